@@ -1,0 +1,114 @@
+import type Decimal from 'decimal.js';
+import type { Market, Side } from '@mirrorbook/market';
+
+/**
+ * The seam between the sim's chain (accounts, signatures, sequences, blocks) and its exchange
+ * module (books, matching, deposits, positions). The chain decodes and authenticates a tx, then
+ * hands each exchange message to `applyBatch` at block time; everything here is synchronous and
+ * deterministic (no clock, no global random: the block's height and a seeded RNG are passed in).
+ */
+
+/** One order to create, values in human units (MsgBatchUpdateOrders v2 semantics). */
+export interface SimOrderToCreate {
+  marketId: string;
+  side: Side;
+  postOnly: boolean;
+  reduceOnly: boolean;
+  /** quote per base, human units */
+  price: Decimal;
+  /** base units (contracts for derivatives) */
+  quantity: Decimal;
+  /** derivatives: margin in quote units; spot: null */
+  margin: Decimal | null;
+  cid: string;
+  feeRecipient: string;
+}
+
+export interface SimOrderToCancel {
+  marketId: string;
+  subaccountId: string;
+  orderHash?: string;
+  cid?: string;
+}
+
+/** A decoded, authenticated MsgBatchUpdateOrders (v1beta1 values already converted to human units). */
+export interface SimBatch {
+  sender: string;
+  subaccountId: string;
+  spotMarketIdsToCancelAll: string[];
+  derivativeMarketIdsToCancelAll: string[];
+  spotOrdersToCancel: SimOrderToCancel[];
+  derivativeOrdersToCancel: SimOrderToCancel[];
+  spotOrdersToCreate: SimOrderToCreate[];
+  derivativeOrdersToCreate: SimOrderToCreate[];
+}
+
+/** What the chain puts into the tx's events, as the real chain's batch response does. */
+export interface SimBatchResult {
+  spotCancelSuccess: boolean[];
+  derivativeCancelSuccess: boolean[];
+  spotOrderHashes: string[];
+  derivativeOrderHashes: string[];
+  createdOrdersCids: string[];
+  failedOrdersCids: string[];
+  /** per failed cid, the chain-like reason, e.g. "price must be a multiple of the minimum price tick size" */
+  failures: { cid: string; code: number; reason: string }[];
+  fills: SimFill[];
+}
+
+export interface SimFill {
+  marketId: string;
+  subaccountId: string;
+  orderHash: string;
+  side: Side;
+  price: Decimal;
+  quantity: Decimal;
+  /** quote units; negative = rebate */
+  fee: Decimal;
+  isMaker: boolean;
+  height: number;
+}
+
+export interface SimPriceLevel { price: Decimal; quantity: Decimal }
+
+export interface SimOpenOrder {
+  orderHash: string;
+  cid: string;
+  marketId: string;
+  subaccountId: string;
+  side: Side;
+  price: Decimal;
+  quantity: Decimal;
+  fillable: Decimal;
+  margin: Decimal | null;
+  createdHeight: number;
+}
+
+export interface SimDeposit { available: Decimal; total: Decimal }
+
+export interface SimPosition {
+  marketId: string;
+  subaccountId: string;
+  isLong: boolean;
+  quantity: Decimal;
+  entryPrice: Decimal;
+  margin: Decimal;
+  cumulativeFundingEntry: Decimal;
+}
+
+export interface ExchangePort {
+  markets(): Market[];
+  market(marketId: string): Market | undefined;
+  /** Applies one batch at `height`: cancels first (cancel-all, then by hash/cid), then creates. */
+  applyBatch(batch: SimBatch, height: number): SimBatchResult;
+  /** Called once per produced block after the block's txs: price process step, synthetic depth and takers. */
+  onBlock(height: number): void;
+  orderbook(marketId: string, limit: number): { buys: SimPriceLevel[]; sells: SimPriceLevel[] };
+  openOrders(marketId: string, subaccountId: string): SimOpenOrder[];
+  /** denom -> human-unit balance */
+  deposits(subaccountId: string): Map<string, SimDeposit>;
+  positions(subaccountId: string): SimPosition[];
+  /** gas fee payment and genesis funding go through the bank/deposit layer (human units) */
+  credit(subaccountId: string, denom: string, amount: Decimal): void;
+  debit(subaccountId: string, denom: string, amount: Decimal): boolean;
+}

@@ -1,0 +1,37 @@
+/** Unit specs sit beside their files; integration specs live under test/. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  // sdk-ts's CJS build require()s ESM-only proto packages: let jest transpile them
+  transformIgnorePatterns: ['/node_modules/(?!(@injectivelabs/[a-z-]+-proto-ts-v2)/)'],
+  moduleNameMapper: {
+    '^@mirrorbook/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/chaos/'],
+    },
+  ],
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};

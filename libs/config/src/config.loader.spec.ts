@@ -1,0 +1,108 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config.error';
+import { loadConfig } from './config.loader';
+
+const REPO_CONFIG = join(__dirname, '..', '..', '..', 'config');
+
+describe('loadConfig', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mb-config-'));
+    cpSync(REPO_CONFIG, dir, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const edit = (file: string, change: (json: any) => void) => {
+    const path = join(dir, file);
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    change(json);
+    writeFileSync(path, JSON.stringify(json));
+  };
+  const problemsOf = (env: NodeJS.ProcessEnv = {}): string[] => {
+    try {
+      loadConfig({ CONFIG_DIR: dir, ...env });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  describe('when the shipped config is used', () => {
+    it('parses the markets, wallets, bots and strategy defaults', () => {
+      const config = loadConfig({ CONFIG_DIR: dir });
+      expect(config.markets.map((m) => m.key)).toContain('inj-usdt');
+      expect(config.bots.length).toBeGreaterThan(0);
+      expect(config.strategyDefaults.bookBuilding.tiers).toHaveLength(6);
+      expect(config.env.NETWORK).toBe('sim');
+    });
+  });
+
+  describe('when a bot names an unknown market', () => {
+    it('names the file, the path and the market', () => {
+      edit('bots.json', (j) => (j.bots[1].markets = ['inj-usdx']));
+      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}: bots[1].markets[0]: unknown market "inj-usdx"`]);
+    });
+  });
+
+  describe('when a bot names an unknown wallet', () => {
+    it('names the wallet', () => {
+      edit('bots.json', (j) => (j.bots[0].wallet = 'nobody'));
+      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}: bots[0].wallet: unknown wallet "nobody"`]);
+    });
+  });
+
+  describe('when a market id is not 32-byte hex', () => {
+    it('names the field', () => {
+      edit('markets.json', (j) => (j.markets[0].testnetMarketId = '0x1234'));
+      expect(problemsOf()).toEqual([
+        `${join(dir, 'markets.json')}: markets[0].testnetMarketId: must be 0x followed by 64 hex digits`,
+      ]);
+    });
+  });
+
+  describe('when a strategy number is written as a float', () => {
+    it('rejects it: money values are decimal strings', () => {
+      edit('strategy.json', (j) => (j.baseSize = 1.5));
+      expect(problemsOf()).toEqual([`${join(dir, 'strategy.json')}: baseSize: Expected string, received number`]);
+    });
+  });
+
+  describe('when a bot override is out of shape', () => {
+    it('names the bot, the market and the field', () => {
+      edit('bots.json', (j) => (j.bots[0].params = { maintenance: { perSide: { min: 9, max: 3 } } }));
+      const problems = problemsOf();
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toBe(
+        `${join(dir, 'bots.json')}: bots[0].params (on inj-usdt): maintenance.perSide: min must not exceed max`,
+      );
+    });
+  });
+
+  describe('when an environment variable is invalid', () => {
+    it('names the variable', () => {
+      expect(problemsOf({ NATS_URL: 'http://localhost:4222' })).toEqual(['env: NATS_URL: must use nats: or tls:']);
+      expect(problemsOf({ NETWORK: 'mainnet' })[0]).toMatch(/^env: NETWORK: Invalid enum value/);
+    });
+  });
+
+  describe('when a file is missing or not JSON', () => {
+    it('says which', () => {
+      rmSync(join(dir, 'strategy.json'));
+      writeFileSync(join(dir, 'markets.json'), '{ nope');
+      const problems = problemsOf();
+      expect(problems[0]).toMatch(new RegExp(`^${join(dir, 'markets.json')}: not valid JSON`));
+      expect(problems[1]).toBe(`${join(dir, 'strategy.json')}: file not found`);
+    });
+  });
+
+  describe('when ids repeat', () => {
+    it('reports each duplicate', () => {
+      edit('bots.json', (j) => j.bots.push({ ...j.bots[0] }));
+      expect(problemsOf()).toContain(`${join(dir, 'bots.json')}: bots: duplicate id "spot-inj"`);
+    });
+  });
+});

@@ -1,0 +1,6 @@
+export * from './primitives';
+export * from './payloads';
+export * from './subjects';
+export * from './streams';
+export * from './json-schemas';
+export * from './strategy-params.schema';

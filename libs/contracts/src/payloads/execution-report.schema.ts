@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { epochMs, hex32, walletId } from '../primitives';
+
+export const executionOutcome = z.enum([
+  /** broadcast and included with code 0 (individual orders may still have failed: see `failed`) */
+  'applied',
+  /** refused by a pre-trade check; nothing broadcast */
+  'rejected',
+  /** its deadline passed before it could be broadcast */
+  'expired',
+  /** a newer intent for the same market replaced it */
+  'superseded',
+  /** broadcast failed or the tx failed on chain */
+  'failed',
+]);
+
+/** The outcome of one broadcast, or of one dropped intent (`exec.report.<wallet>`). */
+export const executionReportSchema = z
+  .object({
+    v: z.literal(1),
+    wallet: walletId,
+    /** intents this report covers (several are merged into one tx) */
+    intentIds: z.array(z.string().min(1)).min(1),
+    outcome: executionOutcome,
+    /** upper-case hex, when broadcast */
+    txHash: z.string().regex(/^[0-9A-F]{64}$/).nullable(),
+    /** inclusion height, when included */
+    height: z.number().int().nonnegative().nullable(),
+    /** chain result code; 0 = success */
+    code: z.number().int().nullable(),
+    codespace: z.string().nullable(),
+    createdOrderHashes: z.array(hex32),
+    cancelledOrderHashes: z.array(hex32),
+    /** orders the chain or a pre-trade check refused, by client order id */
+    failed: z.array(z.object({ cid: z.string(), reason: z.string() }).strict()),
+    /** ms from intent publication to broadcast / to inclusion */
+    latency: z
+      .object({
+        toBroadcastMs: z.number().nonnegative().nullable(),
+        toInclusionMs: z.number().nonnegative().nullable(),
+      })
+      .strict(),
+    /** human-readable reason when not applied */
+    error: z.string().nullable(),
+    ts: epochMs,
+  })
+  .strict();
+
+export type ExecutionOutcome = z.infer<typeof executionOutcome>;
+export type ExecutionReport = z.infer<typeof executionReportSchema>;

@@ -1,0 +1,2 @@
+export * from './decimal-string.schema';
+export * from './identifiers.schema';

@@ -1,0 +1,11 @@
+/** JetStream streams of DESIGN §2 and the subjects each keeps. Limits come from config. */
+export const streamCatalog = {
+  /** reference and trading prices, bounded by age */
+  MD: { subjects: ['md.price.>'], retention: 'limits' },
+  /** execution reports and order events: the audit trail */
+  EXEC: { subjects: ['exec.report.>', 'orders.>'], retention: 'limits' },
+  /** intents waiting for their wallet's executor; work-queue retention, short max age */
+  INTENTS: { subjects: ['intent.>'], retention: 'workqueue' },
+} as const;
+
+export type StreamName = keyof typeof streamCatalog;

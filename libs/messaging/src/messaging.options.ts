@@ -1,0 +1,15 @@
+import type { StreamName } from '@mirrorbook/contracts';
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  /** nats://host:port (user:password@ allowed) */
+  url: string;
+  /** connection name shown by the server, e.g. `executor-host-123` */
+  name: string;
+  /** JetStream streams this service creates or updates at start, with their max age in seconds */
+  streams: Partial<Record<StreamName, { maxAgeS: number }>>;
+  /** first retry delay when the server is unreachable; doubles up to `maxRetryDelayMs` */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}

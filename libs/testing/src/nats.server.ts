@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { containerRuntimeAvailable } from './container.runtime';
+import { freePort, waitForPort } from './free-port';
+import { ManagedProcess } from './managed.process';
+import { requireBinary } from './server.binaries';
+
+/** A real `nats-server -js` for one test file; `restart()` keeps the port and the store. */
+export interface TestNatsServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export async function startNatsServer(): Promise<TestNatsServer> {
+  return (await containerRuntimeAvailable()) ? startNatsContainer() : startNatsBinary();
+}
+
+async function startNatsBinary(): Promise<TestNatsServer> {
+  const binary = requireBinary('nats-server', 'nats-server');
+  const port = await freePort();
+  const storeDir = mkdtempSync(join(tmpdir(), 'mb-nats-'));
+  const launch = async () => {
+    const proc = new ManagedProcess('nats-server', binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
+    await proc.waitForOutput(/Server is ready/);
+    return proc;
+  };
+  let proc = await launch();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      await proc.stop('SIGTERM', 5000);
+      rmSync(storeDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await proc.stop('SIGTERM', 5000);
+      proc = await launch();
+    },
+  };
+}
+
+async function startNatsContainer(): Promise<TestNatsServer> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const container = await new GenericContainer('nats:2.10-alpine')
+    .withCommand(['-js'])
+    .withExposedPorts(4222)
+    .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
+    .start();
+  const port = container.getMappedPort(4222);
+  await waitForPort(port);
+  return {
+    url: `nats://${container.getHost()}:${port}`,
+    port,
+    stop: async () => {
+      await container.stop();
+    },
+    restart: async () => {
+      await container.restart();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { containerRuntimeAvailable } from './container.runtime';
+import { freePort } from './free-port';
+import { ManagedProcess } from './managed.process';
+import { requireBinary } from './server.binaries';
+
+/** A real `redis-server` without persistence for one test file. */
+export interface TestRedisServer {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export async function startRedisServer(): Promise<TestRedisServer> {
+  return (await containerRuntimeAvailable()) ? startRedisContainer() : startRedisBinary();
+}
+
+async function startRedisBinary(): Promise<TestRedisServer> {
+  const binary = requireBinary('redis-server', 'redis-server');
+  const port = await freePort();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+  const launch = async () => {
+    const proc = new ManagedProcess('redis-server', binary, args);
+    await proc.waitForOutput(/Ready to accept connections/);
+    return proc;
+  };
+  let proc = await launch();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      await proc.stop('SIGTERM', 5000);
+    },
+    async restart() {
+      await proc.stop('SIGTERM', 5000);
+      proc = await launch();
+    },
+  };
+}
+
+async function startRedisContainer(): Promise<TestRedisServer> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const container = await new GenericContainer('redis:7-alpine')
+    .withCommand(['redis-server', '--save', '', '--appendonly', 'no'])
+    .withExposedPorts(6379)
+    .withWaitStrategy(Wait.forLogMessage(/Ready to accept connections/))
+    .start();
+  const port = container.getMappedPort(6379);
+  return {
+    url: `redis://${container.getHost()}:${port}`,
+    port,
+    stop: async () => {
+      await container.stop();
+    },
+    restart: async () => {
+      await container.restart();
+    },
+  };
+}

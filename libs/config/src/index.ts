@@ -4,3 +4,4 @@ export * from './env.schema';
 export * from './markets-file.schema';
 export * from './bots-file.schema';
 export { formatIssues, formatPath } from './issue.formatter';
+export * from './config.module';

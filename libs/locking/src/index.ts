@@ -1,2 +1,3 @@
 export * from './lease';
 export * from './fenced.store';
+export * from './redis.module';

@@ -1,0 +1,12 @@
+import { LifecycleService, runService } from '@mirrorbook/observability';
+import { PriceFeedModule } from './price-feed.module';
+
+void runService({
+  app: 'price-feed',
+  defaultPort: 8081,
+  streams: ['MD'],
+  imports: () => [PriceFeedModule],
+  afterListen: (app) => {
+    app.get(LifecycleService).transition('running');
+  },
+});

@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+
+export const REDIS_URL = Symbol('REDIS_URL');
+
+/**
+ * The process's Redis connection. It retries forever with capped backoff (the service stays up
+ * and not ready while Redis is away) and logs each state change once.
+ */
+@Injectable()
+export class RedisService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisService.name);
+  readonly client: Redis;
+  private wasReady = false;
+
+  constructor(@Inject(REDIS_URL) url: string) {
+    this.client = new Redis(url, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 2,
+      retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),
+    });
+    this.client.on('ready', () => {
+      this.wasReady = true;
+      this.logger.log('connected to Redis');
+    });
+    this.client.on('error', (error: Error) => {
+      if (this.wasReady || !this.loggedUnreachable) this.logger.warn(`Redis unavailable: ${error.message}; retrying`);
+      this.loggedUnreachable = true;
+      this.wasReady = false;
+    });
+  }
+  private loggedUnreachable = false;
+
+  isReady(): boolean {
+    return this.client.status === 'ready';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+@Module({})
+export class RedisModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: RedisModule,
+      global: true,
+      providers: [{ provide: REDIS_URL, useValue: url }, RedisService],
+      exports: [RedisService],
+    };
+  }
+}

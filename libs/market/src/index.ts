@@ -1,0 +1,29 @@
+export { Dec, type DecimalValue } from './decimal.config';
+export { toDecimalString } from './decimal.format';
+export { InvalidAmountError, type InvalidAmountErrorCode } from './invalid-amount.error';
+export { MarketMetadataError, type MarketMetadataErrorCode, type MetadataPath } from './market-metadata.error';
+export type { Market, MarketNetwork, MarketStatus, MarketType, Side } from './market.model';
+export { normalizeMarket } from './market.normalizer';
+export { normalizeLcdMarket } from './lcd-market.normalizer';
+export { fixtureMarkets, loadMarketsFixture, type MarketsByNetwork } from './markets-fixture.loader';
+export {
+  isOnTick,
+  meetsMinNotional,
+  minQuantityForNotional,
+  roundPrice,
+  roundQuantity,
+} from './price.rounding';
+export {
+  rawFixtureDerivativeMarketSchema,
+  rawFixtureMarketSchema,
+  rawFixtureSpotMarketSchema,
+  type RawFixtureDerivativeMarket,
+  type RawFixtureMarket,
+  type RawFixtureSpotMarket,
+} from './raw-fixture-market.schema';
+export {
+  lcdDerivativeMarketResponseSchema,
+  lcdSpotMarketResponseSchema,
+  type LcdDerivativeMarketResponse,
+  type LcdSpotMarketResponse,
+} from './lcd-market.schema';

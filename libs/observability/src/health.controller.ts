@@ -1,0 +1,41 @@
+import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { register } from 'prom-client';
+import { LifecycleService } from './lifecycle.service';
+import { ReadinessRegistry } from './readiness.registry';
+import { SERVICE_IDENTITY, type ServiceIdentity } from './service.identity';
+
+/** `/health` (readiness: 503 until NATS, Redis and the service's own checks pass), `/health/live`, `/metrics`. */
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
+    private readonly lifecycle: LifecycleService,
+    private readonly readiness: ReadinessRegistry,
+  ) {}
+
+  @Get('health')
+  health(@Res() res: Response): void {
+    const { ready, checks } = this.readiness.evaluate();
+    const ok = ready && !this.lifecycle.stopping;
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'not ready',
+      app: this.identity.app,
+      instance: this.identity.instance,
+      version: this.identity.version,
+      state: this.lifecycle.state,
+      checks,
+    });
+  }
+
+  @Get('health/live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', register.contentType)
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}

@@ -1,0 +1,21 @@
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { redactHexSecrets, redactSecretFields } from './redaction';
+
+/** pino options shared by every service: JSON lines, secret fields and 64-hex strings redacted. */
+export function loggerOptions(app: string, instance: string, level: string): LoggerOptions {
+  return {
+    level,
+    base: { app, instance },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => redactSecretFields(object) as Record<string, unknown>,
+    },
+    hooks: { streamWrite: redactHexSecrets },
+  };
+}
+
+/** A standalone logger with the same redaction (scripts, the CLI, code outside Nest). */
+export function createLogger(app: string, instance: string, level = 'info', destination?: DestinationStream): Logger {
+  return destination ? pino(loggerOptions(app, instance, level), destination) : pino(loggerOptions(app, instance, level));
+}

@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// The embedded default: installs what is missing, starts NATS (JetStream), Redis, the simulator and
+// every app with demo wallets, prefixes their logs, restarts a crashed app with backoff, prints the
+// dashboard address, and stops everything on Ctrl-C. Node built-ins only: it runs before `npm ci`.
+import { execFileSync, execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, '.data');
+const EXIT_CONFIG = 78;
+const PORTS = {
+  nats: Number(process.env.MB_NATS_PORT ?? 14222),
+  redis: Number(process.env.MB_REDIS_PORT ?? 16379),
+  sim: Number(process.env.MB_SIM_PORT ?? 17700),
+  gateway: Number(process.env.MB_GATEWAY_PORT ?? 8080),
+  priceFeed: 18081,
+  strategy: 18082,
+  executorBase: 18090,
+};
+const COLORS = [36, 33, 35, 32, 34, 31, 96, 93, 95, 92];
+const children = new Map();
+let stopping = false;
+
+function log(message) {
+  process.stdout.write(`\x1b[1m[start]\x1b[0m ${message}\n`);
+}
+
+function has(binary) {
+  try {
+    execSync(`command -v ${binary}`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    log(`Node ${process.versions.node} is too old: mirrorbook needs Node >= 20.19 (the Injective SDK requires it).`);
+    process.exit(1);
+  }
+}
+
+function ensureNodeModules() {
+  if (existsSync(join(ROOT, 'node_modules', '@swc-node', 'register'))) return;
+  log('installing npm dependencies (npm ci) …');
+  execSync('npm ci --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
+}
+
+function ensureServers() {
+  const missing = [['nats-server', 'nats-server'], ['redis-server', 'redis-server']].filter(([bin]) => !has(bin));
+  if (missing.length === 0) return;
+  const packages = missing.map(([, pkg]) => pkg).join(' ');
+  if (process.getuid?.() === 0 && has('apt-get')) {
+    log(`installing ${packages} with apt …`);
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, { stdio: 'inherit' });
+    return;
+  }
+  if (has('sudo') && has('apt-get')) {
+    log(`installing ${packages} with sudo apt …`);
+    execSync(`sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages}`, { stdio: 'inherit' });
+    return;
+  }
+  log(`missing ${packages}: install them (apt-get install -y ${packages}) and run again.`);
+  process.exit(1);
+}
+
+function waitForPort(port, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = createConnection(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+function prefixLines(name, color, stream, target) {
+  let buffered = '';
+  stream.on('data', (chunk) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) target.write(`\x1b[${color}m${name.padEnd(14)}|\x1b[0m ${line}\n`);
+  });
+}
+
+/** Starts a process and keeps it running: a crash restarts it after a growing delay. */
+function supervise(name, command, args, env = {}) {
+  const color = COLORS[children.size % COLORS.length];
+  const state = { name, restarts: 0, proc: undefined };
+  children.set(name, state);
+  const launch = () => {
+    const proc = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    state.proc = proc;
+    const startedAt = Date.now();
+    prefixLines(name, color, proc.stdout, process.stdout);
+    prefixLines(name, color, proc.stderr, process.stderr);
+    proc.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (code === EXIT_CONFIG) {
+        log(`${name} refused its configuration (exit ${code}); fix it and start again. Not restarting.`);
+        return;
+      }
+      if (Date.now() - startedAt > 60_000) state.restarts = 0;
+      const delay = Math.min(1000 * 2 ** state.restarts, 30_000);
+      state.restarts += 1;
+      log(`${name} exited (${signal ?? code}); restarting in ${delay} ms`);
+      setTimeout(() => !stopping && launch(), delay);
+    });
+  };
+  launch();
+  return state;
+}
+
+function nodeApp(app, env, extraArgs = []) {
+  return ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts'), ...extraArgs];
+}
+
+async function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  log('stopping …');
+  const order = [...children.values()].reverse();
+  await Promise.all(
+    order.map(
+      ({ proc }) =>
+        new Promise((resolve) => {
+          if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+          const timer = setTimeout(() => proc.kill('SIGKILL'), 12_000);
+          proc.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          proc.kill('SIGTERM');
+        }),
+    ),
+  );
+  log('stopped');
+  process.exit(0);
+}
+
+async function main() {
+  checkNode();
+  ensureNodeModules();
+  ensureServers();
+  mkdirSync(join(DATA, 'nats'), { recursive: true });
+  mkdirSync(join(DATA, 'redis'), { recursive: true });
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+
+  log('preparing demo wallets and the simulator genesis …');
+  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', DATA], { cwd: ROOT, stdio: 'inherit' });
+  const walletEnv = Object.fromEntries(
+    readFileSync(join(DATA, 'demo-wallets.env'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => line.split('=', 2)),
+  );
+
+  supervise('nats', 'nats-server', ['-js', '-a', '127.0.0.1', '-p', String(PORTS.nats), '-sd', join(DATA, 'nats')]);
+  supervise('redis', 'redis-server', ['--port', String(PORTS.redis), '--bind', '127.0.0.1', '--dir', join(DATA, 'redis'), '--appendonly', 'yes', '--save', '']);
+  await Promise.all([waitForPort(PORTS.nats), waitForPort(PORTS.redis)]);
+
+  const common = {
+    NETWORK: 'sim',
+    NATS_URL: `nats://127.0.0.1:${PORTS.nats}`,
+    REDIS_URL: `redis://127.0.0.1:${PORTS.redis}`,
+    SIM_LCD_URL: `http://127.0.0.1:${PORTS.sim}`,
+    GATEWAY_TOKEN: process.env.GATEWAY_TOKEN ?? 'demo-token-change-me-please',
+  };
+  supervise('injective-sim', process.execPath, nodeApp('injective-sim'), {
+    ...common,
+    HTTP_PORT: String(PORTS.sim),
+    SIM_GENESIS_FILE: join(DATA, 'sim-genesis.json'),
+  });
+  await waitForPort(PORTS.sim, 60_000);
+  supervise('price-feed', process.execPath, nodeApp('price-feed'), { ...common, HTTP_PORT: String(PORTS.priceFeed) });
+  supervise('strategy', process.execPath, nodeApp('strategy'), { ...common, HTTP_PORT: String(PORTS.strategy) });
+  const bots = JSON.parse(readFileSync(join(ROOT, process.env.CONFIG_DIR ?? 'config', 'bots.json'), 'utf8'));
+  bots.wallets.forEach((wallet, i) => {
+    const keyVar = `WALLET_${wallet.id.toUpperCase()}_PRIVATE_KEY`;
+    supervise(`executor-${wallet.id}`, process.execPath, nodeApp('executor'), {
+      ...common,
+      HTTP_PORT: String(PORTS.executorBase + i),
+      WALLET_ID: wallet.id,
+      [keyVar]: walletEnv[keyVar] ?? '',
+    });
+  });
+  supervise('gateway', process.execPath, nodeApp('gateway'), { ...common, HTTP_PORT: String(PORTS.gateway) });
+  await waitForPort(PORTS.gateway, 60_000);
+  log(`mirrorbook is up on the simulator. Dashboard: http://127.0.0.1:${PORTS.gateway}/  (token: ${common.GATEWAY_TOKEN})`);
+  log('health: ' + [
+    `gateway :${PORTS.gateway}`, `price-feed :${PORTS.priceFeed}`, `strategy :${PORTS.strategy}`,
+    `executors :${PORTS.executorBase}+`, `sim :${PORTS.sim}`,
+  ].join(', ') + ' — each serves /health and /metrics. Ctrl-C stops everything.');
+}
+
+main().catch((error) => {
+  log(`failed: ${error.message}`);
+  void stopAll();
+});

@@ -4,3 +4,4 @@ export * from './subjects';
 export * from './streams';
 export * from './json-schemas';
 export * from './strategy-params.schema';
+export * from './redis-state.schema';

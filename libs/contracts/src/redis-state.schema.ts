@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalString, side } from './primitives';
+
+/** Redis keys of DESIGN §3 (and the latest market data kept for late joiners). */
+export const redisKeys = {
+  /** JSON BotState: desired state and parameter overrides (gateway; seeded from config) */
+  bot: (botId: string) => `bot:${botId}`,
+  /** the active executor's instance id, with TTL */
+  executorLease: (wallet: string) => `lease:executor:${wallet}`,
+  /** INCR'd on each lease acquisition: the fencing token */
+  executorFence: (wallet: string) => `fence:executor:${wallet}`,
+  /** hash {fence, value}: last used account sequence, written under the fence */
+  sequence: (wallet: string) => `seq:${wallet}`,
+  /** hash orderHash -> JSON StoredOrder: the wallet's open orders on that market */
+  orders: (wallet: string, market: string) => `orders:${wallet}:${market}`,
+  /** JSON StoredBalances */
+  balances: (wallet: string) => `balances:${wallet}`,
+  /** JSON StoredPositions (derivatives) */
+  positions: (wallet: string) => `positions:${wallet}`,
+  /** JSON PriceTick: the latest price per role and market */
+  latestPrice: (role: 'reference' | 'trading', market: string) => `md:price:${role}:${market}`,
+  /** JSON BookSnapshot: the latest trading book per market */
+  latestBook: (market: string) => `md:book:${market}`,
+  /** JSON FeedStatus: the latest feed status per market */
+  latestStatus: (market: string) => `md:status:${market}`,
+};
+
+/** One open order of a wallet as the executor keeps it in `orders:<wallet>:<mk>`. */
+export const storedOrderSchema = z
+  .object({
+    orderHash: hex32,
+    cid: z.string().nullable(),
+    side,
+    /** quote per base */
+    price: positiveDecimalString,
+    /** remaining quantity, base units */
+    quantity: positiveDecimalString,
+    /** when the executor saw it created, ms since epoch */
+    createdAt: epochMs,
+    height: z.number().int().nonnegative().nullable(),
+  })
+  .strict();
+
+/** `balances:<wallet>`: per denom, human units, with the height they were read at. */
+export const storedBalancesSchema = z
+  .object({
+    height: z.number().int().nonnegative(),
+    ts: epochMs,
+    balances: z.record(
+      z.string(),
+      z.object({ symbol: z.string(), available: decimalString, total: decimalString }).strict(),
+    ),
+  })
+  .strict();
+
+/** `positions:<wallet>`: per market key, the signed net position (base units; negative = short). */
+export const storedPositionsSchema = z
+  .object({
+    height: z.number().int().nonnegative(),
+    ts: epochMs,
+    positions: z.record(
+      z.string(),
+      z.object({ quantity: signedDecimalString, entryPrice: decimalString, margin: decimalString }).strict(),
+    ),
+  })
+  .strict();
+
+export type StoredOrder = z.infer<typeof storedOrderSchema>;
+export type StoredBalances = z.infer<typeof storedBalancesSchema>;
+export type StoredPositions = z.infer<typeof storedPositionsSchema>;

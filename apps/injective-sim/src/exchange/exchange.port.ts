@@ -43,16 +43,31 @@ export interface SimBatch {
   derivativeOrdersToCreate: SimOrderToCreate[];
 }
 
-/** What the chain puts into the tx's events, as the real chain's batch response does. */
+/**
+ * What the chain puts into the tx's events, as the real chain's batch response does. Creates run
+ * spot first, then derivative, each in message order; only created orders get a hash, so
+ * `createdOrdersCids[i]` belongs to `[...spotOrderHashes, ...derivativeOrderHashes][i]`.
+ */
 export interface SimBatchResult {
+  /** one per `spotOrdersToCancel` entry, in order; false for an unknown order or another wallet's */
   spotCancelSuccess: boolean[];
+  /** one per `derivativeOrdersToCancel` entry, in order */
   derivativeCancelSuccess: boolean[];
+  /** hashes of the created spot orders (filled at once or resting), in message order */
   spotOrderHashes: string[];
+  /** hashes of the created derivative orders, in message order */
   derivativeOrderHashes: string[];
+  /** cids of created orders: spot ones first, then derivative ones */
   createdOrdersCids: string[];
+  /** cids of failed creates: spot ones first, then derivative ones */
   failedOrdersCids: string[];
-  /** per failed cid, the chain-like reason, e.g. "price must be a multiple of the minimum price tick size" */
+  /**
+   * per failed cid (same order as `failedOrdersCids`): the exchange module's error code and a
+   * stable reason, e.g. 16 "price must be a multiple of the minimum price tick size" (see
+   * `ORDER_FAILURES` in order-failure.table.ts)
+   */
   failures: { cid: string; code: number; reason: string }[];
+  /** every fill the batch caused, taker and maker sides, in execution order */
   fills: SimFill[];
 }
 

@@ -1,0 +1,43 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ChainUnavailableError } from '../errors/chain-unavailable.error';
+import { RateLimitedError } from '../errors/rate-limited.error';
+import { TxNotIncludedError } from '../errors/tx-not-included.error';
+import type { LcdClient } from '../lcd/lcd.client';
+import { parseTxResult, type TxResult } from './tx-result.parser';
+
+/** How long and how often to look a tx up. */
+export interface InclusionWaitOptions {
+  /** give up after this long, ms; default 30 000 */
+  readonly timeoutMs?: number;
+  /** pause between lookups, ms; default 500 (blocks come every ≈ 0.7 s) */
+  readonly pollMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Polls `GET /cosmos/tx/v1beta1/txs/{hash}` until the tx is in a block and returns its result —
+ * also when it failed in the block (`code ≠ 0`, see `result.error`). Lookups that fail with
+ * `ChainUnavailableError` / `RateLimitedError` are retried until the deadline. Throws
+ * `TxNotIncludedError` (cause: the last lookup error, if any) when the deadline passes.
+ */
+export async function waitForInclusion(lcd: LcdClient, txHash: string, options: InclusionWaitOptions = {}): Promise<TxResult> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const pollMs = options.pollMs ?? 500;
+  const started = Date.now();
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const response = await lcd.getTx(txHash, { signal: options.signal });
+      if (response) return parseTxResult(response, `GET ${lcd.baseUrl}/cosmos/tx/v1beta1/txs/${txHash}`);
+    } catch (error) {
+      if (!(error instanceof ChainUnavailableError || error instanceof RateLimitedError)) throw error;
+      lastError = error;
+    }
+    const remaining = timeoutMs - (Date.now() - started);
+    if (remaining <= 0) throw new TxNotIncludedError(txHash, Date.now() - started, { cause: lastError });
+    await sleep(Math.min(pollMs, remaining), undefined, { signal: options.signal }).catch((error: unknown) => {
+      // same contract as the LCD client: an abort rejects with the signal's reason
+      throw options.signal?.aborted ? options.signal.reason : error;
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import type Decimal from 'decimal.js';
+import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
+import { toDecimalString, type Market } from '@mirrorbook/market';
+import { assess, type BookAssessment } from './book.assessor';
+import { planMaintenance } from './maintenance.planner';
+import { planMarketMoving } from './market-moving.planner';
+import type { OwnOrder } from './own-order.model';
+import type { PhasePlan } from './phase-plan.model';
+import { selectPhase } from './phase.selector';
+import { createPlanningContext, type PlanningContext } from './planning.context';
+import { planRepricing } from './repricing.planner';
+import type { Rng } from './seeded-rng.factory';
+import type { SpotBalances } from './spot.budget';
+import { planBookBuilding } from './staircase.planner';
+import { StrategyInputError } from './strategy-input.error';
+import { compileParams } from './strategy-params.compiler';
+
+/** Per (bot, market) state carried from one cycle to the next (kept by the caller, e.g. in Redis). */
+export interface CycleState {
+  /** planning cycles so far; goes into the cids, so it must only grow */
+  readonly index: number;
+  /** maintenance depth stage the next maintenance plan uses (taken modulo the number of stages) */
+  readonly stage: number;
+}
+
+/** The state of a bot's first cycle on a market. */
+export const initialCycleState: CycleState = Object.freeze({ index: 0, stage: 0 });
+
+/** The parts of a testnet book snapshot planning reads. */
+export type PlanningBook = Pick<BookSnapshot, 'bids' | 'asks' | 'orderCount' | 'seq'>;
+
+/** Everything one planning cycle depends on; nothing else is read (no clock, no I/O, no global random). */
+export interface PlanCycleInput {
+  readonly market: Market;
+  /** the testnet book */
+  readonly book: PlanningBook;
+  /** the mainnet reference price (quote per base) and the `seq` of the tick it came from */
+  readonly reference: { readonly price: Decimal; readonly seq: number };
+  /** the bot's open orders on this market */
+  readonly ownOrders: readonly OwnOrder[];
+  /** spot markets: available balances (required) */
+  readonly balances?: SpotBalances;
+  /** derivative markets: signed net position, base units (contracts), long > 0 (required) */
+  readonly position?: Decimal;
+  readonly params: StrategyParams;
+  /** consumed in a fixed order: the same seed replays the same plan */
+  readonly rng: Rng;
+  readonly cycle: CycleState;
+  /** the planning instant, ms since epoch (order ages are measured against it) */
+  readonly nowMs: number;
+  /** 1–20 characters of [A-Za-z0-9_-] naming the bot and market; see `CidSequence` */
+  readonly cidPrefix: string;
+}
+
+/** One cycle's plan for one market. */
+export interface CyclePlan {
+  readonly phase: StrategyPhase;
+  /** cancels first, then creates; empty when nothing needs to change */
+  readonly actions: OrderAction[];
+  readonly assessment: BookAssessment;
+  /** store it and pass it to the next cycle */
+  readonly nextCycleState: CycleState;
+  /** the inputs the plan was computed from, shaped like a `MarketPlan`'s `basedOn` */
+  readonly basedOn: { readonly bookSeq: number; readonly priceSeq: number; readonly referencePrice: string };
+  /** why orders were left out, for logs and the dashboard */
+  readonly notes: string[];
+}
+
+const PLANNERS: Record<StrategyPhase, (ctx: PlanningContext) => PhasePlan> = {
+  MARKET_MOVING: planMarketMoving,
+  BOOK_BUILDING: planBookBuilding,
+  MAINTENANCE: planMaintenance,
+  REPRICING: planRepricing,
+};
+
+/**
+ * One planning cycle (DESIGN §4): assess the testnet book against the reference, pick the phase
+ * and plan its creates and cancels. Pure: same input and RNG state, same plan. Throws
+ * `StrategyInputError` for input it cannot plan from (bad reference, cid prefix or cycle state,
+ * missing balances or position).
+ */
+export function planCycle(input: PlanCycleInput): CyclePlan {
+  validate(input);
+  const { market, book, reference, cycle } = input;
+  const params = compileParams(input.params);
+  const assessment = assess(book, reference.price, input.ownOrders, input.nowMs, params.bookBuilding.nearPct);
+  const phase = selectPhase(assessment, input.params);
+  const basedOn = { bookSeq: book.seq, priceSeq: reference.seq, referencePrice: toDecimalString(reference.price) };
+  if (market.status !== 'active') {
+    const nextCycleState = { index: cycle.index + 1, stage: cycle.stage };
+    return { phase, actions: [], assessment, nextCycleState, basedOn, notes: [`market is ${market.status}: nothing planned`] };
+  }
+  const ctx = createPlanningContext({
+    market,
+    book,
+    assessment,
+    params,
+    rng: input.rng,
+    stage: cycle.stage,
+    cycleIndex: cycle.index,
+    cidPrefix: input.cidPrefix,
+    balances: input.balances,
+    position: input.position,
+  });
+  const plan = PLANNERS[phase](ctx);
+  const nextCycleState = { index: cycle.index + 1, stage: plan.nextStage ?? cycle.stage };
+  return { phase, actions: plan.actions, assessment, nextCycleState, basedOn, notes: plan.notes };
+}
+
+function validate(input: PlanCycleInput): void {
+  const { price } = input.reference;
+  if (!price.isFinite() || price.lte(0)) {
+    throw new StrategyInputError('INVALID_REFERENCE', 'reference.price', `must be > 0, got ${price.toString()}`);
+  }
+  const { index, stage } = input.cycle;
+  if (!Number.isSafeInteger(index) || index < 0 || !Number.isSafeInteger(stage) || stage < 0) {
+    throw new StrategyInputError('INVALID_CYCLE', 'cycle', 'index and stage must be non-negative safe integers');
+  }
+}

@@ -1,0 +1,40 @@
+import type Decimal from 'decimal.js';
+import { Dec, type Side } from '@mirrorbook/market';
+import type { OrderBudget } from './order-budget.model';
+import type { TickGrid } from './tick.grid';
+
+/** Spot balances the plan may commit, human units. */
+export interface SpotBalances {
+  /**
+   * available base asset, i.e. already net of what the bot's open orders lock (the executor's
+   * `balances:<wallet>` available amount); funds freed by this plan's cancels are not counted
+   * until the next balance read
+   */
+  readonly base: Decimal;
+  /** available quote asset, net of locks like `base` */
+  readonly quote: Decimal;
+}
+
+/**
+ * Sells may not exceed the available base; buys may not lock more than the available quote. A buy
+ * locks price × quantity × (1 + fee) with the larger of the maker and taker fee rates (a rebate
+ * counts as 0), as the exchange holds enough for the order to fill as a taker.
+ */
+export function createSpotBudget(grid: TickGrid, balances: SpotBalances): OrderBudget {
+  const { makerFeeRate, takerFeeRate } = grid.market;
+  const fee = Dec.max(makerFeeRate, takerFeeRate, 0);
+  let baseTicks = balances.base.gt(0) ? grid.quantityIndex(balances.base) : 0;
+  let quoteUnits = grid.unitsAffordable(balances.quote, fee.add(1));
+  return {
+    room(side: Side, k: number): number {
+      if (side === 'sell') return baseTicks;
+      const q = quoteUnits / BigInt(k);
+      return q > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(q);
+    },
+    reduceOnly: () => false,
+    consume(side: Side, k: number, q: number): void {
+      if (side === 'sell') baseTicks -= q;
+      else quoteUnits -= BigInt(k) * BigInt(q);
+    },
+  };
+}

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { config as loadDotenv } from 'dotenv';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import type { AppName, StreamName } from '@mirrorbook/contracts';
@@ -25,6 +26,8 @@ export interface ServiceDefinition {
   streams?: StreamName[];
   /** false for apps that never touch Redis */
   usesRedis?: boolean;
+  /** largest accepted JSON body; default 1mb */
+  bodyLimit?: string;
   /** runs after the HTTP server listens (e.g. switch to `running`) */
   afterListen?: (app: INestApplication, config: AppConfig) => Promise<void> | void;
 }
@@ -90,7 +93,11 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   assertNodeVersion();
   const config = loadConfigOrExit(definition.app);
   const instance = config.env.INSTANCE_ID ?? `${hostname().replace(/[^A-Za-z0-9_-]/g, '-')}-${process.pid}`;
-  const app = await NestFactory.create(rootModule(definition, config, instance), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(definition, config, instance), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: definition.bodyLimit ?? '1mb' });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.flushLogs();

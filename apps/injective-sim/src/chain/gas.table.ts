@@ -1,0 +1,39 @@
+import type { SimBatch } from '../exchange/exchange.port';
+
+/**
+ * Injective's fixed gas per exchange action (INJECTIVE.md), plus a flat ante-handler overhead
+ * (signature, size, fee deduction) per tx and per message.
+ */
+export const GAS_TABLE = {
+  txOverhead: 60_000,
+  messageOverhead: 10_000,
+  spotLimit: 100_000,
+  spotPostOnly: 120_000,
+  spotCancel: 65_000,
+  derivativeLimit: 120_000,
+  derivativePostOnly: 140_000,
+  derivativeCancel: 70_000,
+} as const;
+
+/** How many of the batch subaccount's orders rest on a market (what a cancel-all removes). */
+export type RestingOrderCount = (marketId: string, subaccountId: string) => number;
+
+/**
+ * Gas one batch message uses: per order created or cancelled; a cancel-all is charged per order
+ * it removes, as the chain does.
+ */
+export function batchGas(batch: SimBatch, resting: RestingOrderCount): number {
+  let gas = GAS_TABLE.messageOverhead;
+  for (const o of batch.spotOrdersToCreate) gas += o.postOnly ? GAS_TABLE.spotPostOnly : GAS_TABLE.spotLimit;
+  for (const o of batch.derivativeOrdersToCreate) gas += o.postOnly ? GAS_TABLE.derivativePostOnly : GAS_TABLE.derivativeLimit;
+  gas += batch.spotOrdersToCancel.length * GAS_TABLE.spotCancel;
+  gas += batch.derivativeOrdersToCancel.length * GAS_TABLE.derivativeCancel;
+  for (const id of batch.spotMarketIdsToCancelAll) gas += resting(id, batch.subaccountId) * GAS_TABLE.spotCancel;
+  for (const id of batch.derivativeMarketIdsToCancelAll) gas += resting(id, batch.subaccountId) * GAS_TABLE.derivativeCancel;
+  return gas;
+}
+
+/** Gas a whole tx uses: the ante overhead plus each batch's gas. */
+export function txGas(batches: readonly SimBatch[], resting: RestingOrderCount): number {
+  return batches.reduce<number>((sum, batch) => sum + batchGas(batch, resting), GAS_TABLE.txOverhead);
+}

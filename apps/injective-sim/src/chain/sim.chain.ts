@@ -1,0 +1,481 @@
+import { createHash } from 'node:crypto';
+import type Decimal from 'decimal.js';
+import {
+  TxDecodeError,
+  decodeTx,
+  encodeBatchUpdateOrdersTxData,
+  verifyTxSignature,
+  type DecodedBatchUpdateOrders,
+  type DecodedTx,
+} from '@mirrorbook/injective';
+import { Dec } from '@mirrorbook/market';
+import { SimConfigError } from '../config/sim-config.error';
+import type { ExchangePort, SimBatch } from '../exchange/exchange.port';
+import type { FaultState } from '../faults/fault.state';
+import type { SimConfig } from '../sim.config';
+import { AccountStore, type SimAccount } from './account.store';
+import { toSimBatch } from './batch.converter';
+import { CheckState } from './check.state';
+import { denomDecimalsOf, FEE_DENOM } from './denom.decimals';
+import { GAS_TABLE, txGas } from './gas.table';
+import { Mempool, type PendingTx } from './mempool';
+import { subaccountIdOf } from './subaccount.id';
+import { anteEvents, batchEvents, batchResponseFields } from './tx-events.builder';
+import type { DeliveredTx, SimBlock, TxEvent } from './tx-result.model';
+import { TxFailure } from './tx.failure';
+import { TxFailures } from './tx-failures';
+import { TxIndex } from './tx.index';
+
+/** Block spacing used for block timestamps when blocks are produced on demand. */
+const NOMINAL_BLOCK_MS = 700;
+/** Blocks kept for lookup by height. */
+const BLOCKS_RETAINED = 1000;
+
+/** Counters for `GET /sim/admin/state`. */
+export interface ChainStats {
+  height: number;
+  mempoolSize: number;
+  accounts: number;
+  txsAccepted: number;
+  txsRejected: number;
+  txsDropped: number;
+  txsEvicted: number;
+  txsIncluded: number;
+  txsFailed: number;
+  blockErrors: number;
+  lastBlockError: string | null;
+}
+
+/** What a simulated tx would use. */
+export interface SimulationResult {
+  gasWanted: bigint;
+  gasUsed: bigint;
+}
+
+/** Options of `SimChain`. */
+export interface SimChainOptions {
+  config: SimConfig;
+  exchange: ExchangePort;
+  faults: FaultState;
+  /** wall clock in ms, used once for the genesis time when the config has none */
+  now?: () => number;
+  /** called with an error thrown by the exchange's `onBlock` (the block is still produced) */
+  onBlockError?: (error: unknown, height: number) => void;
+}
+
+/**
+ * The sim's chain: accounts and sequences, CheckTx (decode, ValidateBasic, ante handler),
+ * mempool, block production, executed-tx index. Everything is synchronous and driven by calls
+ * (HTTP handlers, the block timer, tests), so the same calls in the same order give the same
+ * state. Exchange state lives behind `ExchangePort`; bank balances are the default subaccount's
+ * deposits there.
+ */
+export class SimChain {
+  readonly chainId: string;
+  private readonly accounts: AccountStore;
+  private readonly checkState = new CheckState();
+  private readonly mempool = new Mempool();
+  private readonly txIndex: TxIndex;
+  private readonly blocks = new Map<number, SimBlock>();
+  private readonly exchange: ExchangePort;
+  private readonly faults: FaultState;
+  private readonly config: SimConfig;
+  private readonly genesisMs: number;
+  private readonly decimals: ReadonlyMap<string, number>;
+  private readonly onBlockError: (error: unknown, height: number) => void;
+  private readonly minFeePerGas: bigint;
+  private height = 0;
+  private lastHash = '';
+  private readonly stats = {
+    txsAccepted: 0,
+    txsRejected: 0,
+    txsDropped: 0,
+    txsEvicted: 0,
+    txsIncluded: 0,
+    txsFailed: 0,
+    blockErrors: 0,
+    lastBlockError: null as string | null,
+  };
+
+  constructor(opts: SimChainOptions) {
+    const { config, exchange, faults } = opts;
+    this.config = config;
+    this.chainId = config.chainId;
+    this.exchange = exchange;
+    this.faults = faults;
+    this.minFeePerGas = config.minGasPrice;
+    this.txIndex = new TxIndex(config.txIndexRetain);
+    this.accounts = new AccountStore(config.genesis.firstAccountNumber);
+    this.decimals = denomDecimalsOf(exchange.markets());
+    this.onBlockError = opts.onBlockError ?? (() => undefined);
+    this.genesisMs = config.genesis.time ? Date.parse(config.genesis.time) : (opts.now ?? Date.now)();
+    this.lastHash = blockHash(0, '', []);
+    this.blocks.set(0, { height: 0, time: this.blockTime(0), hash: this.lastHash, txHashes: [] });
+    config.genesis.accounts.forEach((account, i) => {
+      try {
+        this.fund(account.address, account.balances);
+      } catch (e) {
+        if (e instanceof RangeError) throw new SimConfigError([`genesis.accounts[${i}].balances: ${e.message}`]);
+        throw e;
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** Height of the latest block (0 before the first). */
+  latestHeight(): number {
+    return this.height;
+  }
+
+  /** A retained block, or undefined. */
+  block(height: number): SimBlock | undefined {
+    return this.blocks.get(height);
+  }
+
+  /** The latest block. */
+  latestBlock(): SimBlock {
+    return this.blocks.get(this.height)!;
+  }
+
+  /** Committed state of an account, or undefined. */
+  account(address: string): Readonly<SimAccount> | undefined {
+    return this.accounts.get(address);
+  }
+
+  /** An executed tx by (upper- or lower-case) hash; undefined while pending, dropped or unknown. */
+  tx(hash: string): DeliveredTx | undefined {
+    return this.txIndex.get(hash.toUpperCase());
+  }
+
+  /** Bank balances of `address` in chain base units (integer strings), by denom, sorted. */
+  bankBalances(address: string): { denom: string; amount: string }[] {
+    const deposits = this.exchange.deposits(subaccountIdOf(address));
+    return [...deposits.entries()]
+      .map(([denom, d]) => ({ denom, amount: this.toBaseUnits(denom, d.available).toFixed(0, Dec.ROUND_DOWN) }))
+      .filter((c) => c.amount !== '0')
+      .sort((a, b) => (a.denom < b.denom ? -1 : a.denom > b.denom ? 1 : 0));
+  }
+
+  /** Decimals of a denom (18 for `inj`), or undefined when no market uses it. */
+  denomDecimals(denom: string): number | undefined {
+    return this.decimals.get(denom);
+  }
+
+  /** A human amount of `denom` in base units (decimals unknown: taken as 0). */
+  toBaseUnits(denom: string, human: Decimal): Decimal {
+    return human.mul(new Dec(10).pow(this.decimals.get(denom) ?? 0));
+  }
+
+  /** Counters for the admin state endpoint. */
+  chainStats(): ChainStats {
+    return { height: this.height, mempoolSize: this.mempool.size, accounts: this.accounts.size, ...this.stats };
+  }
+
+  // ---------------------------------------------------------------- admin
+
+  /**
+   * Creates `address` if new and credits `balances` (denom → human amount) to its bank balance.
+   * Throws `RangeError` for a denom no market uses, `InvalidAddressError` for a bad address.
+   */
+  fund(address: string, balances: Readonly<Record<string, string>>): Readonly<SimAccount> {
+    for (const denom of Object.keys(balances)) {
+      if (!this.decimals.has(denom)) {
+        throw new RangeError(`unknown denom ${JSON.stringify(denom)}; known: ${[...this.decimals.keys()].join(', ')}`);
+      }
+    }
+    const account = this.accounts.ensure(address);
+    const subaccountId = subaccountIdOf(address);
+    for (const [denom, amount] of Object.entries(balances)) this.exchange.credit(subaccountId, denom, new Dec(amount));
+    return account;
+  }
+
+  /** Moves an account's committed and check-state sequence forward, as if another client used the key. */
+  driftSequence(address: string, by: number): Readonly<SimAccount> {
+    const account = this.accounts.get(address);
+    if (!account) throw new RangeError(`account ${address} does not exist`);
+    this.checkState.bump(address, account.sequence, BigInt(by));
+    account.sequence += BigInt(by);
+    return account;
+  }
+
+  // ---------------------------------------------------------------- CheckTx
+
+  /**
+   * BROADCAST_MODE_SYNC: runs CheckTx and, on success, queues the tx (or loses it, under the
+   * drop fault). Returns the tx hash; throws `TxFailure` for a refused tx (sequence not consumed).
+   */
+  broadcast(txBytes: Uint8Array): string {
+    try {
+      const pending = this.checkTx(txBytes);
+      this.checkState.accept(pending.sender, pending.tx.signer.sequence, pending.fee);
+      this.stats.txsAccepted += 1;
+      if (this.faults.dropBroadcast()) {
+        this.stats.txsDropped += 1;
+      } else {
+        this.mempool.add(pending);
+      }
+      return pending.hash;
+    } catch (e) {
+      this.stats.txsRejected += 1;
+      throw e;
+    }
+  }
+
+  /**
+   * Gas a tx would use, from the fixed gas table; checks what simulation checks (decoding, the
+   * messages' rules, account, sequence) but not the signature. Throws `TxFailure`.
+   */
+  simulate(txBytes: Uint8Array): SimulationResult {
+    const tx = this.decode(txBytes);
+    const sender = this.signerOf(tx);
+    const account = this.requireAccount(sender);
+    const batches = this.batchesOf(tx, account);
+    const expected = this.checkState.sequence(sender, account.sequence);
+    if (tx.signer.sequence !== expected) throw TxFailures.wrongSequence(expected, tx.signer.sequence);
+    return { gasWanted: tx.fee.gasLimit, gasUsed: this.gasOf(batches) };
+  }
+
+  private checkTx(txBytes: Uint8Array): PendingTx {
+    const tx = this.decode(txBytes);
+    if (this.mempool.has(tx.hash) || this.txIndex.has(tx.hash)) throw TxFailures.txInMempoolCache();
+    if (this.mempool.size >= this.config.mempoolMaxTxs) {
+      throw TxFailures.mempoolFull(this.mempool.size, this.config.mempoolMaxTxs);
+    }
+    if (tx.fee.gasLimit > BigInt(this.config.maxGasPerTx)) throw TxFailures.invalidGasLimit(tx.fee.gasLimit, this.config.maxGasPerTx);
+    const sender = this.signerOf(tx);
+    const account = this.requireAccount(sender);
+    const batches = this.batchesOf(tx, account);
+
+    // ante handler, in the Cosmos SDK's order
+    const nextHeight = this.height + 1;
+    if (tx.timeoutHeight > 0n && BigInt(nextHeight) > tx.timeoutHeight) throw TxFailures.timeoutHeight(nextHeight, tx.timeoutHeight);
+    const fee = feeIn(tx, FEE_DENOM);
+    const required = tx.fee.gasLimit * this.minFeePerGas;
+    if (fee < required) throw TxFailures.insufficientFee(coinsText(tx), `${required}${FEE_DENOM}`);
+    const spendable = this.feeBalance(account) - this.checkState.reservedFee(sender);
+    if (spendable < fee) throw TxFailures.insufficientFunds(`${spendable < 0n ? 0n : spendable}${FEE_DENOM}`, `${fee}${FEE_DENOM}`);
+    if (!tx.signer.pubKey && !account.pubKey) throw TxFailures.invalidPubKey(`pubkey on account ${sender} is not set`);
+    if (tx.signer.address !== null && tx.signer.address !== sender) {
+      throw TxFailures.invalidPubKey(`pubKey does not match signer address ${sender} with signer index: 0`);
+    }
+    const expected = this.checkState.sequence(sender, account.sequence);
+    if (tx.signer.sequence !== expected) throw TxFailures.wrongSequence(expected, tx.signer.sequence);
+    const signatureOk = verifyTxSignature(tx, {
+      chainId: this.chainId,
+      accountNumber: account.accountNumber,
+      storedPubKey: account.pubKey,
+    });
+    if (!signatureOk) throw TxFailures.signatureVerification(account.accountNumber, expected, this.chainId);
+
+    return { hash: tx.hash, bytes: txBytes, tx, sender, batches, fee };
+  }
+
+  private decode(txBytes: Uint8Array): DecodedTx {
+    try {
+      return decodeTx(txBytes);
+    } catch (e) {
+      if (!(e instanceof TxDecodeError)) throw e;
+      switch (e.reason) {
+        case 'NO_SIGNATURES':
+          throw TxFailures.noSignatures();
+        case 'MULTIPLE_SIGNERS':
+        case 'UNSUPPORTED_SIGN_MODE':
+          throw TxFailures.unauthorized(e.message);
+        case 'INVALID_PUBKEY':
+          throw TxFailures.invalidPubKey(e.message);
+        default:
+          throw TxFailures.txParse(e.message.replace(/^tx parse error:?\s*/, ''));
+      }
+    }
+  }
+
+  /** The single signer: the messages' sender (Cosmos derives signers from messages). */
+  private signerOf(tx: DecodedTx): string {
+    const senders = new Set<string>();
+    for (const msg of tx.messages) {
+      if (msg.kind === 'unsupported') {
+        throw TxFailures.unknownRequest(`unrecognized message type: ${msg.typeUrl} (injective-sim executes MsgBatchUpdateOrders only)`);
+      }
+      senders.add(msg.sender);
+    }
+    if (senders.size !== 1) throw TxFailures.unauthorized(`wrong number of signers; expected 1, got ${senders.size}`);
+    return [...senders][0]!;
+  }
+
+  private requireAccount(address: string): SimAccount {
+    const account = this.accounts.get(address);
+    if (!account) throw TxFailures.unknownAddress(address);
+    return account;
+  }
+
+  private batchesOf(tx: DecodedTx, account: SimAccount): SimBatch[] {
+    return tx.messages.map((msg) =>
+      toSimBatch(msg as DecodedBatchUpdateOrders, account.hex, (id) => this.exchange.market(id)),
+    );
+  }
+
+  private gasOf(batches: readonly SimBatch[]): bigint {
+    return BigInt(txGas(batches, (marketId, subaccountId) => this.exchange.openOrders(marketId, subaccountId).length));
+  }
+
+  /** Spendable fee-denom balance in base units. */
+  private feeBalance(account: SimAccount): bigint {
+    const deposit = this.exchange.deposits(subaccountIdOf(account.address)).get(FEE_DENOM);
+    if (!deposit) return 0n;
+    return BigInt(this.toBaseUnits(FEE_DENOM, deposit.available).toFixed(0, Dec.ROUND_DOWN));
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  /** Produces `count` blocks; returns them. */
+  produceBlocks(count: number): SimBlock[] {
+    const produced: SimBlock[] = [];
+    for (let i = 0; i < count; i++) produced.push(this.produceBlock());
+    return produced;
+  }
+
+  /**
+   * One block: includes the mempool's txs in arrival order (unless the stuck-mempool fault holds
+   * them), charges fees, bumps sequences, applies the messages, indexes the results, then lets
+   * the exchange run its per-block step and rechecks what stays in the mempool.
+   */
+  produceBlock(): SimBlock {
+    const height = this.height + 1;
+    const time = this.blockTime(height);
+    const txHashes: string[] = [];
+    if (!this.faults.takeStuckBlock()) {
+      for (const pending of this.mempool.drain()) {
+        if (!this.stillValid(pending, height)) {
+          this.stats.txsEvicted += 1;
+          continue;
+        }
+        const delivered = this.deliver(pending, height, txHashes.length, time);
+        this.txIndex.add(delivered);
+        txHashes.push(delivered.hash);
+        this.stats.txsIncluded += 1;
+        if (delivered.code !== 0) this.stats.txsFailed += 1;
+      }
+    }
+    this.height = height;
+    try {
+      this.exchange.onBlock(height);
+    } catch (e) {
+      this.stats.blockErrors += 1;
+      this.stats.lastBlockError = `height ${height}: ${e instanceof Error ? e.message : String(e)}`;
+      this.onBlockError(e, height);
+    }
+    this.recheckMempool();
+    this.lastHash = blockHash(height, this.lastHash, txHashes);
+    const block: SimBlock = { height, time, hash: this.lastHash, txHashes };
+    this.blocks.set(height, block);
+    this.blocks.delete(height - BLOCKS_RETAINED);
+    return block;
+  }
+
+  /** A queued tx may still be included: its sequence is next and its timeout has not passed. */
+  private stillValid(pending: PendingTx, height: number): boolean {
+    const account = this.accounts.get(pending.sender);
+    if (!account || pending.tx.signer.sequence !== account.sequence) return false;
+    return pending.tx.timeoutHeight === 0n || BigInt(height) <= pending.tx.timeoutHeight;
+  }
+
+  private deliver(pending: PendingTx, height: number, index: number, time: string): DeliveredTx {
+    const { tx, sender } = pending;
+    const account = this.accounts.get(sender)!;
+    const feeHuman = new Dec(pending.fee.toString()).div(new Dec(10).pow(18));
+    const charged = pending.fee === 0n || this.exchange.debit(subaccountIdOf(sender), FEE_DENOM, feeHuman);
+    const sequence = account.sequence;
+    account.sequence += 1n;
+    if (!account.pubKey && tx.signer.pubKey) account.pubKey = tx.signer.pubKey;
+
+    const base = { hash: pending.hash, height, index, gasWanted: tx.fee.gasLimit, timestamp: time, bytes: pending.bytes };
+    const ante = anteEvents({
+      sender,
+      fee: charged ? coinsText(tx) : '',
+      sequence,
+      signatureBase64: Buffer.from(tx.signature).toString('base64'),
+    });
+    const failed = (failure: TxFailure, gasUsed: bigint): DeliveredTx => ({
+      ...base,
+      code: failure.abciCode,
+      codespace: failure.codespace,
+      log: failure.log,
+      gasUsed,
+      data: '',
+      events: ante,
+      msgEvents: [],
+    });
+
+    if (!charged) {
+      const spendable = this.feeBalance(account);
+      return failed(TxFailures.insufficientFunds(`${spendable}${FEE_DENOM}`, `${pending.fee}${FEE_DENOM}`), BigInt(GAS_TABLE.txOverhead));
+    }
+    // cancel-all is charged per order it removes: count against the state the tx meets
+    const gasUsed = this.gasOf(pending.batches);
+    if (gasUsed > tx.fee.gasLimit) return failed(TxFailures.outOfGas(tx.fee.gasLimit, gasUsed), tx.fee.gasLimit);
+
+    const msgEvents: TxEvent[][] = [];
+    const responses: Parameters<typeof encodeBatchUpdateOrdersTxData>[0] = [];
+    for (const [i, batch] of pending.batches.entries()) {
+      const msg = tx.messages[i] as DecodedBatchUpdateOrders;
+      try {
+        const result = this.exchange.applyBatch(batch, height);
+        responses.push({ typeUrl: msg.typeUrl, fields: batchResponseFields(batch, result) });
+        msgEvents.push(batchEvents({ msgIndex: i, typeUrl: msg.typeUrl, sender, senderHex: account.hex, result }));
+      } catch (e) {
+        const failure = e instanceof TxFailure ? e : TxFailures.panic(`message ${i}: ${e instanceof Error ? e.message : String(e)}`);
+        return failed(failure, gasUsed);
+      }
+    }
+    return {
+      ...base,
+      code: 0,
+      codespace: '',
+      log: '',
+      gasUsed,
+      data: encodeBatchUpdateOrdersTxData(responses),
+      events: [...ante, ...msgEvents.flat()],
+      msgEvents,
+    };
+  }
+
+  /** After a block: check state equals committed state again, replayed over the txs still queued. */
+  private recheckMempool(): void {
+    this.checkState.reset();
+    if (this.mempool.size === 0) return;
+    const nextHeight = BigInt(this.height + 1);
+    this.mempool.retain((pending) => {
+      const account = this.accounts.get(pending.sender);
+      const keep =
+        account !== undefined &&
+        pending.tx.signer.sequence === this.checkState.sequence(pending.sender, account.sequence) &&
+        (pending.tx.timeoutHeight === 0n || nextHeight <= pending.tx.timeoutHeight);
+      if (keep) this.checkState.accept(pending.sender, pending.tx.signer.sequence, pending.fee);
+      else this.stats.txsEvicted += 1;
+      return keep;
+    });
+  }
+
+  private blockTime(height: number): string {
+    return new Date(this.genesisMs + height * (this.config.blockMs || NOMINAL_BLOCK_MS)).toISOString();
+  }
+}
+
+/** Sum of the fee's coins in `denom`, base units. */
+function feeIn(tx: DecodedTx, denom: string): bigint {
+  let total = 0n;
+  for (const coin of tx.fee.amount) if (coin.denom === denom && /^\d+$/.test(coin.amount)) total += BigInt(coin.amount);
+  return total;
+}
+
+/** The fee as the chain prints coins: `64000000000000inj`, comma-separated. */
+function coinsText(tx: DecodedTx): string {
+  return tx.fee.amount.map((c) => `${c.amount}${c.denom}`).join(',');
+}
+
+function blockHash(height: number, previous: string, txHashes: readonly string[]): string {
+  const hash = createHash('sha256').update(`${height}|${previous}`);
+  for (const tx of txHashes) hash.update(tx);
+  return hash.digest('hex').toUpperCase();
+}

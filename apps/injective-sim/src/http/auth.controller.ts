@@ -1,0 +1,46 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ETH_SECP256K1_PUBKEY_TYPE_URL } from '@mirrorbook/injective';
+import { injAddressToHex, InvalidAddressError } from '../chain/bech32.codec';
+import { SimChain } from '../chain/sim.chain';
+import { LcdError } from './lcd.error';
+
+/** keccak256 of empty code: what an externally owned EthAccount carries. */
+const EMPTY_CODE_HASH = 'xdJGAYb3IzySfn2y3McDwOUAtlPKgic7e/rYBF2FpHA=';
+
+/** `cosmos.auth.v1beta1`: accounts, committed state (not the mempool's check state). */
+@Controller('cosmos/auth/v1beta1')
+export class AuthController {
+  constructor(private readonly chain: SimChain) {}
+
+  /** An Injective `EthAccount`; 404 code 5 for an unknown account, 400 for a malformed address. */
+  @Get('accounts/:address')
+  account(@Param('address') address: string): Record<string, unknown> {
+    assertAddress(address);
+    const account = this.chain.account(address);
+    if (!account) throw LcdError.notFound(`account ${address} not found: key not found`);
+    return {
+      account: {
+        '@type': '/injective.types.v1beta1.EthAccount',
+        base_account: {
+          address: account.address,
+          pub_key: account.pubKey
+            ? { '@type': ETH_SECP256K1_PUBKEY_TYPE_URL, key: Buffer.from(account.pubKey).toString('base64') }
+            : null,
+          account_number: String(account.accountNumber),
+          sequence: String(account.sequence),
+        },
+        code_hash: EMPTY_CODE_HASH,
+      },
+    };
+  }
+}
+
+/** 400 InvalidArgument for a malformed bech32 address, as the chain answers. */
+export function assertAddress(address: string): void {
+  try {
+    injAddressToHex(address);
+  } catch (e) {
+    if (e instanceof InvalidAddressError) throw LcdError.invalidArgument(`invalid address: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { isInjAddress } from './chain/bech32.codec';
+import { simExchangeConfigSchema } from './exchange/sim-exchange.config';
+import { faultsSchema } from './faults/faults.schema';
+
+const humanAmount = z.string().regex(/^\d+(\.\d+)?$/, 'must be a plain non-negative decimal string, e.g. "1000.5"');
+const uint = z.union([z.string().regex(/^\d+$/, 'must be a non-negative integer'), z.number().int().nonnegative(), z.bigint()]);
+
+/** An account that exists from block 0, with its bank balances. */
+export const genesisAccountSchema = z
+  .object({
+    /** bech32 `inj1…` address */
+    address: z.string().refine(isInjAddress, 'must be a valid bech32 inj1… account address'),
+    /** bank denom → amount in human units (e.g. `{"inj":"1000","peggy0x87aB…":"50000"}`); default none */
+    balances: z.record(z.string().min(1), humanAmount).default({}),
+  })
+  .strict();
+
+/** State at height 0. */
+export const genesisSchema = z
+  .object({
+    /** ISO-8601 time of block 0; block h is stamped `time + h × blockMs` (700 ms when blocks are on demand). Default: the start time */
+    time: z.string().datetime({ offset: true }).optional(),
+    /** account number of the first genesis account; the others count up in list order; default 10 */
+    firstAccountNumber: z.number().int().min(0).default(10),
+    accounts: z.array(genesisAccountSchema).default([]),
+  })
+  .strict();
+
+/**
+ * The sim's whole configuration: `config/sim.json` (when present) plus `SIM_*` environment
+ * overrides, parsed once at start by `loadSimConfig`.
+ */
+export const simConfigSchema = z
+  .object({
+    /** chain id signed into every sign doc; default `injective-sim-1` */
+    chainId: z.string().min(1).default('injective-sim-1'),
+    /** listen address; default 127.0.0.1 (env SIM_HOST) */
+    host: z.string().min(1).default('127.0.0.1'),
+    /** listen port, 0 = any free port; default 7700 (env SIM_PORT) */
+    port: z.number().int().min(0).max(65_535).default(7700),
+    /** ms between blocks; 0 = blocks only on `POST /sim/admin/blocks`; default 700 (env SIM_BLOCK_MS) */
+    blockMs: z.number().int().min(0).max(3_600_000).default(700),
+    /** seed of every random draw (faults; also the exchange's unless `exchange.seed` is set); default "mirrorbook" (env SIM_SEED) */
+    seed: z.union([z.string().min(1), z.number().int()]).default('mirrorbook'),
+    /** minimum fee per gas unit, base units of `inj` (10^-18 INJ); default 160000000 (env SIM_MIN_GAS_PRICE) */
+    minGasPrice: uint.default('160000000').transform((v) => BigInt(v)),
+    /** txs the mempool holds before broadcasts answer code 20 (mempool is full); default 5000 */
+    mempoolMaxTxs: z.number().int().min(1).default(5000),
+    /** largest gas limit a tx may ask for (block max gas); default 30000000 */
+    maxGasPerTx: z.number().int().min(1).default(30_000_000),
+    /** executed txs kept for lookup by hash (older ones answer "not found", as on a pruning node); default 20000 */
+    txIndexRetain: z.number().int().min(1).default(20_000),
+    genesis: genesisSchema.default({}),
+    faults: faultsSchema.default({}),
+    /** the exchange module: price process, synthetic depth and takers (see exchange/sim-exchange.config.ts) */
+    exchange: simExchangeConfigSchema.default({}),
+  })
+  .strict();
+
+/** The parsed configuration (defaults filled in). */
+export type SimConfig = z.infer<typeof simConfigSchema>;
+/** The configuration as written: every field optional. */
+export type SimConfigInput = z.input<typeof simConfigSchema>;

@@ -1,0 +1,4 @@
+/** Nest injection tokens of the sim. */
+export const SIM_CONFIG = Symbol('SIM_CONFIG');
+/** The exchange module behind `ExchangePort`. */
+export const EXCHANGE_PORT = Symbol('EXCHANGE_PORT');

@@ -1,5 +1,92 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ActivityController } from './activity/activity.controller';
+import { ExecStreamReader } from './activity/exec-stream.reader';
+import { ExecTailConsumer } from './activity/exec-tail.consumer';
+import { TokenGuard } from './auth/token.guard';
+import { TokenVerifier } from './auth/token.verifier';
+import { BotOrdersReader } from './bots/bot-orders.reader';
+import { BotParamsValidator } from './bots/bot-params.validator';
+import { BotStateStore } from './bots/bot-state.store';
+import { BotViewBuilder } from './bots/bot-view.builder';
+import { BotsController } from './bots/bots.controller';
+import { BotsService } from './bots/bots.service';
+import { DashboardBundler } from './dashboard/dashboard.bundler';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DocsController } from './docs/docs.controller';
+import { OpenApiDocument } from './docs/openapi.document';
+import { LiveFeed } from './live/live-feed.service';
+import { MarketDataCache } from './live/market-data.cache';
+import { ServiceRegistry } from './live/service.registry';
+import { MarketViewBuilder } from './markets/market-view.builder';
+import { MarketsController } from './markets/markets.controller';
+import { MarketsService } from './markets/markets.service';
+import { PriceHistoryReader } from './markets/price-history.reader';
+import { ApiExceptionFilter } from './platform/api-exception.filter';
+import { DependencyGuard } from './platform/dependency.guard';
+import { DependencyMonitor } from './platform/dependency.monitor';
+import { GatewayThrottlerGuard } from './platform/gateway-throttler.guard';
+import { JetStreamAccess } from './platform/jetstream.access';
+import { SecurityMiddleware } from './platform/security.middleware';
+import { StoredJsonReader } from './platform/stored-json.reader';
+import { ZodValidationPipe } from './platform/zod-validation.pipe';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+import { RealtimeSessions } from './realtime/realtime.sessions';
+import { SnapshotProvider } from './realtime/snapshot.provider';
+import { TopicHub } from './realtime/topic.hub';
+import { wsAdapterInstaller } from './realtime/ws-adapter.installer';
+import { ServicesController } from './services/services.controller';
+import { WalletsController } from './wallets/wallets.controller';
+import { WalletsService } from './wallets/wallets.service';
+import { BalancesReader } from './wallets/balances.reader';
 
-/** The gateway app's own providers; the shared service modules come from runService. */
-@Module({})
-export class GatewayModule {}
+/** Per client IP per minute, all routes; mutating routes have their own, tighter limit. */
+const REQUESTS_PER_MINUTE = 600;
+
+/**
+ * The gateway: REST API, WebSocket `/ws`, dashboard at `/`, OpenAPI at `/api/docs`. Needs the
+ * shared modules runService provides (config, messaging, Redis); holds no key and spawns nothing.
+ */
+@Module({
+  imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: REQUESTS_PER_MINUTE }])],
+  controllers: [BotsController, MarketsController, WalletsController, ActivityController, ServicesController, DocsController, DashboardController],
+  providers: [
+    wsAdapterInstaller,
+    { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
+    { provide: APP_GUARD, useClass: TokenGuard },
+    { provide: APP_GUARD, useClass: DependencyGuard },
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    TokenVerifier,
+    DependencyMonitor,
+    StoredJsonReader,
+    JetStreamAccess,
+    MarketDataCache,
+    ServiceRegistry,
+    BalancesReader,
+    BotStateStore,
+    BotParamsValidator,
+    BotViewBuilder,
+    BotOrdersReader,
+    BotsService,
+    WalletsService,
+    MarketViewBuilder,
+    MarketsService,
+    PriceHistoryReader,
+    ExecStreamReader,
+    ExecTailConsumer,
+    TopicHub,
+    SnapshotProvider,
+    RealtimeSessions,
+    RealtimeGateway,
+    LiveFeed,
+    OpenApiDocument,
+    DashboardBundler,
+  ],
+})
+export class GatewayModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SecurityMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { positiveDecimalString } from '@mirrorbook/contracts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -11,6 +12,15 @@ const url = (protocols: string[]) =>
     .string()
     .url()
     .refine((u) => protocols.includes(new URL(u).protocol), `must use ${protocols.join(' or ')}`);
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 /** The environment every service reads (see .env.example). Secrets are not part of it. */
 export const envSchema = z.object({
@@ -28,6 +38,14 @@ export const envSchema = z.object({
   HTTP_HOST: z.string().default('127.0.0.1'),
   /** bearer token for the gateway's mutating routes */
   GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** gateway: when true, read routes (/api/*, WebSocket subscriptions) need the token too */
+  GATEWAY_PROTECT_READS: booleanFlag,
+  /** gateway: browser origins allowed by CORS, comma-separated (e.g. `https://ops.example.org`); empty = same origin only */
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every(isOrigin), 'must be a comma-separated list of origins such as https://ops.example.org'),
   /** signing for chain id injective-1 is refused unless this is true */
   ALLOW_MAINNET_TRADING: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +63,64 @@ export const envSchema = z.object({
   INTENTS_MAX_AGE_S: z.coerce.number().int().positive().default(60),
   /** executor: which wallet of bots.json this process signs for */
   WALLET_ID: z.string().optional(),
+  /** executor: lease TTL, ms; a standby takes over within TTL + TTL/3 after the active one dies */
+  EXEC_LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(5000),
+  /** executor: the local account sequence is re-read from the chain this often, ms */
+  EXEC_SEQUENCE_REFRESH_MS: z.coerce.number().int().min(100).default(30_000),
+  /** executor: a local sequence further than this from the chain's (txs in flight aside) is corrected */
+  EXEC_SEQUENCE_MAX_DRIFT: z.coerce.number().int().min(0).default(2),
+  /** executor: pause before the one retry of a batch refused for its sequence, ms */
+  EXEC_SEQUENCE_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  /** executor: how often the wallet's open orders are reconciled against the chain, ms */
+  EXEC_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** executor: orders on chain that nothing knows (a crash's orphans) are cancelled or adopted */
+  EXEC_ORPHAN_POLICY: z.enum(['cancel', 'adopt']).default('cancel'),
+  /** executor: consecutive failed batches that pause the wallet */
+  EXEC_BREAKER_FAILURES: z.coerce.number().int().min(1).default(3),
+  /** executor: first pause after the breaker trips, ms; grows on each trip in a row */
+  EXEC_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(10).default(5000),
+  /** executor: longest pause, ms */
+  EXEC_BREAKER_MAX_COOLDOWN_MS: z.coerce.number().int().min(10).default(120_000),
+  /** executor: largest distance of an order price from the reference price, percent */
+  EXEC_PRICE_BAND_PCT: positiveDecimalString.default('10'),
+  /** executor: the same for MARKET_MOVING plans, percent */
+  EXEC_PRICE_BAND_MOVING_PCT: positiveDecimalString.default('50'),
+  /** executor: a reference price older than this is not trusted for the band check, ms */
+  EXEC_REFERENCE_MAX_AGE_MS: z.coerce.number().int().min(100).default(120_000),
+  /** executor: largest quantity of one order, as a multiple of the bot's baseSize on that market */
+  EXEC_MAX_ORDER_SIZE_MULTIPLE: positiveDecimalString.default('10'),
+  /** executor: largest notional of one order, quote units */
+  EXEC_MAX_ORDER_NOTIONAL: positiveDecimalString.default('100000'),
+  /** executor: largest notional of all orders created by one tx, quote units */
+  EXEC_MAX_BATCH_NOTIONAL: positiveDecimalString.default('1000000'),
+  /** executor: most creates and cancels in one tx (gas: ~250 fit in the 30M block limit) */
+  EXEC_MAX_ORDERS_PER_TX: z.coerce.number().int().min(1).max(250).default(200),
+  /** executor: a tx may be included up to this many blocks after it was signed */
+  EXEC_TX_TIMEOUT_BLOCKS: z.coerce.number().int().min(2).max(1000).default(20),
+  /** executor: wait this long for more intents before building a batch, ms */
+  EXEC_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(20),
+  /** executor: pause between lookups of a broadcast tx, ms (each lookup is one LCD request) */
+  EXEC_INCLUSION_POLL_MS: z.coerce.number().int().min(10).max(5000).default(200),
+  /** executor: cancel every order of the wallet on SIGTERM */
+  EXEC_CANCEL_ALL_ON_SHUTDOWN: booleanFlag,
+  /** price-feed: wanted poll interval per market, ms (about one block); stretched when the request budget is short */
+  FEED_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(700),
+  /** price-feed: a side with no good update for this long is `stale` (at least 3 poll intervals in force), ms */
+  FEED_STALE_AFTER_MS: z.coerce.number().int().min(100).default(3000),
+  /** price-feed: a side whose source keeps failing for this long is `down`, ms */
+  FEED_DOWN_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
+  /** price-feed: requests per second the feed may send to one LCD host (public chain nodes allow 20 per IP) */
+  FEED_REQUEST_BUDGET_PER_S: z.coerce.number().positive().max(10_000).default(20),
+  /** price-feed: how far from mid (percent) each published book side should reach */
+  FEED_BOOK_DEPTH_PCT: z.coerce.number().positive().max(100).default(10),
+  /** strategy: no intent from a reference tick older than this, ms (the feed republishes an unchanged price every HEARTBEAT_INTERVAL_MS) */
+  STRATEGY_REFERENCE_MAX_AGE_MS: z.coerce.number().int().min(100).default(15_000),
+  /** strategy: a book snapshot older than this when a worker takes it is not planned from, ms */
+  STRATEGY_BOOK_MAX_AGE_MS: z.coerce.number().int().min(100).default(10_000),
+  /** strategy: book snapshots one worker plans at the same time */
+  STRATEGY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** strategy (NETWORK=testnet): how often market metadata (ticks, status) is re-read from the LCD, ms */
+  STRATEGY_MARKET_REFRESH_MS: z.coerce.number().int().min(1000).default(300_000),
   /** graceful shutdown budget */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });

@@ -1,0 +1,72 @@
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
+import type { BotEntry } from '@mirrorbook/config';
+import { RedisService } from '@mirrorbook/locking';
+import { StoredJsonReader } from '../platform/stored-json.reader';
+import { resolveBotState } from './bot-state.default';
+
+/** A bot's state and where it came from. */
+export interface StoredBotState {
+  state: BotState;
+  /** `redis` when `bot:<id>` holds a valid state, else `config` (the default rule) */
+  source: 'redis' | 'config';
+}
+
+/** SET only while the key still holds what the caller read (nil or the same JSON). */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if (current == false and ARGV[1] == '') or current == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2])
+  return 1
+end
+return 0`;
+
+const MAX_ATTEMPTS = 5;
+
+/** 409: other writers (gateways, the CLI) kept changing the bot while this update retried. */
+export class BotStateConflictError extends ConflictException {
+  readonly code = 'BOT_STATE_CONFLICT';
+  constructor(readonly bot: string) {
+    super({ statusCode: 409, error: 'Conflict', code: 'BOT_STATE_CONFLICT', message: `bot ${bot} kept changing while being updated; try again` });
+  }
+}
+
+/** `bot:<id>` in Redis: read with the config default, updated by compare-and-set. */
+@Injectable()
+export class BotStateStore {
+  private readonly logger = new Logger(BotStateStore.name);
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly stored: StoredJsonReader,
+  ) {}
+
+  async readMany(bots: BotEntry[]): Promise<Map<string, StoredBotState>> {
+    if (bots.length === 0) return new Map();
+    const raws = await this.redis.client.mget(...bots.map((b) => redisKeys.bot(b.id)));
+    return new Map(bots.map((bot, i) => [bot.id, this.fromRaw(bot, raws[i])]));
+  }
+
+  async read(bot: BotEntry): Promise<StoredBotState> {
+    return this.fromRaw(bot, await this.redis.client.get(redisKeys.bot(bot.id)));
+  }
+
+  /** Applies `change` to the current state and stores it unless someone else changed it meanwhile (then retries). */
+  async update(bot: BotEntry, change: (current: BotState) => BotState): Promise<BotState> {
+    const key = redisKeys.bot(bot.id);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const raw = await this.redis.client.get(key);
+      const next = botStateSchema.parse(change(this.fromRaw(bot, raw).state));
+      const written = await this.redis.client.eval(COMPARE_AND_SET, 1, key, raw ?? '', JSON.stringify(next));
+      if (written === 1) return next;
+      this.logger.debug(`bot:${bot.id} changed during update (attempt ${attempt}); retrying`);
+    }
+    throw new BotStateConflictError(bot.id);
+  }
+
+  private fromRaw(bot: BotEntry, raw: string | null): StoredBotState {
+    const parsed = this.stored.parse(botStateSchema, redisKeys.bot(bot.id), raw);
+    const stored = parsed && parsed.bot === bot.id ? parsed : undefined;
+    return { state: resolveBotState(bot, stored), source: stored ? 'redis' : 'config' };
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, type BotEntry } from '@mirrorbook/config';
+import { MarketDataCache } from '../live/market-data.cache';
+import { ServiceRegistry } from '../live/service.registry';
+import { priceGap } from '../markets/price-gap';
+import { RequestValidationError } from '../platform/request-validation.error';
+import { BalancesReader } from '../wallets/balances.reader';
+import { BotParamsValidator } from './bot-params.validator';
+import { BotStateStore, type StoredBotState } from './bot-state.store';
+import type { BotMarket, BotView } from './bot.view';
+
+/** Bot views: config joined with `bot:<id>`, executor heartbeats, balances and latest prices. */
+@Injectable()
+export class BotViewBuilder {
+  private readonly logger = new Logger(BotViewBuilder.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: BotStateStore,
+    private readonly registry: ServiceRegistry,
+    private readonly balances: BalancesReader,
+    private readonly cache: MarketDataCache,
+    private readonly params: BotParamsValidator,
+  ) {}
+
+  async build(bots: BotEntry[]): Promise<BotView[]> {
+    const [states, balances] = await Promise.all([this.store.readMany(bots), this.balances.read([...new Set(bots.map((b) => b.wallet))])]);
+    return bots.map((bot) => this.view(bot, states.get(bot.id)!, balances.get(bot.wallet) ?? null));
+  }
+
+  private view(bot: BotEntry, { state, source }: StoredBotState, balances: BotView['balances']): BotView {
+    const wallet = this.config.wallets.find((w) => w.id === bot.wallet);
+    const markets = bot.markets.map((key) => this.market(key));
+    const types = new Set(markets.map((m) => m.type));
+    const announced = this.registry.executorsOf(bot.wallet).find((e) => e.wallet)?.wallet;
+    return {
+      id: bot.id,
+      wallet: { id: bot.wallet, label: wallet?.label ?? '', address: announced?.address ?? null },
+      kind: types.size > 1 ? 'mixed' : types.has('derivative') ? 'perp' : 'spot',
+      markets,
+      desired: state.desired,
+      source,
+      by: state.by,
+      updatedAt: state.updatedAt,
+      enabledInConfig: bot.enabled,
+      overrides: state.params,
+      configParams: bot.params,
+      effectiveParams: this.effectiveParams(bot, state.params),
+      executor: this.registry.executorOf(bot.wallet),
+      balances,
+    };
+  }
+
+  private effectiveParams(bot: BotEntry, overrides: Record<string, unknown>): BotView['effectiveParams'] {
+    try {
+      return this.params.effective(bot, overrides);
+    } catch (error) {
+      if (!(error instanceof RequestValidationError)) throw error;
+      // stored overrides written by an older version or by hand: show the bot, flag nothing in force
+      this.logger.warn(`bot ${bot.id}: stored overrides are invalid: ${JSON.stringify(error.fieldErrors)}`);
+      return {};
+    }
+  }
+
+  private market(key: string): BotMarket {
+    const type = this.config.markets.find((m) => m.key === key)?.type ?? 'spot';
+    const reference = this.cache.price('reference', key)?.mid ?? null;
+    const trading = this.cache.price('trading', key)?.mid ?? null;
+    const gap = reference && trading ? priceGap(trading, reference) : null;
+    return { key, type, reference, trading, gapPct: gap?.gapPct ?? null, direction: gap?.direction ?? null };
+  }
+}

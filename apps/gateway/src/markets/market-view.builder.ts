@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PriceTick } from '@mirrorbook/contracts';
+import { APP_CONFIG, type AppConfig, type MarketPair } from '@mirrorbook/config';
+import { MarketDataCache } from '../live/market-data.cache';
+import { depthBands } from './depth.calculator';
+import type { MarketView, PriceSummary } from './market.view';
+import { priceGap } from './price-gap';
+
+const summary = (tick: PriceTick | undefined): PriceSummary | null =>
+  tick ? { net: tick.net, mid: tick.mid, bid: tick.bid, ask: tick.ask, last: tick.last, ts: tick.ts, seq: tick.seq } : null;
+
+/** Market views from the configured pairs and the latest market data. */
+@Injectable()
+export class MarketViewBuilder {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: MarketDataCache,
+  ) {}
+
+  /** Every configured pair, with what is known now (call `cache.refreshFromRedis()` first for late data). */
+  all(): MarketView[] {
+    return this.config.markets.map((pair) => this.build(pair));
+  }
+
+  /** One pair by key, or undefined when not configured. */
+  one(key: string): MarketView | undefined {
+    const pair = this.config.markets.find((m) => m.key === key);
+    return pair && this.build(pair);
+  }
+
+  private build(pair: MarketPair): MarketView {
+    const reference = this.cache.price('reference', pair.key);
+    const trading = this.cache.price('trading', pair.key);
+    const book = this.cache.book(pair.key);
+    const gap = reference && trading ? priceGap(trading.mid, reference.mid) : null;
+    const center = reference ?? trading;
+    return {
+      key: pair.key,
+      type: pair.type,
+      enabled: pair.enabled,
+      mainnetMarketId: pair.mainnetMarketId,
+      testnetMarketId: pair.testnetMarketId,
+      reference: summary(reference),
+      trading: summary(trading),
+      gapPct: gap?.gapPct ?? null,
+      direction: gap?.direction ?? null,
+      depth:
+        book && center
+          ? {
+              around: center.role,
+              center: center.mid,
+              bands: depthBands(book, center.mid),
+              orderCount: book.orderCount,
+              height: book.height,
+              ts: book.ts,
+              seq: book.seq,
+            }
+          : null,
+      feed: this.cache.status(pair.key) ?? null,
+      bots: this.config.bots.filter((b) => b.markets.includes(pair.key)).map((b) => b.id),
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { decimalString, epochMs, feedStatusSchema, hex32, marketKey, network, positiveDecimalString, signedDecimalString } from '@mirrorbook/contracts';
+
+/** The latest price of one side of a pair. */
+export const priceSummarySchema = z.object({
+  net: network,
+  /** the price the bots follow, quote per base */
+  mid: positiveDecimalString,
+  bid: positiveDecimalString.nullable(),
+  ask: positiveDecimalString.nullable(),
+  last: positiveDecimalString.nullable(),
+  /** when the feed read it, ms since epoch */
+  ts: epochMs,
+  seq: z.number().int().nonnegative(),
+});
+
+/** Resting liquidity within `pct` % of the reference price (the trading mid when there is none). */
+export const depthBandSchema = z.object({
+  /** percent */
+  pct: decimalString,
+  bidLevels: z.number().int().nonnegative(),
+  askLevels: z.number().int().nonnegative(),
+  /** base units */
+  bidQuantity: decimalString,
+  askQuantity: decimalString,
+});
+
+/** The latest trading book summarised around the reference price. */
+export const depthSchema = z.object({
+  /** which price the bands are measured from */
+  around: z.enum(['reference', 'trading']),
+  /** that price, quote per base */
+  center: positiveDecimalString,
+  bands: z.array(depthBandSchema),
+  /** price levels in the book, both sides */
+  orderCount: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  ts: epochMs,
+  seq: z.number().int().nonnegative(),
+});
+
+/** One configured market pair with its latest prices, gap, depth and feed health (`GET /api/markets`). */
+export const marketViewSchema = z.object({
+  key: marketKey,
+  type: z.enum(['spot', 'derivative']),
+  enabled: z.boolean(),
+  mainnetMarketId: hex32,
+  testnetMarketId: hex32,
+  /** the mainnet price the bots follow */
+  reference: priceSummarySchema.nullable(),
+  /** the testnet price they quote around */
+  trading: priceSummarySchema.nullable(),
+  /** (trading − reference) / reference, percent, 4 decimals */
+  gapPct: signedDecimalString.nullable(),
+  direction: z.enum(['above', 'below', 'level']).nullable(),
+  depth: depthSchema.nullable(),
+  /** the feed's last status message */
+  feed: feedStatusSchema.nullable(),
+  /** bots quoting on this market */
+  bots: z.array(z.string()),
+});
+
+export type PriceSummary = z.infer<typeof priceSummarySchema>;
+export type MarketView = z.infer<typeof marketViewSchema>;

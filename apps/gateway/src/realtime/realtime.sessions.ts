@@ -1,0 +1,145 @@
+import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
+import { TokenVerifier, type TokenCheck } from '../auth/token.verifier';
+import { SnapshotProvider } from './snapshot.provider';
+import { TopicHub, type Delta, type Topic } from './topic.hub';
+
+interface Session {
+  socket: WebSocket;
+  /** pending: snapshot being built (its deltas are replayed from the hub after it); live: deltas flow */
+  topics: Map<Topic, 'pending' | 'live'>;
+  /** the upgrade request carried a valid Authorization header */
+  headerAuth: TokenCheck;
+  alive: boolean;
+}
+
+/** A client this far behind is dropped (close 1013); it reconnects and resumes or re-snapshots. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const PING_INTERVAL_MS = 30_000;
+
+/** Connected WebSocket clients: their topics, auth, snapshots, resume and delta fan-out. */
+@Injectable()
+export class RealtimeSessions implements OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeSessions.name);
+  private readonly sessions = new Map<WebSocket, Session>();
+  private readonly protectReads: boolean;
+  private readonly pinger: NodeJS.Timeout;
+  private readonly onDelta = (delta: Delta) => this.fanOut(delta);
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly hub: TopicHub,
+    private readonly snapshots: SnapshotProvider,
+    private readonly verifier: TokenVerifier,
+  ) {
+    this.protectReads = config.env.GATEWAY_PROTECT_READS;
+    this.hub.on('delta', this.onDelta);
+    this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.pinger.unref();
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  open(socket: WebSocket, request: IncomingMessage): void {
+    const session: Session = { socket, topics: new Map(), headerAuth: this.verifier.checkHeader(request.headers.authorization), alive: true };
+    socket.on('pong', () => (session.alive = true));
+    this.sessions.set(socket, session);
+  }
+
+  close(socket: WebSocket): void {
+    this.sessions.delete(socket);
+  }
+
+  /** The client's credentials for a control message or a protected read: header, else the message's token. */
+  authorize(socket: WebSocket, token: string | undefined): TokenCheck {
+    const session = this.sessions.get(socket);
+    if (session?.headerAuth.ok) return session.headerAuth;
+    return this.verifier.checkToken(token);
+  }
+
+  /** Subscribes; replays missed deltas when `since` is still covered, else sends a snapshot per topic. */
+  async subscribe(socket: WebSocket, request: { topics: Topic[]; since?: number; epoch?: string; token?: string }): Promise<void> {
+    const session = this.sessions.get(socket);
+    if (!session) return;
+    if (this.protectReads) {
+      const check = this.authorize(socket, request.token);
+      if (!check.ok) {
+        this.send(session, { type: 'error', status: check.status, code: check.code, message: check.reason });
+        return;
+      }
+    }
+    const topics = new Set(request.topics);
+    const sameProcess = request.epoch === undefined || request.epoch === this.hub.epoch;
+    const missed = request.since !== undefined && sameProcess ? this.hub.since(request.since, topics) : undefined;
+    this.send(session, { type: 'subscribed', topics: [...topics], epoch: this.hub.epoch, seq: this.hub.lastSeq, resumed: missed !== undefined });
+    if (missed) {
+      for (const topic of topics) session.topics.set(topic, 'live');
+      for (const delta of missed) this.send(session, { type: 'delta', ...delta });
+      return;
+    }
+    await Promise.all([...topics].map((topic) => this.snapshot(session, topic)));
+  }
+
+  unsubscribe(socket: WebSocket, topics: Topic[]): void {
+    const session = this.sessions.get(socket);
+    for (const topic of topics) session?.topics.delete(topic);
+  }
+
+  private async snapshot(session: Session, topic: Topic): Promise<void> {
+    session.topics.set(topic, 'pending');
+    const seq = this.hub.lastSeq;
+    try {
+      this.send(session, { type: 'snapshot', topic, seq, data: await this.snapshots.build(topic) });
+    } catch (error) {
+      this.send(session, { type: 'error', topic, code: 'SNAPSHOT_FAILED', message: `no ${topic} snapshot: ${(error as Error).message}` });
+    }
+    if (session.topics.get(topic) !== 'pending') return;
+    // deltas that arrived while the snapshot was read; nothing can slip in between these lines
+    for (const delta of this.hub.since(seq, new Set([topic])) ?? []) this.send(session, { type: 'delta', ...delta });
+    session.topics.set(topic, 'live');
+  }
+
+  private fanOut(delta: Delta): void {
+    const message = JSON.stringify({ type: 'delta', ...delta });
+    for (const session of this.sessions.values()) {
+      if (session.topics.get(delta.topic) === 'live') this.sendRaw(session, message);
+    }
+  }
+
+  private send(session: Session, message: object): void {
+    this.sendRaw(session, JSON.stringify(message));
+  }
+
+  private sendRaw(session: Session, message: string): void {
+    const { socket } = session;
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.logger.warn('dropping a WebSocket client that is not keeping up');
+      socket.close(1013, 'too slow: reconnect and resume');
+      this.sessions.delete(socket);
+      return;
+    }
+    socket.send(message);
+  }
+
+  private ping(): void {
+    for (const session of this.sessions.values()) {
+      if (!session.alive) {
+        session.socket.terminate();
+        this.sessions.delete(session.socket);
+        continue;
+      }
+      session.alive = false;
+      session.socket.ping();
+    }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.pinger);
+    this.hub.off('delta', this.onDelta);
+  }
+}

@@ -1,0 +1,162 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Redis from 'ioredis';
+import type { NatsConnection } from 'nats';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
+import { REPO_ROOT, startTestServers, type TestServers } from '@mirrorbook/testing';
+import { seedDemoMarket, startDemoTicker } from './demo-market.fixture';
+import { rawClients, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeWithBrowser('the dashboard in headless Chromium, against a gateway with seeded data', () => {
+  let servers: TestServers;
+  let gw: GatewayUnderTest;
+  let nc: NatsConnection;
+  let redis: Redis;
+  let closeRaw: () => Promise<void>;
+  let stopTicker: () => void;
+  let browser: Browser;
+  let page: Page;
+  const published: BotState[] = [];
+
+  beforeAll(async () => {
+    servers = await startTestServers();
+    gw = await startGateway(servers.env);
+    ({ nc, redis, close: closeRaw } = await rawClients(servers.env));
+    const sub = nc.subscribe('bot.state.>');
+    void (async () => {
+      for await (const msg of sub) published.push(botStateSchema.parse(JSON.parse(new TextDecoder().decode(msg.data))));
+    })();
+    await seedDemoMarket(nc, redis);
+    stopTicker = startDemoTicker(nc);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(gw.url);
+    await page.getByTestId('ws-status').filter({ hasText: 'live' }).waitFor();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  afterAll(async () => {
+    stopTicker?.();
+    await browser?.close();
+    await closeRaw?.();
+    await gw?.close();
+    await servers?.stop();
+  });
+
+  const saveToken = async (token: string) => {
+    await page.getByTestId('token-input').fill(token);
+    await page.getByTestId('token-save').click();
+    await page.getByTestId('token-state').filter({ hasText: 'token saved' }).waitFor();
+  };
+
+  it('lists the configured bots with wallet, markets, state and balances', async () => {
+    for (const id of ['spot-inj', 'perp-inj']) {
+      await page.getByTestId(`bot-card-${id}`).waitFor();
+      expect(await page.getByTestId(`bot-state-${id}`).textContent()).toBe('running');
+    }
+    const card = page.getByTestId('bot-card-spot-inj');
+    expect(await card.textContent()).toContain('demo spot wallet');
+    await page.getByTestId('bot-price-spot-inj-inj-usdt').filter({ hasText: '▲' }).waitFor();
+    expect(await page.getByTestId('bot-balances-spot-inj').textContent()).toContain('INJ 100.5 / 120');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-desktop.png'), fullPage: true });
+  });
+
+  it('Start, Pause and Stop change the desired state in Redis and on bot.state', async () => {
+    await saveToken(TOKEN);
+    for (const [action, desired] of [['pause', 'paused'], ['stop', 'stopped'], ['start', 'running']] as const) {
+      const before = published.length;
+      await page.getByTestId(`bot-${action}-spot-inj`).click();
+      await page.getByTestId('bot-state-spot-inj').filter({ hasText: new RegExp(`^${desired}$`) }).waitFor();
+      expect(JSON.parse((await redis.get(redisKeys.bot('spot-inj')))!)).toMatchObject({ desired, by: 'gateway' });
+      await waitFor(() => published.length > before);
+      expect(published[published.length - 1]).toMatchObject({ bot: 'spot-inj', desired });
+    }
+  });
+
+  it('shows an auth error for a wrong token and changes nothing', async () => {
+    const before = await redis.get(redisKeys.bot('perp-inj'));
+    await saveToken('wrong-token-0123456789');
+    await page.getByTestId('bot-pause-perp-inj').click();
+    await page.getByTestId('banner').filter({ hasText: 'Authentication failed: invalid token' }).waitFor();
+    expect(await page.getByTestId('bot-message-perp-inj').textContent()).toBe('auth error: invalid token');
+    expect(await page.getByTestId('bot-state-perp-inj').textContent()).toBe('running');
+    expect(await redis.get(redisKeys.bot('perp-inj'))).toBe(before);
+  });
+
+  it('draws mainnet and testnet mid as two lines that keep moving', async () => {
+    const chart = page.getByTestId('chart-inj-usdt');
+    await chart.locator('canvas').first().waitFor();
+    expect(await chart.getAttribute('data-series')).toBe('2');
+    const points = async () => [Number(await chart.getAttribute('data-reference-points')), Number(await chart.getAttribute('data-trading-points'))];
+    await waitFor(async () => (await points()).every((n) => n >= 30));
+    const [reference] = await points();
+    await waitFor(async () => (await points())[0] > reference, 10_000);
+    expect(await page.getByTestId('chart-legend-inj-usdt').textContent()).toMatch(/mainnet.*testnet/);
+    expect(await page.getByTestId('gap-inj-usdt').textContent()).toMatch(/^▲ \d/);
+  });
+
+  it("renders the testnet depth ladder with the bot's own orders highlighted", async () => {
+    const ladder = page.getByTestId('ladder-inj-usdt');
+    await ladder.getByTestId('ladder-row').first().waitFor();
+    expect(await ladder.getByTestId('ladder-row').count()).toBe(24);
+    await waitFor(async () => (await ladder.locator('[data-own="true"]').count()) === 2);
+    expect(await ladder.locator('[data-own="true"][data-side="bid"]').count()).toBe(1);
+    expect(await ladder.locator('[data-own="true"][data-side="ask"]').count()).toBe(1);
+  });
+
+  it('validates parameters: locally, then with the field errors the gateway returns', async () => {
+    await saveToken(TOKEN);
+    await page.getByTestId('bot-params-toggle-spot-inj').click();
+    await page.getByTestId('param-spot-inj-baseSize').fill('1.2.3');
+    await page.getByTestId('bot-params-save-spot-inj').click();
+    expect(await page.getByTestId('param-error-spot-inj-baseSize').textContent()).toBe('must be a decimal such as 12.5');
+    await page.getByTestId('param-spot-inj-baseSize').fill('1');
+    await page.getByTestId('param-spot-inj-maintenance-perSide-min').fill('9');
+    await page.getByTestId('bot-params-save-spot-inj').click();
+    await page.getByTestId('param-error-spot-inj-maintenance-perSide-min').filter({ hasText: 'min must not exceed max' }).waitFor();
+    await page.getByTestId('param-spot-inj-maintenance-perSide-min').fill('6');
+    await page.getByTestId('bot-params-save-spot-inj').click();
+    await page.getByTestId('bot-params-message-spot-inj').filter({ hasText: 'applied live' }).waitFor();
+    expect(JSON.parse((await redis.get(redisKeys.bot('spot-inj')))!).params).toEqual({ maintenance: { perSide: { min: 6 } } });
+  });
+
+  it('shows the live activity feed, service health and the logs of a bot', async () => {
+    await page.getByTestId('activity-item').first().waitFor();
+    expect(await page.getByTestId('activity-feed').textContent()).toContain('account sequence mismatch');
+    await page.getByTestId('service-executor-executor-w1').filter({ hasText: 'running' }).waitFor();
+    await page.getByTestId('bot-logs-perp-inj').click();
+    await page.getByTestId('logs-list').getByTestId('activity-item').first().waitFor();
+    expect(await page.getByTestId('logs-list').textContent()).toContain('post-only order would cross');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-logs.png') });
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('bot-card-spot-inj').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-phone.png') });
+  });
+
+  it('shows a banner when the API answers 503 instead of failing silently', async () => {
+    const degraded = await browser.newPage();
+    await degraded.route('**/api/**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', message: 'Redis unavailable: try again shortly', unavailable: ['redis'] }) }),
+    );
+    await degraded.goto(gw.url);
+    await degraded.getByTestId('banner').filter({ hasText: 'Service degraded: Redis unavailable' }).waitFor();
+    await degraded.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import Redis from 'ioredis';
+import { connect, type NatsConnection } from 'nats';
+import { ConfigModule, loadConfig, type AppConfig } from '@mirrorbook/config';
+import { RedisModule, RedisService } from '@mirrorbook/locking';
+import { MessagingModule, MessagingService } from '@mirrorbook/messaging';
+import { ObservabilityModule } from '@mirrorbook/observability';
+import { REPO_ROOT, startAppInProcess } from '@mirrorbook/testing';
+// the gateway's own integration tests build its module in-process (supertest, WS, browser); nothing else should
+// eslint-disable-next-line no-restricted-imports
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+
+/** The control token the test gateways are started with. */
+export const TOKEN = 'test-token-0123456789abcdef';
+
+/** A gateway app in this process, listening on a free port, with raw clients for seeding. */
+export interface GatewayUnderTest {
+  app: INestApplication;
+  url: string;
+  wsUrl: string;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** Builds the gateway module exactly as runService would (config, NATS with MD+EXEC, Redis) and listens. */
+export async function startGateway(env: Record<string, string | undefined>, wait = true): Promise<GatewayUnderTest> {
+  const config = loadConfig({ CONFIG_DIR: join(REPO_ROOT, 'config'), GATEWAY_TOKEN: TOKEN, HEARTBEAT_INTERVAL_MS: '500', ...env });
+  const app = await startAppInProcess(
+    {
+      imports: [
+        ConfigModule.forRoot(config),
+        MessagingModule.forRoot({
+          url: config.env.NATS_URL,
+          name: 'gateway-test',
+          streams: { MD: { maxAgeS: 3600 }, EXEC: { maxAgeS: 3600 } },
+          retryDelayMs: 100,
+          maxRetryDelayMs: 500,
+        }),
+        RedisModule.forRoot(config.env.REDIS_URL),
+        ObservabilityModule.forRoot({ app: 'gateway', instance: 'gateway-test', version: '0.0.0', heartbeatIntervalMs: config.env.HEARTBEAT_INTERVAL_MS }),
+        GatewayModule,
+      ],
+    },
+    true,
+  );
+  if (wait) {
+    await app.get(MessagingService).ready();
+    await waitFor(() => app.get(RedisService).isReady());
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${address.port}`,
+    wsUrl: `ws://127.0.0.1:${address.port}/ws`,
+    close: () => app.close(),
+  };
+}
+
+/** Raw NATS and Redis clients a test seeds with (as the other services would). */
+export async function rawClients(env: { NATS_URL: string; REDIS_URL: string }): Promise<{ nc: NatsConnection; redis: Redis; close(): Promise<void> }> {
+  const nc = await connect({ servers: env.NATS_URL });
+  const redis = new Redis(env.REDIS_URL);
+  return {
+    nc,
+    redis,
+    close: async () => {
+      await nc.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** Polls until `condition` holds (for effects with no event to await, e.g. a subscription being live). */
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,8 +1,6 @@
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
-/** Starts the stray-process check from a clean slate. */
+/** Gives this jest run its own process registry (workers inherit the variable). */
 export default async function globalSetup(): Promise<void> {
-  rmSync(join(tmpdir(), 'mirrorbook-harness-pids'), { recursive: true, force: true });
+  process.env.MIRRORBOOK_HARNESS_RUN = `run-${process.pid}-${randomUUID().slice(0, 8)}`;
 }

@@ -1,9 +1,11 @@
-import { strayProcesses } from '../../libs/testing/src/index';
+import { rmSync } from 'node:fs';
+import { registryDir, strayProcesses } from '../../libs/testing/src/index';
 
 /** The harness must leave nothing running: fail the run if a process it started is still alive. */
 export default async function globalTeardown(): Promise<void> {
   const stray = strayProcesses();
   for (const [pid] of stray) process.kill(pid, 'SIGKILL');
+  rmSync(registryDir(), { recursive: true, force: true });
   if (stray.length > 0) {
     throw new Error(`harness left ${stray.length} process(es) running: ${stray.map(([pid, what]) => `${pid} ${what}`).join('; ')}`);
   }

@@ -88,7 +88,7 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
     for (let attempt = 1; !this.closing; attempt++) {
       try {
         const nc = await connect({
-          servers: this.options.url,
+          ...natsServerAndCredentials(this.options.url),
           name: this.options.name,
           maxReconnectAttempts: -1,
           reconnectTimeWait: 1000,
@@ -282,6 +282,24 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * nats.js ignores `user:password@` in a server URL: split them into its `user`/`pass` options so
+ * `NATS_URL=nats://mirrorbook:secret@nats:4222` works against a server that requires them.
+ */
+export function natsServerAndCredentials(url: string): { servers: string; user?: string; pass?: string } {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username) return { servers: url };
+    const user = decodeURIComponent(parsed.username);
+    const pass = decodeURIComponent(parsed.password);
+    parsed.username = '';
+    parsed.password = '';
+    return { servers: parsed.toString().replace(/\/$/, ''), user, pass };
+  } catch {
+    return { servers: url };
+  }
 }
 
 /** Hides a password in a URL for logs. */

@@ -6,4 +6,4 @@ export * from './test-servers';
 export * from './app.launcher';
 export * from './in-process.app';
 export { MissingBinaryError, requireBinary } from './server.binaries';
-export { strayProcesses } from './process.registry';
+export { registryDir, strayProcesses } from './process.registry';

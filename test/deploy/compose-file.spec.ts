@@ -1,0 +1,365 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { parse } from 'yaml';
+import { envSchema } from '@mirrorbook/config';
+import { REPO_ROOT } from '@mirrorbook/testing';
+import { interpolate, interpolatedVariables } from './support/compose.interpolation';
+import {
+  appServices,
+  COMPOSE_FILE,
+  configuredWallets,
+  environmentOf,
+  EXECUTORS_FILE,
+  loadComposeFile,
+  loadComposeProject,
+  repoText,
+  type ComposeService,
+} from './support/compose.model';
+import { environment, loadDockerfile, startCommand } from './support/dockerfile.model';
+
+const project = loadComposeProject();
+const services = Object.entries(project.services);
+const dockerfile = loadDockerfile();
+const wallets = configuredWallets();
+const executors = services.filter(([name]) => name.startsWith('executor-'));
+/** one-shot helpers: they run to completion and are never restarted */
+const ONE_SHOTS = ['demo-init', 'testnet-preflight', 'cli'];
+const longRunning = services.filter(([name]) => !ONE_SHOTS.includes(name));
+
+function composeSpecValidator(): ValidateFunction {
+  // test/deploy/fixtures/README.md says where the schema comes from
+  const schema = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'compose-spec.json'), 'utf8')) as Record<string, unknown>;
+  // the draft-07 meta-schema is Ajv's default; its https spelling is not a URI Ajv knows
+  delete schema.$schema;
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+function targetOf(service: ComposeService): string {
+  return service.build?.target ?? '';
+}
+
+function commandOf(service: ComposeService): string[] {
+  if (service.command !== undefined) return [service.command].flat();
+  return startCommand(dockerfile, targetOf(service));
+}
+
+function volumeSources(service: ComposeService): string[] {
+  return (service.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[0] : (v.source ?? '')));
+}
+
+describe('docker-compose.yml', () => {
+  describe('as a Compose file', () => {
+    const validate = composeSpecValidator();
+
+    it.each([COMPOSE_FILE, EXECUTORS_FILE])('%s parses and validates against the Compose specification schema', (file) => {
+      const valid = validate(loadComposeFile(file));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    });
+
+    it('the validator refuses what Compose refuses (a misspelt key)', () => {
+      const broken = loadComposeFile(COMPOSE_FILE);
+      (broken.services.gateway as Record<string, unknown>).restrat = 'always';
+      expect(validate(broken)).toBe(false);
+    });
+
+    it('includes the generated executors file with the repository as its project directory', () => {
+      expect(loadComposeFile(COMPOSE_FILE).include).toEqual([{ path: EXECUTORS_FILE, project_directory: '.' }]);
+    });
+
+    it('resolves every interpolation with the variables init-env.sh provides', () => {
+      const example = Object.fromEntries(
+        [...repoText('.env.example').split('\n'), ...repoText('deploy/compose.env.example').split('\n')]
+          .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      const env = { ...example, NATS_PASSWORD: 'natspw', REDIS_PASSWORD: 'redispw', GATEWAY_TOKEN: 'token-0123456789abcdef' };
+      for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) expect(() => interpolate(repoText(file), env)).not.toThrow();
+      expect(() => interpolate(repoText(COMPOSE_FILE), { ...env, NATS_PASSWORD: '' })).toThrow(/NATS_PASSWORD/);
+    });
+
+    it('documents every variable it interpolates in .env.example or deploy/compose.env.example', () => {
+      const documented = `${repoText('.env.example')}\n${repoText('deploy/compose.env.example')}`;
+      for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) {
+        for (const name of interpolatedVariables(repoText(file)).keys()) {
+          expect({ name, documented: new RegExp(`^#?\\s*${name}=`, 'm').test(documented) }).toEqual({ name, documented: true });
+        }
+      }
+    });
+  });
+
+  describe('images and commands', () => {
+    const stages = new Set(dockerfile.stages.map((s) => s.name));
+
+    it.each(appServices(project))('%s builds an existing Dockerfile target', (_name, service) => {
+      expect(service.build?.context).toBe('.');
+      expect(stages).toContain(targetOf(service));
+      expect(service.image).toMatch(new RegExp(`^mirrorbook/${targetOf(service)}:`));
+    });
+
+    it.each(appServices(project))('%s starts a file that exists in the repository and in the image', (_name, service) => {
+      const files = commandOf(service).filter((arg) => /\.(ts|mjs|js)$/.test(arg));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        expect(readFileSync(join(REPO_ROOT, file), 'utf8').length).toBeGreaterThan(0);
+        expect(file).toMatch(/^(apps|libs|scripts|deploy\/docker)\//);
+      }
+    });
+
+    it('runs each app service with its own app', () => {
+      for (const name of ['price-feed', 'strategy', 'gateway', 'injective-sim']) {
+        expect(commandOf(project.services[name])).toEqual(['node', '-r', '@swc-node/register', `apps/${name}/src/main.ts`]);
+      }
+      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', '-r', '@swc-node/register', 'apps/executor/src/main.ts']);
+    });
+
+    it('gives every app service its image default HTTP_PORT, so health checks and scrapes agree', () => {
+      for (const [name, service] of appServices(project).filter(([, s]) => s.command === undefined)) {
+        expect({ name, port: environmentOf(service).HTTP_PORT }).toEqual({ name, port: environment(dockerfile, targetOf(service)).HTTP_PORT });
+      }
+    });
+  });
+
+  describe('environment', () => {
+    const shape = Object.keys(envSchema.shape);
+    const envExample = repoText('.env.example');
+
+    it('hands .env to every app container', () => {
+      for (const [name, service] of appServices(project)) {
+        if (name === 'demo-init') continue;
+        expect({ name, envFile: service.env_file }).toEqual({ name, envFile: ['.env'] });
+      }
+    });
+
+    it.each(shape)('%s of the env schema is set for the containers or documented in .env.example', (variable) => {
+      const setSomewhere = appServices(project).some(([, s]) => variable in environmentOf(s));
+      const documented = new RegExp(`^#?\\s*${variable}=`, 'm').test(envExample);
+      expect({ variable, setOrDocumented: setSomewhere || documented }).toEqual({ variable, setOrDocumented: true });
+    });
+
+    it('overrides the host-only values of .env for every app service', () => {
+      for (const [name, service] of appServices(project).filter(([n]) => !['demo-init', 'testnet-preflight'].includes(n))) {
+        const env = environmentOf(service);
+        expect({ name, host: env.HTTP_HOST, nats: env.NATS_URL, redis: env.REDIS_URL, sim: env.SIM_LCD_URL }).toEqual({
+          name,
+          host: '0.0.0.0',
+          nats: expect.stringMatching(/^nats:\/\/\$\{NATS_USER[^}]*\}:\$\{NATS_PASSWORD[^}]*\}@nats:4222$/),
+          redis: expect.stringMatching(/^redis:\/\/:\$\{REDIS_PASSWORD[^}]*\}@redis:6379$/),
+          sim: 'http://injective-sim:7700',
+        });
+      }
+    });
+
+    it('sets no variable an app does not read', () => {
+      const known = new Set([...shape, 'NODE_OPTIONS', 'SIM_GENESIS_FILE', ...wallets.map((w) => `WALLET_${w.id.toUpperCase()}_PRIVATE_KEY_FILE`)]);
+      const simLoader = repoText('apps/injective-sim/src/config/sim-config.loader.ts');
+      expect(simLoader).toContain('SIM_GENESIS_FILE');
+      const demoInit = repoText('deploy/docker/demo-init.mjs');
+      for (const [name, service] of appServices(project)) {
+        for (const variable of Object.keys(environmentOf(service))) {
+          const read = known.has(variable) || (name === 'demo-init' && demoInit.includes(`process.env.${variable}`));
+          expect({ service: name, variable, read }).toEqual({ service: name, variable, read: true });
+        }
+      }
+    });
+  });
+
+  describe('secrets', () => {
+    const SECRET_NAME = /(PASSWORD|TOKEN|PRIVATE_KEY|MNEMONIC|SECRET(?!S_DIR$))/i;
+
+    it('holds no secret value: secret-named variables are interpolated from .env or point to a file', () => {
+      for (const [name, service] of services) {
+        for (const [variable, value] of Object.entries(environmentOf(service))) {
+          if (!SECRET_NAME.test(variable)) continue;
+          const fromEnvOrFile = /^\$\{[A-Z_][A-Z0-9_]*(:?[-?][^}]*)?\}$/.test(value) || (variable.endsWith('_FILE') && value.startsWith('/run/secrets/'));
+          expect({ service: name, variable, fromEnvOrFile }).toEqual({ service: name, variable, fromEnvOrFile: true });
+        }
+      }
+      for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) {
+        const text = repoText(file);
+        expect(text).not.toMatch(/(?<![0-9a-fA-F])(0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])/);
+        expect(text).not.toMatch(/^\s*[A-Z_]*(PASSWORD|TOKEN)\s*[:=]\s*(?!\$\{)\S/m);
+        // credentials inside URLs come from .env too
+        for (const match of text.matchAll(/[a-z]+:\/\/([^@\s/]*)@/g)) expect(match[1]).toMatch(/^(\$\{[^}]+\})?:\$\{[^}]+\}$/);
+      }
+      for (const [name, service] of services) {
+        const command = [service.command ?? []].flat();
+        const at = command.indexOf('--requirepass');
+        if (at >= 0) expect({ name, password: command[at + 1] }).toEqual({ name, password: expect.stringMatching(/^\$\{REDIS_PASSWORD[:?]/) });
+      }
+    });
+
+    it('gives each executor exactly its own wallet key, as a compose secret file', () => {
+      expect(executors.map(([name]) => name).sort()).toEqual(wallets.map((w) => `executor-${w.id}`).sort());
+      for (const { id } of wallets) {
+        const service = project.services[`executor-${id}`];
+        const env = environmentOf(service);
+        expect(env.WALLET_ID).toBe(id);
+        expect(env[`WALLET_${id.toUpperCase()}_PRIVATE_KEY_FILE`]).toBe(`/run/secrets/wallet_${id}`);
+        expect(Object.keys(env).filter((k) => /^WALLET_.*_PRIVATE_KEY(_FILE)?$/.test(k))).toEqual([`WALLET_${id.toUpperCase()}_PRIVATE_KEY_FILE`]);
+        expect(service.secrets).toEqual([`wallet_${id}`]);
+        expect(project.secrets?.[`wallet_${id}`]).toEqual({ file: `./secrets/wallet_${id}` });
+      }
+    });
+
+    it('mounts no wallet secret into any other service than its executor and the testnet preflight', () => {
+      for (const [name, service] of services) {
+        const walletSecrets = (service.secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source)).filter((s) => s.startsWith('wallet_'));
+        if (name === 'testnet-preflight' || name.startsWith('executor-')) continue;
+        expect({ name, walletSecrets }).toEqual({ name, walletSecrets: [] });
+      }
+    });
+
+    it('reads secret files from ./secrets, which git and the build context ignore', () => {
+      for (const secret of Object.values(project.secrets ?? {})) expect(secret.file).toMatch(/^\.\/secrets\/[a-z0-9_]+$/);
+      expect(repoText('.gitignore')).toMatch(/^secrets\/$/m);
+      expect(repoText('.dockerignore')).toMatch(/^secrets$/m);
+    });
+  });
+
+  describe('safety', () => {
+    it('mounts the Docker socket nowhere and runs nothing privileged', () => {
+      for (const [name, service] of services) {
+        expect({ name, socket: volumeSources(service).filter((s) => s.includes('docker.sock')) }).toEqual({ name, socket: [] });
+        expect(service.privileged).not.toBe(true);
+      }
+      for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) expect(repoText(file)).not.toContain('docker.sock');
+    });
+
+    it('drops every capability of the app containers', () => {
+      for (const [name, service] of appServices(project).filter(([n]) => n !== 'demo-init')) {
+        expect({ name, capDrop: service.cap_drop, noNewPrivileges: service.security_opt }).toEqual({
+          name,
+          capDrop: ['ALL'],
+          noNewPrivileges: ['no-new-privileges:true'],
+        });
+      }
+    });
+  });
+
+  describe('scaling', () => {
+    it('lets strategy scale: no published port, no container name', () => {
+      expect(project.services.strategy.ports).toBeUndefined();
+      expect(project.services.strategy.container_name).toBeUndefined();
+    });
+
+    it('names no container anywhere, so any service can run a second replica (executor standbys too)', () => {
+      for (const [name, service] of services) expect({ name, containerName: service.container_name }).toEqual({ name, containerName: undefined });
+      for (const [name, service] of executors) expect({ name, ports: service.ports }).toEqual({ name, ports: undefined });
+    });
+
+    it('publishes the gateway on container port 8080', () => {
+      expect(project.services.gateway.ports).toEqual([expect.stringMatching(/:8080$/)]);
+    });
+  });
+
+  describe('lifecycle', () => {
+    it('restarts every long-running service unless stopped, and no one-shot', () => {
+      for (const [name, service] of longRunning) expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });
+      for (const name of ONE_SHOTS) expect({ name, restart: project.services[name].restart }).toEqual({ name, restart: 'no' });
+    });
+
+    it('limits the memory of every service', () => {
+      for (const [name, service] of services) expect({ name, memLimit: service.mem_limit }).toEqual({ name, memLimit: expect.stringMatching(/^\d+[mg]$/) });
+    });
+
+    it('rotates every service log (json-file with max-size and max-file)', () => {
+      for (const [name, service] of services) {
+        expect({ name, logging: service.logging }).toEqual({
+          name,
+          logging: {
+            driver: 'json-file',
+            options: { 'max-size': expect.stringMatching(/^\d+m$/), 'max-file': expect.stringMatching(/^\d+$/), compress: 'true' },
+          },
+        });
+      }
+    });
+
+    it('starts the apps only once NATS and Redis are healthy, and after the simulator when it runs', () => {
+      for (const name of ['price-feed', 'strategy', 'gateway', ...executors.map(([n]) => n)]) {
+        expect({ name, dependsOn: project.services[name].depends_on }).toEqual({
+          name,
+          dependsOn: expect.objectContaining({
+            nats: { condition: 'service_healthy' },
+            redis: { condition: 'service_healthy' },
+            'injective-sim': { condition: 'service_healthy', required: false },
+          }),
+        });
+      }
+      expect(project.services['injective-sim'].depends_on).toEqual({
+        nats: { condition: 'service_healthy' },
+        'demo-init': { condition: 'service_completed_successfully' },
+      });
+      for (const [, service] of executors) {
+        expect(service.depends_on?.['testnet-preflight']).toEqual({ condition: 'service_completed_successfully', required: false });
+      }
+    });
+
+    it('health-checks every service another one waits for', () => {
+      for (const [, service] of services) {
+        for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
+          if (condition !== 'service_healthy') continue;
+          const target = project.services[dependency];
+          const checked = target.healthcheck?.test !== undefined || (target.build !== undefined && target.healthcheck?.disable !== true);
+          expect({ dependency, checked }).toEqual({ dependency, checked: true });
+        }
+      }
+    });
+  });
+
+  describe('profiles', () => {
+    it.each([
+      ['injective-sim', ['sim']],
+      ['demo-init', ['sim']],
+      ['testnet-preflight', ['testnet']],
+      ['prometheus', ['observability']],
+      ['grafana', ['observability']],
+      ['cli', ['tools']],
+    ])('puts %s in %p', (name, profiles) => {
+      expect(project.services[name as string].profiles).toEqual(profiles);
+    });
+
+    it('always runs NATS, Redis, the price feed, strategy, the gateway and the executors', () => {
+      for (const name of ['nats', 'redis', 'price-feed', 'strategy', 'gateway', ...executors.map(([n]) => n)]) {
+        expect({ name, profiles: project.services[name].profiles }).toEqual({ name, profiles: undefined });
+      }
+    });
+
+    it('keeps NATS and Redis data and the sim genesis on named volumes', () => {
+      expect(volumeSources(project.services.nats)).toContain('nats-data');
+      expect(volumeSources(project.services.redis)).toContain('redis-data');
+      expect(Object.keys(project.volumes ?? {})).toEqual(expect.arrayContaining(['nats-data', 'redis-data', 'sim-genesis']));
+    });
+  });
+});
+
+describe('scripts/compose-executors.mjs', () => {
+  it('finds deploy/compose.executors.yml current with config/bots.json', () => {
+    const result = spawnSync(process.execPath, ['scripts/compose-executors.mjs', '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('writes one executor and one secret per wallet, a valid Compose file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mb-compose-'));
+    try {
+      writeFileSync(join(dir, 'bots.json'), JSON.stringify({ wallets: [{ id: 'a1' }, { id: 'b_2' }, { id: 'c3' }], bots: [] }));
+      const out = join(dir, 'executors.yml');
+      execFileSync(process.execPath, ['scripts/compose-executors.mjs', '--config-dir', dir, '--out', out], { cwd: REPO_ROOT });
+      const generated = parse(readFileSync(out, 'utf8'), { merge: true }) as { services: Record<string, ComposeService>; secrets: Record<string, unknown> };
+      expect(Object.keys(generated.services)).toEqual(['executor-a1', 'executor-b_2', 'executor-c3', 'testnet-preflight']);
+      expect(environmentOf(generated.services['executor-b_2']).WALLET_B_2_PRIVATE_KEY_FILE).toBe('/run/secrets/wallet_b_2');
+      expect(generated.services['testnet-preflight'].secrets).toEqual(['wallet_a1', 'wallet_b_2', 'wallet_c3']);
+      expect(generated.secrets).toEqual({
+        wallet_a1: { file: './secrets/wallet_a1' },
+        wallet_b_2: { file: './secrets/wallet_b_2' },
+        wallet_c3: { file: './secrets/wallet_c3' },
+      });
+      expect(composeSpecValidator()(generated)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { walletFromPrivateKey } from '@mirrorbook/injective';
+import { REPO_ROOT } from '@mirrorbook/testing';
+import { configuredWallets } from './support/compose.model';
+
+const wallets = configuredWallets();
+const KEY = /^(0x)?[0-9a-f]{64}$/i;
+
+function run(command: string, args: string[], env: Record<string, string>, cwd = REPO_ROOT) {
+  const result = spawnSync(command, args, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+describe('deploy/docker/demo-init.mjs (the sim profile demo-init service)', () => {
+  let dir: string;
+  const env = () => ({ CONFIG_DIR: 'config', SECRETS_DIR: join(dir, 'secrets'), GENESIS_FILE: join(dir, 'sim', 'sim-genesis.json'), APP_UID: String(process.getuid?.() ?? 1000) });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mb-demo-init-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a key file per wallet, readable by its owner only, and a genesis funding exactly those wallets', () => {
+    const { status, out } = run(process.execPath, ['deploy/docker/demo-init.mjs'], env());
+    expect({ status, out }).toEqual({ status: 0, out: expect.stringContaining('demo-init:') });
+    const addresses = wallets.map(({ id }) => {
+      const file = join(dir, 'secrets', `wallet_${id}`);
+      expect(statSync(file).mode & 0o777).toBe(0o400);
+      const key = readFileSync(file, 'utf8').trim();
+      expect(key).toMatch(KEY);
+      expect(out).not.toContain(key.replace(/^0x/, ''));
+      return walletFromPrivateKey(key).injAddress;
+    });
+    const genesis = JSON.parse(readFileSync(join(dir, 'sim', 'sim-genesis.json'), 'utf8')) as { accounts: { address: string; balances: Record<string, string> }[] };
+    expect(genesis.accounts.map((a) => a.address).sort()).toEqual(addresses.sort());
+    for (const account of genesis.accounts) expect(Number(account.balances.inj)).toBeGreaterThan(0);
+  });
+
+  it('keeps the keys that exist (the demo wallets survive restarts) and adds missing ones', () => {
+    mkdirSync(join(dir, 'secrets'), { recursive: true });
+    const kept = `${'ab'.repeat(32)}`;
+    writeFileSync(join(dir, 'secrets', `wallet_${wallets[0].id}`), `${kept}\n`, { mode: 0o400 });
+    expect(run(process.execPath, ['deploy/docker/demo-init.mjs'], env()).status).toBe(0);
+    expect(readFileSync(join(dir, 'secrets', `wallet_${wallets[0].id}`), 'utf8').trim()).toBe(kept);
+    const genesis = readFileSync(join(dir, 'sim', 'sim-genesis.json'), 'utf8');
+    expect(genesis).toContain(walletFromPrivateKey(kept).injAddress);
+    for (const { id } of wallets.slice(1)) expect(readFileSync(join(dir, 'secrets', `wallet_${id}`), 'utf8').trim()).toMatch(KEY);
+  });
+});
+
+describe('deploy/docker/preflight.mjs (the testnet profile testnet-preflight service)', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mb-preflight-'));
+    for (const { id } of wallets) writeFileSync(join(dir, `wallet_${id}`), `0x${'1f'.repeat(32)}\n`);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const preflight = (env: Record<string, string>) => run(process.execPath, ['deploy/docker/preflight.mjs'], { CONFIG_DIR: 'config', SECRETS_DIR: dir, ...env });
+
+  it('passes with NETWORK=testnet and a key file for every wallet', () => {
+    expect(preflight({ NETWORK: 'testnet' })).toEqual({ status: 0, out: expect.stringContaining(`${wallets.length} wallet(s)`) });
+  });
+
+  it('refuses (exit 78) the sim network, naming the fix', () => {
+    expect(preflight({ NETWORK: 'sim' })).toEqual({ status: 78, out: expect.stringContaining('NETWORK=testnet') });
+  });
+
+  it('refuses a missing or malformed key file, naming the file and never its content', () => {
+    rmSync(join(dir, `wallet_${wallets[0].id}`));
+    const last = wallets[wallets.length - 1].id;
+    writeFileSync(join(dir, `wallet_${last}`), 'not-a-key-but-secret-text');
+    const { status, out } = preflight({ NETWORK: 'testnet' });
+    expect(status).toBe(78);
+    expect(out).toContain(`wallet_${wallets[0].id}: cannot read (ENOENT)`);
+    if (wallets.length > 1) expect(out).toContain(`wallet_${last}: not a private key`);
+    expect(out).not.toContain('not-a-key-but-secret-text');
+  });
+
+  it('refuses keys handed to every container through .env', () => {
+    const { status, out } = preflight({ NETWORK: 'testnet', WALLET_W9_PRIVATE_KEY: `${'2e'.repeat(32)}` });
+    expect(status).toBe(78);
+    expect(out).toContain('WALLET_W9_PRIVATE_KEY is set');
+    expect(out).not.toContain('2e'.repeat(32));
+  });
+});
+
+describe('deploy/bin/init-env.sh', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'mb-init-env-'));
+    mkdirSync(join(root, 'deploy'));
+    copyFileSync(join(REPO_ROOT, '.env.example'), join(root, '.env.example'));
+    copyFileSync(join(REPO_ROOT, 'deploy', 'compose.env.example'), join(root, 'deploy', 'compose.env.example'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const initEnv = () => run('sh', [join(REPO_ROOT, 'deploy', 'bin', 'init-env.sh')], { MIRRORBOOK_ROOT: root });
+  const dotenv = () =>
+    Object.fromEntries(
+      readFileSync(join(root, '.env'), 'utf8')
+        .split('\n')
+        .filter((l) => /^[A-Z_][A-Z0-9_]*=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+
+  it('writes .env with random secrets that fit in URLs, and the Grafana password file, printing no value', () => {
+    const { status, out } = initEnv();
+    expect(status).toBe(0);
+    const env = dotenv();
+    for (const name of ['NATS_PASSWORD', 'REDIS_PASSWORD', 'GATEWAY_TOKEN']) {
+      expect(env[name]).toMatch(/^[A-Za-z0-9]{32}$/);
+      expect(out).not.toContain(env[name]);
+    }
+    expect(new Set([env.NATS_PASSWORD, env.REDIS_PASSWORD, env.GATEWAY_TOKEN]).size).toBe(3);
+    expect(env).toEqual(expect.objectContaining({ NATS_USER: 'mirrorbook', COMPOSE_PROFILES: 'sim', NETWORK: 'sim' }));
+    expect(statSync(join(root, '.env')).mode & 0o077).toBe(0);
+    expect(readFileSync(join(root, 'secrets', 'grafana_admin_password'), 'utf8')).toMatch(/^[A-Za-z0-9]{32}$/);
+  });
+
+  it('changes nothing that is set on a second run, and fills an empty assignment in place', () => {
+    expect(initEnv().status).toBe(0);
+    const first = dotenv();
+    const text = readFileSync(join(root, '.env'), 'utf8').replace(/^REDIS_PASSWORD=.*$/m, 'REDIS_PASSWORD=');
+    writeFileSync(join(root, '.env'), text);
+    expect(initEnv().status).toBe(0);
+    const second = dotenv();
+    expect({ ...second, REDIS_PASSWORD: 'x' }).toEqual({ ...first, REDIS_PASSWORD: 'x' });
+    expect(second.REDIS_PASSWORD).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(readFileSync(join(root, '.env'), 'utf8').match(/^REDIS_PASSWORD=/gm)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,67 @@
+/** Share of each host's budget kept free for the LCD client's retries. */
+export const RETRY_HEADROOM = 0.1;
+
+/** At most this share of the usable budget goes to block height queries. */
+export const HEIGHT_SHARE = 0.1;
+
+/** Requests one full poll of every market costs on one host. */
+export interface HostLoad {
+  readonly host: string;
+  readonly requestsPerCycle: number;
+}
+
+export interface PollBudgetInput {
+  /** wanted interval between two polls of one market, ms */
+  readonly pollIntervalMs: number;
+  /** requests per second allowed per host */
+  readonly budgetPerSecond: number;
+  readonly hosts: readonly HostLoad[];
+  readonly marketCount: number;
+}
+
+/** The cadence in force. */
+export interface PollPlan {
+  /** interval between two polls of one market, ms */
+  readonly intervalMs: number;
+  /** true when the budget forced a longer interval than wanted */
+  readonly throttled: boolean;
+  /** markets are polled one after another, one every `slotMs` (even spacing) */
+  readonly slotMs: number;
+  /** how often each host's block height is refreshed, ms */
+  readonly heightRefreshMs: number;
+  /** requests per second each host should see at this cadence (height queries included) */
+  readonly expectedRatePerHost: Readonly<Record<string, number>>;
+}
+
+/**
+ * Block heights: once per wanted interval, but never more than `HEIGHT_SHARE` of the usable
+ * budget (pure).
+ */
+export function heightRefreshMs(pollIntervalMs: number, budgetPerSecond: number): number {
+  const usable = budgetPerSecond * (1 - RETRY_HEADROOM);
+  return Math.max(pollIntervalMs, Math.ceil(1000 / (usable * HEIGHT_SHARE)));
+}
+
+/**
+ * The poll interval every market gets (pure): the wanted one, stretched evenly for all markets
+ * until the busiest host's requests per cycle fit its usable budget (the budget minus
+ * `RETRY_HEADROOM`, minus the height queries). The rate limiter enforces the limit whatever
+ * happens; this keeps its queue short so that intervals stay even and data stays young.
+ */
+export function planPolling(input: PollBudgetInput): PollPlan {
+  const usable = input.budgetPerSecond * (1 - RETRY_HEADROOM);
+  const heightMs = heightRefreshMs(input.pollIntervalMs, input.budgetPerSecond);
+  const forMarkets = usable - 1000 / heightMs;
+  const neededMs = Math.max(0, ...input.hosts.map((h) => (1000 * h.requestsPerCycle) / forMarkets));
+  const intervalMs = Math.max(input.pollIntervalMs, Math.ceil(neededMs));
+  const expectedRatePerHost = Object.fromEntries(
+    input.hosts.map((h) => [h.host, (1000 * h.requestsPerCycle) / intervalMs + 1000 / heightMs]),
+  );
+  return {
+    intervalMs,
+    throttled: intervalMs > input.pollIntervalMs,
+    slotMs: intervalMs / Math.max(1, input.marketCount),
+    heightRefreshMs: heightMs,
+    expectedRatePerHost,
+  };
+}

@@ -1,0 +1,61 @@
+import { LcdClient } from '@mirrorbook/injective';
+import { priceFeedMetrics } from '../metrics/price-feed.metrics';
+import { CountingRateLimiter } from './counting-rate.limiter';
+import { HeightTracker } from './height.tracker';
+import { RequestRateMeter } from './request-rate.meter';
+
+/**
+ * The limiter grants at most this share of the budget: a server counts arrivals, which jitter by
+ * a few ms around our grant times, so a bucket at exactly 20/s could be seen at 21 in some second.
+ * (The poll planner uses 90 %, so this only bites when retries pile up.)
+ */
+export const LIMITER_SAFETY = 0.95;
+
+/** Everything the feed keeps per LCD host. */
+export interface LcdHost {
+  /** `host:port` */
+  readonly host: string;
+  readonly client: LcdClient;
+  readonly heights: HeightTracker;
+  readonly limiter: CountingRateLimiter;
+  readonly rate: RequestRateMeter;
+}
+
+/**
+ * One LCD client, one rate limiter and one height tracker per host: however many markets and
+ * sides read from a host (with NETWORK=sim both sides read the sim), they share its budget.
+ */
+export class LcdHostPool {
+  private readonly hosts = new Map<string, LcdHost>();
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly heightRefreshMs: number,
+  ) {}
+
+  /** The host entry for `lcdUrl`, created on first use. */
+  forUrl(lcdUrl: string): LcdHost {
+    const host = new URL(lcdUrl).host.toLowerCase();
+    const existing = this.hosts.get(host);
+    if (existing) return existing;
+    const rate = new RequestRateMeter();
+    const requests = priceFeedMetrics.requests();
+    const limiter = new CountingRateLimiter({ ratePerSecond: this.ratePerSecond * LIMITER_SAFETY }, () => {
+      requests.inc({ host });
+      rate.record(Date.now());
+    });
+    const client = new LcdClient({ baseUrl: lcdUrl, rateLimiter: limiter, timeoutMs: 5000, maxRetries: 2 });
+    const entry: LcdHost = { host, client, limiter, rate, heights: new HeightTracker(client, this.heightRefreshMs) };
+    this.hosts.set(host, entry);
+    return entry;
+  }
+
+  all(): LcdHost[] {
+    return [...this.hosts.values()];
+  }
+
+  /** Stops taking work: requests still waiting for a token are rejected, sent ones finish. */
+  close(): void {
+    for (const entry of this.hosts.values()) entry.limiter.close();
+  }
+}

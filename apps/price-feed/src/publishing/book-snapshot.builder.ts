@@ -1,0 +1,26 @@
+import type { BookLevel, BookSnapshot } from '@mirrorbook/contracts';
+import type { BookLevel as LcdLevel } from '@mirrorbook/injective';
+import { toDecimalString } from '@mirrorbook/market';
+import type { ValidBook } from '../validation/book.validator';
+import type { ReadingStamp } from './price-tick.builder';
+
+export type BookSnapshotDraft = Omit<BookSnapshot, 'seq'>;
+
+/** The `md.book` payload of a validated trading book (pure); decimals as plain strings. */
+export function bookSnapshot(stamp: ReadingStamp, book: ValidBook): BookSnapshotDraft {
+  return {
+    v: 1,
+    net: stamp.net,
+    role: 'trading',
+    market: stamp.market,
+    bids: book.bids.map(level),
+    asks: book.asks.map(level),
+    orderCount: book.bids.length + book.asks.length,
+    height: stamp.height,
+    ts: stamp.ts,
+  };
+}
+
+function level(l: LcdLevel): BookLevel {
+  return { price: toDecimalString(l.price), quantity: toDecimalString(l.quantity) };
+}

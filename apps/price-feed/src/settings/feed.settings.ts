@@ -1,0 +1,67 @@
+import type { AppConfig } from '@mirrorbook/config';
+import type { FeedEndpoints } from './feed-endpoints.resolver';
+import { resolveReferenceSource, type ReferenceSource } from './reference-source.resolver';
+
+/** Injection token of the price-feed's `FeedSettings`. */
+export const FEED_SETTINGS = Symbol('FEED_SETTINGS');
+
+/** One enabled pair as the feed polls it. */
+export interface FeedMarket {
+  readonly key: string;
+  readonly type: 'spot' | 'derivative';
+  /** market id on the reference side (mainnet, or its stand-in on the sim) */
+  readonly referenceMarketId: string;
+  /** market id on the trading side (testnet, or its stand-in on the sim) */
+  readonly tradingMarketId: string;
+  readonly referenceSource: ReferenceSource;
+}
+
+/** Everything the feed needs from the validated configuration, with units in the names. */
+export interface FeedSettings {
+  readonly markets: readonly FeedMarket[];
+  readonly endpoints: FeedEndpoints;
+  /** wanted interval between two polls of one market, ms */
+  readonly pollIntervalMs: number;
+  /** configured staleness threshold, ms (the evaluator raises it to 3 intervals in force) */
+  readonly staleAfterMs: number;
+  /** a side failing for this long is down, ms */
+  readonly downAfterMs: number;
+  /** requests per second per LCD host */
+  readonly requestBudgetPerSecond: number;
+  /** how far from mid (percent) a book side should reach */
+  readonly bookDepthPct: number;
+  /** unchanged snapshots are republished once per this interval, ms */
+  readonly republishIntervalMs: number;
+  /** why some pairs use another reference source than configured (logged at start) */
+  readonly notes: readonly string[];
+}
+
+/** The feed's settings from the app config and the resolved endpoints (pure). */
+export function feedSettingsFrom(config: Pick<AppConfig, 'env' | 'markets'>, endpoints: FeedEndpoints): FeedSettings {
+  const notes: string[] = [];
+  const markets = config.markets
+    .filter((pair) => pair.enabled)
+    .map((pair): FeedMarket => {
+      const resolved = resolveReferenceSource(pair);
+      if (resolved.note) notes.push(resolved.note);
+      return {
+        key: pair.key,
+        type: pair.type,
+        referenceMarketId: pair.mainnetMarketId,
+        tradingMarketId: pair.testnetMarketId,
+        referenceSource: resolved.source,
+      };
+    });
+  const { env } = config;
+  return {
+    markets,
+    endpoints,
+    pollIntervalMs: env.FEED_POLL_INTERVAL_MS,
+    staleAfterMs: env.FEED_STALE_AFTER_MS,
+    downAfterMs: env.FEED_DOWN_AFTER_MS,
+    requestBudgetPerSecond: env.FEED_REQUEST_BUDGET_PER_S,
+    bookDepthPct: env.FEED_BOOK_DEPTH_PCT,
+    republishIntervalMs: env.HEARTBEAT_INTERVAL_MS,
+    notes,
+  };
+}

@@ -1,0 +1,115 @@
+import { Dec, fixtureMarkets } from '@mirrorbook/market';
+import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { FeedProcess, removeDir, writeConfigDir } from './support/feed.fixture';
+import { LcdProxy } from './support/lcd-proxy.fixture';
+import { MdRecorder, type Received } from './support/md.recorder';
+import { SimProcess } from './support/sim.fixture';
+
+const { mainnet, testnet } = fixtureMarkets();
+const MAINNET = mainnet.find((m) => m.ticker === 'INJ/USDT')!;
+const TESTNET = testnet.find((m) => m.ticker === 'INJ/USDT')!;
+const MK = 'inj-usdt';
+const POLL_MS = 300;
+const STALE_AFTER_MS = 1500;
+/** the status is re-evaluated every 250 ms (a sixth of the threshold); allow one tick and the publish */
+const STATUS_SLACK_MS = 500;
+
+const status = (predicate: (s: Record<string, any>) => boolean) => (m: Received) => m.subject === `md.status.${MK}` && predicate(m.payload);
+const CROSSED_BOOK = JSON.stringify({
+  buys_price_level: [{ p: '10.500000000000000000', q: '1.000000000000000000' }],
+  sells_price_level: [{ p: '10.400000000000000000', q: '1.000000000000000000' }],
+  seq: '7',
+});
+
+describe('the price feed when its source misbehaves', () => {
+  let servers: TestServers;
+  let sim: SimProcess;
+  let proxy: LcdProxy;
+  let feed: FeedProcess;
+  let md: MdRecorder;
+  let configDir: string;
+
+  beforeAll(async () => {
+    servers = await startTestServers();
+    sim = await SimProcess.start({ ...servers.env, SIM_BLOCK_MS: '700' });
+    proxy = await LcdProxy.start(sim.url);
+    md = await MdRecorder.start(servers.nats.url);
+    configDir = writeConfigDir([{ key: MK, type: 'spot', mainnetMarketId: MAINNET.id, testnetMarketId: TESTNET.id }]);
+    feed = await FeedProcess.start({
+      ...servers.env,
+      NETWORK: 'sim',
+      SIM_LCD_URL: proxy.url,
+      CONFIG_DIR: configDir,
+      FEED_POLL_INTERVAL_MS: String(POLL_MS),
+      FEED_STALE_AFTER_MS: String(STALE_AFTER_MS),
+      HEARTBEAT_INTERVAL_MS: '1000',
+    });
+    await md.waitFor(status((s) => s.state === 'fresh'), 20_000, 0, 'a fresh status');
+  }, 90_000);
+
+  afterEach(() => {
+    if (proxy) proxy.tamper = undefined;
+  });
+
+  afterAll(async () => {
+    await feed?.stop('SIGKILL');
+    await md?.close();
+    await proxy?.close();
+    await sim?.stop();
+    await servers?.stop();
+    removeDir(configDir);
+  });
+
+  describe('when the LCD answers a crossed book', () => {
+    it('publishes no book, counts the rejection by reason, turns the book side degraded, and recovers', async () => {
+      const before = await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'book', reason: 'crossed-book' });
+      const since = performance.now();
+      proxy.tamper = (path) => (path.includes(`/spot/orderbook/${TESTNET.id}`) ? { status: 200, body: CROSSED_BOOK } : undefined);
+      const degraded = await md.waitFor(status((s) => s.book.state === 'degraded'), 5000, since, 'a degraded status');
+      expect(degraded.payload).toMatchObject({ state: 'degraded', book: { reason: expect.stringContaining('crossed-book') }, reference: { state: 'fresh' } });
+      expect(await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'book', reason: 'crossed-book' })).toBeGreaterThan(before);
+      const crossed = md.on(`md.book.sim.${MK}`, since).filter((m) => {
+        const [bid, ask] = [(m.payload.bids as { price: string }[])[0], (m.payload.asks as { price: string }[])[0]];
+        return bid && ask && new Dec(bid.price).greaterThanOrEqualTo(ask.price);
+      });
+      expect(crossed).toEqual([]);
+
+      proxy.tamper = undefined;
+      const healed = performance.now();
+      await md.waitFor(status((s) => s.state === 'fresh'), 3000, healed, 'a fresh status after the fault');
+    });
+  });
+
+  describe('when the LCD answers garbage', () => {
+    it('publishes no reference tick, counts it as malformed and turns the reference side degraded', async () => {
+      const before = await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'reference', reason: 'malformed' });
+      proxy.tamper = (path) => (path.includes('/mid_price_and_tob/') ? { status: 200, body: '<html>upstream hiccup</html>' } : undefined);
+      const since = performance.now();
+      await md.waitFor(status((s) => s.reference.state === 'degraded'), 5000, since, 'a degraded reference');
+      // a poll already sent before the tamper may still land; anything after that is refused
+      const settled = performance.now() + POLL_MS;
+      await new Promise((resolve) => setTimeout(resolve, 3 * POLL_MS + POLL_MS));
+      expect(md.on(`md.price.sim.${MK}`).filter((m) => m.at > settled && m.payload.role === 'reference')).toEqual([]);
+      expect(await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'reference', reason: 'malformed' })).toBeGreaterThan(before);
+    });
+  });
+
+  describe('when the sim stops and comes back', () => {
+    it(`turns stale within the ${STALE_AFTER_MS} ms threshold, then fresh again after the restart, without restarting the feed`, async () => {
+      await md.waitFor(status((s) => s.state === 'fresh'), 5000, performance.now() - 1, 'a fresh status first');
+      const feedPid = feed.proc.pid;
+      await sim.stop();
+      const stopped = performance.now();
+      const stale = await md.waitFor(status((s) => s.state === 'stale'), STALE_AFTER_MS + STATUS_SLACK_MS, stopped, 'a stale status');
+      expect(stale.at - stopped).toBeLessThanOrEqual(STALE_AFTER_MS + STATUS_SLACK_MS);
+      expect(stale.payload).toMatchObject({ reference: { state: 'stale' }, book: { state: 'stale' } });
+
+      sim = await SimProcess.start({ ...servers.env, SIM_BLOCK_MS: '700' });
+      proxy.upstream = sim.url;
+      const restarted = performance.now();
+      const fresh = await md.waitFor(status((s) => s.state === 'fresh'), 15_000, restarted, 'a fresh status after the restart');
+      expect(fresh.payload).toMatchObject({ reference: { state: 'fresh' }, book: { state: 'fresh' } });
+      expect(feed.proc.running && feed.proc.pid === feedPid).toBe(true);
+    }, 60_000);
+  });
+});

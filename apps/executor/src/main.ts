@@ -1,12 +1,14 @@
-import { LifecycleService, runService } from '@mirrorbook/observability';
+import { runService } from '@mirrorbook/observability';
 import { ExecutorModule } from './executor.module';
+import { ExecutorRunner } from './lease/executor.runner';
+import { loadExecutorWalletOrExit } from './wallet/executor-wallet.exit';
 
 void runService({
   app: 'executor',
   defaultPort: 8083,
   streams: ['EXEC', 'INTENTS'],
-  imports: () => [ExecutorModule],
+  imports: (config) => [ExecutorModule.forRoot(loadExecutorWalletOrExit(config))],
   afterListen: (app) => {
-    app.get(LifecycleService).transition('running');
+    app.get(ExecutorRunner).start();
   },
 });

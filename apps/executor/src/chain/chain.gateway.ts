@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { AppConfig, MarketPair } from '@mirrorbook/config';
+import {
+  broadcastTx,
+  LcdClient,
+  networkConfig,
+  parseTxResult,
+  type AccountInfo,
+  type NetworkConfig,
+  type OpenOrder,
+  type Position,
+  type SubaccountDeposits,
+  type TxResult,
+} from '@mirrorbook/injective';
+import type { Market } from '@mirrorbook/market';
+
+/** The chain id as a node reports it in its latest block header. */
+const chainIdReplySchema = z
+  .object({
+    sdk_block: z.object({ header: z.object({ chain_id: z.string().min(1) }).passthrough() }).passthrough().optional(),
+    block: z.object({ header: z.object({ chain_id: z.string().min(1) }).passthrough() }).passthrough().optional(),
+  })
+  .passthrough()
+  .transform((reply) => reply.sdk_block?.header.chain_id ?? reply.block?.header.chain_id ?? null);
+
+// the sim has no public rate limit; testnet's public nodes allow 20 requests/s per IP
+const SIM_REQUESTS_PER_SECOND = 2000;
+
+/** The executor's view of the trading chain: thin calls over libs/injective's LCD client. */
+export class ChainGateway {
+  readonly network: NetworkConfig;
+  readonly lcd: LcdClient;
+
+  constructor(config: AppConfig) {
+    this.network =
+      config.env.NETWORK === 'sim'
+        ? networkConfig('sim', { simUrl: config.env.SIM_LCD_URL })
+        : networkConfig('testnet', { lcdUrl: config.env.TESTNET_LCD_URL });
+    this.lcd = new LcdClient({
+      baseUrl: this.network.lcdUrl,
+      ...(config.env.NETWORK === 'sim' ? { ratePerSecond: SIM_REQUESTS_PER_SECOND } : {}),
+    });
+  }
+
+  /** The chain id the node reports, or the configured one when its reply does not carry it. */
+  async chainId(): Promise<string> {
+    const reported = await this.lcd.getJson('/cosmos/base/tendermint/v1beta1/blocks/latest', chainIdReplySchema);
+    return reported ?? this.network.chainId;
+  }
+
+  /** Account number and committed sequence. */
+  account(address: string): Promise<AccountInfo> {
+    return this.lcd.getAccount(address);
+  }
+
+  /** Height of the latest block. */
+  latestHeight(): Promise<number> {
+    return this.lcd.getLatestHeight();
+  }
+
+  /** Metadata of a configured market on the trading network. */
+  market(pair: MarketPair): Promise<Market> {
+    return pair.type === 'spot'
+      ? this.lcd.getSpotMarket(pair.testnetMarketId, 'testnet')
+      : this.lcd.getDerivativeMarket(pair.testnetMarketId, 'testnet');
+  }
+
+  /** The subaccount's resting orders on one market. */
+  openOrders(market: Market, subaccountId: string): Promise<OpenOrder[]> {
+    return market.type === 'spot'
+      ? this.lcd.getSpotOpenOrders(market.id, subaccountId)
+      : this.lcd.getDerivativeOpenOrders(market.id, subaccountId);
+  }
+
+  /** The subaccount's deposits in human units (`decimals` per denom). */
+  deposits(subaccountId: string, decimals: Readonly<Record<string, number>>): Promise<SubaccountDeposits> {
+    return this.lcd.getSubaccountDeposits(subaccountId, decimals);
+  }
+
+  /** The subaccount's derivative positions. */
+  positions(subaccountId: string): Promise<Position[]> {
+    return this.lcd.getSubaccountPositions(subaccountId);
+  }
+
+  /** Sends signed tx bytes (SYNC); throws the chain's typed refusal. */
+  async broadcast(txBytesBase64: string): Promise<string> {
+    return (await broadcastTx(this.lcd, txBytesBase64)).txHash;
+  }
+
+  /** The included tx's result, or null while it is not in a block. */
+  async tx(txHash: string): Promise<TxResult | null> {
+    const response = await this.lcd.getTx(txHash);
+    return response ? parseTxResult(response, `GET ${this.lcd.baseUrl}/cosmos/tx/v1beta1/txs/${txHash}`) : null;
+  }
+}

@@ -1,0 +1,218 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
+import { buildBatchUpdateOrdersMsg, estimateGas, signTx, type SignedTx, type TxResult, type Wallet } from '@mirrorbook/injective';
+import type { BuiltBatch } from '../batch/batch-input.builder';
+import { BatchNotAppliedError } from '../engine/batch-not-applied.error';
+import { executorMetrics } from '../engine/executor.metrics';
+import type { TenureGuard } from '../lease/tenure.guard';
+import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifier';
+import type { SequenceManager } from '../sequence/sequence.manager';
+import type { ChainGateway } from './chain.gateway';
+
+/** A tx seen in a block (with code 0 or not). */
+export interface IncludedTx {
+  readonly txHash: string;
+  readonly broadcastAt: number;
+  readonly includedAt: number;
+  readonly result: TxResult;
+}
+
+/** Signing settings of the submitter. */
+export interface SubmitterOptions {
+  readonly wallet: Wallet;
+  readonly walletId: string;
+  /** blocks after the current height at which the tx stops being includable */
+  readonly timeoutBlocks: number;
+  readonly sequenceRetryDelayMs: number;
+  readonly allowMainnetTrading: boolean;
+  /** pause between inclusion lookups */
+  readonly pollMs: number;
+}
+
+// the same bytes again when a tx has not shown up after this many blocks: a node that lost it
+// takes it back; one that has it answers "already in mempool"
+const REBROADCAST_AFTER_BLOCKS = 2;
+const MAX_RESENDS = 6;
+// when blocks stop coming (a halted chain, or a sim with blocks on demand and nobody asking)
+const MAX_INCLUSION_WAIT_MS = 60_000;
+// the height only steers re-sending and the timeout: no need to ask for it on every lookup
+const HEIGHT_CHECK_EVERY_MS = 500;
+// a height this fresh is good enough to place the timeout height N blocks ahead
+const HEIGHT_REUSE_MS = 2000;
+
+/**
+ * Signs, broadcasts and follows one batch to its block (INJECTIVE.md "Broadcasting"): the sequence
+ * comes from the `SequenceManager`; a sequence mismatch sets it to the chain's expected value and
+ * retries the batch once; full mempools, rate limits and unreachable nodes get the same bytes again
+ * (idempotent: a duplicate answers "already in mempool"); a tx that does not show up is re-sent
+ * every few blocks until its timeout height, after which it surely did nothing. The lease is
+ * checked right before every broadcast.
+ */
+export class TxSubmitter {
+  private readonly logger = new Logger(TxSubmitter.name);
+  private knownHeight: { height: number; at: number } | undefined;
+
+  constructor(
+    private readonly chain: ChainGateway,
+    private readonly sequence: SequenceManager,
+    private readonly options: SubmitterOptions,
+  ) {}
+
+  /**
+   * Submits `built` for `chainId`. Resolves when the tx is in a block (check `result.code`);
+   * throws `BatchNotAppliedError` when it certainly did nothing, `LeaseLostError` when the lease
+   * went before broadcast.
+   */
+  async submit(built: BuiltBatch, chainId: string, guard: TenureGuard): Promise<IncludedTx> {
+    const msg = buildBatchUpdateOrdersMsg(built.input);
+    const gas = estimateGas(built.input).gas;
+    let sequenceRetried = false;
+    for (;;) {
+      const height = await this.latestHeight();
+      const sequence = this.sequence.next;
+      const timeoutHeight = height + this.options.timeoutBlocks;
+      const signed = signTx({
+        msg,
+        wallet: this.options.wallet,
+        chainId,
+        accountNumber: this.sequence.accountNumber,
+        sequence,
+        timeoutHeight,
+        gas,
+        gasPrice: this.chain.network.gasPrice,
+        feeDenom: this.chain.network.feeDenom,
+        allowMainnetTrading: this.options.allowMainnetTrading,
+      });
+      const sent = await this.send(signed, guard);
+      if (sent.kind === 'resign') continue;
+      if (sent.kind === 'sequence-mismatch') {
+        executorMetrics.sequenceMismatches().inc({ wallet: this.options.walletId });
+        if (sequenceRetried) throw new BatchNotAppliedError('sequence mismatch on the retry too', true);
+        sequenceRetried = true;
+        if (sent.expected !== null) await this.sequence.expect(sent.expected);
+        else await this.sequence.refresh();
+        await sleep(this.options.sequenceRetryDelayMs, undefined, { signal: guard.signal });
+        continue;
+      }
+      if (sent.kind === 'fatal') throw sent.error;
+      const broadcastAt = Date.now();
+      executorMetrics.txsBroadcast().inc({ wallet: this.options.walletId });
+      await this.sequence.consumed(sequence);
+      const result = await this.awaitInclusion(signed, sequence, height, timeoutHeight, guard);
+      if (typeof result === 'string') {
+        this.sequence.released(sequence);
+        throw new BatchNotAppliedError(`tx ${signed.txHash} ${result}`, true, signed.txHash, broadcastAt);
+      }
+      executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
+      return { txHash: signed.txHash, broadcastAt, includedAt: Date.now(), result };
+    }
+  }
+
+  private async send(
+    signed: SignedTx,
+    guard: TenureGuard,
+  ): Promise<{ kind: 'accepted' } | { kind: 'resign' } | { kind: 'sequence-mismatch'; expected: number | null } | { kind: 'fatal'; error: Error }> {
+    let ambiguous = false;
+    for (let attempt = 0; ; attempt++) {
+      await guard.assertActive();
+      try {
+        await this.chain.broadcast(signed.txBytesBase64);
+        return { kind: 'accepted' };
+      } catch (error) {
+        const failure = classifyBroadcastFailure(error);
+        switch (failure.kind) {
+          case 'already-known':
+            return { kind: 'accepted' };
+          case 'sequence-mismatch':
+            // after an ambiguous attempt the first copy may be what consumed the sequence
+            if (ambiguous && (await this.lookup(signed.txHash))) return { kind: 'accepted' };
+            return { kind: 'sequence-mismatch', expected: failure.expected };
+          case 'resend':
+            ambiguous ||= failure.ambiguous;
+            if (attempt >= MAX_RESENDS) {
+              // an ambiguous copy may still be in the mempool: follow it to its timeout height
+              if (ambiguous) return { kind: 'accepted' };
+              return { kind: 'fatal', error: new BatchNotAppliedError(`broadcast kept failing: ${(error as Error).message}`, true, null, null, { cause: error }) };
+            }
+            await sleep(failure.delayMs * 2 ** Math.min(attempt, 4), undefined, { signal: guard.signal });
+            continue;
+          case 'resign':
+            return { kind: 'resign' };
+          case 'fatal':
+            if (failure.refreshAccount) await this.sequence.refresh().catch(() => undefined);
+            return { kind: 'fatal', error: new BatchNotAppliedError(`broadcast refused: ${(error as Error).message}`, false, null, null, { cause: error }) };
+        }
+      }
+    }
+  }
+
+  /**
+   * Looks the tx up until it is in a block. Once it surely never will be, the reason instead: its
+   * timeout height passed, or the account moved past its sequence without it (a drift, another
+   * client) and it still is not found a block later (an index that lags must not make us send it twice).
+   */
+  private async awaitInclusion(
+    signed: SignedTx,
+    sequence: number,
+    sentAtHeight: number,
+    timeoutHeight: number,
+    guard: TenureGuard,
+  ): Promise<TxResult | string> {
+    const started = Date.now();
+    let lastSentHeight = sentAtHeight;
+    let heightCheckedAt = started;
+    let passedAtHeight: number | undefined;
+    for (;;) {
+      const found = await this.lookup(signed.txHash);
+      if (found) {
+        this.knownHeight = { height: found.height, at: Date.now() };
+        return found;
+      }
+      await sleep(this.options.pollMs, undefined, { signal: guard.signal });
+      if (Date.now() - heightCheckedAt < HEIGHT_CHECK_EVERY_MS) continue;
+      heightCheckedAt = Date.now();
+      const height = await this.latestHeight(0).catch(() => lastSentHeight);
+      if (height > timeoutHeight) return (await this.lookup(signed.txHash)) ?? `was not included before its timeout height ${timeoutHeight}`;
+      if (passedAtHeight !== undefined && height > passedAtHeight) {
+        return (await this.lookup(signed.txHash)) ?? `lost its sequence ${sequence}: the account moved past it without this tx`;
+      }
+      if (Date.now() - started > MAX_INCLUSION_WAIT_MS) {
+        throw new BatchNotAppliedError(`tx ${signed.txHash}: no block for ${MAX_INCLUSION_WAIT_MS} ms; outcome unknown`, false, signed.txHash);
+      }
+      if (passedAtHeight === undefined && height >= lastSentHeight + REBROADCAST_AFTER_BLOCKS) {
+        lastSentHeight = height;
+        const expected = await this.resend(signed, guard);
+        if (expected !== null && expected > sequence) passedAtHeight = height;
+      }
+    }
+  }
+
+  /** Sends the same bytes again; the chain's expected sequence when it refuses them for their sequence. */
+  private async resend(signed: SignedTx, guard: TenureGuard): Promise<number | null> {
+    await guard.assertActive();
+    try {
+      await this.chain.broadcast(signed.txBytesBase64);
+      this.logger.warn(`tx ${signed.txHash} was not in the mempool any more: sent again`);
+      return null;
+    } catch (error) {
+      const failure = classifyBroadcastFailure(error);
+      return failure.kind === 'sequence-mismatch' ? failure.expected : null;
+    }
+  }
+
+  /** The chain's height, reusing one read within `maxAgeMs`. */
+  private async latestHeight(maxAgeMs = HEIGHT_REUSE_MS): Promise<number> {
+    if (this.knownHeight && Date.now() - this.knownHeight.at <= maxAgeMs) return this.knownHeight.height;
+    const height = await this.chain.latestHeight();
+    this.knownHeight = { height, at: Date.now() };
+    return height;
+  }
+
+  private async lookup(txHash: string): Promise<TxResult | null> {
+    try {
+      return await this.chain.tx(txHash);
+    } catch {
+      return null;
+    }
+  }
+}

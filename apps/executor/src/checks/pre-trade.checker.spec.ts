@@ -1,0 +1,176 @@
+import { Dec } from '@mirrorbook/market';
+import type { StoredOrder } from '@mirrorbook/contracts';
+import type { RunnableIntent } from '../intents/intent.triage';
+import { batchIntent, createAction, marketPlan } from '../testing/intent.fixture';
+import { testnetMarket } from '../testing/market.fixture';
+import { checkPreTrade } from './pre-trade.checker';
+import type { PreTradeContext } from './pre-trade.context';
+
+const NOW = 2_000_000;
+const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
+const markets = { 'inj-usdt': testnetMarket('inj-usdt'), 'inj-usdt-perp': testnetMarket('inj-usdt-perp') };
+
+function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
+  return {
+    now: NOW,
+    chainGuard: { allowed: true },
+    limits: {
+      bandPct: new Dec(10),
+      movingBandPct: new Dec(50),
+      referenceMaxAgeMs: 60_000,
+      maxOrderSizeMultiple: new Dec(10),
+      maxOrderNotional: new Dec(1000),
+      maxBatchNotional: new Dec(5000),
+    },
+    botMarkets: (bot) => (bot === 'b1' ? ['inj-usdt', 'inj-usdt-perp'] : undefined),
+    market: (key) => (key in markets ? { enabled: true, market: markets[key as keyof typeof markets] } : undefined),
+    reference: () => ({ price: new Dec(10), ts: NOW - 1000 }),
+    params: () => ({ baseSize: new Dec(1), leverage: new Dec(2) }),
+    available: new Map([
+      [USDT, new Dec(10_000)],
+      ['inj', new Dec(100)],
+    ]),
+    openOrders: () => [],
+    ...overrides,
+  };
+}
+
+function runnable(...intents: ReturnType<typeof batchIntent>[]): RunnableIntent[] {
+  return intents.map((intent) => ({ intent, plans: intent.plans, supersededMarkets: [] }));
+}
+
+function reasons(intents: RunnableIntent[], ctx = context()): string[] {
+  return checkPreTrade(intents, ctx).flatMap((c) => c.rejected.map((r) => r.reason));
+}
+
+const one = (action = createAction(), market = 'inj-usdt', phase: 'MAINTENANCE' | 'MARKET_MOVING' = 'MAINTENANCE') =>
+  runnable(batchIntent('i1', [marketPlan(market, 1, [action], phase)]));
+
+describe('checkPreTrade', () => {
+  describe('when every check passes', () => {
+    it('keeps the plan whole and refuses nothing', () => {
+      const [checked] = checkPreTrade(one(createAction({ price: '10.5', quantity: '2' })), context());
+      expect(checked.rejected).toEqual([]);
+      expect(checked.plans[0].actions).toHaveLength(1);
+    });
+  });
+
+  describe('when the price is outside the band around the reference', () => {
+    it('refuses it, naming the distance and the band', () => {
+      expect(reasons(one(createAction({ price: '11.5' })))).toEqual([
+        'price 11.5 is 15 % from the reference 10 (band ±10 %)',
+      ]);
+    });
+
+    it('allows the wider band for a MARKET_MOVING plan', () => {
+      expect(reasons(one(createAction({ price: '11.5' }), 'inj-usdt', 'MARKET_MOVING'))).toEqual([]);
+      expect(reasons(one(createAction({ side: 'sell', price: '15.5' }), 'inj-usdt', 'MARKET_MOVING'))).toEqual([
+        'price 15.5 is 55 % from the reference 10 (band ±50 %)',
+      ]);
+    });
+
+    it('refuses when the reference is missing or stale', () => {
+      expect(reasons(one(), context({ reference: () => undefined }))).toEqual(['no reference price for inj-usdt']);
+      const stale = context({ reference: () => ({ price: new Dec(10), ts: NOW - 90_000 }) });
+      expect(reasons(one(), stale)).toEqual(['reference price for inj-usdt is stale (90 s old)']);
+    });
+  });
+
+  describe('when an order is oversized', () => {
+    it('refuses a quantity above the multiple of baseSize', () => {
+      expect(reasons(one(createAction({ quantity: '11' })))).toEqual([
+        'quantity 11 exceeds the per-order limit 10 (10 × baseSize)',
+      ]);
+    });
+
+    it('refuses a notional above the per-order limit', () => {
+      const ctx = context({ params: () => ({ baseSize: new Dec(1000), leverage: new Dec(2) }) });
+      expect(reasons(one(createAction({ quantity: '101' })), ctx)).toEqual([
+        'notional 1010 exceeds the per-order limit 1000',
+      ]);
+    });
+
+    it('refuses the creates that would push the tx past the per-batch notional', () => {
+      const actions = Array.from({ length: 6 }, () => createAction({ quantity: '10', price: '10' }));
+      const out = reasons(runnable(batchIntent('i1', [marketPlan('inj-usdt', 1, actions)])));
+      expect(out).toEqual([]);
+      const big = context({ limits: { ...context().limits, maxBatchNotional: new Dec(450) } });
+      expect(reasons(runnable(batchIntent('i1', [marketPlan('inj-usdt', 1, actions)])), big)).toEqual([
+        "the tx's notional would reach 500, above the per-batch limit 450",
+        "the tx's notional would reach 500, above the per-batch limit 450",
+      ]);
+    });
+  });
+
+  describe('when the balance is short', () => {
+    it('refuses the buy that no longer fits, with the amounts', () => {
+      const ctx = context({ available: new Map([[USDT, new Dec(15)]]) });
+      const out = reasons(runnable(batchIntent('i1', [marketPlan('inj-usdt', 1, [createAction(), createAction()])])), ctx);
+      expect(out).toEqual(['insufficient balance: needs 10.01 USDT, 4.99 available']);
+    });
+
+    it('counts what the same tx cancels as freed', () => {
+      const resting: StoredOrder = {
+        orderHash: `0x${'ab'.repeat(32)}`,
+        cid: 'old',
+        side: 'buy',
+        price: '10',
+        quantity: '1',
+        createdAt: NOW,
+        height: 1,
+      };
+      const ctx = context({ available: new Map([[USDT, new Dec(1)]]), openOrders: () => [resting] });
+      const plan = marketPlan('inj-usdt', 1, [{ type: 'cancel', orderHash: resting.orderHash }, createAction({ price: '9.9' })]);
+      expect(reasons(runnable(batchIntent('i1', [plan])), ctx)).toEqual([]);
+    });
+
+    it('holds margin, not notional, for a derivative order', () => {
+      const ctx = context({ available: new Map([[USDT, new Dec(6)]]) });
+      expect(reasons(one(createAction({ quantity: '1', price: '10' }), 'inj-usdt-perp'), ctx)).toEqual([]);
+      const poor = context({ available: new Map([[USDT, new Dec(4)]]) });
+      expect(reasons(one(createAction({ quantity: '1', price: '10' }), 'inj-usdt-perp'), poor)).toEqual([
+        'insufficient balance: needs 5.005 USDT, 4 available',
+      ]);
+    });
+
+    it('refuses every create when the balances are unknown', () => {
+      expect(reasons(one(), context({ available: undefined }))).toEqual(['balances unknown: the deposits query failed']);
+    });
+  });
+
+  describe('when the chain is mainnet and trading there is not allowed', () => {
+    it('refuses every action of every plan with the guard\'s reason', () => {
+      const ctx = context({ chainGuard: { allowed: false, reason: 'chain injective-1 is mainnet' } });
+      const plan = marketPlan('inj-usdt', 1, [createAction(), { type: 'cancelAll' }]);
+      const [checked] = checkPreTrade(runnable(batchIntent('i1', [plan])), ctx);
+      expect(checked.plans).toEqual([]);
+      expect(checked.rejected.map((r) => r.reason)).toEqual(['chain injective-1 is mainnet', 'chain injective-1 is mainnet']);
+    });
+  });
+
+  describe('when the market is not tradable for the bot', () => {
+    it('refuses an unconfigured market', () => {
+      expect(reasons(one(createAction(), 'doge-usdt'))).toEqual(['market doge-usdt is not configured']);
+    });
+
+    it('refuses a market the bot does not trade', () => {
+      const ctx = context({ botMarkets: () => ['inj-usdt-perp'] });
+      expect(reasons(one(), ctx)).toEqual(["market inj-usdt is not one of bot b1's markets"]);
+    });
+
+    it('refuses a disabled market', () => {
+      const ctx = context({ market: () => ({ enabled: false, market: markets['inj-usdt'] }) });
+      expect(reasons(one(), ctx)).toEqual(['market inj-usdt is disabled in config/markets.json']);
+    });
+  });
+
+  describe('when the order does not fit the market', () => {
+    it('refuses an off-tick price and a reused client id', () => {
+      expect(reasons(one(createAction({ price: '10.0005' })))).toEqual(['price 10.0005 is not a multiple of the price tick 0.001']);
+      const taken: StoredOrder = { orderHash: `0x${'cd'.repeat(32)}`, cid: 'dup', side: 'sell', price: '11', quantity: '1', createdAt: NOW, height: 1 };
+      expect(reasons(one(createAction({ cid: 'dup' })), context({ openOrders: () => [taken] }))).toEqual([
+        'client order id dup is already in use',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,207 @@
+import type Decimal from 'decimal.js';
+import type { BatchIntent, CreateOrderAction, MarketPlan, OrderAction } from '@mirrorbook/contracts';
+import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market } from '@mirrorbook/market';
+import type { RunnableIntent } from '../intents/intent.triage';
+import type { PreTradeContext } from './pre-trade.context';
+
+/** An action a check refused, with the reason reported for it. */
+export interface RejectedAction {
+  readonly market: string;
+  readonly action: OrderAction;
+  readonly reason: string;
+}
+
+/** One intent after the checks: the plans to execute (only accepted actions) and what was refused. */
+export interface CheckedIntent {
+  readonly intent: BatchIntent;
+  /** plans with at least one accepted action */
+  readonly plans: readonly MarketPlan[];
+  readonly rejected: readonly RejectedAction[];
+}
+
+const HUNDRED = new Dec(100);
+
+/**
+ * The pre-trade checks of DESIGN §5, over the intents that will share one tx, in order: chain
+ * guard; market configured, enabled, active and one of the bot's; per create: client id unused,
+ * on tick, minimum notional, price within the band around a fresh reference (wider for
+ * MARKET_MOVING), quantity and notional within the per-order limits, the tx's notional within
+ * the per-batch limit, and the balance or margin it holds available (balances freed by the tx's
+ * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
+ */
+export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeContext): CheckedIntent[] {
+  const budget = new BalanceBudget(ctx, intents);
+  const usedCids = new Set<string>();
+  for (const key of new Set(intents.flatMap((r) => r.plans.map((p) => p.market)))) {
+    for (const order of ctx.openOrders(key)) if (order.cid) usedCids.add(order.cid);
+  }
+  let batchNotional = new Dec(0);
+
+  return intents.map(({ intent, plans }) => {
+    const accepted: MarketPlan[] = [];
+    const rejected: RejectedAction[] = [];
+    for (const plan of plans) {
+      const refusal = ctx.chainGuard.allowed ? planRefusal(intent, plan, ctx) : ctx.chainGuard.reason;
+      if (refusal !== null) {
+        rejected.push(...plan.actions.map((action) => ({ market: plan.market, action, reason: refusal })));
+        continue;
+      }
+      const market = ctx.market(plan.market)!.market!;
+      const actions: OrderAction[] = [];
+      for (const action of plan.actions) {
+        if (action.type !== 'create') {
+          actions.push(action);
+          continue;
+        }
+        const reason =
+          createRefusal(action, plan, intent.bot, market, ctx, usedCids) ??
+          batchRefusal(action, batchNotional, ctx) ??
+          budget.reserve(action, market, ctx.params(intent.bot, plan.market).leverage);
+        if (reason !== null) {
+          rejected.push({ market: plan.market, action, reason });
+          continue;
+        }
+        usedCids.add(action.cid);
+        batchNotional = batchNotional.add(notionalOf(action));
+        actions.push(action);
+      }
+      if (actions.length > 0) accepted.push({ ...plan, actions });
+    }
+    return { intent, plans: accepted, rejected };
+  });
+}
+
+function planRefusal(intent: BatchIntent, plan: MarketPlan, ctx: PreTradeContext): string | null {
+  const configured = ctx.market(plan.market);
+  if (!configured) return `market ${plan.market} is not configured`;
+  if (!configured.enabled) return `market ${plan.market} is disabled in config/markets.json`;
+  const botMarkets = ctx.botMarkets(intent.bot);
+  if (!botMarkets) return `bot ${intent.bot} is not configured for this wallet`;
+  if (!botMarkets.includes(plan.market)) return `market ${plan.market} is not one of bot ${intent.bot}'s markets`;
+  if (!configured.market) return `market ${plan.market} metadata could not be read from the chain`;
+  if (configured.market.status !== 'active') return `market ${plan.market} is ${configured.market.status} on chain`;
+  return null;
+}
+
+function createRefusal(
+  action: CreateOrderAction,
+  plan: MarketPlan,
+  bot: string,
+  market: Market,
+  ctx: PreTradeContext,
+  usedCids: ReadonlySet<string>,
+): string | null {
+  const price = new Dec(action.price);
+  const quantity = new Dec(action.quantity);
+  if (usedCids.has(action.cid)) return `client order id ${action.cid} is already in use`;
+  if (action.reduceOnly && market.type === 'spot') return 'reduce-only applies to derivative markets only';
+  if (!isOnTick(price, market.priceTick)) return `price ${action.price} is not a multiple of the price tick ${toDecimalString(market.priceTick)}`;
+  if (!isOnTick(quantity, market.quantityTick)) {
+    return `quantity ${action.quantity} is not a multiple of the quantity tick ${toDecimalString(market.quantityTick)}`;
+  }
+  if (!meetsMinNotional(market, price, quantity)) {
+    return `notional ${toDecimalString(price.mul(quantity))} is below the market minimum ${toDecimalString(market.minNotional)}`;
+  }
+  const bandRefusal = priceBandRefusal(price, plan, ctx);
+  if (bandRefusal !== null) return bandRefusal;
+  const { baseSize } = ctx.params(bot, plan.market);
+  const maxQuantity = baseSize.mul(ctx.limits.maxOrderSizeMultiple);
+  if (quantity.gt(maxQuantity)) {
+    return `quantity ${action.quantity} exceeds the per-order limit ${toDecimalString(maxQuantity)} (${toDecimalString(ctx.limits.maxOrderSizeMultiple)} × baseSize)`;
+  }
+  const notional = price.mul(quantity);
+  if (notional.gt(ctx.limits.maxOrderNotional)) {
+    return `notional ${toDecimalString(notional)} exceeds the per-order limit ${toDecimalString(ctx.limits.maxOrderNotional)}`;
+  }
+  return null;
+}
+
+function priceBandRefusal(price: Decimal, plan: MarketPlan, ctx: PreTradeContext): string | null {
+  const reference = ctx.reference(plan.market);
+  if (!reference) return `no reference price for ${plan.market}`;
+  const ageMs = ctx.now - reference.ts;
+  if (ageMs > ctx.limits.referenceMaxAgeMs) return `reference price for ${plan.market} is stale (${Math.round(ageMs / 1000)} s old)`;
+  const band = plan.phase === 'MARKET_MOVING' ? ctx.limits.movingBandPct : ctx.limits.bandPct;
+  const distancePct = price.sub(reference.price).abs().div(reference.price).mul(HUNDRED);
+  if (distancePct.gt(band)) {
+    return `price ${toDecimalString(price)} is ${distancePct.toDecimalPlaces(2).toFixed()} % from the reference ${toDecimalString(reference.price)} (band ±${toDecimalString(band)} %)`;
+  }
+  return null;
+}
+
+function batchRefusal(action: CreateOrderAction, batchNotional: Decimal, ctx: PreTradeContext): string | null {
+  const total = batchNotional.add(notionalOf(action));
+  if (total.lte(ctx.limits.maxBatchNotional)) return null;
+  return `the tx's notional would reach ${toDecimalString(total)}, above the per-batch limit ${toDecimalString(ctx.limits.maxBatchNotional)}`;
+}
+
+function notionalOf(action: CreateOrderAction): Decimal {
+  return new Dec(action.price).mul(action.quantity);
+}
+
+/** What each create holds of which denom, against what is available plus what the tx's cancels free. */
+class BalanceBudget {
+  private readonly remaining = new Map<string, Decimal>();
+
+  constructor(
+    private readonly ctx: PreTradeContext,
+    intents: readonly RunnableIntent[],
+  ) {
+    for (const [denom, amount] of ctx.available ?? []) this.remaining.set(denom, amount);
+    for (const [denom, amount] of freedBySpotCancels(intents, ctx)) this.credit(denom, amount);
+  }
+
+  /** Reserves what `action` holds; the refusal reason when it does not fit. */
+  reserve(action: CreateOrderAction, market: Market, leverage: Decimal): string | null {
+    if (this.ctx.available === undefined) return 'balances unknown: the deposits query failed';
+    const { denom, amount } = holdOf(action, market, leverage);
+    if (amount.isZero()) return null;
+    const left = this.remaining.get(denom) ?? new Dec(0);
+    if (left.lt(amount)) {
+      const symbol = denom === market.baseDenom ? market.baseSymbol : market.quoteSymbol;
+      return `insufficient balance: needs ${toDecimalString(amount)} ${symbol}, ${toDecimalString(left)} available`;
+    }
+    this.remaining.set(denom, left.sub(amount));
+    return null;
+  }
+
+  private credit(denom: string, amount: Decimal): void {
+    this.remaining.set(denom, (this.remaining.get(denom) ?? new Dec(0)).add(amount));
+  }
+}
+
+function feeFactor(market: Market): Decimal {
+  return Dec.max(market.takerFeeRate, market.makerFeeRate, 0);
+}
+
+function holdOf(action: { side: 'buy' | 'sell'; price: string; quantity: string; reduceOnly?: boolean }, market: Market, leverage: Decimal) {
+  const notional = new Dec(action.price).mul(action.quantity);
+  const fee = notional.mul(feeFactor(market));
+  if (market.type === 'derivative') {
+    return { denom: market.quoteDenom, amount: action.reduceOnly ? new Dec(0) : notional.div(leverage).add(fee) };
+  }
+  if (action.side === 'buy') return { denom: market.quoteDenom, amount: notional.add(fee) };
+  return { denom: market.baseDenom ?? market.baseSymbol, amount: new Dec(action.quantity) };
+}
+
+/** Spot balances the tx's own cancels release (derivative margin is left out: it stays conservative). */
+function freedBySpotCancels(intents: readonly RunnableIntent[], ctx: PreTradeContext): Map<string, Decimal> {
+  const freed = new Map<string, Decimal>();
+  const seen = new Set<string>();
+  for (const { plans } of intents) {
+    for (const plan of plans) {
+      const market = ctx.market(plan.market)?.market;
+      if (!market || market.type !== 'spot') continue;
+      const open = ctx.openOrders(plan.market);
+      const cancelAll = plan.actions.some((a) => a.type === 'cancelAll');
+      const hashes = new Set(plan.actions.flatMap((a) => (a.type === 'cancel' ? [a.orderHash.toLowerCase()] : [])));
+      for (const order of open) {
+        if (seen.has(order.orderHash) || (!cancelAll && !hashes.has(order.orderHash.toLowerCase()))) continue;
+        seen.add(order.orderHash);
+        const { denom, amount } = holdOf(order, market, new Dec(1));
+        freed.set(denom, (freed.get(denom) ?? new Dec(0)).add(amount));
+      }
+    }
+  }
+  return freed;
+}

@@ -1,0 +1,49 @@
+import type Decimal from 'decimal.js';
+import type { StoredOrder } from '@mirrorbook/contracts';
+import type { Market } from '@mirrorbook/market';
+import type { PreTradeLimits } from '../settings/executor.settings';
+
+/** A configured market as the checks see it. */
+export interface CheckedMarket {
+  /** config `enabled` */
+  readonly enabled: boolean;
+  /** chain metadata, when it could be read */
+  readonly market: Market | undefined;
+}
+
+/** The latest reference (mainnet) price of a market. */
+export interface ReferencePrice {
+  /** quote units per base unit */
+  readonly price: Decimal;
+  /** when the feed read it, ms since epoch */
+  readonly ts: number;
+}
+
+/** The strategy parameters the checks need, for one bot on one market. */
+export interface BotMarketParams {
+  /** base units */
+  readonly baseSize: Decimal;
+  /** derivatives: margin = notional / leverage */
+  readonly leverage: Decimal;
+}
+
+/** Whether this chain may be signed for, and why not. */
+export type ChainGuard = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+
+/** Everything the pre-trade checks read, gathered by the caller before a batch is built. */
+export interface PreTradeContext {
+  /** ms since epoch */
+  readonly now: number;
+  readonly chainGuard: ChainGuard;
+  readonly limits: PreTradeLimits;
+  /** market keys a bot of this wallet may trade; undefined for an unknown bot */
+  readonly botMarkets: (botId: string) => readonly string[] | undefined;
+  /** undefined when the market key is not configured */
+  readonly market: (marketKey: string) => CheckedMarket | undefined;
+  readonly reference: (marketKey: string) => ReferencePrice | undefined;
+  readonly params: (botId: string, marketKey: string) => BotMarketParams;
+  /** available subaccount balance per bank denom, human units; undefined when it could not be read */
+  readonly available: ReadonlyMap<string, Decimal> | undefined;
+  /** the wallet's open orders on a market as the executor knows them */
+  readonly openOrders: (marketKey: string) => readonly StoredOrder[];
+}

@@ -1,0 +1,63 @@
+import type { AppConfig, BotEntry } from '@mirrorbook/config';
+import type { BatchIntent } from '@mirrorbook/contracts';
+import { FencedStore, type RedisService } from '@mirrorbook/locking';
+import type { MessagingService } from '@mirrorbook/messaging';
+import type { LifecycleService } from '@mirrorbook/observability';
+import { ChainGateway } from '../chain/chain.gateway';
+import { TxSubmitter } from '../chain/tx.submitter';
+import { IntentInbox } from '../intents/intent.inbox';
+import { ReconciliationService } from '../reconcile/reconciliation.service';
+import { ExecutionReporter } from '../reporting/execution.reporter';
+import { SequenceManager } from '../sequence/sequence.manager';
+import type { ExecutorSettings } from '../settings/executor.settings';
+import { AccountStateRefresher } from '../state/account-state.refresher';
+import { BotStateRegistry } from '../state/bot-state.registry';
+import { WalletStateStore } from '../state/wallet-state.store';
+import type { ExecutorWallet } from '../wallet/executor-wallet';
+import { ExecutorEngine } from './executor.engine';
+
+/** Shared infrastructure the engine is built on. */
+export interface EngineInfrastructure {
+  readonly config: AppConfig;
+  readonly settings: ExecutorSettings;
+  readonly wallet: ExecutorWallet;
+  readonly redis: RedisService;
+  readonly messaging: MessagingService;
+  readonly lifecycle: LifecycleService;
+}
+
+/** Wires the engine and its collaborators for one wallet. */
+export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngine {
+  const { config, settings, wallet, redis, messaging, lifecycle } = infra;
+  const chain = new ChainGateway(config);
+  const store = new WalletStateStore(redis.client, wallet.id);
+  const reporter = new ExecutionReporter(messaging);
+  const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
+  const submitter = new TxSubmitter(chain, sequence, {
+    wallet: wallet.wallet,
+    walletId: wallet.id,
+    timeoutBlocks: settings.txTimeoutBlocks,
+    sequenceRetryDelayMs: settings.sequenceRetryDelayMs,
+    allowMainnetTrading: settings.allowMainnetTrading,
+    pollMs: settings.inclusionPollMs,
+  });
+  const inbox = new IntentInbox(messaging, wallet.id, (intent: BatchIntent) => engine.enqueue(intent));
+  const bots = new BotStateRegistry(config, store, messaging, wallet.id, (bot: BotEntry) => engine.botStopped(bot));
+  // the inbox and the registry call back into the engine once it runs
+  const engine = new ExecutorEngine({
+    config,
+    settings,
+    wallet,
+    chain,
+    store,
+    sequence,
+    submitter,
+    reporter,
+    reconciler: new ReconciliationService(chain, store, reporter, wallet.id, wallet.wallet.subaccountId, settings.orphanPolicy),
+    account: new AccountStateRefresher(chain, store, wallet.wallet.subaccountId),
+    bots,
+    inbox,
+    lifecycle,
+  });
+  return engine;
+}

@@ -1,0 +1,37 @@
+import { Counter, Gauge, Histogram, register } from 'prom-client';
+
+function metric<T>(name: string, create: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? create();
+}
+
+/** The executor's Prometheus metrics (get-or-create, so tests may build the module twice). */
+export const executorMetrics = {
+  /** txs accepted by the node */
+  txsBroadcast: () =>
+    metric('mirrorbook_executor_txs_broadcast_total', () => new Counter({ name: 'mirrorbook_executor_txs_broadcast_total', help: 'Txs the node accepted', labelNames: ['wallet'] })),
+  /** txs seen in a block, by result */
+  txsIncluded: () =>
+    metric('mirrorbook_executor_txs_included_total', () => new Counter({ name: 'mirrorbook_executor_txs_included_total', help: 'Txs seen in a block', labelNames: ['wallet', 'result'] })),
+  /** broadcasts refused for their sequence */
+  sequenceMismatches: () =>
+    metric('mirrorbook_executor_sequence_mismatches_total', () => new Counter({ name: 'mirrorbook_executor_sequence_mismatches_total', help: 'Broadcasts refused with a sequence mismatch', labelNames: ['wallet'] })),
+  /** local sequence corrected after a refresh */
+  sequenceCorrections: () =>
+    metric('mirrorbook_executor_sequence_corrections_total', () => new Counter({ name: 'mirrorbook_executor_sequence_corrections_total', help: 'Local sequence corrected from the chain', labelNames: ['wallet', 'reason'] })),
+  /** intents by final outcome */
+  intents: () =>
+    metric('mirrorbook_executor_intents_total', () => new Counter({ name: 'mirrorbook_executor_intents_total', help: 'Intents by outcome', labelNames: ['wallet', 'outcome'] })),
+  /** circuit breaker trips */
+  breakerTrips: () =>
+    metric('mirrorbook_executor_breaker_trips_total', () => new Counter({ name: 'mirrorbook_executor_breaker_trips_total', help: 'Circuit breaker trips', labelNames: ['wallet'] })),
+  /** 1 while this process holds the wallet's lease */
+  leaseHeld: () => metric('mirrorbook_executor_lease_held', () => new Gauge({ name: 'mirrorbook_executor_lease_held', help: '1 while this process holds the lease', labelNames: ['wallet'] })),
+  /** ms from intent planning to broadcast */
+  toBroadcastMs: () =>
+    metric('mirrorbook_executor_intent_to_broadcast_ms', () => new Histogram({
+      name: 'mirrorbook_executor_intent_to_broadcast_ms',
+      help: 'Intent planning to broadcast, ms',
+      labelNames: ['wallet'],
+      buckets: [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000],
+    })),
+};

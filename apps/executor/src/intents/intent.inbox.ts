@@ -1,0 +1,129 @@
+import { Logger } from '@nestjs/common';
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
+import { batchIntentSchema, subjects, type BatchIntent } from '@mirrorbook/contracts';
+import { decodeInbound, type MessagingService } from '@mirrorbook/messaging';
+
+/** How a held intent's message is settled. */
+export type IntentSettlement = 'ack' | 'nak' | 'term';
+
+const STREAM = 'INTENTS';
+// A short ack wait hands the intents of a killed holder to the next one quickly; the live holder
+// extends it with working() for as long as it keeps an intent (redeliveries are deduplicated by id).
+const ACK_WAIT_MS = 3000;
+const WORKING_EVERY_MS = 1000;
+// a dead holder's outstanding pull requests must not keep attracting new intents for long
+const PULL_EXPIRES_MS = 2000;
+const MAX_HELD = 2000;
+const REMEMBERED_IDS = 10_000;
+
+/**
+ * The wallet's intents from the JetStream work queue, on one durable consumer per wallet
+ * (`executor-<wallet>`), so intents published while no executor is active wait for the next
+ * one. Unlike `MessagingService.consumeDurable`, which hands one message at a time to an awaited
+ * handler, this keeps every message un-acked until its intent is settled: the engine merges many
+ * waiting intents into one tx, and intents it never finished go back to the queue (nak) for
+ * whoever holds the lease next.
+ */
+export class IntentInbox {
+  private readonly logger = new Logger(IntentInbox.name);
+  private readonly held = new Map<string, JsMsg>();
+  private readonly settled = new Set<string>();
+  private messages: ConsumerMessages | undefined;
+  private workingTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly messaging: MessagingService,
+    private readonly wallet: string,
+    private readonly onIntent: (intent: BatchIntent) => void,
+  ) {}
+
+  /** Durable consumer name of a wallet's executors. */
+  static durableName(wallet: string): string {
+    return `executor-${wallet}`;
+  }
+
+  /** Number of messages received and not yet settled. */
+  get size(): number {
+    return this.held.size;
+  }
+
+  /** Starts delivering (idempotent). */
+  async start(): Promise<void> {
+    if (this.messages) return;
+    const nc = await this.messaging.connectionWhenReady();
+    const jsm = await nc.jetstreamManager();
+    const durable = IntentInbox.durableName(this.wallet);
+    const existing = await jsm.consumers.info(STREAM, durable).catch(() => undefined);
+    if (!existing) {
+      await jsm.consumers.add(STREAM, {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: subjects.intent(this.wallet).subject,
+        ack_wait: nanos(ACK_WAIT_MS),
+        max_ack_pending: MAX_HELD,
+      });
+    } else if (existing.config.ack_wait !== nanos(ACK_WAIT_MS)) {
+      await jsm.consumers.update(STREAM, durable, { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: MAX_HELD });
+    }
+    const consumer = await nc.jetstream().consumers.get(STREAM, durable);
+    this.messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS, callback: (msg) => this.receive(msg) });
+    this.workingTimer = setInterval(() => {
+      for (const msg of this.held.values()) msg.working();
+    }, WORKING_EVERY_MS);
+    this.workingTimer.unref();
+  }
+
+  /** Settles the message of an intent the engine is done with. */
+  settle(intentId: string, how: IntentSettlement): void {
+    const msg = this.held.get(intentId);
+    if (!msg) return;
+    this.held.delete(intentId);
+    this.remember(intentId);
+    if (how === 'ack') msg.ack();
+    else if (how === 'nak') msg.nak();
+    else msg.term();
+  }
+
+  /** Stops delivering and gives every unsettled intent back to the queue at once. */
+  async stop(): Promise<void> {
+    const messages = this.messages;
+    this.messages = undefined;
+    clearInterval(this.workingTimer);
+    for (const msg of this.held.values()) msg.nak();
+    this.held.clear();
+    await messages?.close()?.catch(() => undefined);
+  }
+
+  private receive(msg: JsMsg): void {
+    if (!this.messages) {
+      msg.nak();
+      return;
+    }
+    const decoded = decodeInbound(batchIntentSchema, msg.data);
+    if (!decoded.ok) {
+      this.logger.warn(`terminating an invalid intent on ${msg.subject} (${decoded.reason}): ${decoded.detail}`);
+      msg.term('invalid payload');
+      return;
+    }
+    const intent = decoded.value;
+    if (intent.wallet !== this.wallet) {
+      this.logger.warn(`terminating intent ${intent.id} for wallet ${intent.wallet} delivered on ${msg.subject}`);
+      msg.term('wrong wallet');
+      return;
+    }
+    if (this.settled.has(intent.id)) {
+      msg.ack();
+      return;
+    }
+    const earlier = this.held.get(intent.id);
+    this.held.set(intent.id, msg);
+    // a redelivery after the ack wait: the engine already has this intent
+    if (!earlier) this.onIntent(intent);
+  }
+
+  private remember(intentId: string): void {
+    this.settled.add(intentId);
+    if (this.settled.size > REMEMBERED_IDS) this.settled.delete(this.settled.values().next().value as string);
+  }
+}

@@ -1,0 +1,81 @@
+import type { BatchIntent, MarketPlan } from '@mirrorbook/contracts';
+
+/** An intent that still has work, with the plans that survived supersession. */
+export interface RunnableIntent {
+  readonly intent: BatchIntent;
+  readonly plans: readonly MarketPlan[];
+  /** markets of plans dropped because a newer plan for the same market exists */
+  readonly supersededMarkets: readonly string[];
+}
+
+/** What to do with each pending intent. */
+export interface IntentTriage {
+  /** past their deadline: report `expired` */
+  readonly expired: readonly BatchIntent[];
+  /** every plan replaced by a newer one: report `superseded` */
+  readonly superseded: readonly BatchIntent[];
+  /** their bot is not running: report `rejected` */
+  readonly botNotRunning: readonly BatchIntent[];
+  readonly runnable: readonly RunnableIntent[];
+}
+
+/** Inputs of `triageIntents`. */
+export interface TriageInput {
+  /** waiting intents in arrival order */
+  readonly pending: readonly BatchIntent[];
+  /** ms since epoch */
+  readonly now: number;
+  /** per market key: the highest book `seq` already applied for this wallet */
+  readonly lastAppliedBookSeq: ReadonlyMap<string, number>;
+  readonly botRunning: (botId: string) => boolean;
+}
+
+/**
+ * Sorts the waiting intents of one wallet (DESIGN §2): drops the expired, refuses those of bots
+ * that are not running, and supersedes, per market, every plan built from an older book than the
+ * newest one pending or the last one applied. Among plans built from the same book, the last one
+ * of each bot wins (a re-plan), while different bots' plans stand together.
+ */
+export function triageIntents(input: TriageInput): IntentTriage {
+  const expired: BatchIntent[] = [];
+  const botNotRunning: BatchIntent[] = [];
+  const live: BatchIntent[] = [];
+  for (const intent of input.pending) {
+    if (input.now > intent.deadline) expired.push(intent);
+    else if (!input.botRunning(intent.bot)) botNotRunning.push(intent);
+    else live.push(intent);
+  }
+
+  const newestSeq = new Map<string, number>();
+  for (const intent of live) {
+    for (const plan of intent.plans) {
+      newestSeq.set(plan.market, Math.max(newestSeq.get(plan.market) ?? -1, plan.basedOn.bookSeq));
+    }
+  }
+  // the last intent of a bot planned from the newest book wins over its earlier re-plans
+  const winner = new Map<string, BatchIntent>();
+  for (const intent of live) {
+    for (const plan of intent.plans) {
+      if (plan.basedOn.bookSeq === newestSeq.get(plan.market)) winner.set(`${plan.market}\u0000${intent.bot}`, intent);
+    }
+  }
+
+  const superseded: BatchIntent[] = [];
+  const runnable: RunnableIntent[] = [];
+  for (const intent of live) {
+    const plans: MarketPlan[] = [];
+    const supersededMarkets: string[] = [];
+    for (const plan of intent.plans) {
+      const applied = input.lastAppliedBookSeq.get(plan.market);
+      const stale =
+        (applied !== undefined && plan.basedOn.bookSeq < applied) ||
+        winner.get(`${plan.market}\u0000${intent.bot}`) !== intent ||
+        plan.basedOn.bookSeq !== newestSeq.get(plan.market);
+      if (stale) supersededMarkets.push(plan.market);
+      else plans.push(plan);
+    }
+    if (plans.length === 0) superseded.push(intent);
+    else runnable.push({ intent, plans, supersededMarkets });
+  }
+  return { expired, superseded, botNotRunning, runnable };
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { redisKeys } from '@mirrorbook/contracts';
+import { Lease, RedisService } from '@mirrorbook/locking';
+import { HeartbeatService, LifecycleService, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
+import { BatchNotAppliedError } from '../engine/batch-not-applied.error';
+import { ExecutorEngine } from '../engine/executor.engine';
+import { executorMetrics } from '../engine/executor.metrics';
+import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.settings';
+import { EXECUTOR_WALLET, type ExecutorWallet } from '../wallet/executor-wallet';
+import { LeaseLostError } from './lease-lost.error';
+import type { TenureGuard } from './tenure.guard';
+
+// what is left of SHUTDOWN_TIMEOUT_MS for releasing the lease and draining connections
+const SHUTDOWN_MARGIN_MS = 2000;
+
+/**
+ * One active executor per wallet (DESIGN §5): waits as a standby until the wallet's lease is
+ * free, then runs the engine for as long as it holds it. Losing the lease ends the tenure at once
+ * (nothing more is broadcast) and the process goes back to standby. On shutdown: stop taking
+ * work, finish the tx in flight, optionally cancel everything, release the lease.
+ */
+@Injectable()
+export class ExecutorRunner implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(ExecutorRunner.name);
+  private readonly lease: Lease;
+  private readonly stopping = new AbortController();
+  private running: Promise<void> | undefined;
+  private tenure: { controller: AbortController; done: Promise<void> } | undefined;
+
+  constructor(
+    private readonly engine: ExecutorEngine,
+    private readonly redis: RedisService,
+    private readonly lifecycle: LifecycleService,
+    heartbeat: HeartbeatService,
+    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
+    @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
+    @Inject(EXECUTOR_WALLET) private readonly wallet: ExecutorWallet,
+  ) {
+    this.lease = new Lease(redis.client, {
+      key: redisKeys.executorLease(wallet.id),
+      fenceKey: redisKeys.executorFence(wallet.id),
+      holderId: identity.instance,
+      ttlMs: settings.leaseTtlMs,
+    });
+    heartbeat.contribute(() => ({
+      wallet: { id: wallet.id, address: wallet.wallet.injAddress, subaccountId: wallet.wallet.subaccountId },
+      details: { lease: this.lease.held ? 'held' : 'standby', ...this.engine.status() },
+    }));
+  }
+
+  /** Starts contending for the lease (after the HTTP server is up). */
+  start(): void {
+    this.lifecycle.transition('standby');
+    this.logger.log(`executor for wallet ${this.wallet.id} (${this.wallet.wallet.injAddress}) waiting for the lease`);
+    this.running = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping.signal.aborted) {
+      let token: number;
+      try {
+        token = await this.lease.acquire(this.stopping.signal);
+      } catch {
+        return;
+      }
+      executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 1);
+      this.logger.log(`lease acquired for wallet ${this.wallet.id} (fencing token ${token})`);
+      const controller = new AbortController();
+      const onLost = (reason: string) => {
+        this.logger.warn(`lease for wallet ${this.wallet.id} lost (${reason}): broadcasting stops now`);
+        controller.abort(new LeaseLostError(reason));
+      };
+      this.lease.once('lost', onLost);
+      const done = this.engine
+        .runTenure(this.guard(controller, token), token, () => this.settings.cancelAllOnShutdown && this.stopping.signal.aborted)
+        .catch((error: Error) => this.logger.error(`tenure failed: ${error.stack ?? error.message}`));
+      this.tenure = { controller, done };
+      await done;
+      this.lease.off('lost', onLost);
+      this.tenure = undefined;
+      executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 0);
+      if (this.stopping.signal.aborted) return;
+      if (this.lease.held) await this.lease.release();
+      this.lifecycle.transition('standby');
+    }
+  }
+
+  private guard(controller: AbortController, token: number): TenureGuard {
+    const key = redisKeys.executorLease(this.wallet.id);
+    return {
+      signal: controller.signal,
+      assertActive: async () => {
+        if (controller.signal.aborted || !this.lease.held || this.lease.token !== token) {
+          throw controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : new LeaseLostError('not held');
+        }
+        let holder: string | null;
+        try {
+          holder = await this.redis.client.get(key);
+        } catch (error) {
+          throw new BatchNotAppliedError(`lease not verifiable (Redis: ${(error as Error).message})`, true);
+        }
+        if (holder !== this.identity.instance) {
+          const lost = new LeaseLostError(`the lease key names ${holder ?? 'nobody'}`);
+          controller.abort(lost);
+          throw lost;
+        }
+      },
+    };
+  }
+
+  /** Ordered shutdown: stop taking work, finish the tx in flight, cancel if configured, release the lease. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    const tenure = this.tenure;
+    if (tenure) {
+      this.engine.stopTakingWork();
+      const budget = Math.max(1000, this.settings.shutdownTimeoutMs - SHUTDOWN_MARGIN_MS);
+      const timer = setTimeout(() => {
+        this.logger.error(`the tx in flight did not finish within ${budget} ms: abandoning it (the next holder reconciles)`);
+        tenure.controller.abort(new LeaseLostError('shutdown deadline'));
+      }, budget);
+      await tenure.done;
+      clearTimeout(timer);
+    }
+    await this.running;
+    await this.lease.release();
+    executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 0);
+    this.logger.log(`lease for wallet ${this.wallet.id} released`);
+  }
+}

@@ -1,0 +1,112 @@
+import { Logger } from '@nestjs/common';
+import { redisKeys } from '@mirrorbook/contracts';
+import type { FencedStore } from '@mirrorbook/locking';
+import type { ChainGateway } from '../chain/chain.gateway';
+import { executorMetrics } from '../engine/executor.metrics';
+import { decideSequence } from './sequence.policy';
+
+/** How long a new holder waits for txs the previous one left in the mempool to land. */
+const TAKEOVER_SETTLE_POLLS = 10;
+const TAKEOVER_SETTLE_POLL_MS = 300;
+
+/**
+ * The wallet's account sequence, kept locally (DESIGN §5): loaded from the chain at takeover,
+ * persisted to `seq:<wallet>` under the lease's fencing token after every use, refreshed from the
+ * chain periodically and after errors. Not safe for concurrent signers: the engine is its only user.
+ */
+export class SequenceManager {
+  private readonly logger = new Logger(SequenceManager.name);
+  private nextSequence: number | undefined;
+  private number: number | undefined;
+  private token = 0;
+
+  constructor(
+    private readonly chain: ChainGateway,
+    private readonly fenced: FencedStore,
+    private readonly wallet: string,
+    private readonly address: string,
+    private readonly maxDrift: number,
+  ) {}
+
+  /** The next sequence to sign with; throws before `load`. */
+  get next(): number {
+    if (this.nextSequence === undefined) throw new Error('sequence not loaded');
+    return this.nextSequence;
+  }
+
+  /** The account number signatures commit to. */
+  get accountNumber(): number {
+    if (this.number === undefined) throw new Error('account not loaded');
+    return this.number;
+  }
+
+  get loaded(): boolean {
+    return this.nextSequence !== undefined;
+  }
+
+  /**
+   * Takes over under `token`: reads the account, and when the previous holder recorded a sequence
+   * the chain has not committed yet, waits a few blocks for its txs to land so the first tx does
+   * not meet a mismatch.
+   */
+  async load(token: number): Promise<void> {
+    this.token = token;
+    const recorded = await this.fenced.read(redisKeys.sequence(this.wallet));
+    const lastUsed = recorded ? Number(recorded.value) : undefined;
+    let account = await this.chain.account(this.address);
+    for (let i = 0; lastUsed !== undefined && account.sequence <= lastUsed && i < TAKEOVER_SETTLE_POLLS; i++) {
+      await new Promise((resolve) => setTimeout(resolve, TAKEOVER_SETTLE_POLL_MS));
+      account = await this.chain.account(this.address);
+    }
+    this.number = account.accountNumber;
+    this.nextSequence = account.sequence;
+    this.logger.log(`sequence loaded from the chain: next ${account.sequence} (account ${account.accountNumber}, last recorded ${lastUsed ?? 'none'})`);
+    await this.persist();
+  }
+
+  /** The sequence `used` was accepted by the node: move on and record it under the fence. */
+  async consumed(used: number): Promise<void> {
+    this.nextSequence = Math.max(this.next, used + 1);
+    await this.persist();
+  }
+
+  /** A tx signed with `unused` never made it into a block: its sequence is free again. */
+  released(unused: number): void {
+    if (this.nextSequence !== undefined && this.nextSequence === unused + 1) this.nextSequence = unused;
+  }
+
+  /** The chain named the sequence it expects (a mismatch reply). */
+  async expect(expected: number): Promise<void> {
+    this.logger.warn(`sequence set to the chain's expected ${expected} (was ${this.nextSequence})`);
+    this.nextSequence = expected;
+    await this.persist();
+  }
+
+  /** Re-reads the account and corrects a drift (see `decideSequence`); `inFlight` txs not yet in a block. */
+  async refresh(inFlight = 0): Promise<void> {
+    const account = await this.chain.account(this.address);
+    this.number = account.accountNumber;
+    if (this.nextSequence === undefined) {
+      this.nextSequence = account.sequence;
+      return;
+    }
+    const decision = decideSequence({ local: this.nextSequence, chain: account.sequence, inFlight, maxDrift: this.maxDrift });
+    if (decision.action === 'correct') {
+      executorMetrics.sequenceCorrections().inc({ wallet: this.wallet, reason: decision.reason });
+      this.logger.warn(`sequence drift ${decision.drift} (${decision.reason}): local ${this.nextSequence} -> ${decision.to}`);
+      this.nextSequence = decision.to;
+      await this.persist();
+    }
+  }
+
+  /** Forgets the tenure's state (lease lost or released). */
+  reset(): void {
+    this.nextSequence = undefined;
+    this.token = 0;
+  }
+
+  private async persist(): Promise<void> {
+    if (this.nextSequence === undefined || this.nextSequence === 0) return;
+    await this.fenced.write(redisKeys.sequence(this.wallet), this.token, String(this.nextSequence - 1));
+  }
+}

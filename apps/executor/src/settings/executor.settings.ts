@@ -1,0 +1,76 @@
+import type Decimal from 'decimal.js';
+import type { AppConfig } from '@mirrorbook/config';
+import { Dec } from '@mirrorbook/market';
+
+/** Injection token of the executor's `ExecutorSettings`. */
+export const EXECUTOR_SETTINGS = Symbol('EXECUTOR_SETTINGS');
+
+/** Limits the pre-trade checks enforce (DESIGN §5). */
+export interface PreTradeLimits {
+  /** largest distance from the reference, percent */
+  readonly bandPct: Decimal;
+  /** the same for MARKET_MOVING plans, percent */
+  readonly movingBandPct: Decimal;
+  /** a reference price older than this is not trusted, ms */
+  readonly referenceMaxAgeMs: number;
+  /** largest order quantity as a multiple of the bot's baseSize */
+  readonly maxOrderSizeMultiple: Decimal;
+  /** largest notional of one order, quote units */
+  readonly maxOrderNotional: Decimal;
+  /** largest notional of all creates of one tx, quote units */
+  readonly maxBatchNotional: Decimal;
+}
+
+/** The executor's knobs, read once from the validated environment. */
+export interface ExecutorSettings {
+  readonly walletId: string;
+  readonly leaseTtlMs: number;
+  readonly sequenceRefreshMs: number;
+  readonly sequenceMaxDrift: number;
+  readonly sequenceRetryDelayMs: number;
+  readonly reconcileIntervalMs: number;
+  readonly orphanPolicy: 'cancel' | 'adopt';
+  readonly breakerFailures: number;
+  readonly breakerCooldownMs: number;
+  readonly breakerMaxCooldownMs: number;
+  readonly limits: PreTradeLimits;
+  readonly maxOrdersPerTx: number;
+  readonly txTimeoutBlocks: number;
+  readonly batchWindowMs: number;
+  readonly inclusionPollMs: number;
+  readonly cancelAllOnShutdown: boolean;
+  readonly allowMainnetTrading: boolean;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** The executor's settings from the validated configuration of `walletId`. */
+export function executorSettings(config: AppConfig, walletId: string): ExecutorSettings {
+  const env = config.env;
+  return {
+    walletId,
+    leaseTtlMs: env.EXEC_LEASE_TTL_MS,
+    sequenceRefreshMs: env.EXEC_SEQUENCE_REFRESH_MS,
+    sequenceMaxDrift: env.EXEC_SEQUENCE_MAX_DRIFT,
+    sequenceRetryDelayMs: env.EXEC_SEQUENCE_RETRY_DELAY_MS,
+    reconcileIntervalMs: env.EXEC_RECONCILE_INTERVAL_MS,
+    orphanPolicy: env.EXEC_ORPHAN_POLICY,
+    breakerFailures: env.EXEC_BREAKER_FAILURES,
+    breakerCooldownMs: env.EXEC_BREAKER_COOLDOWN_MS,
+    breakerMaxCooldownMs: Math.max(env.EXEC_BREAKER_MAX_COOLDOWN_MS, env.EXEC_BREAKER_COOLDOWN_MS),
+    limits: {
+      bandPct: new Dec(env.EXEC_PRICE_BAND_PCT),
+      movingBandPct: new Dec(env.EXEC_PRICE_BAND_MOVING_PCT),
+      referenceMaxAgeMs: env.EXEC_REFERENCE_MAX_AGE_MS,
+      maxOrderSizeMultiple: new Dec(env.EXEC_MAX_ORDER_SIZE_MULTIPLE),
+      maxOrderNotional: new Dec(env.EXEC_MAX_ORDER_NOTIONAL),
+      maxBatchNotional: new Dec(env.EXEC_MAX_BATCH_NOTIONAL),
+    },
+    maxOrdersPerTx: env.EXEC_MAX_ORDERS_PER_TX,
+    txTimeoutBlocks: env.EXEC_TX_TIMEOUT_BLOCKS,
+    batchWindowMs: env.EXEC_BATCH_WINDOW_MS,
+    inclusionPollMs: env.EXEC_INCLUSION_POLL_MS,
+    cancelAllOnShutdown: env.EXEC_CANCEL_ALL_ON_SHUTDOWN,
+    allowMainnetTrading: env.ALLOW_MAINNET_TRADING,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,77 @@
+import type Decimal from 'decimal.js';
+import type { StoredBalances, StoredPositions } from '@mirrorbook/contracts';
+import { toDecimalString, type Market } from '@mirrorbook/market';
+import type { ChainGateway } from '../chain/chain.gateway';
+import { denomTable } from '../chain/denom.table';
+import type { WalletStateStore } from './wallet-state.store';
+
+/** Available balance per bank denom, human units, and the block height it was read at. */
+export interface AvailableBalances {
+  readonly height: number;
+  /** ms since epoch */
+  readonly readAt: number;
+  readonly available: ReadonlyMap<string, Decimal>;
+}
+
+/**
+ * Reads the subaccount's deposits and positions from the chain and writes `balances:<wallet>`
+ * and `positions:<wallet>` for the strategy; keeps the last read for the pre-trade checks, so
+ * the chain is asked once per block at most.
+ */
+export class AccountStateRefresher {
+  private last: AvailableBalances | undefined;
+
+  constructor(
+    private readonly chain: ChainGateway,
+    private readonly store: WalletStateStore,
+    private readonly subaccountId: string,
+  ) {}
+
+  /** The last read when it is at most `maxAgeMs` old; read again otherwise. */
+  async available(markets: ReadonlyMap<string, Market>, maxAgeMs: number): Promise<AvailableBalances> {
+    if (this.last && Date.now() - this.last.readAt <= maxAgeMs) return this.last;
+    return this.refresh(markets);
+  }
+
+  /** Forgets the cached read (a new block changed the balances). */
+  invalidate(): void {
+    this.last = undefined;
+  }
+
+  /** Reads deposits and positions now, stores them in Redis, caches the balances. */
+  async refresh(markets: ReadonlyMap<string, Market>, knownHeight?: number): Promise<AvailableBalances> {
+    const table = denomTable(markets.values(), this.chain.network.feeDenom);
+    const [height, deposits] = await Promise.all([
+      knownHeight === undefined ? this.chain.latestHeight() : Promise.resolve(knownHeight),
+      this.chain.deposits(this.subaccountId, table.decimals),
+    ]);
+    const now = Date.now();
+    const balances: StoredBalances = { height, ts: now, balances: {} };
+    for (const [denom, b] of Object.entries(deposits.balances)) {
+      balances.balances[denom] = { symbol: table.symbols[denom] ?? denom, available: plain(b.available), total: plain(b.total) };
+    }
+    await this.store.writeBalances(balances);
+    const derivatives = [...markets].filter(([, m]) => m.type === 'derivative');
+    if (derivatives.length > 0) {
+      const keyById = new Map(derivatives.map(([key, m]) => [m.id.toLowerCase(), key]));
+      const positions: StoredPositions = { height, ts: now, positions: {} };
+      for (const p of await this.chain.positions(this.subaccountId)) {
+        const key = keyById.get(p.marketId.toLowerCase());
+        if (!key) continue;
+        positions.positions[key] = {
+          quantity: toDecimalString(p.side === 'long' ? p.quantity : p.quantity.neg()),
+          entryPrice: plain(p.entryPrice),
+          margin: plain(p.margin),
+        };
+      }
+      await this.store.writePositions(positions);
+    }
+    this.last = { height, readAt: now, available: new Map(Object.entries(deposits.balances).map(([d, b]) => [d, b.available])) };
+    return this.last;
+  }
+}
+
+/** A non-negative decimal string (a negative reading, which the chain never sends, is clamped). */
+function plain(value: Decimal): string {
+  return value.isNegative() ? '0' : toDecimalString(value);
+}

@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import { resolveStrategyParams, subjects, type BotRunState, type BotState } from '@mirrorbook/contracts';
+import { defaultBotState, resolveBotState, type AppConfig, type BotEntry } from '@mirrorbook/config';
+import { Dec } from '@mirrorbook/market';
+import type { MessagingService } from '@mirrorbook/messaging';
+import type { BotMarketParams } from '../checks/pre-trade.context';
+import type { WalletStateStore } from './wallet-state.store';
+
+/**
+ * Desired states of the wallet's bots (DESIGN §1): read from Redis `bot:<id>` with the one rule of
+ * libs/config (missing: enabled → running; unreadable: stopped), kept current from `bot.state.>`.
+ * Calls `onStopped` when a bot is switched to stopped, so its orders can be cancelled.
+ */
+export class BotStateRegistry {
+  private readonly logger = new Logger(BotStateRegistry.name);
+  private readonly desired = new Map<string, BotRunState>();
+  private readonly live = new Map<string, Record<string, unknown>>();
+  private readonly params = new Map<string, BotMarketParams>();
+  private subscribed = false;
+  readonly bots: readonly BotEntry[];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: WalletStateStore,
+    private readonly messaging: MessagingService,
+    wallet: string,
+    private readonly onStopped: (bot: BotEntry) => void,
+  ) {
+    this.bots = config.bots.filter((b) => b.wallet === wallet);
+    for (const bot of this.bots) this.desired.set(bot.id, defaultBotState(bot).desired);
+  }
+
+  /** Reads every bot's desired state from Redis and subscribes to changes (once). */
+  async load(): Promise<void> {
+    for (const bot of this.bots) this.apply(resolveBotState(bot, await this.store.botStateRecord(bot.id)), false);
+    if (!this.subscribed) {
+      await this.messaging.ready();
+      this.messaging.subscribe(subjects.all('botState'), (state) => this.apply(state, true));
+      this.subscribed = true;
+    }
+  }
+
+  /** The wallet's bot of that id, from config. */
+  bot(botId: string): BotEntry | undefined {
+    return this.bots.find((b) => b.id === botId);
+  }
+
+  /** Whether the operator wants the bot running (only then are its intents executed). */
+  running(botId: string): boolean {
+    return this.desired.get(botId) === 'running';
+  }
+
+  /** baseSize and leverage in force for a bot on a market (config layers plus live edits). */
+  paramsOf(botId: string, marketKey: string): BotMarketParams {
+    const key = `${botId}\u0000${marketKey}`;
+    const cached = this.params.get(key);
+    if (cached) return cached;
+    const bot = this.bot(botId);
+    const market = this.config.markets.find((m) => m.key === marketKey);
+    let resolved;
+    try {
+      resolved = resolveStrategyParams(this.config.strategyDefaults, market?.strategy ?? {}, bot?.params ?? {}, this.live.get(botId) ?? {});
+    } catch {
+      // invalid live edits must not stop trading: the validated config layers still stand
+      resolved = resolveStrategyParams(this.config.strategyDefaults, market?.strategy ?? {}, bot?.params ?? {});
+    }
+    const params = { baseSize: new Dec(resolved.baseSize), leverage: new Dec(resolved.leverage) };
+    this.params.set(key, params);
+    return params;
+  }
+
+  private apply(state: BotState, announce: boolean): void {
+    const bot = this.bot(state.bot);
+    if (!bot) return;
+    const before = this.desired.get(bot.id);
+    this.desired.set(bot.id, state.desired);
+    this.live.set(bot.id, state.params);
+    for (const key of [...this.params.keys()]) if (key.startsWith(`${bot.id}\u0000`)) this.params.delete(key);
+    if (before !== state.desired) this.logger.log(`bot ${bot.id}: ${before} -> ${state.desired} (by ${state.by})`);
+    if (announce && state.desired === 'stopped' && before !== 'stopped') this.onStopped(bot);
+  }
+}

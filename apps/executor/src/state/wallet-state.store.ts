@@ -1,0 +1,81 @@
+import { Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import {
+  priceTickSchema,
+  redisKeys,
+  storedBalancesSchema,
+  storedOrderSchema,
+  storedPositionsSchema,
+  type PriceTick,
+  type StoredBalances,
+  type StoredOrder,
+  type StoredPositions,
+} from '@mirrorbook/contracts';
+import type { StoredOrderChanges } from '../batch/batch-outcome.mapper';
+
+/**
+ * The wallet's state in Redis for the strategy and the gateway (DESIGN §3): open orders per
+ * market, balances, positions; and what the executor reads: bot desired states and reference
+ * prices. Every value it parses or writes goes through its schema.
+ */
+export class WalletStateStore {
+  private readonly logger = new Logger(WalletStateStore.name);
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly wallet: string,
+  ) {}
+
+  /** The stored open orders of a market; entries that fail their schema are dropped and logged. */
+  async orders(market: string): Promise<StoredOrder[]> {
+    const entries = await this.redis.hgetall(redisKeys.orders(this.wallet, market));
+    const orders: StoredOrder[] = [];
+    for (const [hash, json] of Object.entries(entries)) {
+      const parsed = parseJson(json, storedOrderSchema);
+      if (parsed) orders.push(parsed);
+      else this.logger.warn(`ignoring an invalid stored order ${hash} on ${market}`);
+    }
+    return orders;
+  }
+
+  /** Applies upserts and removals to `orders:<wallet>:<mk>` in one round trip. */
+  async applyOrderChanges(changes: ReadonlyMap<string, StoredOrderChanges>): Promise<void> {
+    const multi = this.redis.multi();
+    for (const [market, { upsert, remove }] of changes) {
+      const key = redisKeys.orders(this.wallet, market);
+      if (remove.length > 0) multi.hdel(key, ...remove);
+      for (const order of upsert) multi.hset(key, order.orderHash, JSON.stringify(storedOrderSchema.parse(order)));
+    }
+    await multi.exec();
+  }
+
+  /** Replaces `balances:<wallet>`. */
+  async writeBalances(balances: StoredBalances): Promise<void> {
+    await this.redis.set(redisKeys.balances(this.wallet), JSON.stringify(storedBalancesSchema.parse(balances)));
+  }
+
+  /** Replaces `positions:<wallet>`. */
+  async writePositions(positions: StoredPositions): Promise<void> {
+    await this.redis.set(redisKeys.positions(this.wallet), JSON.stringify(storedPositionsSchema.parse(positions)));
+  }
+
+  /** The stored `bot:<id>` JSON as is, or null (resolve it with `resolveBotState` of libs/config). */
+  botStateRecord(botId: string): Promise<string | null> {
+    return this.redis.get(redisKeys.bot(botId));
+  }
+
+  /** The latest reference price of a market, or undefined. */
+  async referencePrice(market: string): Promise<PriceTick | undefined> {
+    const json = await this.redis.get(redisKeys.latestPrice('reference', market));
+    return json === null ? undefined : parseJson(json, priceTickSchema);
+  }
+}
+
+function parseJson<T>(json: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | undefined {
+  try {
+    const result = schema.safeParse(JSON.parse(json));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

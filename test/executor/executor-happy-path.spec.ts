@@ -1,0 +1,50 @@
+import type { CreateOrderAction } from '@mirrorbook/contracts';
+import { ExecutorHarness, MARKETS, type MarketKey } from './executor.harness';
+
+const creates = (h: ExecutorHarness, n: number, mid = 10): CreateOrderAction[] =>
+  Array.from({ length: n }, (_, i) => {
+    const side = i % 2 === 0 ? 'buy' : 'sell';
+    const offset = (Math.floor(i / 2) + 1) * 0.01;
+    const price = (side === 'buy' ? mid * (1 - offset) : mid * (1 + offset)).toFixed(3);
+    return { type: 'create', side, price, quantity: '1', postOnly: true, reduceOnly: false, cid: h.cid() };
+  });
+
+describe('executor: happy path against the sim', () => {
+  let h: ExecutorHarness;
+
+  beforeAll(async () => {
+    h = await ExecutorHarness.start({ blockMs: 700 });
+    for (const market of Object.keys(MARKETS) as MarketKey[]) await h.setReference(market, '10');
+  }, 120_000);
+  afterAll(async () => h?.stop());
+
+  it('turns intents for three markets into one tx, shows the orders on chain and keeps Redis in line', async () => {
+    const [wallet] = h.wallets;
+    const executor = h.startExecutor(wallet, { EXEC_BATCH_WINDOW_MS: '100' });
+    await h.tookOver(executor);
+    const markets = Object.keys(MARKETS) as MarketKey[];
+    const intents = markets.map((market, i) => h.intent(wallet, [{ market, bookSeq: i + 1, actions: creates(h, 4) }]));
+    await Promise.all(intents.map((i) => h.publishIntent(i)));
+
+    await h.eventually(() => intents.every((i) => h.reports.some((r) => r.outcome === 'applied' && r.intentIds.includes(i.id))), 30_000, 'all intents applied');
+    const applied = h.reports.filter((r) => r.outcome === 'applied');
+    const merged = applied.find((r) => r.intentIds.length === 3);
+    expect(merged).toBeDefined();
+    expect(merged).toMatchObject({ code: 0, failed: [] });
+    expect(merged!.createdOrderHashes).toHaveLength(12);
+    expect(merged!.txHash).toMatch(/^[0-9A-F]{64}$/);
+    expect(merged!.latency.toBroadcastMs).toBeGreaterThanOrEqual(0);
+    expect(merged!.latency.toInclusionMs).toBeGreaterThanOrEqual(merged!.latency.toBroadcastMs!);
+
+    for (const market of markets) {
+      const onChain = await h.chainOrders(wallet, market);
+      const stored = await h.storedOrders(wallet, market);
+      expect(onChain).toHaveLength(4);
+      expect(stored.map((o) => o.orderHash).sort()).toEqual(onChain.map((o) => o.orderHash).sort());
+      expect(stored.map((o) => o.cid).sort()).toEqual(onChain.map((o) => o.cid).sort());
+    }
+    const created = h.events.filter((e) => e.kind === 'created' && e.wallet === wallet.id);
+    expect(created).toHaveLength(12);
+    expect(new Set(created.map((e) => e.market))).toEqual(new Set(markets));
+  }, 120_000);
+});

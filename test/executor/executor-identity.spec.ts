@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Heartbeat } from '@mirrorbook/contracts';
+import { ExecutorHarness } from './executor.harness';
+
+const EXIT_CONFIG = 78;
+
+describe('executor: wallet identity', () => {
+  let h: ExecutorHarness;
+  let secrets: string;
+
+  beforeAll(async () => {
+    h = await ExecutorHarness.start({ wallets: 1 });
+    secrets = mkdtempSync(join(tmpdir(), 'mb-exec-secret-'));
+  }, 120_000);
+  afterAll(async () => {
+    await h?.stop();
+    rmSync(secrets, { recursive: true, force: true });
+  });
+
+  const heartbeats = (instance: string) =>
+    h.allMessages.filter((m) => m.subject === `svc.heartbeat.executor.${instance}`).map((m) => JSON.parse(m.data) as Heartbeat);
+
+  describe('when the key is missing or unusable', () => {
+    it('exits with 78 naming the variable to set', async () => {
+      const proc = h.startExecutor(h.wallets[0], { WALLET_TW1_PRIVATE_KEY: '' });
+      expect((await proc.exited).code).toBe(EXIT_CONFIG);
+      expect(proc.logs()).toContain('executor: invalid configuration: wallet tw1 has no key: set WALLET_TW1_PRIVATE_KEY or WALLET_TW1_PRIVATE_KEY_FILE');
+    });
+
+    it('exits with 78 naming the variable, never its value, for a malformed key', async () => {
+      const bad = 'f'.repeat(64);
+      const proc = h.startExecutor(h.wallets[0], { WALLET_TW1_PRIVATE_KEY: bad });
+      expect((await proc.exited).code).toBe(EXIT_CONFIG);
+      expect(proc.logs()).toContain('WALLET_TW1_PRIVATE_KEY is not a usable private key');
+      expect(proc.logs().toLowerCase()).not.toContain(bad);
+    });
+
+    it('exits with 78 for a wallet config/bots.json does not list', async () => {
+      const proc = h.startExecutor(h.wallets[0], { WALLET_ID: 'nobody' });
+      expect((await proc.exited).code).toBe(EXIT_CONFIG);
+      expect(proc.logs()).toContain('WALLET_ID names wallet "nobody", which config/bots.json does not list');
+    });
+  });
+
+  describe('when the key comes from a secret file', () => {
+    it('signs for the derived address and announces it, and a second process waits as a standby', async () => {
+      const [wallet] = h.wallets;
+      const file = join(secrets, 'tw1');
+      writeFileSync(file, `${wallet.key}\n`, { mode: 0o600 });
+      const active = h.startExecutor(wallet, { WALLET_TW1_PRIVATE_KEY: '', WALLET_TW1_PRIVATE_KEY_FILE: file }, 'identity-a');
+      await h.tookOver(active);
+      const standby = h.startExecutor(wallet, {}, 'identity-b');
+      await standby.waitForOutput(/waiting for the lease/, 60_000);
+
+      const beat = await h.eventually(() => heartbeats('identity-a').find((b) => b.state === 'running'), 10_000, 'a running heartbeat');
+      expect(beat.wallet).toEqual({ id: 'tw1', address: wallet.address, subaccountId: wallet.subaccountId });
+      expect(beat.details).toMatchObject({ lease: 'held', breaker: 'closed' });
+      const waiting = await h.eventually(() => heartbeats('identity-b').find((b) => b.state === 'standby'), 10_000, 'a standby heartbeat');
+      expect(waiting.wallet?.address).toBe(wallet.address);
+      expect(waiting.details).toMatchObject({ lease: 'standby' });
+    });
+  });
+});

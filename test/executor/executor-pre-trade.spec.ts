@@ -1,0 +1,88 @@
+import type { CreateOrderAction, ExecutionReport } from '@mirrorbook/contracts';
+import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from './executor.harness';
+
+const buy = (h: ExecutorHarness, price: string, quantity = '1'): CreateOrderAction => ({
+  type: 'create', side: 'buy', price, quantity, postOnly: true, reduceOnly: false, cid: h.cid('p'),
+});
+
+async function rejectedReport(h: ExecutorHarness, wallet: TestWallet, action: CreateOrderAction, market: MarketKey = 'inj-usdt'): Promise<ExecutionReport> {
+  const intent = h.intent(wallet, [{ market, bookSeq: Date.now(), actions: [action] }]);
+  await h.publishIntent(intent);
+  return h.eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
+}
+
+describe('executor: pre-trade checks against the sim', () => {
+  let h: ExecutorHarness;
+  let rich: TestWallet;
+  let poor: TestWallet;
+
+  beforeAll(async () => {
+    h = await ExecutorHarness.start({ wallets: 2, funded: 1, blockMs: 200 });
+    [rich, poor] = h.wallets;
+    for (const market of Object.keys(MARKETS) as MarketKey[]) await h.setReference(market, '10');
+    const executors = [h.startExecutor(rich), h.startExecutor(poor)];
+    await Promise.all(executors.map((e) => h.tookOver(e)));
+  }, 120_000);
+  afterAll(async () => h?.stop());
+
+  async function expectNothingBroadcast<T>(run: () => Promise<T>): Promise<T> {
+    const before = (await h.simState()).txsAccepted;
+    const result = await run();
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await h.simState()).txsAccepted).toBe(before);
+    return result;
+  }
+
+  it('refuses a price outside the band around the reference, with the reason, and broadcasts nothing', async () => {
+    const action = buy(h, '8.500');
+    const report = await expectNothingBroadcast(() => rejectedReport(h, rich, action));
+    expect(report).toMatchObject({ outcome: 'rejected', txHash: null });
+    expect(report.failed).toEqual([{ cid: action.cid, reason: 'price 8.5 is 15 % from the reference 10 (band ±10 %)' }]);
+    const event = await h.eventually(() => h.events.find((e) => e.cid === action.cid), 5000, 'the rejected order event');
+    expect(event).toMatchObject({ kind: 'rejected', orderHash: null, reason: report.failed[0].reason });
+  });
+
+  it('refuses an oversized order', async () => {
+    const action = buy(h, '9.900', '11');
+    const report = await expectNothingBroadcast(() => rejectedReport(h, rich, action));
+    expect(report.failed).toEqual([{ cid: action.cid, reason: 'quantity 11 exceeds the per-order limit 10 (10 × baseSize)' }]);
+  });
+
+  it('refuses an order the balance cannot cover', async () => {
+    const action = buy(h, '9.900', '1');
+    const report = await expectNothingBroadcast(() => rejectedReport(h, poor, action));
+    expect(report.outcome).toBe('rejected');
+    expect(report.failed[0].reason).toMatch(/^insufficient balance: needs 9\.9099 USDT, 5 available$/);
+  });
+
+  it('still sends what passes when only part of an intent is refused', async () => {
+    const good = buy(h, '9.800');
+    const bad = buy(h, '7.000');
+    const intent = h.intent(rich, [{ market: 'inj-usdt', bookSeq: Date.now(), actions: [good, bad] }]);
+    await h.publishIntent(intent);
+    const applied = await h.eventually(() => h.reports.find((r) => r.outcome === 'applied' && r.intentIds.includes(intent.id)), 20_000, 'the applied part');
+    expect(applied.createdOrderHashes).toHaveLength(1);
+    const rejected = h.reports.find((r) => r.outcome === 'rejected' && r.intentIds.includes(intent.id));
+    expect(rejected?.failed.map((f) => f.cid)).toEqual([bad.cid]);
+  });
+});
+
+describe('executor: chain id guard', () => {
+  let h: ExecutorHarness;
+
+  beforeAll(async () => {
+    h = await ExecutorHarness.start({ blockMs: 200, chainId: 'injective-1' });
+    await h.setReference('inj-usdt', '10');
+    const executor = h.startExecutor(h.wallets[0]);
+    await h.tookOver(executor);
+  }, 120_000);
+  afterAll(async () => h?.stop());
+
+  it('refuses to trade on a mainnet chain id unless ALLOW_MAINNET_TRADING is true', async () => {
+    const action = buy(h, '9.900');
+    const report = await rejectedReport(h, h.wallets[0], action);
+    expect(report).toMatchObject({ outcome: 'rejected', txHash: null });
+    expect(report.failed).toEqual([{ cid: action.cid, reason: 'refusing to sign for mainnet chain injective-1: set ALLOW_MAINNET_TRADING=true to allow it' }]);
+    expect((await h.simState()).txsAccepted).toBe(0);
+  });
+});

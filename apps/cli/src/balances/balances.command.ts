@@ -1,0 +1,123 @@
+import type Decimal from 'decimal.js';
+import { z } from 'zod';
+import { fixtureMarkets } from '@mirrorbook/market';
+import type { CliContext } from '../cli/cli.context';
+import { CliError } from '../cli/cli.errors';
+import { EXIT, type ExitCode } from '../cli/exit-codes';
+import { formatDecimal, jsonDecimal } from '../format/number.format';
+import { renderTable } from '../format/table.renderer';
+import type { WalletAddress } from '../wallets/address.resolver';
+import { noAddressHint, resolveWalletTargets, type WalletSelection } from '../wallets/wallet.targets';
+import { denomRegistry, fromBaseUnits, type DenomInfo } from './denom.registry';
+
+/** `GET /cosmos/bank/v1beta1/balances/{address}`: amounts in base units. */
+const bankBalancesSchema = z
+  .object({ balances: z.array(z.object({ denom: z.string(), amount: z.string().regex(/^\d+$/) }).passthrough()) })
+  .passthrough();
+
+interface AssetRow {
+  readonly denom: string;
+  readonly symbol: string;
+  /** bank balance, human units */
+  readonly bank: Decimal | null;
+  /** default subaccount deposit, human units */
+  readonly available: Decimal | null;
+  readonly total: Decimal | null;
+}
+
+interface WalletBalances {
+  readonly target: WalletAddress;
+  readonly assets: AssetRow[];
+  /** denoms held whose decimals the CLI does not know (shown by name only) */
+  readonly unknownDenoms: string[];
+}
+
+/** `mirrorbook balances`: bank balances and default-subaccount deposits per wallet, human units. */
+export async function balancesCommand(ctx: CliContext, selection: WalletSelection & { all?: boolean }): Promise<ExitCode> {
+  if (selection.all && (selection.wallet || selection.address)) throw CliError.usage('--all cannot be combined with --wallet or --address');
+  const side = ctx.sides().trading;
+  const targets = await resolveWalletTargets(ctx, selection);
+  if (selection.wallet && targets[0]?.address === null) throw CliError.config(noAddressHint(selection.wallet));
+  const { mainnet, testnet } = fixtureMarkets();
+  const registry = denomRegistry(side.marketNetwork === 'mainnet' ? [...mainnet, ...testnet] : [...testnet, ...mainnet]);
+  const lcd = ctx.lcd(side.config);
+  const results = await ctx.progress.step(`reading balances on ${ctx.networkName}`, () =>
+    Promise.all(
+      targets.map(async (target): Promise<WalletBalances> => {
+        if (!target.address || !target.subaccountId) return { target, assets: [], unknownDenoms: [] };
+        const decimals = Object.fromEntries([...registry].map(([denom, info]) => [denom, info.decimals]));
+        const [bank, deposits] = await Promise.all([
+          lcd.getJson(`/cosmos/bank/v1beta1/balances/${target.address}?pagination.limit=1000`, bankBalancesSchema),
+          lcd.getSubaccountDeposits(target.subaccountId, decimals),
+        ]);
+        return mergeBalances(target, registry, bank.balances, deposits);
+      }),
+    ),
+  );
+  for (const r of results) if (!r.target.address) ctx.out.note(noAddressHint(r.target.wallet));
+  ctx.out.result(
+    {
+      network: ctx.networkName,
+      wallets: results.map((r) => ({
+        wallet: r.target.wallet,
+        address: r.target.address,
+        subaccountId: r.target.subaccountId,
+        addressSource: r.target.source,
+        balances: r.assets.map((a) => ({
+          denom: a.denom,
+          symbol: a.symbol,
+          bank: jsonDecimal(a.bank),
+          available: jsonDecimal(a.available),
+          total: jsonDecimal(a.total),
+        })),
+        unknownDenoms: r.unknownDenoms,
+      })),
+    },
+    () => results.map((r) => renderWallet(r)).join('\n\n'),
+  );
+  return EXIT.OK;
+}
+
+function mergeBalances(
+  target: WalletAddress,
+  registry: ReadonlyMap<string, DenomInfo>,
+  bank: readonly { denom: string; amount: string }[],
+  deposits: { balances: Readonly<Record<string, { available: Decimal; total: Decimal }>>; unknownDenoms: readonly string[] },
+): WalletBalances {
+  const unknown = new Set(deposits.unknownDenoms);
+  const rows = new Map<string, AssetRow>();
+  const row = (denom: string, info: DenomInfo): AssetRow => rows.get(denom) ?? { denom, symbol: info.symbol, bank: null, available: null, total: null };
+  for (const coin of bank) {
+    const info = registry.get(coin.denom);
+    if (!info) {
+      unknown.add(coin.denom);
+      continue;
+    }
+    rows.set(coin.denom, { ...row(coin.denom, info), bank: fromBaseUnits(coin.amount, info.decimals) });
+  }
+  for (const [denom, deposit] of Object.entries(deposits.balances)) {
+    const info = registry.get(denom) as DenomInfo;
+    rows.set(denom, { ...row(denom, info), available: deposit.available, total: deposit.total });
+  }
+  const assets = [...rows.values()].sort((a, b) => a.symbol.localeCompare(b.symbol) || a.denom.localeCompare(b.denom));
+  return { target, assets, unknownDenoms: [...unknown].sort() };
+}
+
+function renderWallet(r: WalletBalances): string {
+  const { wallet, address, source } = r.target;
+  if (!address) return `${wallet}: ${noAddressHint(wallet)}`;
+  const header = `${wallet}  ${address}  (address from ${source})`;
+  const table = renderTable(
+    [
+      { header: 'ASSET', value: (a: AssetRow) => a.symbol },
+      { header: 'BANK', align: 'right', value: (a: AssetRow) => formatDecimal(a.bank, 6) },
+      { header: 'DEPOSIT AVAILABLE', align: 'right', value: (a: AssetRow) => formatDecimal(a.available, 6) },
+      { header: 'DEPOSIT TOTAL', align: 'right', value: (a: AssetRow) => formatDecimal(a.total, 6) },
+      { header: 'DENOM', value: (a: AssetRow) => a.denom },
+    ],
+    r.assets,
+    '(no balances)',
+  );
+  const unknown = r.unknownDenoms.length > 0 ? `\nalso holds (decimals unknown): ${r.unknownDenoms.join(', ')}` : '';
+  return `${header}\n${table}${unknown}`;
+}

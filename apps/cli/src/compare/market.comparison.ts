@@ -1,0 +1,64 @@
+import type Decimal from 'decimal.js';
+import { depthWithin, gapPercent, midPrice, spreadPercent, topOfBook, type Book, type Depth } from '../book/book.metrics';
+
+/** The depth bands `compare` reports, percent around the reference mid. */
+export const DEPTH_BANDS = ['1', '2', '5'] as const;
+
+/** What `compare` shows of one side of a pair. */
+export interface SideMetrics {
+  readonly mid: Decimal | null;
+  readonly bestBid: Decimal | null;
+  readonly bestAsk: Decimal | null;
+  /** (ask − bid) / mid, percent */
+  readonly spreadPct: Decimal | null;
+  /** price levels per side (the LCD aggregates orders per price: the book's "order count") */
+  readonly bidLevels: number;
+  readonly askLevels: number;
+  /** per band of DEPTH_BANDS, around the reference mid (the side's own mid when there is none) */
+  readonly depth: readonly (Depth & { readonly withinPct: string })[];
+}
+
+/** One pair: mainnet reference vs the trading side. */
+export interface MarketComparison {
+  readonly reference: SideMetrics;
+  readonly trading: SideMetrics;
+  /** (trading mid − reference mid) / reference mid, percent; null when either mid is unknown */
+  readonly gapPct: Decimal | null;
+}
+
+/** Compares the two books of a pair; depth is measured around the reference mid on both sides. */
+export function compareBooks(reference: Book, trading: Book, bands: readonly string[] = DEPTH_BANDS): MarketComparison {
+  const referenceMid = midPrice(reference);
+  const tradingMid = midPrice(trading);
+  return {
+    reference: sideMetrics(reference, referenceMid, bands),
+    trading: sideMetrics(trading, referenceMid ?? tradingMid, bands),
+    gapPct: gapPercent(tradingMid, referenceMid),
+  };
+}
+
+function sideMetrics(book: Book, centre: Decimal | null, bands: readonly string[]): SideMetrics {
+  const { bid, ask } = topOfBook(book);
+  const mid = midPrice(book);
+  const around = centre ?? mid;
+  return {
+    mid,
+    bestBid: bid,
+    bestAsk: ask,
+    spreadPct: spreadPercent(book),
+    bidLevels: book.bids.length,
+    askLevels: book.asks.length,
+    depth: around
+      ? bands.map((pct) => ({ withinPct: pct, ...depthWithin(book, around, pct) }))
+      : [],
+  };
+}
+
+/**
+ * True when a pair fails the `--max-gap` gate: its gap's magnitude is above `maxGapPct`, or the
+ * gap is unknown (an empty side cannot pass a staging check). Without a gate nothing fails.
+ */
+export function exceedsMaxGap(gapPct: Decimal | null, maxGapPct: Decimal | undefined): boolean {
+  if (maxGapPct === undefined) return false;
+  return gapPct === null || gapPct.abs().gt(maxGapPct);
+}

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { fixtureMarkets } from '@mirrorbook/market';
+import { REPO_ROOT, startAppProcess, type ManagedProcess } from '@mirrorbook/testing';
+import { walletFromPrivateKey } from '@mirrorbook/injective';
+
+/** Throwaway keys (never funded anywhere real): w1 = alice, w2 = bob; carol has no wallet entry. */
+export const KEYS = {
+  alice: `${'11'.repeat(32)}`,
+  bob: `${'22'.repeat(32)}`,
+  carol: `${'33'.repeat(32)}`,
+} as const;
+
+export const WALLETS = {
+  alice: walletFromPrivateKey(KEYS.alice),
+  bob: walletFromPrivateKey(KEYS.bob),
+  carol: walletFromPrivateKey(KEYS.carol),
+};
+
+/** The three pairs the CLI tests use (ids from config/markets.json). */
+export const PAIRS = {
+  injUsdt: { key: 'inj-usdt', type: 'spot', mainnetMarketId: '0xa508cb32923323679f29a032c70342c147c17d0145625922b0ef22e955c844c0', testnetMarketId: '0x0611780ba69656949525013d947713300f56c37b6175e02f26bffa495c3208fe' },
+  atomUsdt: { key: 'atom-usdt', type: 'spot', mainnetMarketId: '0x0511ddc4e6586f3bfe1acb2dd905f8b8a82c97e1edaef654b12ca7e6031ca0fa', testnetMarketId: '0x491ee4fae7956dd72b6a97805046ffef65892e1d3254c559c18056a519b2ca15' },
+  injPerp: { key: 'inj-usdt-perp', type: 'derivative', mainnetMarketId: '0x9b9980167ecc3645ff1a5517886652d94a0825e54a77d2057cbbe3ebee015963', testnetMarketId: '0x17ef48032cb24375ba7c2e39f384e56433bcab20cbee9a7357e4cba2eb00abe6' },
+} as const;
+
+/** A temporary CONFIG_DIR: the three pairs, wallets w1 (alice) and w2 (bob), one bot each. */
+export function writeTestConfig(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'mirrorbook-cli-config-'));
+  const markets = Object.values(PAIRS).map((p) => ({ ...p, referencePrice: 'mid', strategy: {}, enabled: true }));
+  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets }, null, 2));
+  writeFileSync(
+    join(dir, 'bots.json'),
+    JSON.stringify({
+      wallets: [{ id: 'w1', label: 'alice' }, { id: 'w2', label: 'bob' }],
+      bots: [
+        { id: 'spot', wallet: 'w1', markets: ['inj-usdt', 'atom-usdt'], params: {}, enabled: true },
+        { id: 'perp', wallet: 'w2', markets: ['inj-usdt-perp'], params: {}, enabled: true },
+      ],
+    }),
+  );
+  copyFileSync(join(REPO_ROOT, 'config', 'strategy.json'), join(dir, 'strategy.json'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every testnet denom of the fixture, for genesis balances. */
+function testnetDenoms(): string[] {
+  const denoms = new Set<string>(['inj']);
+  for (const m of fixtureMarkets().testnet) {
+    denoms.add(m.quoteDenom);
+    if (m.baseDenom) denoms.add(m.baseDenom);
+  }
+  return [...denoms];
+}
+
+/** The testnet USDT denom (quote of INJ/USDT). */
+export const USDT = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT')!.quoteDenom;
+
+/** A sim child process: flat "mainnet" prices (INJ 25, ATOM 4.8), ATOM/USDT testnet mispriced +20 %. */
+export interface SimProcess {
+  readonly url: string;
+  readonly process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts apps/injective-sim as a child process, exactly as the starter does, on a free port. */
+export async function startSimProcess(env: Record<string, string>, configDir: string): Promise<SimProcess> {
+  const file = join(configDir, 'sim-test.json');
+  const balances = Object.fromEntries(testnetDenoms().map((d) => [d, d === 'inj' ? '1000' : '100000']));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      blockMs: 150,
+      seed: 'cli-test',
+      genesis: { accounts: Object.values(WALLETS).map((w) => ({ address: w.injAddress, balances })) },
+      exchange: {
+        defaults: { price: { volatilityPerBlock: 0, jumpProbabilityPerBlock: 0 } },
+        pairs: {
+          'inj-usdt': { price: { startPrice: '25' } },
+          'inj-usdt-perp': { price: { startPrice: '25' } },
+          'atom-usdt': { price: { startPrice: '4.8' }, testnetInitial: { kind: 'mispriced', offset: 0.2 } },
+        },
+      },
+    }),
+  );
+  const proc = startAppProcess('injective-sim', { ...env, CONFIG_DIR: configDir, SIM_CONFIG: file, HTTP_PORT: '0', LOG_LEVEL: 'info' });
+  const [, port] = await proc.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
+  return { url: `http://127.0.0.1:${port}`, process: proc, stop: async () => void (await proc.stop('SIGTERM', 10_000)) };
+}
+
+/** What one CLI run did. */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `mirrorbook <args>` as a child process (as bin/mirrorbook does) with only the given
+ * environment on top of PATH/HOME, so the developer's own WALLET_* or NETWORK never leak in.
+ */
+export function runCli(args: string[], env: Record<string, string | undefined>, timeoutMs = 45_000): Promise<CliRun> {
+  const base: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[name]) base[name] = process.env[name] as string;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', 'cli', 'src', 'main.ts'), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`mirrorbook ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Parses a `--json` run's stdout with `schema`; the error names what did not fit. */
+export function parseJson<S extends z.ZodTypeAny>(schema: S, run: CliRun): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`--json output does not fit its schema: ${parsed.error.message}\n${run.stdout}`);
+  return parsed.data;
+}

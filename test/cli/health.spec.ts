@@ -1,0 +1,147 @@
+import { Redis } from 'ioredis';
+import { connect, type NatsConnection } from 'nats';
+import { redisKeys, subjects, type FeedStatus, type Heartbeat } from '@mirrorbook/contracts';
+import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { PAIRS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
+import { healthOutput } from './cli-output.schemas';
+
+const MARKETS = Object.values(PAIRS).map((p) => p.key);
+
+function heartbeat(app: Heartbeat['app'], instance: string, wallet?: string): Heartbeat {
+  return {
+    v: 1,
+    app,
+    instance,
+    version: '0.1.0',
+    state: 'running',
+    uptimeS: 42,
+    rssBytes: 50_000_000,
+    ...(wallet ? { wallet: { id: wallet, address: 'inj1…', subaccountId: '0x…' } } : {}),
+    ts: Date.now(),
+  };
+}
+
+function freshStatus(market: string): FeedStatus {
+  return {
+    v: 1,
+    market,
+    state: 'fresh',
+    reference: { state: 'fresh', ageMs: 200 },
+    book: { state: 'fresh', ageMs: 300 },
+    throttled: false,
+    pollIntervalMs: 700,
+    ts: Date.now(),
+    seq: 7,
+  };
+}
+
+describe('mirrorbook health', () => {
+  let servers: TestServers;
+  let config: ReturnType<typeof writeTestConfig>;
+  let sim: SimProcess;
+  let nc: NatsConnection;
+  let redis: Redis;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    servers = await startTestServers();
+    config = writeTestConfig();
+    sim = await startSimProcess({ ...servers.env, HEARTBEAT_INTERVAL_MS: '300' }, config.dir);
+    nc = await connect({ servers: servers.nats.url });
+    redis = new Redis(servers.redis.url);
+    env = { ...servers.env, CONFIG_DIR: config.dir, SIM_LCD_URL: sim.url, NETWORK: 'sim', HEARTBEAT_INTERVAL_MS: '400' };
+  }, 90_000);
+
+  afterAll(async () => {
+    redis?.disconnect();
+    await nc?.close();
+    await sim?.stop();
+    await servers?.stop();
+    config?.remove();
+  });
+
+  describe('when only the sim runs and no price feed ever wrote a status', () => {
+    it('exits 1 and names every missing service and feed', async () => {
+      const run = await runCli(['health', '--json'], env);
+      expect(run.code).toBe(1);
+      const out = parseJson(healthOutput, run);
+      expect(out.healthy).toBe(false);
+      const status = Object.fromEntries(out.checks.map((c) => [c.name, c.status]));
+      expect(status).toMatchObject({
+        nats: 'ok',
+        redis: 'ok',
+        'lcd sim': 'ok',
+        'price-feed': 'down',
+        strategy: 'down',
+        gateway: 'down',
+        'executor w1': 'down',
+        'executor w2': 'down',
+        'inj-usdt': 'down',
+      });
+      expect(out.instances.map((i) => i.app)).toContain('injective-sim');
+    });
+  });
+
+  describe('when every service beats and every feed is fresh', () => {
+    let timer: NodeJS.Timeout;
+    /** statuses the publisher writes instead of a fresh one */
+    const overrides = new Map<string, FeedStatus>();
+    let publish: () => Promise<void>;
+
+    beforeAll(async () => {
+      const beats = [
+        heartbeat('price-feed', 'pf-1'),
+        heartbeat('strategy', 'st-1'),
+        heartbeat('gateway', 'gw-1'),
+        heartbeat('executor', 'ex-w1', 'w1'),
+        heartbeat('executor', 'ex-w2', 'w2'),
+      ];
+      publish = async () => {
+        for (const b of beats) nc.publish(subjects.heartbeat(b.app, b.instance).subject, JSON.stringify({ ...b, ts: Date.now() }));
+        await redis.mset(...MARKETS.flatMap((m) => [redisKeys.latestStatus(m), JSON.stringify(overrides.get(m) ?? freshStatus(m))]));
+      };
+      await publish();
+      timer = setInterval(() => void publish(), 100);
+    });
+
+    afterAll(() => clearInterval(timer));
+
+    it('exits 0 with every check ok', async () => {
+      const run = await runCli(['health', '--json'], env);
+      expect(run.code).toBe(0);
+      const out = parseJson(healthOutput, run);
+      expect(out.checks.filter((c) => c.status !== 'ok')).toEqual([]);
+      expect(out.summary).toEqual({ ok: 11, warn: 0, down: 0 });
+    });
+
+    it('prints a table and the verdict for a human', async () => {
+      const run = await runCli(['health'], env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/OK\s+service\s+executor w1\s+running \(ex-w1, up 42s\)/);
+      expect(run.stdout).toMatch(/OK\s+feed\s+inj-usdt\s+fresh: reference fresh 0s, book fresh 0s/);
+      expect(run.stdout).toMatch(/healthy \(11 ok, 0 warn\)/);
+    });
+
+    describe('and one feed goes down', () => {
+      it('exits 1 for that market alone', async () => {
+        overrides.set('atom-usdt', { ...freshStatus('atom-usdt'), state: 'down', book: { state: 'down', ageMs: 45_000, reason: 'LCD unreachable' } });
+        await publish();
+        const run = await runCli(['health', '--json'], env);
+        expect(run.code).toBe(1);
+        const out = parseJson(healthOutput, run);
+        expect(out.checks.filter((c) => c.status === 'down').map((c) => [c.name, c.detail])).toEqual([
+          ['atom-usdt', 'down: reference fresh 0s, book down 45s (LCD unreachable)'],
+        ]);
+      });
+    });
+  });
+
+  describe('when NATS and Redis cannot be reached', () => {
+    it('exits 1 with them down, not with a crash', async () => {
+      const run = await runCli(['health', '--json'], { ...env, NATS_URL: 'nats://127.0.0.1:9', REDIS_URL: 'redis://127.0.0.1:9' });
+      expect(run.code).toBe(1);
+      const status = Object.fromEntries(parseJson(healthOutput, run).checks.map((c) => [c.name, c.status]));
+      expect(status).toMatchObject({ nats: 'down', redis: 'down', 'lcd sim': 'ok', services: 'down', feeds: 'down' });
+    });
+  });
+});

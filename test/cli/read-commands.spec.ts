@@ -1,0 +1,167 @@
+import { Redis } from 'ioredis';
+import { redisKeys } from '@mirrorbook/contracts';
+import type { Market } from '@mirrorbook/market';
+import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { KEYS, PAIRS, USDT, WALLETS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
+import { balancesOutput, compareOutput, ordersOutput, positionsOutput } from './cli-output.schemas';
+import { SimTrader } from './sim-trader.fixture';
+
+describe('mirrorbook read commands against the sim', () => {
+  let servers: TestServers;
+  let config: ReturnType<typeof writeTestConfig>;
+  let sim: SimProcess;
+  let trader: SimTrader;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    servers = await startTestServers();
+    config = writeTestConfig();
+    sim = await startSimProcess({ ...servers.env }, config.dir);
+    trader = new SimTrader(sim.url);
+    env = { ...servers.env, CONFIG_DIR: config.dir, SIM_LCD_URL: sim.url, NETWORK: 'sim', HEARTBEAT_INTERVAL_MS: '200' };
+  }, 90_000);
+
+  afterAll(async () => {
+    await sim?.stop();
+    await servers?.stop();
+    config?.remove();
+  });
+
+  describe('balances', () => {
+    it('shows bank balances and deposits of a wallet whose key is set, in human units', async () => {
+      const run = await runCli(['balances', '--wallet', 'w1', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+      expect(run.code).toBe(0);
+      const [w1] = parseJson(balancesOutput, run).wallets;
+      expect(w1).toMatchObject({ wallet: 'w1', address: WALLETS.alice.injAddress, addressSource: 'key' });
+      expect(w1?.balances.find((b) => b.denom === 'inj')).toMatchObject({ symbol: 'INJ', bank: '1000' });
+      expect(w1?.balances.find((b) => b.denom === USDT)).toMatchObject({ symbol: 'USDT', bank: '100000', total: '100000' });
+    });
+
+    it('reads any address given with --address and prints a table', async () => {
+      const run = await runCli(['balances', '--address', WALLETS.bob.injAddress], env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(WALLETS.bob.injAddress);
+      expect(run.stdout).toMatch(/ASSET\s+BANK\s+DEPOSIT AVAILABLE\s+DEPOSIT TOTAL/);
+      expect(run.stdout).toMatch(/USDT\s+100000\s+100000\s+100000/);
+    });
+
+    it('takes the address from WALLET_<ID>_ADDRESS when no key is at hand', async () => {
+      const run = await runCli(['balances', '--wallet', 'w2', '--json'], { ...env, WALLET_W2_ADDRESS: WALLETS.bob.injAddress });
+      expect(parseJson(balancesOutput, run).wallets[0]).toMatchObject({ address: WALLETS.bob.injAddress, addressSource: 'env' });
+    });
+
+    describe('when nothing says where a wallet lives', () => {
+      it('exits 78 naming the ways to tell it', async () => {
+        const run = await runCli(['balances', '--wallet', 'w2'], env);
+        expect(run.code).toBe(78);
+        expect(run.stderr).toContain('no address for wallet w2: set WALLET_W2_ADDRESS');
+      });
+    });
+  });
+
+  describe('orders', () => {
+    let spot: Market;
+    let hashes: string[];
+
+    beforeAll(async () => {
+      spot = await trader.spotMarket(PAIRS.injUsdt.testnetMarketId);
+      hashes = await trader.spot(WALLETS.alice, spot, [
+        ['buy', '24.5', '1'],
+        ['sell', '25.5', '2'],
+      ]);
+      const redis = new Redis(servers.redis.url);
+      const stored = { orderHash: hashes[0], cid: null, side: 'buy', price: '24.5', quantity: '1', createdAt: Date.now() - 90_000, height: 1 };
+      await redis.hset(redisKeys.orders('w1', 'inj-usdt'), hashes[0] as string, JSON.stringify(stored));
+      redis.disconnect();
+    });
+
+    it('lists the open orders with their distance from the mainnet mid and, where recorded, their age', async () => {
+      const run = await runCli(['orders', '--wallet', 'w1', '--market', 'inj-usdt', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+      expect(run.code).toBe(0);
+      const { orders } = parseJson(ordersOutput, run);
+      expect(orders.map((o) => [o.side, o.price, o.quantity])).toEqual([
+        ['sell', '25.5', '2'],
+        ['buy', '24.5', '1'],
+      ]);
+      const [sell, buy] = orders;
+      // the sim's "mainnet" INJ/USDT sits at 25 (no volatility): ±2 %
+      expect(Number(sell?.distancePct)).toBeCloseTo(2, 1);
+      expect(Number(buy?.distancePct)).toBeCloseTo(-2, 1);
+      expect(buy?.ageMs).toBeGreaterThanOrEqual(90_000);
+      expect(sell?.ageMs).toBeNull();
+    });
+
+    it('shows a table with the age unknown where nothing recorded it', async () => {
+      const run = await runCli(['orders', '--market', 'inj-usdt'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice, WALLET_W2_ADDRESS: WALLETS.bob.injAddress });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/WALLET\s+MARKET\s+SIDE\s+PRICE\s+QTY\s+VS REF\s+AGE\s+ORDER/);
+      expect(run.stdout).toMatch(/w1\s+inj-usdt\s+sell\s+25\.5\s+2\s+\+2\.\d\d%\s+unknown/);
+      expect(run.stdout).toMatch(/w1\s+inj-usdt\s+buy\s+24\.5\s+1\s+-2\.\d\d%\s+\d+m\d\ds/);
+    });
+  });
+
+  describe('positions', () => {
+    beforeAll(async () => {
+      const perp = await trader.perpMarket(PAIRS.injPerp.testnetMarketId);
+      await trader.perp(WALLETS.alice, perp, [['buy', '25', '2']]);
+      await trader.perp(WALLETS.bob, perp, [['sell', '25', '2']]);
+    });
+
+    it('shows entry, mark, PnL and margin ratio of each position', async () => {
+      const run = await runCli(['positions', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice, WALLET_W2_PRIVATE_KEY: KEYS.bob });
+      expect(run.code).toBe(0);
+      const { positions } = parseJson(positionsOutput, run);
+      expect(positions.map((p) => [p.wallet, p.market, p.side, p.quantity, p.entryPrice])).toEqual([
+        ['w1', 'inj-usdt-perp', 'long', '2', '25'],
+        ['w2', 'inj-usdt-perp', 'short', '2', '25'],
+      ]);
+      const long = positions[0];
+      expect(long?.markPrice).toBe('25');
+      expect(long?.unrealizedPnl).toBe('0');
+      // leverage 2: margin = 25 × 2 / 2 = 25 of a 50 notional
+      expect(Number(long?.marginRatioPct)).toBeCloseTo(50, 0);
+      expect(long?.belowMaintenance).toBe(false);
+    });
+  });
+
+  describe('compare', () => {
+    it('reports the +20 % gap of the mispriced ATOM/USDT testnet book and fails --max-gap 5 with exit 1', async () => {
+      const run = await runCli(['compare', '--market', 'atom-usdt', '--max-gap', '5', '--json'], env);
+      expect(run.code).toBe(1);
+      const out = parseJson(compareOutput, run);
+      expect(out.ok).toBe(false);
+      const [atom] = out.markets;
+      expect(Number(atom?.gapPct)).toBeCloseTo(20, 0);
+      expect(atom?.exceedsMaxGap).toBe(true);
+      expect(atom?.mainnet?.depth.map((d) => d.withinPct)).toEqual(['1', '2', '5']);
+      expect(atom?.mainnet?.depth[2]?.levels).toBeGreaterThan(0);
+      // the testnet book sits 20 % away: nothing within 5 % of the mainnet mid
+      expect(atom?.testnet?.depth[2]?.levels).toBe(0);
+    });
+
+    it('passes with exit 0 when the gate is wider than the gap', async () => {
+      const run = await runCli(['compare', '--market', 'atom-usdt', '--max-gap', '25'], env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/atom-usdt\s+4\.8\s+/);
+      expect(run.stdout).toContain('ok: every gap within 25%');
+    });
+
+    it('compares every enabled pair and treats an empty testnet book as failing the gate', async () => {
+      const run = await runCli(['compare', '--max-gap', '50', '--json'], env);
+      expect(run.code).toBe(1);
+      const out = parseJson(compareOutput, run);
+      expect(out.markets.map((m) => m.market)).toEqual(['inj-usdt', 'atom-usdt', 'inj-usdt-perp']);
+      // INJ/USDT PERP: only the matched orders traded; its testnet book is empty
+      expect(out.markets.find((m) => m.market === 'inj-usdt-perp')).toMatchObject({ gapPct: null, exceedsMaxGap: true });
+    });
+  });
+
+  describe('when the LCD cannot be reached', () => {
+    it('exits 4 with one line naming the endpoint', async () => {
+      const run = await runCli(['compare', '--market', 'atom-usdt'], { ...env, SIM_LCD_URL: 'http://127.0.0.1:9' });
+      expect(run.code).toBe(4);
+      expect(run.stderr).toContain('http://127.0.0.1:9');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
+});

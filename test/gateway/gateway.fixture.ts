@@ -10,6 +10,8 @@ import { REPO_ROOT, startAppInProcess } from '@mirrorbook/testing';
 // the gateway's own integration tests build its module in-process (supertest, WS, browser); nothing else should
 // eslint-disable-next-line no-restricted-imports
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+// eslint-disable-next-line no-restricted-imports
+import { configureGateway } from '../../apps/gateway/src/gateway.setup';
 
 /** The control token the test gateways are started with. */
 export const TOKEN = 'test-token-0123456789abcdef';
@@ -43,6 +45,7 @@ export async function startGateway(env: Record<string, string | undefined>, wait
       ],
     },
     true,
+    configureGateway,
   );
   if (wait) {
     await app.get(MessagingService).ready();

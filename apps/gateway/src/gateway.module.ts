@@ -35,7 +35,6 @@ import { RealtimeGateway } from './realtime/realtime.gateway';
 import { RealtimeSessions } from './realtime/realtime.sessions';
 import { SnapshotProvider } from './realtime/snapshot.provider';
 import { TopicHub } from './realtime/topic.hub';
-import { wsAdapterInstaller } from './realtime/ws-adapter.installer';
 import { ServicesController } from './services/services.controller';
 import { WalletsController } from './wallets/wallets.controller';
 import { WalletsService } from './wallets/wallets.service';
@@ -52,7 +51,6 @@ const REQUESTS_PER_MINUTE = 600;
   imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: REQUESTS_PER_MINUTE }])],
   controllers: [BotsController, MarketsController, WalletsController, ActivityController, ServicesController, DocsController, DashboardController],
   providers: [
-    wsAdapterInstaller,
     { provide: APP_GUARD, useClass: GatewayThrottlerGuard },
     { provide: APP_GUARD, useClass: TokenGuard },
     { provide: APP_GUARD, useClass: DependencyGuard },

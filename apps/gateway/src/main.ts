@@ -1,11 +1,13 @@
 import { LifecycleService, runService } from '@mirrorbook/observability';
 import { GatewayModule } from './gateway.module';
+import { configureGateway } from './gateway.setup';
 
 void runService({
   app: 'gateway',
   defaultPort: 8080,
   streams: ['MD', 'EXEC'],
   imports: () => [GatewayModule],
+  configure: (app) => configureGateway(app),
   afterListen: (app) => {
     app.get(LifecycleService).transition('running');
   },

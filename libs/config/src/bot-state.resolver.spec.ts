@@ -9,9 +9,10 @@ describe('bot state resolution', () => {
     expect(resolveBotState({ ...bot, enabled: false }, null).desired).toBe('stopped');
   });
 
-  it('uses the stored record when it is valid', () => {
-    const stored = { ...defaultBotState(bot), desired: 'paused', by: 'gateway', updatedAt: 5 };
+  it('uses the stored record when it is valid, raw or parsed', () => {
+    const stored = { ...defaultBotState(bot), desired: 'paused' as const, by: 'gateway', updatedAt: 5 };
     expect(resolveBotState(bot, JSON.stringify(stored))).toEqual(stored);
+    expect(resolveBotState(bot, stored)).toEqual(stored);
   });
 
   it('treats an unreadable or foreign record as stopped rather than guessing', () => {

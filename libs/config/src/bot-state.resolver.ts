@@ -1,25 +1,33 @@
 import { botStateSchema, type BotState } from '@mirrorbook/contracts';
 import type { BotEntry } from './bots-file.schema';
 
+type BotIdentity = Pick<BotEntry, 'id' | 'enabled'>;
+
 /**
  * A bot's desired state when Redis holds none: `enabled` bots run, the others stay stopped. Every
  * service (gateway, strategy, executor) resolves a missing `bot:<id>` with this one rule.
  */
-export function defaultBotState(bot: BotEntry, nowMs = 0): BotState {
-  return { v: 1, bot: bot.id, desired: bot.enabled ? 'running' : 'stopped', params: {}, by: 'config', updatedAt: nowMs };
+export function defaultBotState(bot: BotIdentity): BotState {
+  return { v: 1, bot: bot.id, desired: bot.enabled ? 'running' : 'stopped', params: {}, by: 'config', updatedAt: 0 };
 }
 
 /**
- * The bot's state from the stored `bot:<id>` JSON, or the config default when it is missing or
- * unreadable (a corrupt value must not start a stopped bot: unreadable → stopped).
+ * The bot's state from what `bot:<id>` holds (raw JSON or already parsed), or the config default
+ * when nothing is stored. A record that is unreadable or names another bot resolves to stopped:
+ * a corrupt value must never start a bot.
  */
-export function resolveBotState(bot: BotEntry, stored: string | null): BotState {
-  if (stored === null) return defaultBotState(bot);
-  try {
-    const parsed = botStateSchema.safeParse(JSON.parse(stored));
-    if (parsed.success && parsed.data.bot === bot.id) return parsed.data;
-  } catch {
-    // fall through: unreadable JSON is treated like an invalid record
-  }
+export function resolveBotState(bot: BotIdentity, stored: BotState | string | null | undefined): BotState {
+  if (stored === null || stored === undefined) return defaultBotState(bot);
+  const parsed = typeof stored === 'string' ? parseStored(stored) : stored;
+  if (parsed && parsed.bot === bot.id) return parsed;
   return { ...defaultBotState(bot), desired: 'stopped', by: 'unreadable-record' };
+}
+
+function parseStored(raw: string): BotState | undefined {
+  try {
+    const result = botStateSchema.safeParse(JSON.parse(raw));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,6 +28,8 @@ export interface ServiceDefinition {
   usesRedis?: boolean;
   /** largest accepted JSON body; default 1mb */
   bodyLimit?: string;
+  /** runs on the created app before it initialises and listens (adapters, OpenAPI) */
+  configure?: (app: INestApplication, config: AppConfig) => Promise<void> | void;
   /** runs after the HTTP server listens (e.g. switch to `running`) */
   afterListen?: (app: INestApplication, config: AppConfig) => Promise<void> | void;
 }
@@ -104,6 +106,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   process.on('uncaughtException', (error) => logger.error(`uncaught exception: ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => logger.error(`unhandled rejection: ${String(reason)}`));
   installShutdown(app, config.env.SHUTDOWN_TIMEOUT_MS, logger);
+  await definition.configure?.(app, config);
   const port = config.env.HTTP_PORT ?? definition.defaultPort;
   await app.listen(port, config.env.HTTP_HOST);
   const address = app.getHttpServer().address();

@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import type { BotEntry } from '@mirrorbook/config';
+import { resolveBotState, type BotEntry } from '@mirrorbook/config';
 import { RedisService } from '@mirrorbook/locking';
 import { StoredJsonReader } from '../platform/stored-json.reader';
-import { resolveBotState } from './bot-state.default';
+
 
 /** A bot's state and where it came from. */
 export interface StoredBotState {
@@ -66,7 +66,6 @@ export class BotStateStore {
 
   private fromRaw(bot: BotEntry, raw: string | null): StoredBotState {
     const parsed = this.stored.parse(botStateSchema, redisKeys.bot(bot.id), raw);
-    const stored = parsed && parsed.bot === bot.id ? parsed : undefined;
-    return { state: resolveBotState(bot, stored), source: stored ? 'redis' : 'config' };
+    return { state: resolveBotState(bot, parsed ?? raw), source: raw === null ? 'config' : 'redis' };
   }
 }

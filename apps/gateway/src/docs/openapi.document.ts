@@ -1,33 +1,17 @@
-import { Injectable, type INestApplication } from '@nestjs/common';
-import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { nestContainerOf } from '../platform/nest-container.accessor';
+import { Injectable } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 
-const DESCRIPTION = [
-  'Dashboard API of mirrorbook. Reads are public unless GATEWAY_PROTECT_READS=true; every mutating',
-  'route needs `Authorization: Bearer <GATEWAY_TOKEN>` (401 otherwise, 503 while no token is configured).',
-  'Errors are JSON `{ statusCode, code, message }`; 400s add `fieldErrors`, 503s name the unavailable dependency.',
-  'Live data: WebSocket `/ws` (protocol in apps/gateway/README.md).',
-].join(' ');
-
-/** The OpenAPI document of the gateway's routes, scanned once on first use. */
+/** The OpenAPI document of the gateway's routes, scanned once by `configureGateway` before listen. */
 @Injectable()
 export class OpenApiDocument {
   private document: OpenAPIObject | undefined;
 
-  constructor(
-    private readonly moduleRef: ModuleRef,
-    private readonly host: HttpAdapterHost,
-  ) {}
+  set(document: OpenAPIObject): void {
+    this.document = document;
+  }
 
   get(): OpenAPIObject {
-    if (!this.document) {
-      const container = nestContainerOf(this.moduleRef);
-      // the scanner reads exactly these three members of the app (see nest-container.accessor.ts)
-      const app = { container, config: container.applicationConfig, getHttpAdapter: () => this.host.httpAdapter } as unknown as INestApplication;
-      const config = new DocumentBuilder().setTitle('mirrorbook gateway').setDescription(DESCRIPTION).setVersion('1').addBearerAuth().build();
-      this.document = SwaggerModule.createDocument(app, config);
-    }
+    if (!this.document) throw new Error('the OpenAPI document is built by configureGateway before the app listens');
     return this.document;
   }
 }

@@ -3,8 +3,8 @@ import { WsAdapter } from '@nestjs/platform-ws';
 import { parseWsMessage } from './ws-message.parser';
 
 /**
- * The `ws` adapter on the app's own HTTP server. It is installed before the HTTP server exists
- * (see ws-adapter.installer.ts), so it looks the server up when Nest creates the gateway.
+ * The `ws` adapter on the app's own HTTP server. It is installed before the HTTP server listens,
+ * so it looks the server up when Nest creates the gateway.
  */
 export class HttpServerWsAdapter extends WsAdapter {
   constructor(private readonly host: HttpAdapterHost) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isInjAddress } from './chain/bech32.codec';
+import { isInjAddress } from '@mirrorbook/injective';
 import { simExchangeConfigSchema } from './exchange/sim-exchange.config';
 import { faultsSchema } from './faults/faults.schema';
 

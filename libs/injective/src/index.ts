@@ -90,3 +90,7 @@ export { InvalidOrderInputError } from './errors/invalid-order-input.error';
 
 // server-side tx codec for the offline simulator (owned by the injective-sim engineer)
 export * from './tx/tx.decoder';
+
+// bech32 `inj1…` addresses and subaccount ids without the SDK (also used by the simulator)
+export { hexToInjAddress, injAddressToHex, InvalidAddressError, isInjAddress } from './wallet/address.codec';
+export { defaultSubaccountIdOrNull, subaccountIdOf, subaccountOwnerHex } from './wallet/subaccount-id.codec';

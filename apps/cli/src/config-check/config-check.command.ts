@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { ConfigError, loadConfig, type AppConfig } from '@mirrorbook/config';
 import type { CliContext } from '../cli/cli.context';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
-import { defaultSubaccountId } from '../wallets/subaccount.id';
+import { defaultSubaccountIdOrNull as defaultSubaccountId } from '@mirrorbook/injective';
 import { lookupWalletKey, walletAddressVariable, walletKeyVariables } from '../wallets/wallet-key.reader';
 
 /** What `config check` learned about one wallet's key. */

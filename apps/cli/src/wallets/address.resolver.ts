@@ -1,6 +1,6 @@
 import type { Heartbeat } from '@mirrorbook/contracts';
 import { CliError } from '../cli/cli.errors';
-import { defaultSubaccountId } from './subaccount.id';
+import { defaultSubaccountIdOrNull as defaultSubaccountId } from '@mirrorbook/injective';
 import { lookupWalletKey, walletAddressVariable, type SecretFileReader } from './wallet-key.reader';
 
 /** Where a wallet's address came from. */

@@ -1,4 +1,4 @@
-import { injAddressToHex } from './bech32.codec';
+import { injAddressToHex } from '@mirrorbook/injective';
 
 /** One account's committed auth state. */
 export interface SimAccount {

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { DecodedBatchUpdateOrders, DecodedOrderToCancel, DecodedOrderToCreate } from '@mirrorbook/injective';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { SimBatch, SimOrderToCancel, SimOrderToCreate } from '../exchange/exchange.port';
-import { subaccountOwnerHex } from './subaccount.id';
+import { subaccountOwnerHex } from '@mirrorbook/injective';
 import { TxFailures } from './tx-failures';
 
 const BUY_TYPES: ReadonlySet<number> = new Set([1, 7]);

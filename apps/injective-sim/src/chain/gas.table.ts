@@ -1,3 +1,4 @@
+import { GAS_PER_ORDER } from '@mirrorbook/injective';
 import type { SimBatch } from '../exchange/exchange.port';
 
 /**
@@ -7,12 +8,7 @@ import type { SimBatch } from '../exchange/exchange.port';
 export const GAS_TABLE = {
   txOverhead: 60_000,
   messageOverhead: 10_000,
-  spotLimit: 100_000,
-  spotPostOnly: 120_000,
-  spotCancel: 65_000,
-  derivativeLimit: 120_000,
-  derivativePostOnly: 140_000,
-  derivativeCancel: 70_000,
+  ...GAS_PER_ORDER,
 } as const;
 
 /** How many of the batch subaccount's orders rest on a market (what a cancel-all removes). */

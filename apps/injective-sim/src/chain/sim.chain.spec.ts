@@ -5,7 +5,7 @@ import { SimConfigError } from '../config/sim-config.error';
 import { FaultState } from '../faults/fault.state';
 import type { SimConfigInput } from '../sim.config';
 import { SimChain } from './sim.chain';
-import { subaccountIdOf } from './subaccount.id';
+import { subaccountIdOf } from '@mirrorbook/injective';
 import { TxFailure } from './tx.failure';
 import { FakeExchange } from './testing/fake-exchange';
 import { signedBatchTx, spotBuy, testnetInjUsdt, testWallet, type SignOptions } from './testing/signed-tx.fixture';

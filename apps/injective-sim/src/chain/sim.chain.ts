@@ -19,7 +19,7 @@ import { CheckState } from './check.state';
 import { denomDecimalsOf, FEE_DENOM } from './denom.decimals';
 import { GAS_TABLE, txGas } from './gas.table';
 import { Mempool, type PendingTx } from './mempool';
-import { subaccountIdOf } from './subaccount.id';
+import { subaccountIdOf } from '@mirrorbook/injective';
 import { anteEvents, batchEvents, batchResponseFields } from './tx-events.builder';
 import type { DeliveredTx, SimBlock, TxEvent } from './tx-result.model';
 import { TxFailure } from './tx.failure';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { Dec } from '@mirrorbook/market';
 import { z } from 'zod';
 import { BlockProducer } from '../chain/block.producer';
-import { isInjAddress } from '../chain/bech32.codec';
+import { isInjAddress } from '@mirrorbook/injective';
 import { SimChain } from '../chain/sim.chain';
 import type { ExchangePort } from '../exchange/exchange.port';
 import { FaultState } from '../faults/fault.state';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ETH_SECP256K1_PUBKEY_TYPE_URL } from '@mirrorbook/injective';
-import { injAddressToHex, InvalidAddressError } from '../chain/bech32.codec';
+import { injAddressToHex, InvalidAddressError } from '@mirrorbook/injective';
 import { SimChain } from '../chain/sim.chain';
 import { LcdError } from './lcd.error';
 

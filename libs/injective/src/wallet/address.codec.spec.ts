@@ -1,5 +1,5 @@
-import { hexToInjAddress, injAddressToHex, InvalidAddressError, isInjAddress } from './bech32.codec';
-import { subaccountIdOf, subaccountOwnerHex } from './subaccount.id';
+import { hexToInjAddress, injAddressToHex, InvalidAddressError, isInjAddress } from './address.codec';
+import { subaccountIdOf, subaccountOwnerHex } from './subaccount-id.codec';
 
 // vector from the SDK (PrivateKey 0x11…11): see ../shared/reference/injective-sign-verify.cjs
 const ADDRESS = 'inj1r8n7xah8cgfm0el8u3kvwzja6zrd4le2krtp7d';

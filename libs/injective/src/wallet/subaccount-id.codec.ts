@@ -1,4 +1,4 @@
-import { injAddressToHex } from './bech32.codec';
+import { injAddressToHex } from './address.codec';
 
 /**
  * The subaccount id of an `inj1…` address and nonce: `0x` + the 20 address bytes in hex + the
@@ -12,4 +12,14 @@ export function subaccountIdOf(address: string, nonce = 0): string {
 /** The 40 hex address digits a subaccount id belongs to (lower case, no `0x`), or null if malformed. */
 export function subaccountOwnerHex(subaccountId: string): string | null {
   return /^0x[0-9a-fA-F]{64}$/.test(subaccountId) ? subaccountId.slice(2, 42).toLowerCase() : null;
+}
+
+/** The default subaccount id of an `inj1…` address, or null when the address is not a valid one. */
+export function defaultSubaccountIdOrNull(address: string): string | null {
+  try {
+    return subaccountIdOf(address);
+  } catch {
+    // an invalid address has no subaccount: the caller reports it
+    return null;
+  }
 }

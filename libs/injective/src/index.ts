@@ -94,3 +94,6 @@ export * from './tx/tx.decoder';
 // bech32 `inj1…` addresses and subaccount ids without the SDK (also used by the simulator)
 export { hexToInjAddress, injAddressToHex, InvalidAddressError, isInjAddress } from './wallet/address.codec';
 export { defaultSubaccountIdOrNull, subaccountIdOf, subaccountOwnerHex } from './wallet/subaccount-id.codec';
+// a wallet's key from WALLET_<ID>_PRIVATE_KEY or WALLET_<ID>_PRIVATE_KEY_FILE (executor, CLI)
+export { WalletKeyError, type WalletKeyProblem } from './wallet/wallet-key.error';
+export { readWalletKey, walletFromEnv, walletKeyVariables, type SecretFileReader, type WalletKeyMaterial } from './wallet/wallet-key.source';

@@ -33,8 +33,8 @@ describe('lookupWalletKey', () => {
     it.each([
       ['both variables set', { WALLET_W1_PRIVATE_KEY: KEY, WALLET_W1_PRIVATE_KEY_FILE: '/k' }, 'both WALLET_W1_PRIVATE_KEY and WALLET_W1_PRIVATE_KEY_FILE are set'],
       ['a missing file', { WALLET_W1_PRIVATE_KEY_FILE: '/nope' }, 'cannot be read (ENOENT)'],
-      ['not hex', { WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) }, 'expected 64 hex digits'],
-      ['the zero scalar', { WALLET_W1_PRIVATE_KEY: '00'.repeat(32) }, 'out of range'],
+      ['not hex', { WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) }, 'must be 64 hex digits'],
+      ['the zero scalar', { WALLET_W1_PRIVATE_KEY: '00'.repeat(32) }, 'not a valid secp256k1 scalar'],
     ])('reports %s without quoting the key', (_why, env, problem) => {
       const result = lookupWalletKey('w1', env, noFiles);
       expect(result.kind).toBe('invalid');

@@ -2,7 +2,7 @@ import type { AppConfig } from '@mirrorbook/config';
 import { EXIT_CONFIG } from '@mirrorbook/observability';
 import type { ExecutorWallet } from './executor-wallet';
 import { loadExecutorWallet } from './executor-wallet.loader';
-import { WalletKeyError } from './wallet-key.error';
+import { WalletKeyError } from '@mirrorbook/injective';
 
 /**
  * `loadExecutorWallet`, or one line naming the variable to fix on stderr and exit code 78 (the

@@ -1,7 +1,6 @@
 import type { AppConfig } from '@mirrorbook/config';
-import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, walletFromPrivateKey, WalletKeyError } from '@mirrorbook/injective';
 import { loadExecutorWallet } from './executor-wallet.loader';
-import { WalletKeyError } from './wallet-key.error';
 
 const config = (walletId: string | undefined): AppConfig =>
   ({ env: { WALLET_ID: walletId }, wallets: [{ id: 'w1', label: '' }], markets: [], bots: [] }) as unknown as AppConfig;

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from '@mirrorbook/config';
-import { InvalidPrivateKeyError, walletFromPrivateKey } from '@mirrorbook/injective';
+import { walletFromEnv, WalletKeyError, type SecretFileReader } from '@mirrorbook/injective';
 import type { ExecutorWallet } from './executor-wallet';
-import { WalletKeyError } from './wallet-key.error';
-import { readWalletKey, type SecretFileReader } from './wallet-key.source';
 
 const KEY_VARIABLE = /^WALLET_[A-Z0-9_]+_PRIVATE_KEY$/;
 
@@ -23,13 +21,7 @@ export function loadExecutorWallet(
     throw new WalletKeyError('UNKNOWN_WALLET', 'WALLET_ID', `WALLET_ID names wallet "${id}", which config/bots.json does not list`);
   }
   try {
-    const material = readWalletKey(id, env, readFile);
-    try {
-      return { id, wallet: walletFromPrivateKey(material.key) };
-    } catch (error) {
-      if (!(error instanceof InvalidPrivateKeyError)) throw error;
-      throw new WalletKeyError('INVALID', material.variable, `${material.variable} is not a usable private key: ${error.message}`);
-    }
+    return { id, wallet: walletFromEnv(id, env, readFile) };
   } finally {
     for (const name of Object.keys(env)) if (KEY_VARIABLE.test(name)) delete env[name];
   }

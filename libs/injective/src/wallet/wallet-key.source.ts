@@ -1,3 +1,6 @@
+import { InvalidPrivateKeyError } from '../errors/invalid-private-key.error';
+import { walletFromPrivateKey } from './wallet.factory';
+import type { Wallet } from './wallet.model';
 import { WalletKeyError } from './wallet-key.error';
 
 /** Reads a secret file's text; injected so the logic stays testable without a disk. */
@@ -43,4 +46,18 @@ export function readWalletKey(walletId: string, env: NodeJS.ProcessEnv, readFile
   const key = text.trim();
   if (key === '') throw new WalletKeyError('MISSING', file, `${file} names an empty file`);
   return { variable: file, key };
+}
+
+/**
+ * The wallet of `walletId` from its key variable: `readWalletKey` handed straight to the wallet
+ * factory. Throws `WalletKeyError` (an unusable key is `INVALID`), never quoting key material.
+ */
+export function walletFromEnv(walletId: string, env: NodeJS.ProcessEnv, readFile: SecretFileReader): Wallet {
+  const material = readWalletKey(walletId, env, readFile);
+  try {
+    return walletFromPrivateKey(material.key);
+  } catch (error) {
+    if (!(error instanceof InvalidPrivateKeyError)) throw error;
+    throw new WalletKeyError('INVALID', material.variable, `${material.variable} is not a usable private key: ${error.message}`);
+  }
 }

@@ -1,5 +1,55 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
+import { RedisService } from '@mirrorbook/locking';
+import { MessagingService } from '@mirrorbook/messaging';
+import { BotParamsResolver } from './bots/bot-params.resolver';
+import { CycleStateStore } from './cycle/cycle-state.store';
+import { MarketDataCache } from './market-data/market-data.cache';
+import { lcdMarketFetcher } from './markets/lcd-market.fetcher';
+import { MarketCatalog } from './markets/market.catalog';
+import { StrategyStats } from './metrics/strategy.stats';
+import { STRATEGY_SETTINGS, strategySettings, type StrategySettings } from './settings/strategy.settings';
+import { MarketStateReader } from './state/market-state.reader';
+import { MarketEvaluator } from './worker/market.evaluator';
+import { SnapshotWorker } from './worker/snapshot.worker';
 
 /** The strategy app's own providers; the shared service modules come from runService. */
-@Module({})
+@Module({
+  providers: [
+    { provide: STRATEGY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => strategySettings(config.env) },
+    {
+      provide: MarketCatalog,
+      inject: [APP_CONFIG, STRATEGY_SETTINGS],
+      useFactory: async (config: AppConfig, settings: StrategySettings) =>
+        new MarketCatalog(config.markets, config.env.NETWORK === 'testnet' ? await lcdMarketFetcher(config.env) : undefined, settings.marketRefreshMs),
+    },
+    { provide: MarketDataCache, inject: [MessagingService], useFactory: (messaging: MessagingService) => new MarketDataCache(messaging) },
+    { provide: StrategyStats, useFactory: () => new StrategyStats() },
+    {
+      provide: MarketEvaluator,
+      inject: [APP_CONFIG, STRATEGY_SETTINGS, MarketCatalog, MarketDataCache, StrategyStats, RedisService, MessagingService],
+      useFactory: (
+        config: AppConfig,
+        settings: StrategySettings,
+        catalog: MarketCatalog,
+        marketData: MarketDataCache,
+        stats: StrategyStats,
+        redis: RedisService,
+        messaging: MessagingService,
+      ) =>
+        new MarketEvaluator({
+          config,
+          settings,
+          catalog,
+          marketData,
+          stats,
+          messaging,
+          reader: new MarketStateReader(redis.client),
+          cycles: new CycleStateStore(redis.client),
+          params: new BotParamsResolver(config),
+        }),
+    },
+    SnapshotWorker,
+  ],
+})
 export class StrategyModule {}

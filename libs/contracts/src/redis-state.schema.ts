@@ -17,6 +17,8 @@ export const redisKeys = {
   balances: (wallet: string) => `balances:${wallet}`,
   /** JSON StoredPositions (derivatives) */
   positions: (wallet: string) => `positions:${wallet}`,
+  /** hash {index, stage, bookSeq, updatedAt}: a bot's planning cycle on a market (strategy workers) */
+  strategyCycle: (botId: string, market: string) => `strategy:cycle:${botId}:${market}`,
   /** JSON PriceTick: the latest price per role and market */
   latestPrice: (role: 'reference' | 'trading', market: string) => `md:price:${role}:${market}`,
   /** JSON BookSnapshot: the latest trading book per market */

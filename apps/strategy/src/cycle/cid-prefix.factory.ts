@@ -1,0 +1,20 @@
+/**
+ * The client-order-id prefix of a bot on a market (at most 20 characters of [a-z0-9-], as the
+ * strategy core requires): a readable stem of both ids plus a hash of the exact pair, so two
+ * bot/market pairs whose stems coincide still get distinct prefixes; e.g. bot `spot-inj` on
+ * `inj-usdt` → `spotininjusd-0zjqhor`.
+ */
+export function cidPrefixOf(botId: string, marketKey: string): string {
+  const stem = (id: string) => id.replace(/[^a-z0-9]/g, '').slice(0, 6);
+  const hash = fnv1a(`${botId}\u0000${marketKey}`).toString(36).padStart(7, '0');
+  return `${stem(botId)}${stem(marketKey)}-${hash}`;
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,87 @@
+import type { BotRunState, FeedStatus, PriceTick } from '@mirrorbook/contracts';
+
+/**
+ * Why an evaluation (one bot on one book snapshot) ended without an intent; the label of
+ * `mirrorbook_strategy_skips_total`. Every evaluation ends in exactly one intent or one skip.
+ */
+export type SkipReason =
+  /** the snapshot's market is not configured, disabled, or has no metadata */
+  | 'market-unknown'
+  | 'bot-stopped'
+  | 'bot-paused'
+  /** no reference price has been seen for the market */
+  | 'reference-missing'
+  /** the newest reference tick is older than the configured maximum age */
+  | 'reference-stale'
+  /** the feed reports the reference side stale */
+  | 'feed-stale'
+  /** the feed reports the reference side down */
+  | 'feed-down'
+  /** the book snapshot was already too old when a worker took it up */
+  | 'book-stale'
+  /** the executor has not stored the wallet's balances (spot) or positions (derivatives) yet */
+  | 'account-unknown'
+  /** the bot was already planned on this market from this book or a newer one */
+  | 'superseded'
+  /** the plan is empty: nothing needs to change */
+  | 'no-change'
+  /** the strategy core refused the inputs (bad data; logged) */
+  | 'invalid-input'
+  /** Redis could not be read or written */
+  | 'state-unavailable'
+  /** the intent could not be published to the INTENTS stream */
+  | 'publish-failed';
+
+/** Everything the decision to plan looks at. */
+export interface PlanningGateInput {
+  readonly desired: BotRunState;
+  /** the newest reference tick known for the market */
+  readonly reference: Pick<PriceTick, 'ts'> | undefined;
+  /** the newest feed status known for the market */
+  readonly status: Pick<FeedStatus, 'reference'> | undefined;
+  /** when the feed read the book, ms since epoch */
+  readonly bookTs: number;
+  /** false until the executor stored the wallet's balances (spot) or positions (derivatives) */
+  readonly accountKnown: boolean;
+  /** ms since epoch */
+  readonly nowMs: number;
+  readonly referenceMaxAgeMs: number;
+  readonly bookMaxAgeMs: number;
+}
+
+export type PlanningDecision = { readonly plan: true } | { readonly plan: false; readonly reason: SkipReason; readonly detail: string };
+
+const PLAN: PlanningDecision = Object.freeze({ plan: true });
+
+/**
+ * Whether to plan a bot on a book snapshot (pure). The bot's desired state comes first, then the
+ * reference (seen at all, the feed's verdict, then its age), then the book's age, then whether
+ * the wallet's account is known; the first failing check names the skip.
+ */
+export function gatePlanning(input: PlanningGateInput): PlanningDecision {
+  if (input.desired !== 'running') {
+    return skip(input.desired === 'paused' ? 'bot-paused' : 'bot-stopped', `bot is ${input.desired}`);
+  }
+  if (!input.reference) return skip('reference-missing', 'no reference price seen yet');
+  const feed = input.status?.reference.state;
+  if (feed === 'down' || feed === 'stale') {
+    return skip(feed === 'down' ? 'feed-down' : 'feed-stale', `feed reports the reference ${feed}${reasonOf(input.status)}`);
+  }
+  const referenceAge = input.nowMs - input.reference.ts;
+  if (referenceAge > input.referenceMaxAgeMs) {
+    return skip('reference-stale', `reference is ${referenceAge} ms old (max ${input.referenceMaxAgeMs} ms)`);
+  }
+  const bookAge = input.nowMs - input.bookTs;
+  if (bookAge > input.bookMaxAgeMs) return skip('book-stale', `book is ${bookAge} ms old (max ${input.bookMaxAgeMs} ms)`);
+  if (!input.accountKnown) return skip('account-unknown', 'no balances or positions stored for the wallet yet');
+  return PLAN;
+}
+
+function skip(reason: SkipReason, detail: string): PlanningDecision {
+  return { plan: false, reason, detail };
+}
+
+function reasonOf(status: PlanningGateInput['status']): string {
+  const reason = status?.reference.reason;
+  return reason ? `: ${reason}` : '';
+}

@@ -1,0 +1,44 @@
+import type { Subscription } from 'nats';
+import { subjects, type FeedStatus, type PriceTick } from '@mirrorbook/contracts';
+import type { MessagingService } from '@mirrorbook/messaging';
+import { newest, type Stamped } from './newest.selector';
+
+/**
+ * The newest reference tick and feed status per market as heard on `md.price.*.*` (role
+ * `reference`) and `md.status.*`. Every worker hears them all (no queue group); the evaluator
+ * takes the newer of this and what the feed stored in Redis, so a tick that arrived just before
+ * its Redis write (or a write that failed) still counts.
+ */
+export class MarketDataCache {
+  private readonly references = new Map<string, PriceTick>();
+  private readonly statuses = new Map<string, FeedStatus>();
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(private readonly messaging: MessagingService) {}
+
+  /** Subscribes; call once NATS is connected. */
+  start(): void {
+    this.subscriptions.push(
+      this.messaging.subscribe(subjects.mdPrice('*', '*'), (tick) => {
+        if (tick.role === 'reference') keepNewest(this.references, tick.market, tick);
+      }),
+      this.messaging.subscribe(subjects.mdStatus('*'), (status) => keepNewest(this.statuses, status.market, status)),
+    );
+  }
+
+  reference(marketKey: string): PriceTick | undefined {
+    return this.references.get(marketKey);
+  }
+
+  status(marketKey: string): FeedStatus | undefined {
+    return this.statuses.get(marketKey);
+  }
+
+  stop(): void {
+    for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
+  }
+}
+
+function keepNewest<T extends Stamped>(map: Map<string, T>, key: string, candidate: T): void {
+  if (newest(map.get(key), candidate) === candidate) map.set(key, candidate);
+}

@@ -1,0 +1,119 @@
+import { Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { ZodType, ZodTypeDef } from 'zod';
+import {
+  botStateSchema,
+  feedStatusSchema,
+  priceTickSchema,
+  redisKeys,
+  storedBalancesSchema,
+  storedOrderSchema,
+  storedPositionsSchema,
+  type BotState,
+  type FeedStatus,
+  type PriceTick,
+  type StoredBalances,
+  type StoredOrder,
+  type StoredPositions,
+} from '@mirrorbook/contracts';
+import type { BotEntry } from '@mirrorbook/config';
+import type { MarketType } from '@mirrorbook/market';
+import { StateUnavailableError } from './state-unavailable.error';
+
+/** Everything a snapshot's evaluation reads from Redis, validated. */
+export interface MarketState {
+  /** `md:price:reference:<mk>` */
+  readonly reference: PriceTick | undefined;
+  /** `md:status:<mk>` */
+  readonly status: FeedStatus | undefined;
+  /** per bot id: `bot:<id>` (undefined: missing or invalid) and `orders:<wallet>:<mk>` */
+  readonly bots: ReadonlyMap<string, { readonly stored: BotState | undefined; readonly orders: readonly StoredOrder[] }>;
+  /** per wallet id: `balances:<wallet>` (spot markets only) */
+  readonly balances: ReadonlyMap<string, StoredBalances | undefined>;
+  /** per wallet id: `positions:<wallet>` (derivative markets only) */
+  readonly positions: ReadonlyMap<string, StoredPositions | undefined>;
+}
+
+type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
+
+/**
+ * Reads the reference, the feed status, the bots' desired states and the wallets' open orders,
+ * balances or positions for one market in a single pipelined round trip. Bot states are read on
+ * every snapshot rather than cached: an operator's stop applies from the very next snapshot, and
+ * the extra keys ride the same round trip. Invalid values are treated as missing and logged once
+ * per key until they become valid again.
+ */
+export class MarketStateReader {
+  private readonly logger = new Logger(MarketStateReader.name);
+  private readonly invalidKeys = new Set<string>();
+
+  constructor(private readonly redis: Redis) {}
+
+  async read(marketKey: string, type: MarketType, bots: readonly BotEntry[]): Promise<MarketState> {
+    if (this.redis.status !== 'ready') throw new StateUnavailableError(`Redis is ${this.redis.status}`);
+    const wallets = [...new Set(bots.map((b) => b.wallet))];
+    const accountKey = type === 'spot' ? redisKeys.balances : redisKeys.positions;
+    const pipeline = this.redis.pipeline();
+    pipeline.get(redisKeys.latestPrice('reference', marketKey));
+    pipeline.get(redisKeys.latestStatus(marketKey));
+    for (const bot of bots) pipeline.get(redisKeys.bot(bot.id));
+    for (const bot of bots) pipeline.hgetall(redisKeys.orders(bot.wallet, marketKey));
+    for (const wallet of wallets) pipeline.get(accountKey(wallet));
+    const replies = await pipeline.exec().catch((error: Error) => {
+      throw new StateUnavailableError(error.message, error);
+    });
+    if (!replies) throw new StateUnavailableError('pipeline discarded');
+    const values = replies.map(([error, value]) => {
+      if (error) throw new StateUnavailableError(error.message, error);
+      return value;
+    });
+    let at = 0;
+    const next = () => values[at++];
+    const reference = this.parse(redisKeys.latestPrice('reference', marketKey), next(), priceTickSchema);
+    const status = this.parse(redisKeys.latestStatus(marketKey), next(), feedStatusSchema);
+    const stored = bots.map((bot) => this.parse(redisKeys.bot(bot.id), next(), botStateSchema));
+    const orders = bots.map((bot) => this.orders(redisKeys.orders(bot.wallet, marketKey), next()));
+    const accounts = wallets.map((wallet) => [wallet, next()] as const);
+    return {
+      reference,
+      status,
+      bots: new Map(bots.map((bot, i) => [bot.id, { stored: stored[i], orders: orders[i] }])),
+      balances: new Map(
+        type === 'spot' ? accounts.map(([w, raw]) => [w, this.parse(redisKeys.balances(w), raw, storedBalancesSchema)]) : [],
+      ),
+      positions: new Map(
+        type === 'derivative' ? accounts.map(([w, raw]) => [w, this.parse(redisKeys.positions(w), raw, storedPositionsSchema)]) : [],
+      ),
+    };
+  }
+
+  private orders(key: string, raw: unknown): StoredOrder[] {
+    const entries = (raw ?? {}) as Record<string, string>;
+    const orders: StoredOrder[] = [];
+    for (const [hash, json] of Object.entries(entries)) {
+      const order = this.parse(`${key} ${hash}`, json, storedOrderSchema);
+      if (order) orders.push(order);
+    }
+    return orders;
+  }
+
+  private parse<T>(key: string, raw: unknown, schema: Schema<T>): T | undefined {
+    if (raw === null || raw === undefined) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(String(raw));
+    } catch {
+      return this.invalid(key, 'not JSON');
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) return this.invalid(key, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    this.invalidKeys.delete(key);
+    return result.data;
+  }
+
+  private invalid(key: string, why: string): undefined {
+    if (!this.invalidKeys.has(key)) this.logger.warn(`ignoring invalid ${key} (${why})`);
+    this.invalidKeys.add(key);
+    return undefined;
+  }
+}

@@ -1,0 +1,212 @@
+import {
+  resolveStrategyParams,
+  type BookSnapshot,
+  type BotState,
+  type FeedStatus,
+  type PriceTick,
+  type StoredBalances,
+} from '@mirrorbook/contracts';
+import type { BotEntry, MarketPair } from '@mirrorbook/config';
+import { fixtureMarkets } from '@mirrorbook/market';
+import type { MessagingService } from '@mirrorbook/messaging';
+import { BotParamsResolver } from '../bots/bot-params.resolver';
+import { cidPrefixOf } from '../cycle/cid-prefix.factory';
+import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
+import type { MarketDataCache } from '../market-data/market-data.cache';
+import { MarketCatalog } from '../markets/market.catalog';
+import { StrategyStats } from '../metrics/strategy.stats';
+import type { MarketState, MarketStateReader } from '../state/market-state.reader';
+import { StateUnavailableError } from '../state/state-unavailable.error';
+import { MarketEvaluator } from './market.evaluator';
+
+const NOW = 1_700_000_000_000;
+const spot = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
+const PAIR: MarketPair = {
+  key: 'inj-usdt',
+  type: 'spot',
+  mainnetMarketId: `0x${'01'.repeat(32)}`,
+  testnetMarketId: spot.id,
+  referencePrice: 'mid',
+  strategy: {},
+  enabled: true,
+};
+const BOTS: BotEntry[] = [
+  { id: 'b1', wallet: 'w1', markets: ['inj-usdt'], params: {}, enabled: true },
+  { id: 'b2', wallet: 'w2', markets: ['inj-usdt'], params: {}, enabled: true },
+];
+
+const tick = (overrides: Partial<PriceTick> = {}): PriceTick => ({
+  v: 1,
+  net: 'sim',
+  role: 'reference',
+  market: 'inj-usdt',
+  bid: '24.99',
+  ask: '25.01',
+  mid: '25',
+  last: null,
+  source: 'mid',
+  height: 1,
+  ts: NOW - 1000,
+  seq: 7,
+  ...overrides,
+});
+
+const book = (seq = 3): BookSnapshot => ({ v: 1, net: 'sim', role: 'trading', market: 'inj-usdt', bids: [], asks: [], orderCount: 0, height: 1, ts: NOW - 200, seq });
+
+const funded: StoredBalances = { height: 1, ts: NOW, balances: { inj: { symbol: 'INJ', available: '1000', total: '1000' }, [spot.quoteDenom]: { symbol: 'USDT', available: '100000', total: '100000' } } };
+
+function marketState(overrides: { reference?: PriceTick; status?: FeedStatus; stored?: Record<string, BotState>; balances?: StoredBalances } = {}): MarketState {
+  return {
+    reference: 'reference' in overrides ? overrides.reference : tick(),
+    status: overrides.status,
+    bots: new Map(BOTS.map((b) => [b.id, { stored: overrides.stored?.[b.id], orders: [] }])),
+    balances: new Map(BOTS.map((b) => [b.wallet, overrides.balances ?? funded])),
+    positions: new Map(),
+  };
+}
+
+/** Cycle claims in memory, with the Redis store's semantics. */
+class MemoryCycles {
+  readonly states = new Map<string, { index: number; stage: number; bookSeq: number }>();
+  async claim(bot: string, market: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
+    const key = `${bot}:${market}`;
+    const s = this.states.get(key) ?? { index: nowMs, stage: 0, bookSeq: -1 };
+    if (bookSeq <= s.bookSeq) return { claimed: false, lastBookSeq: s.bookSeq };
+    this.states.set(key, { index: s.index + 1, stage: s.stage, bookSeq });
+    return { claimed: true, state: { index: s.index, stage: s.stage } };
+  }
+  async commitStage(bot: string, market: string, bookSeq: number, stage: number): Promise<boolean> {
+    const s = this.states.get(`${bot}:${market}`);
+    if (!s || s.bookSeq !== bookSeq) return false;
+    s.stage = stage;
+    return true;
+  }
+}
+
+function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish?: () => Promise<void> } = {}) {
+  const catalog = new MarketCatalog([PAIR], undefined, 60_000);
+  void catalog.load();
+  const read = jest.fn(async () => {
+    if (options.state instanceof Error) throw options.state;
+    return options.state ?? marketState();
+  });
+  const publishDurable = jest.fn(options.publish ?? (async () => undefined));
+  const stats = new StrategyStats();
+  const cycles = new MemoryCycles();
+  const evaluator = new MarketEvaluator({
+    config: { markets: [PAIR], bots: BOTS },
+    settings: { bookNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, concurrency: 1, marketRefreshMs: 60_000 },
+    catalog,
+    reader: { read } as unknown as MarketStateReader,
+    marketData: { reference: () => options.nats, status: () => undefined } as unknown as MarketDataCache,
+    cycles: cycles as unknown as CycleStateStore,
+    params: new BotParamsResolver({ strategyDefaults: resolveStrategyParams() }),
+    messaging: { publishDurable } as unknown as MessagingService,
+    stats,
+    now: () => NOW,
+  });
+  const published = () => publishDurable.mock.calls.map(([subject, intent]: any[]) => ({ subject: subject.subject, intent }));
+  return { evaluator, read, published, stats, cycles };
+}
+
+const stopped = (bot: string): BotState => ({ v: 1, bot, desired: 'stopped', params: {}, by: 'test', updatedAt: NOW });
+
+describe('MarketEvaluator', () => {
+  describe('when every bot on the market runs and the inputs are fresh', () => {
+    it('reads the market state once for all its bots', async () => {
+      const { evaluator, read } = setup();
+      await evaluator.evaluate(book());
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(read).toHaveBeenCalledWith('inj-usdt', 'spot', BOTS);
+    });
+
+    it('publishes one durable intent per bot on intent.<wallet>', async () => {
+      const { evaluator, published } = setup();
+      await evaluator.evaluate(book());
+      expect(published().map((p) => [p.subject, p.intent.bot])).toEqual([
+        ['intent.w1', 'b1'],
+        ['intent.w2', 'b2'],
+      ]);
+    });
+
+    it('names the intent after the cid prefix and the claimed cycle index, with a deadline intentTtlMs ahead', async () => {
+      const { evaluator, published } = setup();
+      await evaluator.evaluate(book());
+      const [{ intent }] = published();
+      expect(intent).toMatchObject({ id: `${cidPrefixOf('b1', 'inj-usdt')}-${NOW.toString(36)}`, ts: NOW, deadline: NOW + 3000 });
+      expect(intent.plans[0].basedOn).toEqual({ bookSeq: 3, priceSeq: 7, referencePrice: '25' });
+    });
+
+    it('plans the same intent from the same book and state (RNG seeded from bot, market and book seq)', async () => {
+      const first = setup();
+      const second = setup();
+      await first.evaluator.evaluate(book(9));
+      await second.evaluator.evaluate(book(9));
+      expect(second.published()[0].intent).toEqual(first.published()[0].intent);
+    });
+
+    it('plans from the newer of the stored and the heard reference tick', async () => {
+      const heard = tick({ ts: NOW - 100, seq: 8, mid: '25.5' });
+      const { evaluator, published } = setup({ state: marketState({ reference: tick({ ts: NOW - 20_000, seq: 6 }) }), nats: heard });
+      await evaluator.evaluate(book());
+      expect(published()[0].intent.plans[0].basedOn).toMatchObject({ priceSeq: 8, referencePrice: '25.5' });
+    });
+  });
+
+  describe('when an evaluation ends without an intent', () => {
+    it('skips a stopped bot and still plans the others', async () => {
+      const { evaluator, published, stats } = setup({ state: marketState({ stored: { b1: stopped('b1') } }) });
+      await evaluator.evaluate(book());
+      expect(published().map((p) => p.intent.bot)).toEqual(['b2']);
+      expect(stats.details()).toMatchObject({ evaluations: 2, intents: 1, skips: 1 });
+    });
+
+    it('does not claim a cycle for a skipped bot', async () => {
+      const { evaluator, cycles } = setup({ state: marketState({ stored: { b1: stopped('b1') } }) });
+      await evaluator.evaluate(book());
+      expect([...cycles.states.keys()]).toEqual(['b2:inj-usdt']);
+    });
+
+    it('publishes nothing for an empty plan and counts no-change', async () => {
+      const broke: StoredBalances = { height: 1, ts: NOW, balances: {} };
+      const { evaluator, published, stats } = setup({ state: marketState({ balances: broke }) });
+      await evaluator.evaluate(book());
+      expect(published()).toEqual([]);
+      expect(stats.details()).toMatchObject({ evaluations: 2, intents: 0, skips: 2, 'last.inj-usdt': 'skip no-change' });
+    });
+
+    it('counts publish-failed when JetStream does not acknowledge', async () => {
+      const { evaluator, stats } = setup({ publish: () => Promise.reject(new Error('no responders')) });
+      await evaluator.evaluate(book());
+      expect(stats.details()).toMatchObject({ evaluations: 2, intents: 0, skips: 2, 'last.inj-usdt': 'skip publish-failed' });
+    });
+
+    it('counts state-unavailable for each bot when Redis cannot be read', async () => {
+      const { evaluator, published, stats } = setup({ state: new StateUnavailableError('Redis is reconnecting') });
+      await evaluator.evaluate(book());
+      expect(published()).toEqual([]);
+      expect(stats.details()).toMatchObject({ evaluations: 2, skips: 2, 'last.inj-usdt': 'skip state-unavailable' });
+    });
+
+    it('counts invalid-input when the planner refuses the inputs', async () => {
+      const { evaluator, stats } = setup({ state: marketState({ reference: tick({ mid: '0' }) }) });
+      await evaluator.evaluate(book());
+      expect(stats.details()).toMatchObject({ evaluations: 2, skips: 2, 'last.inj-usdt': 'skip invalid-input' });
+    });
+
+    it('counts one market-unknown evaluation for a market without configuration', async () => {
+      const { evaluator, read, stats } = setup();
+      await evaluator.evaluate({ ...book(), market: 'doge-usdt' });
+      expect(read).not.toHaveBeenCalled();
+      expect(stats.details()).toMatchObject({ evaluations: 1, skips: 1, 'last.doge-usdt': 'skip market-unknown' });
+    });
+
+    it('counts superseded for a book not newer than the last planned one', async () => {
+      const { evaluator, published, stats } = setup();
+      await evaluator.evaluate(book(5));
+      await evaluator.evaluate(book(5));
+      expect(published()).toHaveLength(2);
+      expect(stats.details()).toMatchObject({ evaluations: 4, intents: 2, skips: 2, 'last.inj-usdt': 'skip superseded' });
+    });
+  });
+});

@@ -1,0 +1,227 @@
+import { Logger } from '@nestjs/common';
+import { subjects, type BookSnapshot, type FeedStatus, type PriceTick, type StrategyPhase } from '@mirrorbook/contracts';
+import { resolveBotState, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
+import { Dec, type Market } from '@mirrorbook/market';
+import type { MessagingService } from '@mirrorbook/messaging';
+import { createSeededRng, planCycle, StrategyInputError, type CyclePlan } from '@mirrorbook/strategy-core';
+import type { BotParamsResolver } from '../bots/bot-params.resolver';
+import { cidPrefixOf } from '../cycle/cid-prefix.factory';
+import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
+import { gatePlanning, type SkipReason } from '../gate/planning.gate';
+import { buildIntent } from '../intents/intent.builder';
+import type { MarketDataCache } from '../market-data/market-data.cache';
+import { newest } from '../market-data/newest.selector';
+import type { MarketCatalog } from '../markets/market.catalog';
+import { strategyMetrics } from '../metrics/strategy.metrics';
+import type { StrategyStats } from '../metrics/strategy.stats';
+import { accountInputs } from '../planning/account-inputs.builder';
+import type { StrategySettings } from '../settings/strategy.settings';
+import type { MarketState, MarketStateReader } from '../state/market-state.reader';
+import { StateUnavailableError } from '../state/state-unavailable.error';
+
+/** Collaborators of the evaluator. */
+export interface MarketEvaluatorDeps {
+  readonly config: Pick<AppConfig, 'markets' | 'bots'>;
+  readonly settings: StrategySettings;
+  readonly catalog: MarketCatalog;
+  readonly reader: MarketStateReader;
+  readonly marketData: MarketDataCache;
+  readonly cycles: CycleStateStore;
+  readonly params: BotParamsResolver;
+  readonly messaging: MessagingService;
+  readonly stats: StrategyStats;
+  /** ms since epoch; injectable for tests */
+  readonly now?: () => number;
+}
+
+/** How one evaluation ended. */
+type Outcome = { readonly intent: StrategyPhase } | { readonly skip: SkipReason };
+
+/** One snapshot's shared inputs. */
+interface SnapshotContext {
+  readonly book: BookSnapshot;
+  readonly pair: MarketPair;
+  readonly market: Market;
+  readonly state: MarketState;
+  readonly reference: PriceTick | undefined;
+  readonly status: FeedStatus | undefined;
+  readonly nowMs: number;
+}
+
+/**
+ * Turns one trading book snapshot into intents: one Redis read for the market, then for each bot
+ * configured on it the planning gate, a cycle claim, the pure planner and a durable publish of
+ * `intent.<wallet>`. Every evaluation (one bot on one snapshot; a snapshot of a market without
+ * metadata counts as one) ends in an intent or a counted skip. Expected failures (Redis, JetStream,
+ * inputs the planner refuses) are counted and logged; anything else is a bug and is thrown to the
+ * worker, which logs it.
+ */
+export class MarketEvaluator {
+  private readonly logger = new Logger(MarketEvaluator.name);
+  private readonly pairs: ReadonlyMap<string, MarketPair>;
+  private readonly botsByMarket: ReadonlyMap<string, readonly BotEntry[]>;
+  private readonly now: () => number;
+  private stateDown = false;
+
+  constructor(private readonly deps: MarketEvaluatorDeps) {
+    this.pairs = new Map(deps.config.markets.filter((m) => m.enabled).map((m) => [m.key, m]));
+    const byMarket = new Map<string, BotEntry[]>();
+    for (const bot of deps.config.bots) for (const key of bot.markets) byMarket.set(key, [...(byMarket.get(key) ?? []), bot]);
+    this.botsByMarket = byMarket;
+    this.now = deps.now ?? Date.now;
+  }
+
+  async evaluate(book: BookSnapshot): Promise<void> {
+    const started = performance.now();
+    const key = book.market;
+    strategyMetrics.snapshots().inc({ market: key });
+    this.deps.stats.snapshot();
+    const bots = this.botsByMarket.get(key) ?? [];
+    const pair = this.pairs.get(key);
+    const market = this.deps.catalog.get(key);
+    if (!pair || !market) {
+      this.count(key, { skip: 'market-unknown' });
+      return;
+    }
+    if (bots.length === 0) return;
+    const state = await this.readState(key, market, bots);
+    if (!state) return;
+    const ctx: SnapshotContext = {
+      book,
+      pair,
+      market,
+      state,
+      reference: newest(state.reference, this.deps.marketData.reference(key)),
+      status: newest(state.status, this.deps.marketData.status(key)),
+      nowMs: this.now(),
+    };
+    await Promise.all(bots.map((bot) => this.evaluateBot(ctx, bot)));
+    strategyMetrics.snapshotSeconds().observe({ market: key }, (performance.now() - started) / 1000);
+  }
+
+  private async readState(key: string, market: Market, bots: readonly BotEntry[]): Promise<MarketState | undefined> {
+    const t0 = performance.now();
+    try {
+      const state = await this.deps.reader.read(key, market.type, bots);
+      strategyMetrics.stateReadSeconds().observe((performance.now() - t0) / 1000);
+      if (this.stateDown) this.logger.log('strategy state readable again');
+      this.stateDown = false;
+      return state;
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      // once per outage: the skips counter tells how many evaluations it cost
+      if (!this.stateDown) this.logger.warn(`${error.message}; evaluations are skipped until Redis answers`);
+      this.stateDown = true;
+      for (const _ of bots) this.count(key, { skip: 'state-unavailable' });
+      return undefined;
+    }
+  }
+
+  private async evaluateBot(ctx: SnapshotContext, bot: BotEntry): Promise<void> {
+    const outcome = await this.planAndPublish(ctx, bot).catch((error: unknown): Outcome => {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      this.logger.warn(`${bot.id} on ${ctx.book.market}: ${error.message}`);
+      return { skip: 'state-unavailable' };
+    });
+    this.count(ctx.book.market, outcome);
+  }
+
+  private async planAndPublish(ctx: SnapshotContext, bot: BotEntry): Promise<Outcome> {
+    const { book, market, pair, state, nowMs } = ctx;
+    const key = book.market;
+    const botState = resolveBotState(bot, state.bots.get(bot.id)?.stored);
+    const account = accountInputs(market, key, {
+      orders: state.bots.get(bot.id)?.orders ?? [],
+      balances: state.balances.get(bot.wallet),
+      positions: state.positions.get(bot.wallet),
+    });
+    const decision = gatePlanning({
+      desired: botState.desired,
+      reference: ctx.reference,
+      status: ctx.status,
+      bookTs: book.ts,
+      accountKnown: account !== undefined,
+      nowMs,
+      referenceMaxAgeMs: this.deps.settings.referenceMaxAgeMs,
+      bookMaxAgeMs: this.deps.settings.bookMaxAgeMs,
+    });
+    if (!decision.plan) {
+      this.logger.debug(`${bot.id} on ${key} (book ${book.seq}): ${decision.reason}: ${decision.detail}`);
+      return { skip: decision.reason };
+    }
+    // the gate passed, so both are known; the checks only narrow the types
+    if (!ctx.reference) return { skip: 'reference-missing' };
+    if (!account) return { skip: 'account-unknown' };
+    const claim = await this.claim(bot, key, book.seq, nowMs);
+    if (!claim.claimed) return { skip: 'superseded' };
+    const params = this.deps.params.resolve(bot, pair, botState.params);
+    const cidPrefix = cidPrefixOf(bot.id, key);
+    let plan: CyclePlan;
+    const t0 = performance.now();
+    try {
+      plan = planCycle({
+        market,
+        book,
+        reference: { price: new Dec(ctx.reference.mid), seq: ctx.reference.seq },
+        ownOrders: account.ownOrders,
+        balances: account.balances,
+        position: account.position,
+        params,
+        rng: createSeededRng(`${bot.id}:${key}:${book.seq}`),
+        cycle: claim.state,
+        nowMs,
+        cidPrefix,
+      });
+    } catch (error) {
+      if (!(error instanceof StrategyInputError)) throw error;
+      this.logger.warn(`${bot.id} on ${key} (book ${book.seq}): cannot plan: ${error.code} ${error.message}`);
+      return { skip: 'invalid-input' };
+    }
+    strategyMetrics.planningSeconds().observe({ phase: plan.phase }, (performance.now() - t0) / 1000);
+    this.deps.stats.planned(key, plan.phase);
+    if (plan.actions.length === 0) {
+      await this.commitStage(bot, key, book.seq, claim.state.stage, plan);
+      return { skip: 'no-change' };
+    }
+    const id = `${cidPrefix}-${claim.state.index.toString(36)}`;
+    const intent = buildIntent({ bot, marketKey: key, plan, id, nowMs, ttlMs: params.intentTtlMs });
+    try {
+      await this.deps.messaging.publishDurable(subjects.intent(bot.wallet), intent);
+    } catch (error) {
+      this.logger.warn(`${bot.id} on ${key} (book ${book.seq}): intent ${id} not published: ${(error as Error).message}`);
+      return { skip: 'publish-failed' };
+    }
+    await this.commitStage(bot, key, book.seq, claim.state.stage, plan);
+    return { intent: plan.phase };
+  }
+
+  private async claim(bot: BotEntry, key: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
+    try {
+      return await this.deps.cycles.claim(bot.id, key, bookSeq, nowMs);
+    } catch (error) {
+      throw new StateUnavailableError(`cycle claim failed: ${(error as Error).message}`, error);
+    }
+  }
+
+  /** Best effort: a stage not advanced only repeats a maintenance depth band next cycle. */
+  private async commitStage(bot: BotEntry, key: string, bookSeq: number, stage: number, plan: CyclePlan): Promise<void> {
+    if (plan.nextCycleState.stage === stage) return;
+    try {
+      await this.deps.cycles.commitStage(bot.id, key, bookSeq, plan.nextCycleState.stage);
+    } catch (error) {
+      this.logger.warn(`${bot.id} on ${key}: maintenance stage not stored: ${(error as Error).message}`);
+    }
+  }
+
+  private count(key: string, outcome: Outcome): void {
+    strategyMetrics.evaluations().inc({ market: key });
+    this.deps.stats.evaluated();
+    if ('intent' in outcome) {
+      strategyMetrics.intents().inc({ market: key, phase: outcome.intent });
+      this.deps.stats.published(key, outcome.intent);
+    } else {
+      strategyMetrics.skips().inc({ market: key, reason: outcome.skip });
+      this.deps.stats.skipped(key, outcome.skip);
+    }
+  }
+}

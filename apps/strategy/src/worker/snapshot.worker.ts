@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Subscription } from 'nats';
+import { subjects, type BookSnapshot } from '@mirrorbook/contracts';
+import { MessagingService } from '@mirrorbook/messaging';
+import { HeartbeatService, ReadinessRegistry } from '@mirrorbook/observability';
+import { MarketDataCache } from '../market-data/market-data.cache';
+import { MarketCatalog } from '../markets/market.catalog';
+import { StrategyStats } from '../metrics/strategy.stats';
+import { STRATEGY_SETTINGS, type StrategySettings } from '../settings/strategy.settings';
+import { InFlightLimiter } from './in-flight.limiter';
+import { MarketEvaluator } from './market.evaluator';
+
+/** The queue group every strategy worker joins: NATS hands each book snapshot to one of them. */
+export const STRATEGY_QUEUE = 'strategy';
+
+/** Lifecycle of the worker. */
+export type WorkerState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
+
+/**
+ * Takes trading book snapshots from `md.book.<net>.*` in the queue group `strategy` and hands each
+ * to the evaluator, at most `STRATEGY_CONCURRENCY` at once. Ready once subscribed; on shutdown it
+ * stops taking snapshots and lets the ones in flight finish.
+ */
+@Injectable()
+export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SnapshotWorker.name);
+  private state: WorkerState = 'idle';
+  private subscription: Subscription | undefined;
+  private readonly limiter: InFlightLimiter;
+
+  constructor(
+    @Inject(STRATEGY_SETTINGS) private readonly settings: StrategySettings,
+    private readonly evaluator: MarketEvaluator,
+    private readonly catalog: MarketCatalog,
+    private readonly marketData: MarketDataCache,
+    private readonly stats: StrategyStats,
+    private readonly messaging: MessagingService,
+    private readonly readiness: ReadinessRegistry,
+    private readonly heartbeat: HeartbeatService,
+  ) {
+    this.limiter = new InFlightLimiter(settings.concurrency, (error) =>
+      this.logger.error(`snapshot evaluation failed: ${(error as Error).stack ?? String(error)}`),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.readiness.register('strategy', () => this.state === 'running');
+    this.heartbeat.contribute(() => ({ details: { worker: this.state, inFlight: this.limiter.active, ...this.stats.details() } }));
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.state = 'starting';
+    void this.catalog.load().firstRead;
+    await this.messaging.ready();
+    if (this.state !== 'starting') return;
+    this.marketData.start();
+    const pattern = subjects.mdBook(this.settings.bookNet, '*');
+    this.subscription = this.messaging.subscribe(pattern, (book) => this.take(book), { queue: STRATEGY_QUEUE });
+    // ready means the server knows the subscription: a snapshot published after that reaches the group
+    await (await this.messaging.connectionWhenReady()).flush();
+    if (this.state !== 'starting') return;
+    this.state = 'running';
+    this.logger.log(`taking ${pattern.subject} in queue group ${STRATEGY_QUEUE}, ${this.settings.concurrency} at a time`);
+  }
+
+  private async take(book: BookSnapshot): Promise<void> {
+    // the reference side's books (a sim publishes both under one net) are not traded on
+    if (book.role !== 'trading') return;
+    await this.limiter.admit(() => this.evaluator.evaluate(book));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopping';
+    this.subscription?.unsubscribe();
+    this.marketData.stop();
+    this.catalog.stop();
+    await this.limiter.close();
+    this.state = 'stopped';
+  }
+}

@@ -92,6 +92,8 @@ export const strategyParamsSchema = z
       })
       .strict()
       .default({}),
+    /** most resting orders of the bot per side and market; the oldest beyond it are cancelled */
+    maxOrdersPerSide: z.number().int().positive().default(40),
     /** derivatives: margin = notional / leverage */
     leverage: decimalString.default('2'),
     /** derivatives: cap on |net position|, base units */

@@ -1,3 +1,4 @@
+import { capOpenOrders } from './open-orders.cap';
 import type Decimal from 'decimal.js';
 import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
 import { toDecimalString, type Market } from '@mirrorbook/market';
@@ -104,7 +105,8 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   });
   const plan = PLANNERS[phase](ctx);
   const nextCycleState = { index: cycle.index + 1, stage: plan.nextStage ?? cycle.stage };
-  return { phase, actions: plan.actions, assessment, nextCycleState, basedOn, notes: plan.notes };
+  const actions = capOpenOrders(plan.actions, assessment.ownOrders, ctx.params.maxOrdersPerSide);
+  return { phase, actions, assessment, nextCycleState, basedOn, notes: plan.notes };
 }
 
 function validate(input: PlanCycleInput): void {

@@ -29,6 +29,7 @@ export interface CompiledTier {
 export interface CompiledParams {
   readonly baseSize: Decimal;
   readonly maxNetPosition: Decimal;
+  readonly maxOrdersPerSide: number;
   readonly marketMoving: {
     readonly gapAbovePct: Decimal;
     readonly minOrders: number;
@@ -72,6 +73,7 @@ function compile(p: StrategyParams): CompiledParams {
   return {
     baseSize: new Dec(p.baseSize),
     maxNetPosition: new Dec(p.maxNetPosition),
+    maxOrdersPerSide: p.maxOrdersPerSide,
     marketMoving: {
       gapAbovePct: new Dec(p.marketMoving.gapAbovePct),
       minOrders: p.marketMoving.minOrders,

@@ -138,7 +138,7 @@ describe('mirrorbook commands that need no servers', () => {
       it('names an unusable key of a valid config as a problem', async () => {
         const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, WALLET_W2_PRIVATE_KEY: '00'.repeat(32) });
         expect(run.code).toBe(78);
-        expect(parseJson(configCheckOutput, run).problems).toEqual(['env: WALLET_W2_PRIVATE_KEY is not a usable private key (out of range)']);
+        expect(parseJson(configCheckOutput, run).problems).toEqual(['env: WALLET_W2_PRIVATE_KEY is not a usable private key: private key is not a valid secp256k1 scalar']);
       });
     });
   });

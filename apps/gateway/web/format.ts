@@ -12,9 +12,13 @@ export function duration(seconds: number): string {
 /** A decimal string shortened for display only (the value itself is never rounded here). */
 export function shortDecimal(value: string | null | undefined, digits = 6): string {
   if (value === null || value === undefined) return '—';
-  const [int, frac = ''] = value.split('.');
-  const cut = frac.slice(0, Math.max(0, digits - Math.min(int.length, digits)));
-  return cut.replace(/0+$/, '') ? `${int}.${cut.replace(/0+$/, '')}` : int;
+  const negative = value.startsWith('-');
+  const [int, frac = ''] = (negative ? value.slice(1) : value).split('.');
+  // below 1, the leading zeros of the fraction are not significant: keep `digits` after them
+  const keep = int === '0' ? (frac.match(/^0*/)?.[0].length ?? 0) + digits : Math.max(0, digits - Math.min(int.length, digits));
+  const cut = frac.slice(0, keep).replace(/0+$/, '');
+  const text = cut ? `${int}.${cut}` : int;
+  return negative && /[1-9]/.test(text) ? `-${text}` : text;
 }
 
 /** The same decimal written differently ("25.10" vs "25.1") compares equal. */

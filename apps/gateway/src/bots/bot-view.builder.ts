@@ -1,3 +1,4 @@
+import { currentTradingTick } from '../markets/market-view.builder';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type BotEntry } from '@mirrorbook/config';
 import { MarketDataCache } from '../live/market-data.cache';
@@ -65,7 +66,7 @@ export class BotViewBuilder {
   private market(key: string): BotMarket {
     const type = this.config.markets.find((m) => m.key === key)?.type ?? 'spot';
     const reference = this.cache.price('reference', key)?.mid ?? null;
-    const trading = this.cache.price('trading', key)?.mid ?? null;
+    const trading = currentTradingTick(this.cache.price('trading', key), this.cache.book(key))?.mid ?? null;
     const gap = reference && trading ? priceGap(trading, reference) : null;
     return { key, type, reference, trading, gapPct: gap?.gapPct ?? null, direction: gap?.direction ?? null };
   }

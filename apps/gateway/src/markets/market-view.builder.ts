@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PriceTick } from '@mirrorbook/contracts';
+import type { BookSnapshot, PriceTick } from '@mirrorbook/contracts';
 import { APP_CONFIG, type AppConfig, type MarketPair } from '@mirrorbook/config';
 import { MarketDataCache } from '../live/market-data.cache';
 import { depthBands } from './depth.calculator';
@@ -8,6 +8,15 @@ import { priceGap } from './price-gap';
 
 const summary = (tick: PriceTick | undefined): PriceSummary | null =>
   tick ? { net: tick.net, mid: tick.mid, bid: tick.bid, ask: tick.ask, last: tick.last, ts: tick.ts, seq: tick.seq } : null;
+
+/**
+ * The trading tick, unless a newer book shows a side empty: the feed publishes no price while a
+ * side is empty, so the last tick would otherwise keep showing a testnet mid that no longer exists.
+ */
+export function currentTradingTick(tick: PriceTick | undefined, book: BookSnapshot | undefined): PriceTick | undefined {
+  if (!tick || !book || book.ts <= tick.ts) return tick;
+  return book.bids.length === 0 || book.asks.length === 0 ? undefined : tick;
+}
 
 /** Market views from the configured pairs and the latest market data. */
 @Injectable()
@@ -30,8 +39,8 @@ export class MarketViewBuilder {
 
   private build(pair: MarketPair): MarketView {
     const reference = this.cache.price('reference', pair.key);
-    const trading = this.cache.price('trading', pair.key);
     const book = this.cache.book(pair.key);
+    const trading = currentTradingTick(this.cache.price('trading', pair.key), book);
     const gap = reference && trading ? priceGap(trading.mid, reference.mid) : null;
     const center = reference ?? trading;
     return {

@@ -32,6 +32,8 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // integration specs mostly wait on blocks and child processes: more workers than cores pays off
+  maxWorkers: 3,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -1,6 +1,7 @@
 import type { BatchIntent, ExecutionReport } from '@mirrorbook/contracts';
 import type { ManagedProcess } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey } from '../test/executor/executor.harness';
+import { percentile, sleep, sortedCopy } from './lib/sample.stats';
 
 /**
  * Executor bench against the sim child process, two executor replicas per wallet (one active,
@@ -8,21 +9,49 @@ import { ExecutorHarness, MARKETS, type MarketKey } from '../test/executor/execu
  * per second, intents per tx, and sequence errors per 1000 txs. Load: a strategy stand-in planning
  * every market every `INTENT_EVERY_MS` (cancel-all + 2 post-only orders), intents with a 3 s TTL.
  * Blocks: SIM_BLOCK_MS=700 (testnet-like), and SIM_BLOCK_MS=0 with the bench asking for a block as
- * soon as the mempool holds a tx (the executor is then the bottleneck).
+ * soon as the mempool holds a tx (the executor is then the bottleneck). With `failoverAtS` the
+ * active replica is SIGKILLed that many seconds in and the standby takes over.
  * Run: node -r @swc-node/register bench/executor.bench.ts   (BENCH_SECONDS=30 by default)
+ * `bench/run-all.ts` calls `runExecutorScenario`.
  */
-const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const INTENT_EVERY_MS = Number(process.env.BENCH_INTENT_EVERY_MS ?? 100);
 const markets = Object.keys(MARKETS) as MarketKey[];
 
-type Row = Record<string, string | number>;
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export interface ExecutorScenarioOptions {
+  blockMs: number;
+  seconds: number;
+  /** ms between two rounds of intents (one per market) */
+  intentEveryMs?: number;
+  /** SIGKILL the active replica this many seconds into the run */
+  failoverAtS?: number;
 }
 
-async function scenario(blockMs: number): Promise<Row> {
+export interface ExecutorScenarioResult {
+  blockMs: number;
+  seconds: number;
+  intents: number;
+  applied: number;
+  superseded: number;
+  expired: number;
+  /** txs included with code 0 */
+  txs: number;
+  /** txs broadcast (every attempt counted by the executors' metric) */
+  txsBroadcast: number;
+  failedTxs: number;
+  intentsPerTx: number;
+  toBroadcastP50Ms: number;
+  toBroadcastP99Ms: number;
+  blocks: number;
+  txsPerBlock: number;
+  txsPerBlockMax: number;
+  txsPerS: number;
+  sequenceMismatches: number;
+  /** ms from the SIGKILL to the standby's first applied tx (failover runs) */
+  takeoverMs: number | null;
+}
+
+export async function runExecutorScenario(options: ExecutorScenarioOptions): Promise<ExecutorScenarioResult> {
+  const { blockMs, seconds } = options;
+  const intentEveryMs = options.intentEveryMs ?? 100;
   const h = await ExecutorHarness.start({ blockMs });
   const procs: ManagedProcess[] = [];
   try {
@@ -39,7 +68,7 @@ async function scenario(blockMs: number): Promise<Row> {
       while (producing) {
         const state = await h.simState();
         if ((state.mempoolSize as number) > 0) await h.admin('blocks', { count: 1 });
-        else await new Promise((r) => setTimeout(r, 2));
+        else await sleep(2);
       }
     })();
 
@@ -47,8 +76,19 @@ async function scenario(blockMs: number): Promise<Row> {
     const startHeight = (await h.simState()).height as number;
     const started = Date.now();
     let seq = 0;
-    while (Date.now() - started < RUN_SECONDS * 1000) {
+    let killedAt: number | null = null;
+    let mismatchesOfKilled = 0;
+    let broadcastsOfKilled = 0;
+    while (Date.now() - started < seconds * 1000) {
       const tick = Date.now();
+      if (options.failoverAtS !== undefined && killedAt === null && tick - started >= options.failoverAtS * 1000) {
+        // its counters die with it: read them first
+        const m = await h.metrics(procs[0]);
+        mismatchesOfKilled = ExecutorHarness.counter(m, 'mirrorbook_executor_sequence_mismatches_total');
+        broadcastsOfKilled = ExecutorHarness.counter(m, 'mirrorbook_executor_txs_broadcast_total');
+        killedAt = Date.now();
+        await procs[0].stop('SIGKILL');
+      }
       await Promise.all(
         markets.map(async (market) => {
           const intent = h.intent(wallet, [{
@@ -65,15 +105,17 @@ async function scenario(blockMs: number): Promise<Row> {
           await h.publishIntent(intent);
         }),
       );
-      await new Promise((r) => setTimeout(r, Math.max(0, INTENT_EVERY_MS - (Date.now() - tick))));
+      await sleep(Math.max(0, intentEveryMs - (Date.now() - tick)));
     }
     const elapsedS = (Date.now() - started) / 1000;
-    await new Promise((r) => setTimeout(r, 3500));
+    await sleep(3500);
     producing = false;
     await producer;
     const endHeight = (await h.simState()).height as number;
 
-    const applied = h.reports.filter((r): r is ExecutionReport => r.outcome === 'applied' && r.intentIds.some((id) => published.has(id)));
+    const ours = (r: ExecutionReport) => r.intentIds.some((id) => published.has(id));
+    const applied = h.reports.filter((r): r is ExecutionReport => r.outcome === 'applied' && ours(r));
+    const failedTxs = h.reports.filter((r) => r.outcome === 'failed' && r.txHash !== null && ours(r)).length;
     const latencies: number[] = [];
     for (const report of applied) {
       const planned = Math.min(...report.intentIds.map((id) => published.get(id)?.ts ?? Number.POSITIVE_INFINITY));
@@ -83,28 +125,36 @@ async function scenario(blockMs: number): Promise<Row> {
         if (intent) latencies.push(broadcastAt - intent.ts);
       }
     }
-    latencies.sort((x, y) => x - y);
+    const sorted = sortedCopy(latencies);
     const heights = new Map<number, number>();
     for (const report of applied) heights.set(report.height!, (heights.get(report.height!) ?? 0) + 1);
     const outcomes = h.finalOutcomes();
     const count = (o: string) => [...published.keys()].filter((id) => outcomes.get(id)?.outcome === o).length;
-    const metrics = await Promise.all(procs.map((p) => h.metrics(p)));
-    const txs = metrics.reduce((n, m) => n + ExecutorHarness.counter(m, 'mirrorbook_executor_txs_broadcast_total'), 0);
-    const mismatches = metrics.reduce((n, m) => n + ExecutorHarness.counter(m, 'mirrorbook_executor_sequence_mismatches_total'), 0);
+    const alive = procs.filter((p) => p.running);
+    const metrics = await Promise.all(alive.map((p) => h.metrics(p)));
+    const txsBroadcast = broadcastsOfKilled + metrics.reduce((n, m) => n + ExecutorHarness.counter(m, 'mirrorbook_executor_txs_broadcast_total'), 0);
+    const mismatches = mismatchesOfKilled + metrics.reduce((n, m) => n + ExecutorHarness.counter(m, 'mirrorbook_executor_sequence_mismatches_total'), 0);
     const blocks = Math.max(1, endHeight - startHeight);
+    const firstAfterKill = killedAt === null ? undefined : applied.find((r) => r.ts > killedAt!);
     return {
-      'SIM_BLOCK_MS': blockMs,
-      'intents': published.size,
-      'applied / superseded / expired': `${count('applied')} / ${count('superseded')} / ${count('expired')}`,
-      'txs': applied.length,
-      'intents per tx': (count('applied') / Math.max(1, applied.length)).toFixed(2),
-      'to broadcast p50 ms': percentile(latencies, 50),
-      'to broadcast p99 ms': percentile(latencies, 99),
-      'blocks': blocks,
-      'txs per block (avg)': (applied.length / blocks).toFixed(2),
-      'txs per block (max)': Math.max(0, ...heights.values()),
-      'txs per s': (applied.length / elapsedS).toFixed(1),
-      'seq errors / 1000 txs': ((mismatches / Math.max(1, txs)) * 1000).toFixed(1),
+      blockMs,
+      seconds: Math.round(elapsedS),
+      intents: published.size,
+      applied: count('applied'),
+      superseded: count('superseded'),
+      expired: count('expired'),
+      txs: applied.length,
+      txsBroadcast,
+      failedTxs,
+      intentsPerTx: +(count('applied') / Math.max(1, applied.length)).toFixed(2),
+      toBroadcastP50Ms: percentile(sorted, 50),
+      toBroadcastP99Ms: percentile(sorted, 99),
+      blocks,
+      txsPerBlock: +(applied.length / blocks).toFixed(2),
+      txsPerBlockMax: Math.max(0, ...heights.values()),
+      txsPerS: +(applied.length / elapsedS).toFixed(1),
+      sequenceMismatches: mismatches,
+      takeoverMs: killedAt === null ? null : firstAfterKill ? firstAfterKill.ts - killedAt : Number.NaN,
     };
   } finally {
     await h.stop();
@@ -112,16 +162,36 @@ async function scenario(blockMs: number): Promise<Row> {
 }
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
-  for (const blockMs of [700, 0]) rows.push(await scenario(blockMs));
-  console.log(`\nexecutor bench: ${RUN_SECONDS} s per scenario, 3 markets planned every ${INTENT_EVERY_MS} ms, 2 replicas`);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const intentEveryMs = Number(process.env.BENCH_INTENT_EVERY_MS ?? 100);
+  const rows: Record<string, string | number>[] = [];
+  for (const blockMs of [700, 0]) {
+    const r = await runExecutorScenario({ blockMs, seconds, intentEveryMs });
+    rows.push({
+      'SIM_BLOCK_MS': r.blockMs,
+      'intents': r.intents,
+      'applied / superseded / expired': `${r.applied} / ${r.superseded} / ${r.expired}`,
+      'txs': r.txs,
+      'intents per tx': r.intentsPerTx.toFixed(2),
+      'to broadcast p50 ms': r.toBroadcastP50Ms,
+      'to broadcast p99 ms': r.toBroadcastP99Ms,
+      'blocks': r.blocks,
+      'txs per block (avg)': r.txsPerBlock.toFixed(2),
+      'txs per block (max)': r.txsPerBlockMax,
+      'txs per s': r.txsPerS.toFixed(1),
+      'seq errors / 1000 txs': ((r.sequenceMismatches / Math.max(1, r.txsBroadcast)) * 1000).toFixed(1),
+    });
+  }
+  console.log(`\nexecutor bench: ${seconds} s per scenario, 3 markets planned every ${intentEveryMs} ms, 2 replicas`);
   console.table(rows);
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  void main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

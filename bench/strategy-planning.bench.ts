@@ -3,12 +3,13 @@
  * metadata), tiers widened to 33 levels a side (66 orders). Target: median <= 200 µs.
  *
  *   node -r @swc-node/register bench/strategy-planning.bench.ts [iterations]
+ * (`bench/run-all.ts` calls `runPlanningBench`.)
  */
 import { resolveStrategyParams } from '@mirrorbook/contracts';
 import { Dec, fixtureMarkets } from '@mirrorbook/market';
 import { createSeededRng, planCycle, type PlanCycleInput } from '@mirrorbook/strategy-core';
 
-const ITERATIONS = Number(process.argv[2] ?? 5000);
+const ITERATIONS = require.main === module ? Number(process.argv[2] ?? 5000) : 5000;
 const WARMUP = 1000;
 
 const market = fixtureMarkets().mainnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot');
@@ -42,31 +43,33 @@ function input(seed: number): PlanCycleInput {
   };
 }
 
-const first = planCycle(input(0));
-if (first.phase !== 'BOOK_BUILDING' || first.actions.length !== 66) {
-  throw new Error(`expected a 66-order BOOK_BUILDING plan, got ${first.phase} with ${first.actions.length} actions`);
-}
+/** One row: median and p99 µs of planCycle and the evaluations/s one core sustains. */
+export function runPlanningBench(iterations = ITERATIONS): Record<string, string | number> {
+  const first = planCycle(input(0));
+  if (first.phase !== 'BOOK_BUILDING' || first.actions.length !== 66) {
+    throw new Error(`expected a 66-order BOOK_BUILDING plan, got ${first.phase} with ${first.actions.length} actions`);
+  }
 
-for (let i = 0; i < WARMUP; i++) planCycle(input(i));
+  for (let i = 0; i < WARMUP; i++) planCycle(input(i));
 
-const samples = new Float64Array(ITERATIONS);
-const started = process.hrtime.bigint();
-for (let i = 0; i < ITERATIONS; i++) {
-  const plannedInput = input(i);
-  const t0 = process.hrtime.bigint();
-  planCycle(plannedInput);
-  samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
-}
-const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
-samples.sort();
-const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-
-console.table([
-  {
+  const samples = new Float64Array(iterations);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) {
+    const plannedInput = input(i);
+    const t0 = process.hrtime.bigint();
+    planCycle(plannedInput);
+    samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
+  }
+  const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
+  samples.sort();
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return {
     scenario: 'BOOK_BUILDING, 66 orders, INJ/USDT spot',
-    iterations: ITERATIONS,
+    iterations,
     'median µs': Number(at(0.5).toFixed(1)),
     'p99 µs': Number(at(0.99).toFixed(1)),
-    'evaluations/s': Math.round(ITERATIONS / elapsedS),
-  },
-]);
+    'evaluations/s': Math.round(iterations / elapsedS),
+  };
+}
+
+if (require.main === module) console.table([runPlanningBench()]);

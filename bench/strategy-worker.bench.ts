@@ -30,9 +30,11 @@ import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type
  * - the Redis read per snapshot with and without the bots' `bot:<id>` keys (read per snapshot
  *   instead of cached: what does it cost?).
  * Books may queue for seconds in a burst: STRATEGY_BOOK_MAX_AGE_MS is raised so none is skipped
- * as stale. Run: node -r @swc-node/register bench/strategy-worker.bench.ts [snapshots]
+ * as stale. With two workers in the queue group, NATS splits the burst between them.
+ * Run: node -r @swc-node/register bench/strategy-worker.bench.ts [snapshots]
+ * (`bench/run-all.ts` calls `runStrategyBench`.)
  */
-const SNAPSHOTS = Number(process.argv[2] ?? 2000);
+const SNAPSHOTS = require.main === module ? Number(process.argv[2] ?? 2000) : 2000;
 const PACED = Math.min(300, SNAPSHOTS);
 const READS = 2000;
 const sc = StringCodec();
@@ -126,9 +128,9 @@ class Worker {
     readonly url: string,
   ) {}
 
-  static async start(servers: TestServers, config: string, concurrency: number): Promise<Worker> {
+  static async start(servers: TestServers, config: string, concurrency: number, instance = `bench-c${concurrency}`): Promise<Worker> {
     const proc = startAppProcess('strategy', {
-      ...servers.env, CONFIG_DIR: config, HTTP_PORT: '0', LOG_LEVEL: 'info', INSTANCE_ID: `bench-c${concurrency}`,
+      ...servers.env, CONFIG_DIR: config, HTTP_PORT: '0', LOG_LEVEL: 'info', INSTANCE_ID: instance,
       STRATEGY_CONCURRENCY: String(concurrency), STRATEGY_BOOK_MAX_AGE_MS: '600000', STRATEGY_REFERENCE_MAX_AGE_MS: '600000',
     });
     try {
@@ -173,34 +175,45 @@ async function paced(worker: Worker, nc: NatsConnection, seqBase: number): Promi
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   return {
-    scenario: `paced, 1 market, BOOK_BUILDING`, concurrency: 4, snapshots: PACED, intents: intents.count(),
+    scenario: `paced, 1 market, BOOK_BUILDING`, workers: 1, concurrency: 4, snapshots: PACED, intents: intents.count(),
     'evaluations/s': Math.round(PACED / elapsed), 'p50 ms': +at(0.5).toFixed(2), 'p99 ms': +at(0.99).toFixed(2), ...(await stages(worker, before)),
   };
 }
 
-async function burst(worker: Worker, nc: NatsConnection, seqBase: number, concurrency: number, full: boolean): Promise<Row> {
+async function burst(workers: Worker[], nc: NatsConnection, seqBase: number, concurrency: number, full: boolean, snapshots = SNAPSHOTS): Promise<Row> {
   const intents = intentCounter(nc);
-  const before = await metrics(worker.url);
-  const evaluationsBefore = sumOf(before, 'mirrorbook_strategy_evaluations_total');
+  const scrapeAll = () => Promise.all(workers.map((w) => metrics(w.url)));
+  const evaluated = (all: Map<string, number>[]) => all.reduce((n, m) => n + sumOf(m, 'mirrorbook_strategy_evaluations_total'), 0);
+  const befores = await scrapeAll();
+  const evaluationsBefore = evaluated(befores);
   const t0 = performance.now();
-  for (let i = 0; i < SNAPSHOTS; i++) {
+  for (let i = 0; i < snapshots; i++) {
     const pair = PAIRS[i % PAIRS.length];
     nc.publish(subjects.mdBook('sim', pair.key).subject, sc.encode(JSON.stringify(book(pair, seqBase + i, full))));
   }
   await nc.flush();
   const published = (performance.now() - t0) / 1000;
-  let after = before;
-  while (sumOf(after, 'mirrorbook_strategy_evaluations_total') - evaluationsBefore < SNAPSHOTS) {
-    if (performance.now() - t0 > 300_000) throw new Error(`burst not evaluated within 300 s: ${JSON.stringify([...after].filter(([k]) => k.includes('strategy_')))}`);
+  let afters = befores;
+  while (evaluated(afters) - evaluationsBefore < snapshots) {
+    if (performance.now() - t0 > 300_000) throw new Error(`burst not evaluated within 300 s: ${JSON.stringify(afters.map((a) => [...a].filter(([k]) => k.includes('strategy_'))))}`);
     await new Promise((r) => setTimeout(r, 20));
-    after = await metrics(worker.url);
+    afters = await scrapeAll();
   }
   const elapsed = (performance.now() - t0) / 1000;
-  const skips = [...after].filter(([k]) => k.startsWith('mirrorbook_strategy_skips_total{')).map(([k, v]) => [k.match(/reason="([^"]+)"/)![1], v - (before.get(k) ?? 0)] as const);
+  const skips = new Map<string, number>();
+  afters.forEach((after, w) => {
+    for (const [k, v] of after) {
+      if (!k.startsWith('mirrorbook_strategy_skips_total{')) continue;
+      const reason = k.match(/reason="([^"]+)"/)![1];
+      skips.set(reason, (skips.get(reason) ?? 0) + v - (befores[w].get(k) ?? 0));
+    }
+  });
+  const rssMb = afters.map((m) => Math.round((m.get('process_resident_memory_bytes') ?? 0) / 2 ** 20));
   return {
-    scenario: `burst, ${PAIRS.length} markets, ${full ? 'MAINTENANCE (60-level book)' : 'BOOK_BUILDING (empty book)'}`, concurrency, snapshots: SNAPSHOTS,
-    intents: intents.count(), skips: skips.filter(([, v]) => v > 0).map(([r, v]) => `${r} ${v}`).join(', ') || '0',
-    'publish s': +published.toFixed(2), 'evaluations/s': Math.round(SNAPSHOTS / elapsed), ...(await stages(worker, before)),
+    scenario: `burst, ${PAIRS.length} markets, ${full ? 'MAINTENANCE (60-level book)' : 'BOOK_BUILDING (empty book)'}`, workers: workers.length, concurrency, snapshots,
+    intents: intents.count(), skips: [...skips].filter(([, v]) => v > 0).map(([r, v]) => `${r} ${v}`).join(', ') || '0',
+    'publish s': +published.toFixed(2), 'evaluations/s': Math.round(snapshots / elapsed),
+    ...(await stages(workers[0], befores[0])), 'RSS MB': rssMb.join(' + '),
   };
 }
 
@@ -246,6 +259,46 @@ async function readCost(redis: Redis): Promise<Row[]> {
   }));
 }
 
+/** What `bench/run-all.ts` asks of this bench. */
+export interface StrategyBenchOptions {
+  /** snapshots per burst */
+  snapshots: number;
+  /** worker counts to burst with (each worker at `concurrency`) */
+  workers: number[];
+  concurrency: number;
+  /** also a MAINTENANCE burst with one worker */
+  maintenance: boolean;
+}
+
+/** Bursts of BOOK_BUILDING snapshots against 1..N workers in the queue group; one row per burst. */
+export async function runStrategyBench(options: StrategyBenchOptions): Promise<Row[]> {
+  const servers = await startTestServers();
+  const config = configDir();
+  const nc = await connect({ servers: servers.nats.url });
+  const redis = new Redis(servers.redis.url);
+  const rows: Row[] = [];
+  const running: Worker[] = [];
+  try {
+    await seed(redis, nc);
+    let seqBase = 0;
+    const most = Math.max(...options.workers);
+    for (let i = 0; i < most; i++) running.push(await Worker.start(servers, config, options.concurrency, `bench-w${i + 1}`));
+    // each count bursts against the first n workers: stop the others first (most workers first)
+    for (const n of [...options.workers].sort((a, b) => b - a)) {
+      while (running.length > n) await running.pop()!.proc.stop('SIGTERM', 15_000);
+      rows.push(await burst(running, nc, (seqBase += 1e6), options.concurrency, false, options.snapshots));
+      if (n === 1 && options.maintenance) rows.push(await burst(running, nc, (seqBase += 1e6), options.concurrency, true, options.snapshots));
+    }
+    return rows.sort((a, b) => Number(a.workers) - Number(b.workers));
+  } finally {
+    await Promise.all(running.map((w) => w.proc.stop('SIGTERM', 15_000)));
+    await nc.close();
+    redis.disconnect();
+    await servers.stop();
+    rmSync(config, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const servers = await startTestServers();
   const config = configDir();
@@ -260,10 +313,18 @@ async function main(): Promise<void> {
       try {
         process.stderr.write(`concurrency ${concurrency}: worker ready\n`);
         if (concurrency === 4) rows.push(await paced(worker, nc, (seqBase += 1e6)));
-        rows.push(await burst(worker, nc, (seqBase += 1e6), concurrency, false));
-        if (concurrency === 4) rows.push(await burst(worker, nc, (seqBase += 1e6), concurrency, true));
+        rows.push(await burst([worker], nc, (seqBase += 1e6), concurrency, false));
+        if (concurrency === 4) rows.push(await burst([worker], nc, (seqBase += 1e6), concurrency, true));
       } finally {
         await worker.proc.stop('SIGTERM', 15_000);
+      }
+    }
+    if (process.env.BENCH_TWO_WORKERS !== '0') {
+      const pair = [await Worker.start(servers, config, 4, 'bench-w1'), await Worker.start(servers, config, 4, 'bench-w2')];
+      try {
+        rows.push(await burst(pair, nc, (seqBase += 1e6), 4, false));
+      } finally {
+        await Promise.all(pair.map((w) => w.proc.stop('SIGTERM', 15_000)));
       }
     }
     console.table(rows);
@@ -276,7 +337,9 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((error: Error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  void main().catch((error: Error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

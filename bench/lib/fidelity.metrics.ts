@@ -1,0 +1,197 @@
+/**
+ * Market-fidelity metrics over snapshots of a testnet book and the mainnet price it mirrors
+ * (`npm run fidelity`). Pure: plain numbers in, plain numbers out; prices in quote units per base
+ * unit, quantities in base units, notionals in quote units, spreads and errors in basis points.
+ */
+
+/** One resting order or aggregated price level. */
+export interface Quote {
+  price: number;
+  quantity: number;
+}
+
+/** What one snapshot saw, at one height. */
+export interface FidelitySnapshot {
+  height: number;
+  /** ms since epoch (or any monotonic ms clock): the weights of time-weighted figures */
+  t: number;
+  /** the mainnet (reference) mid; null when the reference book had an empty side */
+  mainnetMid: number | null;
+  /** testnet book levels, bids best first and asks best first */
+  bids: Quote[];
+  asks: Quote[];
+  /** the bot's own open orders on the testnet market (OLP uptime counts a maker's own quotes) */
+  ownBids: Quote[];
+  ownAsks: Quote[];
+}
+
+/** Best bid, best ask and mid of a book; null where a side is empty. */
+export function topOfBook(bids: readonly Quote[], asks: readonly Quote[]): { bid: number | null; ask: number | null; mid: number | null } {
+  const bid = bids.length ? Math.max(...bids.map((q) => q.price)) : null;
+  const ask = asks.length ? Math.min(...asks.map((q) => q.price)) : null;
+  return { bid, ask, mid: bid !== null && ask !== null ? (bid + ask) / 2 : null };
+}
+
+/** |a − b| / b in basis points. */
+export function gapBps(a: number, b: number): number {
+  return (Math.abs(a - b) / b) * 10_000;
+}
+
+/** Tracking error of the testnet mid against the mainnet mid. */
+export interface TrackingError {
+  /** root mean square of |testnet mid − mainnet mid| / mainnet mid, bps, over snapshots with both mids */
+  rmsBps: number;
+  maxBps: number;
+  /** snapshots with both mids (the RMS and max are over these) */
+  samples: number;
+  /** snapshots where either mid was missing (an empty side): not in the RMS, reported apart */
+  missing: number;
+}
+
+/** RMS and max of |testnet mid − mainnet mid| in bps; NaN when no snapshot had both mids. */
+export function trackingError(snapshots: readonly FidelitySnapshot[]): TrackingError {
+  const errors: number[] = [];
+  for (const s of snapshots) {
+    const mid = topOfBook(s.bids, s.asks).mid;
+    if (mid === null || s.mainnetMid === null) continue;
+    errors.push(gapBps(mid, s.mainnetMid));
+  }
+  if (errors.length === 0) return { rmsBps: Number.NaN, maxBps: Number.NaN, samples: 0, missing: snapshots.length };
+  const rms = Math.sqrt(errors.reduce((sum, e) => sum + e * e, 0) / errors.length);
+  return { rmsBps: rms, maxBps: Math.max(...errors), samples: errors.length, missing: snapshots.length - errors.length };
+}
+
+/**
+ * The weight of each snapshot: the time until the next one. The last snapshot has no next: it
+ * gets the median of the other intervals (one snapshot alone weighs 1).
+ */
+export function snapshotWeights(snapshots: readonly { t: number }[]): number[] {
+  if (snapshots.length === 0) return [];
+  if (snapshots.length === 1) return [1];
+  const gaps = snapshots.slice(1).map((s, i) => Math.max(0, s.t - snapshots[i]!.t));
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return [...gaps, sorted[Math.floor(sorted.length / 2)]!];
+}
+
+/** Time-weighted spread of the testnet book. */
+export interface WeightedSpread {
+  /** Σ spread × weight / Σ weight over snapshots with both sides, bps of the mid */
+  bps: number;
+  /** share of the time (by weight) with an empty side, when no spread exists; 0..1 */
+  oneSidedShare: number;
+}
+
+/**
+ * Time-weighted spread (best ask − best bid) / mid in bps, each snapshot weighted by the time
+ * until the next; snapshots with an empty side carry no spread and are reported as their share of
+ * the time.
+ */
+export function timeWeightedSpread(snapshots: readonly FidelitySnapshot[]): WeightedSpread {
+  const weights = snapshotWeights(snapshots);
+  let sum = 0;
+  let weighted = 0;
+  let oneSided = 0;
+  let total = 0;
+  snapshots.forEach((s, i) => {
+    const w = weights[i]!;
+    total += w;
+    const { bid, ask, mid } = topOfBook(s.bids, s.asks);
+    if (bid === null || ask === null || mid === null) {
+      oneSided += w;
+      return;
+    }
+    sum += ((ask - bid) / mid) * 10_000 * w;
+    weighted += w;
+  });
+  return { bps: weighted === 0 ? Number.NaN : sum / weighted, oneSidedShare: total === 0 ? 0 : oneSided / total };
+}
+
+/**
+ * Quote notional (Σ price × quantity) resting within `pct` percent of `centre` on each side: bids
+ * priced at or above centre × (1 − pct/100), asks at or below centre × (1 + pct/100).
+ */
+export function depthWithin(bids: readonly Quote[], asks: readonly Quote[], centre: number, pct: number): { bid: number; ask: number } {
+  const low = centre * (1 - pct / 100);
+  const high = centre * (1 + pct / 100);
+  const notional = (qs: readonly Quote[], inside: (p: number) => boolean) => qs.filter((q) => inside(q.price)).reduce((n, q) => n + q.price * q.quantity, 0);
+  return { bid: notional(bids, (p) => p >= low), ask: notional(asks, (p) => p <= high) };
+}
+
+/** Mean depth per side within each band, over the snapshots that have a centre. */
+export function meanDepth(
+  snapshots: readonly FidelitySnapshot[],
+  bandsPct: readonly number[],
+  centreOf: (s: FidelitySnapshot) => number | null = (s) => s.mainnetMid,
+  book: (s: FidelitySnapshot) => { bids: Quote[]; asks: Quote[] } = (s) => s,
+): { pct: number; bid: number; ask: number }[] {
+  return bandsPct.map((pct) => {
+    let bid = 0;
+    let ask = 0;
+    let n = 0;
+    for (const s of snapshots) {
+      const centre = centreOf(s);
+      if (centre === null) continue;
+      const { bids, asks } = book(s);
+      const d = depthWithin(bids, asks, centre, pct);
+      bid += d.bid;
+      ask += d.ask;
+      n++;
+    }
+    return { pct, bid: n ? bid / n : Number.NaN, ask: n ? ask / n : Number.NaN };
+  });
+}
+
+/** Settings of the two-sided uptime rule (Injective's Open Liquidity Program). */
+export interface UptimeRule {
+  /** largest distance of a counted quote from the mid, bps; OLP: 100 (50 for BTC and ETH perps) */
+  maxSpreadBps: number;
+  /** smallest notional (quote units) */
+  minDepth: number;
+  /**
+   * `aggregate` (default): a side counts when its quotes within MaxSpread sum to at least
+   * MinDepth. `per-order`: OLP's literal rule, a side counts when one order within MaxSpread is
+   * itself at least MinDepth.
+   */
+  mode?: 'aggregate' | 'per-order';
+}
+
+/** Whether one side's quotes meet the rule around `mid`. */
+export function sideQualifies(quotes: readonly Quote[], mid: number, rule: UptimeRule): boolean {
+  const inside = quotes.filter((q) => gapBps(q.price, mid) <= rule.maxSpreadBps + 1e-9);
+  if ((rule.mode ?? 'aggregate') === 'per-order') return inside.some((q) => q.price * q.quantity >= rule.minDepth);
+  return inside.reduce((n, q) => n + q.price * q.quantity, 0) >= rule.minDepth;
+}
+
+/** Two-sided uptime: the share of snapshots in which the bot's quotes meet the rule on both sides. */
+export interface Uptime {
+  /** 0..1 */
+  share: number;
+  qualifying: number;
+  snapshots: number;
+}
+
+/**
+ * Two-sided uptime in the sense of Injective's Open Liquidity Program: a snapshot counts when the
+ * bot's own bids and its own asks each meet `rule` around the testnet book's mid (no mid, an
+ * empty side: the snapshot does not count).
+ */
+export function twoSidedUptime(snapshots: readonly FidelitySnapshot[], rule: UptimeRule): Uptime {
+  let qualifying = 0;
+  for (const s of snapshots) {
+    const { mid } = topOfBook(s.bids, s.asks);
+    if (mid === null) continue;
+    if (sideQualifies(s.ownBids, mid, rule) && sideQualifies(s.ownAsks, mid, rule)) qualifying++;
+  }
+  return { share: snapshots.length ? qualifying / snapshots.length : Number.NaN, qualifying, snapshots: snapshots.length };
+}
+
+/**
+ * The notional the bot holds within `maxSpreadBps` of the testnet mid on its thinner side
+ * (min of the two sides; 0 without a mid): the largest aggregate MinDepth this snapshot meets.
+ */
+export function twoSidedDepth(snapshot: FidelitySnapshot, maxSpreadBps: number): number {
+  const { mid } = topOfBook(snapshot.bids, snapshot.asks);
+  if (mid === null) return 0;
+  const side = (quotes: readonly Quote[]) => quotes.filter((q) => gapBps(q.price, mid) <= maxSpreadBps + 1e-9).reduce((n, q) => n + q.price * q.quantity, 0);
+  return Math.min(side(snapshot.ownBids), side(snapshot.ownAsks));
+}

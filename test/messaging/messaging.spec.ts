@@ -84,9 +84,37 @@ describe('MessagingService against a real NATS server', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+describe('a durable consumer meeting an invalid payload', () => {
+  let server: TestNatsServer;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'term-test', streams: { INTENTS: { maxAgeS: 60 } } })] });
+    await app.get(MessagingService).ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+  });
+
+  it('terminates it once: the server does not redeliver it after the ack wait', async () => {
+    const metric = async () =>
+      (await register.getSingleMetric('mirrorbook_invalid_messages_total')?.get())?.values.find((v) => v.labels.family === 'intent')?.value ?? 0;
+    const before = await metric();
+    const raw = await connect({ servers: server.url });
+    await (raw.jetstream()).publish('intent.w9', new TextEncoder().encode('{"not":"an intent"}'));
+    await raw.close();
+    await app.get(MessagingService).consumeDurable({ stream: 'INTENTS', durable: 'term-w9', filter: subjects.intent('w9'), ackWaitMs: 300 }, async () => ({ ack: true }));
+    await waitFor(async () => (await metric()) > before);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await metric()) - before).toBe(1);
+  });
+});
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }

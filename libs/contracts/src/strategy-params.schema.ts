@@ -95,7 +95,7 @@ export const strategyParamsSchema = z
     /** most resting orders of the bot per side and market; the oldest beyond it are cancelled */
     maxOrdersPerSide: z.number().int().positive().default(40),
     /** derivatives: margin = notional / leverage */
-    leverage: decimalString.default('2'),
+    leverage: positiveDecimalString.default('2'),
     /** derivatives: cap on |net position|, base units */
     maxNetPosition: decimalString.default('100'),
     /** intents expire this long after planning, ms */
@@ -113,7 +113,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
+  // no prototype: a `__proto__` key of parsed JSON stays a key (which the strict schema refuses)
+  // instead of becoming the prototype that the schema would read values through
+  const merged: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, base);
   for (const [key, value] of Object.entries(override)) {
     const current = merged[key];
     merged[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;

@@ -228,14 +228,18 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
   private async handleDurable<F extends SubjectFamily>(family: F, msg: JsMsg, handler: DurableHandler<F>): Promise<void> {
     const payload = this.decode(family, msg.subject, msg.data);
     if (payload === undefined) {
-      msg.term('invalid payload');
+      // no reason text: nats-server < 2.10 ignores `+TERM <reason>` and redelivers the message
+      msg.term();
       return;
     }
     try {
       const decision = await handler(payload, { subject: msg.subject, redeliveryCount: msg.info.redeliveryCount });
       if ('ack' in decision) msg.ack();
       else if ('nak' in decision) msg.nak(decision.nak);
-      else msg.term(decision.term);
+      else {
+        this.logger.warn(`terminating ${msg.subject}: ${decision.term}`);
+        msg.term();
+      }
     } catch (error) {
       handlerErrorsTotal().inc({ family });
       this.logger.error(`durable handler for ${msg.subject} failed, retrying later: ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { BatchUpdateOrdersInput, DerivativeOrderCreate, SpotOrderCreate } from '@mirrorbook/injective';
+import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, type BatchUpdateOrdersInput, type DerivativeOrderCreate, type SpotOrderCreate } from '@mirrorbook/injective';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { MergedBatch, MergedCreate } from './merged-batch.model';
 
@@ -21,6 +21,11 @@ export interface BuiltBatch {
   readonly derivativeCancels: readonly PlacedCancel[];
   /** market keys whose orders the tx cancels all */
   readonly cancelAllMarkets: readonly string[];
+  /**
+   * orders a cancel-all is expected to remove per market, for the gas limit (the chain charges
+   * per order removed): the most the wallet holds on any cancel-all market, at least libs/injective's default
+   */
+  readonly cancelAllOrdersPerMarket: number;
 }
 
 /** Who signs and the data the builder needs per market and bot. */
@@ -30,6 +35,8 @@ export interface BatchInputContext {
   readonly market: (marketKey: string) => Market;
   /** derivatives: margin = notional / leverage */
   readonly leverage: (botId: string, marketKey: string) => Decimal;
+  /** orders the wallet is known to hold on the market; default 0 (unknown) */
+  readonly openOrders?: (marketKey: string) => number;
 }
 
 /** Lays a merged batch out as one `MsgBatchUpdateOrders` input (human units; chain format is libs/injective's job). */
@@ -75,5 +82,6 @@ export function buildBatchInput(batch: MergedBatch, ctx: BatchInputContext): Bui
     spotCancelAll,
     derivativeCancelAll,
   };
-  return { input, spotCreates, derivativeCreates, spotCancels, derivativeCancels, cancelAllMarkets };
+  const cancelAllOrdersPerMarket = Math.max(DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, ...cancelAllMarkets.map((m) => ctx.openOrders?.(m) ?? 0));
+  return { input, spotCreates, derivativeCreates, spotCancels, derivativeCancels, cancelAllMarkets, cancelAllOrdersPerMarket };
 }

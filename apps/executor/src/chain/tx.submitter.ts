@@ -65,7 +65,7 @@ export class TxSubmitter {
    */
   async submit(built: BuiltBatch, chainId: string, guard: TenureGuard): Promise<IncludedTx> {
     const msg = buildBatchUpdateOrdersMsg(built.input);
-    const gas = estimateGas(built.input).gas;
+    const gas = estimateGas(built.input, { cancelAllOrdersPerMarket: built.cancelAllOrdersPerMarket }).gas;
     let sequenceRetried = false;
     for (;;) {
       const height = await this.latestHeight();

@@ -382,6 +382,7 @@ export class ExecutorEngine {
       subaccountId: wallet.subaccountId,
       market: (key) => this.markets.get(key)!,
       leverage: (bot, key) => this.parts.bots.paramsOf(bot, key).leverage,
+      openOrders: (key) => orders.get(key)?.length ?? 0,
     });
     let included: IncludedTx;
     try {

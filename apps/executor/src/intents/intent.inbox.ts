@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
 import { batchIntentSchema, subjects, type BatchIntent } from '@mirrorbook/contracts';
-import { decodeInbound, type MessagingService } from '@mirrorbook/messaging';
+import { countInvalidInput, decodeInbound, type MessagingService } from '@mirrorbook/messaging';
 
 /** How a held intent's message is settled. */
 export type IntentSettlement = 'ack' | 'nak' | 'term';
@@ -102,14 +102,16 @@ export class IntentInbox {
     }
     const decoded = decodeInbound(batchIntentSchema, msg.data);
     if (!decoded.ok) {
+      countInvalidInput('intent', decoded.reason);
       this.logger.warn(`terminating an invalid intent on ${msg.subject} (${decoded.reason}): ${decoded.detail}`);
-      msg.term('invalid payload');
+      // no reason text: nats-server < 2.10 ignores `+TERM <reason>` and redelivers the message forever
+      msg.term();
       return;
     }
     const intent = decoded.value;
     if (intent.wallet !== this.wallet) {
       this.logger.warn(`terminating intent ${intent.id} for wallet ${intent.wallet} delivered on ${msg.subject}`);
-      msg.term('wrong wallet');
+      msg.term();
       return;
     }
     if (this.settled.has(intent.id)) {

@@ -1,5 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DeliverPolicy, type ConsumerMessages } from 'nats';
+import { familyOfSubject } from '@mirrorbook/contracts';
+import { countInvalidInput } from '@mirrorbook/messaging';
 import { JetStreamAccess } from '../platform/jetstream.access';
 import { decodeActivityItem } from './activity-item.decoder';
 import type { ActivityItem } from './activity-item.view';
@@ -24,7 +26,10 @@ export class ExecTailConsumer implements OnApplicationShutdown {
       for await (const msg of messages) {
         const item = decodeActivityItem(msg.seq, msg.subject, msg.data);
         if (item) onItem(item);
-        else this.logger.warn(`skipped invalid EXEC message #${msg.seq} on ${msg.subject}`);
+        else {
+          countInvalidInput(familyOfSubject(msg.subject) ?? 'unknown', 'invalid');
+          this.logger.warn(`skipped invalid EXEC message #${msg.seq} on ${msg.subject}`);
+        }
       }
     })();
   }

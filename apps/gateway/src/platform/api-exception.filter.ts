@@ -1,9 +1,10 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { WebSocket } from 'ws';
-import { NotConnectedError } from '@mirrorbook/messaging';
+import { countInvalidInput, NotConnectedError } from '@mirrorbook/messaging';
 import { DependencyUnavailableError } from './dependency-unavailable.error';
 import { DependencyMonitor } from './dependency.monitor';
+import { RequestValidationError } from './request-validation.error';
 
 interface ErrorBody {
   statusCode: number;
@@ -12,9 +13,26 @@ interface ErrorBody {
   [field: string]: unknown;
 }
 
+/** A client error raised by express middleware (body-parser: `http-errors` with `expose`), e.g. 413. */
+interface ExposedClientError {
+  status: number;
+  message: string;
+  expose: true;
+}
+
+function isExposedClientError(e: unknown): e is ExposedClientError {
+  const candidate = e as Partial<ExposedClientError> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+}
+
+/** HTTP statuses that mean "the request's content was malformed" (counted as invalid input). */
+const INVALID_INPUT: Record<number, string> = { 400: 'malformed', 413: 'too-large', 415: 'media-type' };
+
 /**
- * Every error leaves as JSON with a reason: HTTP exceptions as they are, a lost NATS or Redis as
- * 503 naming it, anything else as 500 without internals. WebSocket clients get `{type:'error'}`.
+ * Every error leaves as JSON with a reason: HTTP exceptions as they are, client errors of the body
+ * parser (413 too large) with their status, a lost NATS or Redis as 503 naming it, anything else
+ * as 500 without internals. WebSocket clients get `{type:'error'}`. A malformed request is counted
+ * in `mirrorbook_invalid_messages_total{family="http"}`.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -31,6 +49,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (host.getType() !== 'http') return;
+    const invalid = INVALID_INPUT[body.statusCode];
+    if (invalid) countInvalidInput('http', exception instanceof RequestValidationError ? 'schema' : invalid);
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="mirrorbook"');
@@ -43,6 +63,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return typeof response === 'string' ? { statusCode: status, message: response } : ({ statusCode: status, ...response } as ErrorBody);
     }
+    if (isExposedClientError(exception)) return { statusCode: exception.status, error: 'Client Error', message: exception.message };
     // a dependency that dropped between the guard's check and the call: say which, not "500"
     const down = exception instanceof NotConnectedError ? (['nats'] as const) : this.dependencies.unavailable();
     if (down.length > 0) return this.bodyOf(new DependencyUnavailableError([...down]));

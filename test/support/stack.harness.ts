@@ -1,8 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
+import { connect, type NatsConnection } from 'nats';
 import type { AppName } from '@mirrorbook/contracts';
-import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type Wallet } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder, type Position, type Wallet } from '@mirrorbook/injective';
 import { fixtureMarkets } from '@mirrorbook/market';
 import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 
@@ -12,8 +14,35 @@ export interface StackWallet {
   wallet: Wallet;
 }
 
+/** One pair as written to the stack's markets.json. */
+export interface StackPair {
+  key: string;
+  type: 'spot' | 'derivative';
+  mainnetMarketId: string;
+  testnetMarketId: string;
+  referencePrice: 'mid' | 'last' | 'mark';
+  strategy: Record<string, unknown>;
+  enabled: boolean;
+}
+
+/**
+ * Pairs config/markets.json does not list, for scenarios that need more markets (real ids from
+ * libs/market/fixtures/injective-markets.json).
+ */
+export const EXTRA_PAIRS: readonly StackPair[] = [
+  {
+    key: 'eth-usdt-perp',
+    type: 'derivative',
+    mainnetMarketId: '0x54d4505adef6a5cef26bc403a33d595620ded4e15b9e2bc3dd489b714813366a',
+    testnetMarketId: '0x70bc8d7feab38b23d5fdfb12b9c3726e400c265edbcbf449b6c80c31d63d3a02',
+    referencePrice: 'mid',
+    strategy: { baseSize: '0.1', maxNetPosition: '5' },
+    enabled: true,
+  },
+];
+
 export interface StackOptions {
-  /** market keys of config/markets.json to keep */
+  /** market keys of config/markets.json (or of `EXTRA_PAIRS`) to keep */
   markets: string[];
   /** bots.json `bots` entries; wallets are derived from them */
   bots: { id: string; wallet: string; markets: string[]; params?: Record<string, unknown>; enabled?: boolean }[];
@@ -29,32 +58,89 @@ export interface StackOptions {
   without?: AppName[];
 }
 
+/** A message seen by the stack's raw subscriber on `>`. */
+export interface BusMessage {
+  subject: string;
+  data: string;
+  /** ms since epoch, when the recorder received it */
+  at: number;
+}
+
+/** Options of the raw `>` recorder. */
+export interface BusRecorder {
+  /** messages kept (everything but `md.*`, `svc.heartbeat.*` and JetStream/inbox traffic, unless `keepAll`) */
+  readonly messages: BusMessage[];
+  /** every message seen, by subject family (first token) */
+  readonly counts: Map<string, number>;
+  /** subjects of messages whose payload contained a wallet key (any variant) */
+  readonly keyLeaks: string[];
+  /** total messages seen */
+  total(): number;
+  /** payloads of the kept messages whose subject starts with `prefix` */
+  on(prefix: string): BusMessage[];
+}
+
 /** The whole system as separate processes: real NATS and Redis, the sim as the chain. */
 export interface Stack {
   servers: TestServers;
   configDir: string;
   wallets: StackWallet[];
+  pairs: StackPair[];
   simUrl: string;
   gatewayUrl: string | undefined;
   lcd: LcdClient;
   procs: Map<string, ManagedProcess>;
+  /** a raw subscriber on `>` since before the first app started (reconnects forever) */
+  bus: BusRecorder;
+  /** a Redis client of the test (reconnects forever) */
+  redis: Redis;
   /** every line every app wrote so far */
   logs(): string;
   simAdmin(path: string, body: unknown): Promise<unknown>;
+  /** `GET /sim/admin/state` */
+  simState(): Promise<Record<string, unknown>>;
   height(): Promise<number>;
   /** resolves once the chain is `n` blocks further */
   waitBlocks(n: number, timeoutMs?: number): Promise<number>;
+  /** resolves once the chain is at `target` or above */
+  waitHeight(target: number, timeoutMs?: number): Promise<number>;
+  /** the pair written for `key` */
+  pair(key: string): StackPair;
+  wallet(id: string): StackWallet;
+  /** the wallet's open orders on the testnet market of `key`, from the chain */
+  openOrders(walletId: string, key: string): Promise<OpenOrder[]>;
+  /** the testnet (trading) or mainnet (reference) side's best bid, best ask and mid; null where empty */
+  tob(key: string, side: 'testnet' | 'mainnet'): Promise<{ bid: number | null; ask: number | null; mid: number | null }>;
+  /** the wallet's derivative positions, from the chain */
+  positions(walletId: string): Promise<Position[]>;
+  /** a request to the gateway with the stack's bearer token; resolves with status and JSON body */
+  gateway(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** the Prometheus text of a process's `/metrics` */
+  metrics(name: string): Promise<string>;
+  /** the base URL of a process's HTTP server */
+  url(name: string): Promise<string>;
+  /** starts one more executor for `walletId`; returns its name in `procs` */
+  startExecutor(walletId: string): string;
   stop(): Promise<void>;
 }
 
+/** The stack's gateway token. */
+export const STACK_TOKEN = 'stack-token-0123456789';
+
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 
-function writeConfig(dir: string, options: StackOptions, wallets: StackWallet[]): void {
+function pairsOf(keys: string[]): StackPair[] {
+  const repo = JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'markets.json'), 'utf8')).markets as StackPair[];
+  return keys.map((key) => {
+    const pair = repo.find((m) => m.key === key) ?? EXTRA_PAIRS.find((m) => m.key === key);
+    if (!pair) throw new Error(`stack: unknown market ${key}`);
+    return { ...pair };
+  });
+}
+
+function writeConfig(dir: string, options: StackOptions, pairs: StackPair[], wallets: StackWallet[]): void {
   cpSync(join(REPO_ROOT, 'config', 'strategy.json'), join(dir, 'strategy.json'));
-  const markets = JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'markets.json'), 'utf8')).markets.filter((m: { key: string }) =>
-    options.markets.includes(m.key),
-  );
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets }));
+  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets: pairs }));
   writeFileSync(
     join(dir, 'bots.json'),
     JSON.stringify({ wallets: wallets.map((w) => ({ id: w.id, label: w.id })), bots: options.bots.map((b) => ({ params: {}, enabled: true, ...b })) }),
@@ -74,7 +160,49 @@ async function portOf(proc: ManagedProcess): Promise<number> {
   return Number(port);
 }
 
-export async function startStack(options: StackOptions): Promise<Stack> {
+/** Every spelling of a key that must never show: hex both cases, base64. */
+export function keyVariants(key: string): string[] {
+  const hex = key.replace(/^0x/, '');
+  return [hex.toLowerCase(), hex.toUpperCase(), Buffer.from(hex, 'hex').toString('base64')];
+}
+
+const NOISE = /^(md\.|svc\.heartbeat\.|\$JS\.|_INBOX\.|\$SYS\.)/;
+
+async function startRecorder(url: string, secrets: string[], keepAll: boolean): Promise<{ recorder: BusRecorder; nc: NatsConnection }> {
+  const nc = await connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 250, name: 'stack-recorder' });
+  const messages: BusMessage[] = [];
+  const counts = new Map<string, number>();
+  const keyLeaks: string[] = [];
+  let total = 0;
+  const decoder = new TextDecoder();
+  const sub = nc.subscribe('>');
+  void (async () => {
+    for await (const msg of sub) {
+      // a JetStream consumer's delivery travels under the message's own subject to an inbox that
+      // `>` also matches: the same message again (its reply is the ack subject), so skip it
+      if (msg.reply?.startsWith('$JS.ACK.')) continue;
+      total += 1;
+      const family = msg.subject.split('.')[0];
+      counts.set(family, (counts.get(family) ?? 0) + 1);
+      const data = decoder.decode(msg.data);
+      if (secrets.some((s) => data.includes(s) || msg.subject.includes(s))) keyLeaks.push(msg.subject);
+      if (keepAll || !NOISE.test(msg.subject)) messages.push({ subject: msg.subject, data, at: Date.now() });
+    }
+  })();
+  await nc.flush();
+  return {
+    nc,
+    recorder: {
+      messages,
+      counts,
+      keyLeaks,
+      total: () => total,
+      on: (prefix) => messages.filter((m) => m.subject.startsWith(prefix)),
+    },
+  };
+}
+
+export async function startStack(options: StackOptions & { recordAll?: boolean }): Promise<Stack> {
   const servers = await startTestServers();
   const configDir = mkdtempSync(join(tmpdir(), 'mb-stack-'));
   const walletIds = [...new Set(options.bots.map((b) => b.wallet))];
@@ -82,10 +210,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const key = generatePrivateKeyHex();
     return { id, key, wallet: walletFromPrivateKey(key) };
   });
-  writeConfig(configDir, options, wallets);
+  const pairs = pairsOf(options.markets);
+  writeConfig(configDir, options, pairs, wallets);
+  const { recorder: bus, nc } = await startRecorder(servers.nats.url, wallets.flatMap((w) => keyVariants(w.key)), options.recordAll ?? false);
+  const redis = new Redis(servers.redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 250 });
   const procs = new Map<string, ManagedProcess>();
   const skip = new Set(options.without ?? []);
-  const base = { ...servers.env, CONFIG_DIR: configDir, HTTP_PORT: '0', HEARTBEAT_INTERVAL_MS: '1000', GATEWAY_TOKEN: 'stack-token-0123456789', ...options.env };
+  const base = { ...servers.env, CONFIG_DIR: configDir, HTTP_PORT: '0', HEARTBEAT_INTERVAL_MS: '1000', GATEWAY_TOKEN: STACK_TOKEN, ...options.env };
   const start = (name: string, app: AppName, env: Record<string, string> = {}) => {
     const proc = startAppProcess(app, { ...base, ...options.appEnv?.[app], ...env });
     procs.set(name, proc);
@@ -94,49 +225,124 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const sim = start('injective-sim', 'injective-sim', { SIM_CONFIG: join(configDir, 'sim.json') });
   const simUrl = `http://127.0.0.1:${await portOf(sim)}`;
   const withSim = { SIM_LCD_URL: simUrl };
+  let replicas = 0;
+  const startExecutor = (walletId: string): string => {
+    const w = wallets.find((x) => x.id === walletId);
+    if (!w) throw new Error(`stack: unknown wallet ${walletId}`);
+    const name = `executor-${w.id}-${replicas++}`;
+    start(name, 'executor', { ...withSim, WALLET_ID: w.id, INSTANCE_ID: name, [`WALLET_${w.id.toUpperCase()}_PRIVATE_KEY`]: w.key });
+    return name;
+  };
   for (const app of ['price-feed', 'strategy'] as const) if (!skip.has(app)) start(app, app, withSim);
   if (!skip.has('executor')) {
-    for (const w of wallets) {
-      for (let replica = 0; replica < (options.executorsPerWallet ?? 1); replica++) {
-        start(`executor-${w.id}-${replica}`, 'executor', { ...withSim, WALLET_ID: w.id, [`WALLET_${w.id.toUpperCase()}_PRIVATE_KEY`]: w.key });
-      }
-    }
+    for (const w of wallets) for (let replica = 0; replica < (options.executorsPerWallet ?? 1); replica++) startExecutor(w.id);
   }
   const gateway = skip.has('gateway') ? undefined : start('gateway', 'gateway', withSim);
   const gatewayUrl = gateway ? `http://127.0.0.1:${await portOf(gateway)}` : undefined;
   for (const proc of procs.values()) await portOf(proc);
 
-  const lcd = new LcdClient({ baseUrl: simUrl, ratePerSecond: 1000, maxRetries: 2 });
+  const lcd = new LcdClient({ baseUrl: simUrl, ratePerSecond: 1000, maxRetries: 5 });
   const height = () => lcd.getLatestHeight();
+  const pair = (key: string) => {
+    const found = pairs.find((p) => p.key === key);
+    if (!found) throw new Error(`stack: market ${key} not configured`);
+    return found;
+  };
+  const wallet = (id: string) => {
+    const found = wallets.find((w) => w.id === id);
+    if (!found) throw new Error(`stack: unknown wallet ${id}`);
+    return found;
+  };
+  const waitHeight = async (target: number, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const h = await height();
+      if (h >= target) return h;
+      if (Date.now() > deadline) throw new Error(`chain did not reach height ${target} in ${timeoutMs} ms (at ${h})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   return {
     servers,
     configDir,
     wallets,
+    pairs,
     simUrl,
     gatewayUrl,
     lcd,
     procs,
+    bus,
+    redis,
     logs: () => [...procs.values()].map((p) => p.logs()).join('\n'),
     simAdmin: async (path, body) => {
       const res = await fetch(`${simUrl}/sim/admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`sim admin ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     },
+    simState: async () => (await (await fetch(`${simUrl}/sim/admin/state`)).json()) as Record<string, unknown>,
     height,
-    waitBlocks: async (n, timeoutMs = 60_000) => {
-      const target = (await height()) + n;
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const h = await height();
-        if (h >= target) return h;
-        if (Date.now() > deadline) throw new Error(`chain did not reach height ${target} in ${timeoutMs} ms (at ${h})`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    waitBlocks: async (n, timeoutMs) => waitHeight((await height()) + n, timeoutMs),
+    waitHeight,
+    pair,
+    wallet,
+    openOrders: (walletId, key) => {
+      const p = pair(key);
+      const sub = wallet(walletId).wallet.subaccountId;
+      return p.type === 'spot' ? lcd.getSpotOpenOrders(p.testnetMarketId, sub) : lcd.getDerivativeOpenOrders(p.testnetMarketId, sub);
     },
+    tob: async (key, side) => {
+      const p = pair(key);
+      const id = side === 'testnet' ? p.testnetMarketId : p.mainnetMarketId;
+      const t = p.type === 'spot' ? await lcd.getSpotMidPriceAndTob(id) : await lcd.getDerivativeMidPriceAndTob(id);
+      const num = (d: { toNumber(): number } | null | undefined) => (d ? d.toNumber() : null);
+      return { bid: num(t.bestBuyPrice), ask: num(t.bestSellPrice), mid: num(t.midPrice) };
+    },
+    positions: (walletId) => lcd.getSubaccountPositions(wallet(walletId).wallet.subaccountId),
+    gateway: async (method, path, body) => {
+      if (!gatewayUrl) throw new Error('stack: no gateway');
+      const res = await fetch(`${gatewayUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${STACK_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body: parsed };
+    },
+    metrics: async (name) => {
+      const proc = procs.get(name);
+      if (!proc) throw new Error(`stack: no process ${name}`);
+      return (await fetch(`http://127.0.0.1:${await portOf(proc)}/metrics`)).text();
+    },
+    url: async (name) => {
+      const proc = procs.get(name);
+      if (!proc) throw new Error(`stack: no process ${name}`);
+      return `http://127.0.0.1:${await portOf(proc)}`;
+    },
+    startExecutor,
     stop: async () => {
       await Promise.all([...procs.values()].map((p) => p.stop('SIGTERM', 10_000)));
+      await nc.close().catch(() => undefined);
+      redis.disconnect();
       await servers.stop();
       rmSync(configDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sum of a metric's samples whose labels include `labels` (0 when absent). */
+export function metricSum(text: string, metric: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const match = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/);
+    if (!match || match[1] !== metric) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([k, v]) => found[k] === v)) sum += Number(match[3]);
+  }
+  return sum;
 }

@@ -1,0 +1,84 @@
+import type { Stack } from '../support/stack.harness';
+import { botBook, calmPrice, eventually, gapPct, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
+import { keyLeaks, settle } from './support/chaos.fixture';
+
+const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
+
+describe('chaos: NATS and Redis restart under a running system', () => {
+  let stack: Stack;
+  let pids: Map<string, number>;
+
+  beforeAll(async () => {
+    stack = await startScenario({
+      markets: MARKETS,
+      bots: [{ id: 'quoter', wallet: 'w1', markets: MARKETS }],
+      executorsPerWallet: 2,
+      sim: { exchange: { pairs: { 'inj-usdt': { price: calmPrice('25'), takers: { lambdaPerBlock: 0.5 } }, 'inj-usdt-perp': { price: calmPrice('25'), takers: { lambdaPerBlock: 0.5 } } } } },
+      appEnv: { executor: { EXEC_LEASE_TTL_MS: '1500' } },
+    });
+    for (const key of MARKETS) await eventually(async () => (await botBook(stack, 'w1', key)).orders >= 54, 60_000, `a full ${key} book`);
+    pids = new Map([...stack.procs].map(([name, p]) => [name, p.pid]));
+  }, 240_000);
+  afterAll(async () => stack?.stop());
+
+  /** Every app answers /health with 200 (ready: NATS, Redis and its own checks). */
+  async function allHealthy(): Promise<boolean> {
+    for (const [name, proc] of stack.procs) {
+      if (!proc.running || name === 'injective-sim') continue;
+      const res = await fetch(`${await stack.url(name)}/health`).catch(() => undefined);
+      if (res?.status !== 200) return false;
+    }
+    return true;
+  }
+
+  /** Resolves with the ms until the system trades again: all healthy, and a tx applied after `since`. */
+  async function recovered(since: number, what: string): Promise<number> {
+    const ledger = new IntentLedger(stack.bus);
+    await eventually(allHealthy, 120_000, `every app healthy after ${what}`, 250);
+    await eventually(() => ledger.reports().some((r) => r.outcome === 'applied' && r.ts > since), 120_000, `an applied tx after ${what}`, 250);
+    const ms = Date.now() - since;
+    for (const key of MARKETS) await eventually(async () => ((await gapPct(stack, key)).gapPct ?? 100) < 1, 60_000, `${key} within 1 % after ${what}`);
+    return ms;
+  }
+
+  it('recovers from a NATS restart, a Redis restart (state lost) and both at once, in the same processes', async () => {
+    const times: Record<string, number> = {};
+    const at: Record<string, number> = {};
+    for (const [what, restart] of [
+      ['nats', () => stack.servers.nats.restart()],
+      ['redis', () => stack.servers.redis.restart()],
+      ['both', () => Promise.all([stack.servers.nats.restart(), stack.servers.redis.restart()])],
+    ] as const) {
+      await stack.waitBlocks(5);
+      at[what] = Date.now();
+      await restart();
+      times[what] = await recovered(at[what]!, `a ${what} restart`);
+      note(`infra restart ${what}: trading again after ${times[what]} ms`);
+    }
+    await stack.waitBlocks(5);
+    for (const [name, proc] of stack.procs) expect({ name, pid: proc.pid, running: proc.running }).toEqual({ name, pid: pids.get(name), running: true });
+    const logs = stack.logs();
+    expect(logs).not.toMatch(/uncaught exception|unhandled rejection/);
+    // exactly one executor trades: the lease was re-established after Redis lost it
+    expect(await stack.redis.get('lease:executor:w1')).not.toBeNull();
+    // every intent planned before the pause ends in a report, or its report is one the executor
+    // could not publish while NATS was away and said so in its log (reports are not buffered)
+    const restartsAt = Object.values(at);
+    const pausedAt = await settle(stack, ['quoter'], 30_000).catch(() => Date.now());
+    const unreported = new IntentLedger(stack.bus).unreported(pausedAt);
+    const lines = stack.logs().split('\n');
+    const logged = unreported.filter((i) => lines.some((l) => l.includes(i.id) && /not published/.test(l)));
+    note(`unreported intents ${unreported.length}, of which logged as not published ${logged.length}; ms after each restart: ${unreported.slice(0, 10).map((i) => `${i.id} ${restartsAt.map((r) => i.ts - r).join('/')}`).join('; ')}`);
+    for (const i of unreported.filter((x) => !logged.includes(x)).slice(0, 3)) note(lines.filter((l) => l.includes(i.id)).join('\n') || `${i.id}: in no log`);
+    expect(unreported.filter((i) => !logged.includes(i)).map((i) => i.id)).toEqual([]);
+    note(`infra restarts: ${JSON.stringify(times)}; intents ${JSON.stringify(new IntentLedger(stack.bus).tally(undefined, pausedAt - 2000))}`);
+  }, 900_000);
+
+  it('never shows the wallet key: not in a log line, a NATS message of the run or a Redis value', async () => {
+    const leaks = await keyLeaks(stack);
+    note(`key check (infra restarts): ${JSON.stringify(leaks)}`);
+    expect(leaks).toMatchObject({ logs: 0, nats: 0, redis: 0 });
+    expect(leaks.messages).toBeGreaterThan(1000);
+    expect(leaks.redisKeys).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Stack } from '../support/stack.harness';
+import { botBook, calmPrice, eventually, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
+import { floodHttp, floodNats } from '../e2e/support/malformed.flood';
+import { keyLeaks } from './support/chaos.fixture';
+
+const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
+
+describe('chaos: 10,000 malformed NATS messages and 1,000 malformed HTTP bodies', () => {
+  let stack: Stack;
+  let pids: Map<string, number>;
+
+  beforeAll(async () => {
+    stack = await startScenario({
+      markets: MARKETS,
+      bots: [{ id: 'quoter', wallet: 'w1', markets: MARKETS }],
+      sim: { exchange: { pairs: { 'inj-usdt': { price: calmPrice('25') }, 'inj-usdt-perp': { price: calmPrice('25') } } } },
+    });
+    for (const key of MARKETS) await eventually(async () => (await botBook(stack, 'w1', key)).orders >= 54, 60_000, `a full ${key} book`);
+    pids = new Map([...stack.procs].map(([name, p]) => [name, p.pid]));
+  }, 240_000);
+  afterAll(async () => stack?.stop());
+
+  it('skips and counts every malformed NATS message on every subject, and keeps trading', async () => {
+    const since = Date.now();
+    const flood = await floodNats(stack, 10_000);
+    note(`malformed NATS: sent ${JSON.stringify(flood.sent)}; counted ${JSON.stringify(flood.counted)}`);
+    expect({ uncounted: flood.uncounted, partial: flood.partial }).toEqual({ uncounted: [], partial: [] });
+    for (const [name, proc] of stack.procs) expect({ name, pid: proc.pid, running: proc.running }).toEqual({ name, pid: pids.get(name), running: true });
+    const ledger = new IntentLedger(stack.bus);
+    await eventually(() => ledger.reports().some((r) => r.outcome === 'applied' && r.ts > since), 60_000, 'an applied tx after the flood');
+  }, 600_000);
+
+  it('answers every malformed HTTP body with a 4xx, counts it, and stays up', async () => {
+    const flood = await floodHttp(stack, 1_000);
+    note(`malformed HTTP: 1000 bodies, statuses ${JSON.stringify(flood.statuses)}; counted ${flood.counted}`);
+    expect(Object.keys(flood.statuses).filter((s) => !(Number(s) >= 400 && Number(s) < 500))).toEqual([]);
+    expect(flood.counted).toBe(1_000);
+    expect({ pid: stack.procs.get('gateway')!.pid, running: stack.procs.get('gateway')!.running }).toEqual({ pid: pids.get('gateway'), running: true });
+    const view = await stack.gateway('GET', '/api/bots/quoter');
+    expect(view.status).toBe(200);
+    // no malformed patch changed a parameter
+    expect(view.body).toMatchObject({ overrides: {} });
+  }, 600_000);
+
+  it('never shows the wallet key: not in a log line, a NATS message of the run or a Redis value', async () => {
+    const leaks = await keyLeaks(stack);
+    note(`key check (malformed input): ${JSON.stringify(leaks)}`);
+    expect(leaks).toMatchObject({ logs: 0, nats: 0, redis: 0 });
+  });
+});

@@ -1,0 +1,100 @@
+import type { Stack } from '../support/stack.harness';
+import {
+  blocksToSettle,
+  botBook,
+  calmPrice,
+  diagnose,
+  eventually,
+  firstHeightWhere,
+  note,
+  startScenario,
+  traceGap,
+  traceText,
+  type BookFigures,
+} from './support/e2e.fixture';
+import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.positions';
+
+describe('e2e: an empty INJ/USDT PERP book', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startScenario({
+      markets: [MARKET],
+      bots: [{ id: 'perp', wallet: 'w1', markets: [MARKET], enabled: false }],
+      sim: { exchange: { pairs: { [MARKET]: { price: calmPrice('25'), testnetInitial: { kind: 'empty' } } } } },
+    });
+    await eventually(async () => (await stack.tob(MARKET, 'mainnet')).mid !== null, 30_000, 'a mainnet mid');
+    await stack.waitBlocks(3);
+  }, 240_000);
+  afterAll(async () => stack?.stop());
+
+  it('is filled with >= 54 margined orders on both sides, spread <= 0.1 %, within 2 blocks of the start', async () => {
+    const started = await stack.height();
+    expect((await stack.gateway('POST', '/api/bots/perp/start')).status).toBe(200);
+    let book: BookFigures | undefined;
+    const full = (b: BookFigures) => b.orders >= 54 && b.bids > 0 && b.asks > 0 && b.spreadPct !== null && b.spreadPct <= 0.1;
+    const fullAt = await firstHeightWhere(
+      stack,
+      async () => {
+        book = await botBook(stack, 'w1', MARKET);
+        return { height: book.height, ok: full(book) };
+      },
+      started + 20,
+    );
+    const orders = await stack.openOrders('w1', MARKET);
+    const margined = orders.filter((o) => o.margin !== null && o.margin.gt(0)).length;
+    note(`perp empty book: started at ${started}, full at ${fullAt} (${fullAt - started} blocks): ${JSON.stringify(book)}; ${margined}/${orders.length} orders with margin`);
+    expect(fullAt - started).toBeLessThanOrEqual(2);
+    expect(margined).toBe(orders.length);
+  }, 120_000);
+});
+
+describe('e2e: INJ/USDT PERP with margin while synthetic takers trade', () => {
+  let stack: Stack;
+  let position: ReturnType<typeof watchPosition>;
+
+  beforeAll(async () => {
+    stack = await startScenario({
+      markets: [MARKET],
+      bots: [{ id: 'perp', wallet: 'w1', markets: [MARKET] }],
+      sim: {
+        exchange: {
+          pairs: {
+            // paper traders hit the bot's quotes: ≈ 1.5 taker orders a block of 0.5-2.5 contracts
+            [MARKET]: { price: calmPrice('25'), testnetInitial: { kind: 'empty' }, takers: { lambdaPerBlock: 1.5, minQuantity: '0.5', maxQuantity: '2.5' } },
+          },
+        },
+      },
+    });
+    position = watchPosition(stack, 'w1');
+    await eventually(async () => (await botBook(stack, 'w1', MARKET)).orders >= 54, 60_000, 'a full book');
+  }, 240_000);
+  afterAll(async () => {
+    await position?.stop();
+    await stack?.stop();
+  });
+
+  it('follows a 10 % mainnet jump to within 1 % in <= 5 blocks', async () => {
+    // the takers trade against the bot for a while first (steady state)
+    await stack.waitBlocks(25);
+    const target = 27.5;
+    await stack.simAdmin('price', { marketId: stack.pair(MARKET).mainnetMarketId, price: String(target) });
+    const jumpedAt = await stack.height();
+    const trace = await traceGap(stack, MARKET, jumpedAt, 12, [1], (g) => g.mainnet !== null && Math.abs(g.mainnet - target) / target < 0.005);
+    const settled = blocksToSettle(trace, 1);
+    note(`perp jump 25 → ${target} at ${jumpedAt}: (blocks:gap%) ${traceText(trace)}; within 1 % for good after ${settled} blocks`);
+    if (settled === 'never' || settled > 5) note(await diagnose(stack));
+    expect(settled).not.toBe('never');
+    expect(settled).toBeLessThanOrEqual(5);
+  }, 120_000);
+
+  it('never lets the takers push the net position past its cap', async () => {
+    await stack.waitBlocks(10);
+    const pos = await position.stop();
+    note(`perp position over ${pos.samples} blocks: max |net| ${pos.max} (cap ${CAP}), last ${pos.last}`);
+    // the takers did trade with the bot, and never pushed it past its cap
+    expect(pos.max).toBeGreaterThan(0);
+    expect(pos.max).toBeLessThanOrEqual(CAP);
+  }, 120_000);
+});
+

@@ -1,0 +1,310 @@
+import { batchIntentSchema, executionReportSchema, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
+import { metricSum, startStack, type BusRecorder, type Stack, type StackOptions } from '../../support/stack.harness';
+
+/** Block time of the scenarios' sim: short, so that a scenario of tens of blocks takes seconds. */
+export const BLOCK_MS = 500;
+
+/** Endings of `error` with which the executor says more reports follow (apps/executor report.markers). */
+const MORE_FOLLOW = ['; will retry', '; the rest of the intent goes ahead'];
+
+/** A calm "mainnet": small noise, no jumps, so a scenario measures the bots and not the walk. */
+export function calmPrice(startPrice: string): Record<string, unknown> {
+  return { startPrice, volatilityPerBlock: 0.00005, jumpProbabilityPerBlock: 0 };
+}
+
+/**
+ * Environment of every scenario: the feed polls once a block, with a request budget for a local
+ * sim; executors follow their txs closely and reconcile every few seconds.
+ */
+export function scenarioEnv(blockMs = BLOCK_MS): Record<string, string> {
+  return {
+    NETWORK: 'sim',
+    LOG_LEVEL: 'info',
+    FEED_POLL_INTERVAL_MS: String(blockMs),
+    FEED_REQUEST_BUDGET_PER_S: '400',
+    HEARTBEAT_INTERVAL_MS: '1000',
+    EXEC_INCLUSION_POLL_MS: '50',
+    EXEC_RECONCILE_INTERVAL_MS: '5000',
+  };
+}
+
+/** Starts a stack whose sim produces a block every `blockMs`. */
+export async function startScenario(options: Omit<StackOptions, 'env'> & { env?: Record<string, string>; blockMs?: number; recordAll?: boolean }): Promise<Stack> {
+  const blockMs = options.blockMs ?? BLOCK_MS;
+  return startStack({
+    ...options,
+    sim: { blockMs, seed: 'mirrorbook-e2e', ...options.sim },
+    env: { ...scenarioEnv(blockMs), ...options.env },
+    // the strategy plans on book snapshots, and the feed republishes an unchanged book only when
+    // HEARTBEAT_INTERVAL_MS passed at a poll: below the poll interval, every poll (once a block)
+    // publishes, so a bot started on a quiet book plans from the next poll
+    appEnv: { ...options.appEnv, 'price-feed': { HEARTBEAT_INTERVAL_MS: String(Math.floor(blockMs / 2)), ...options.appEnv?.['price-feed'] } },
+  });
+}
+
+/** Polls `check` until it returns something other than undefined/false; fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value as T;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Book figures of the bots' orders on one market. */
+export interface BookFigures {
+  height: number;
+  orders: number;
+  bids: number;
+  asks: number;
+  bestBid: number | null;
+  bestAsk: number | null;
+  /** (ask − bid) / mid, percent; null when a side is empty */
+  spreadPct: number | null;
+}
+
+/** The wallet's orders on the market and the spread they make, with the height read before them. */
+export async function botBook(stack: Stack, walletId: string, key: string): Promise<BookFigures> {
+  const orders = await stack.openOrders(walletId, key);
+  // read after the orders: a block between the two reads counts against the bot, never for it
+  const height = await stack.height();
+  const bids = orders.filter((o) => o.side === 'buy').map((o) => o.price.toNumber());
+  const asks = orders.filter((o) => o.side === 'sell').map((o) => o.price.toNumber());
+  const bestBid = bids.length ? Math.max(...bids) : null;
+  const bestAsk = asks.length ? Math.min(...asks) : null;
+  const spreadPct = bestBid !== null && bestAsk !== null ? ((bestAsk - bestBid) / ((bestAsk + bestBid) / 2)) * 100 : null;
+  return { height, orders: orders.length, bids: bids.length, asks: asks.length, bestBid, bestAsk, spreadPct };
+}
+
+/** |testnet mid − mainnet mid| / mainnet mid, percent, at the current height (null when a mid is missing). */
+export async function gapPct(stack: Stack, key: string): Promise<{ height: number; gapPct: number | null; testnet: number | null; mainnet: number | null }> {
+  const [testnet, mainnet] = await Promise.all([stack.tob(key, 'testnet'), stack.tob(key, 'mainnet')]);
+  const height = await stack.height();
+  const gap = testnet.mid !== null && mainnet.mid !== null ? (Math.abs(testnet.mid - mainnet.mid) / mainnet.mid) * 100 : null;
+  return { height, gapPct: gap, testnet: testnet.mid, mainnet: mainnet.mid };
+}
+
+/**
+ * Follows a condition block by block: resolves with the first height at which `check` held,
+ * reading once per poll; fails once the chain is past `maxHeight`.
+ */
+export async function firstHeightWhere(stack: Stack, check: () => Promise<{ height: number; ok: boolean }>, maxHeight: number, timeoutMs = 120_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { height, ok } = await check();
+    if (ok) return height;
+    if (height > maxHeight || Date.now() > deadline) return Number.POSITIVE_INFINITY;
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+/** Intents seen on `intent.>` and the reports on `exec.report.>`, joined by intent id (parsed once each). */
+export class IntentLedger {
+  private readonly parsedIntents = new Map<string, BatchIntent>();
+  private readonly parsedReports: ExecutionReport[] = [];
+  private scanned = 0;
+
+  constructor(private readonly bus: BusRecorder) {}
+
+  /** Parses the messages that arrived since the last call. */
+  private catchUp(): void {
+    const messages = this.bus.messages;
+    for (; this.scanned < messages.length; this.scanned++) {
+      const m = messages[this.scanned]!;
+      if (m.subject.startsWith('intent.')) {
+        const parsed = batchIntentSchema.safeParse(JSON.parse(m.data));
+        if (parsed.success) this.parsedIntents.set(parsed.data.id, parsed.data);
+      } else if (m.subject.startsWith('exec.report.')) {
+        const parsed = executionReportSchema.safeParse(JSON.parse(m.data));
+        if (parsed.success) this.parsedReports.push(parsed.data);
+      }
+    }
+  }
+
+  intents(wallet?: string): BatchIntent[] {
+    this.catchUp();
+    return [...this.parsedIntents.values()].filter((i) => !wallet || i.wallet === wallet);
+  }
+
+  reports(wallet?: string): ExecutionReport[] {
+    this.catchUp();
+    return this.parsedReports.filter((r) => !wallet || r.wallet === wallet);
+  }
+
+  /** The final outcome per intent id (a report that says more follow is not final). */
+  finalOutcomes(wallet?: string): Map<string, ExecutionOutcome> {
+    const last = new Map<string, ExecutionOutcome>();
+    for (const report of this.reports(wallet)) {
+      if (MORE_FOLLOW.some((marker) => report.error?.endsWith(marker))) continue;
+      for (const id of report.intentIds) {
+        // an intent applied once stays applied (a redelivered copy may later be reported superseded)
+        if (last.get(id) !== 'applied') last.set(id, report.outcome);
+      }
+    }
+    return last;
+  }
+
+  /** Intents planned before `before` (ms since epoch) without a final report yet. */
+  unreported(before = Number.POSITIVE_INFINITY, wallet?: string): BatchIntent[] {
+    const outcomes = this.finalOutcomes(wallet);
+    return this.intents(wallet).filter((i) => i.ts < before && !outcomes.has(i.id));
+  }
+
+  /** Counts of final outcomes over the intents planned before `before` (those without a report as `none`). */
+  tally(wallet?: string, before = Number.POSITIVE_INFINITY): Tally {
+    const outcomes = this.finalOutcomes(wallet);
+    const counts: Record<string, number> = {};
+    const intents = this.intents(wallet).filter((i) => i.ts < before);
+    for (const intent of intents) {
+      const o = outcomes.get(intent.id) ?? 'none';
+      counts[o] = (counts[o] ?? 0) + 1;
+    }
+    const total = intents.length;
+    const applied = counts.applied ?? 0;
+    const dropped = (counts.superseded ?? 0) + (counts.expired ?? 0);
+    return {
+      total,
+      counts,
+      appliedPct: total ? (applied / total) * 100 : 0,
+      appliedOfExecutablePct: total - dropped ? (applied / (total - dropped)) * 100 : 0,
+    };
+  }
+
+  /** Order hashes reported created more than once (a create executed twice). */
+  duplicateCreates(wallet?: string): string[] {
+    const seen = new Map<string, number>();
+    for (const r of this.reports(wallet)) for (const h of r.createdOrderHashes) seen.set(h, (seen.get(h) ?? 0) + 1);
+    return [...seen.entries()].filter(([, n]) => n > 1).map(([h]) => h);
+  }
+}
+
+/** Final outcomes of a set of intents. */
+export interface Tally {
+  total: number;
+  counts: Record<string, number>;
+  /** applied / all intents published, percent */
+  appliedPct: number;
+  /** applied / intents not dropped as superseded or expired, percent */
+  appliedOfExecutablePct: number;
+}
+
+/** `mirrorbook_executor_sequence_mismatches_total` summed over the stack's executors. */
+export async function sequenceMismatches(stack: Stack): Promise<number> {
+  let sum = 0;
+  for (const [name, proc] of stack.procs) {
+    if (!name.startsWith('executor-') || !proc.running) continue;
+    sum += metricSum(await stack.metrics(name), 'mirrorbook_executor_sequence_mismatches_total');
+  }
+  return sum;
+}
+
+/** Writes one line to the test output (jest swallows console.log in --silent runs; stdout stays). */
+export function note(line: string): void {
+  process.stdout.write(`[e2e] ${line}\n`);
+}
+
+/** One line on what the bots did: intents by phase, final outcomes, report errors, strategy skips. */
+export async function diagnose(stack: Stack): Promise<string> {
+  const ledger = new IntentLedger(stack.bus);
+  const phases: Record<string, number> = {};
+  for (const i of ledger.intents()) for (const p of i.plans) phases[p.phase] = (phases[p.phase] ?? 0) + 1;
+  const errors = [...new Set(ledger.reports().map((r) => r.error ?? (r.failed.length ? `failed: ${r.failed[0].reason}` : null)).filter(Boolean))].slice(0, 5);
+  let skips = '';
+  if (stack.procs.get('strategy')?.running) {
+    const text = await stack.metrics('strategy');
+    skips = text
+      .split('\n')
+      .filter((l) => l.startsWith('mirrorbook_strategy_skips_total'))
+      .join('; ');
+  }
+  return `phases ${JSON.stringify(phases)}; outcomes ${JSON.stringify(ledger.tally().counts)}; errors ${JSON.stringify(errors)}; skips ${skips}`;
+}
+
+/** Per intent: ms after `t0` it was published, phase, creates/cancels, final report's height and outcome. */
+export function timeline(stack: Stack, t0: number): string {
+  const ledger = new IntentLedger(stack.bus);
+  const reports = ledger.reports();
+  return ledger
+    .intents()
+    .map((i) => {
+      const r = reports.filter((x) => x.intentIds.includes(i.id));
+      const creates = i.plans.flatMap((p) => p.actions).filter((a) => a.type === 'create');
+      const qty = creates.reduce((s, a) => s + (a.type === 'create' ? Number(a.quantity) : 0), 0);
+      const last = r[r.length - 1];
+      return `${i.ts - t0}ms ${i.plans.map((p) => `${p.market}:${p.phase}`).join(',')} c${creates.length}/q${qty.toFixed(1)} x${i.plans.flatMap((p) => p.actions).length - creates.length} → ${last ? `${last.outcome}@${last.height ?? '-'} +${last.ts - t0}ms` : 'none'}`;
+    })
+    .join('\n  ');
+}
+
+/** Readings of the gap from a height on, and when it settled within each bound. */
+export interface GapTrace {
+  /** height the measurement counts from */
+  from: number;
+  /** every reading in order: height (read after the prices) and gap in percent (null: no mid) */
+  readings: { height: number; gap: number | null }[];
+  /** the first gap read at each height */
+  byHeight: Map<number, number | null>;
+  /**
+   * per bound: the first height from which every later reading of the trace was within it (a
+   * mid that touches the bound and leaves again does not count); absent when the last was not
+   */
+  settledAt: Map<number, number>;
+}
+
+/**
+ * Reads the gap about 25 times a block until `blocks` blocks after `from`; `valid` can refuse a
+ * reading (e.g. before the mainnet mid moved to a forced price), which then counts as no mid.
+ */
+export async function traceGap(
+  stack: Stack,
+  key: string,
+  from: number,
+  blocks: number,
+  bounds: number[],
+  valid: (g: { testnet: number | null; mainnet: number | null }) => boolean = () => true,
+): Promise<GapTrace> {
+  const readings: { height: number; gap: number | null }[] = [];
+  const byHeight = new Map<number, number | null>();
+  for (;;) {
+    const g = await gapPct(stack, key);
+    const gap = valid(g) ? g.gapPct : null;
+    readings.push({ height: g.height, gap });
+    if (!byHeight.has(g.height)) byHeight.set(g.height, gap);
+    if (g.height >= from + blocks) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const settledAt = new Map<number, number>();
+  for (const bound of bounds) {
+    let since: number | undefined;
+    for (const r of readings) {
+      const ok = r.gap !== null && r.gap <= bound;
+      if (!ok) since = undefined;
+      else since ??= r.height;
+    }
+    if (since !== undefined) settledAt.set(bound, since);
+  }
+  return { from, readings, byHeight, settledAt };
+}
+
+/** `blocks:gap%` for each height of a trace. */
+export function traceText(trace: GapTrace): string {
+  return [...trace.byHeight.entries()].map(([h, g]) => `${h - trace.from}:${g === null ? '-' : g.toFixed(2)}`).join(' ');
+}
+
+/** Every gap read at heights >= `from + blocks`. */
+export function gapsFrom(trace: GapTrace, blocks: number): (number | null)[] {
+  return trace.readings.filter((r) => r.height >= trace.from + blocks).map((r) => r.gap);
+}
+
+/** Blocks from the trace's start until it settled within `bound` ('never' when it did not). */
+export function blocksToSettle(trace: GapTrace, bound: number): number | 'never' {
+  const at = trace.settledAt.get(bound);
+  return at === undefined ? 'never' : at - trace.from;
+}

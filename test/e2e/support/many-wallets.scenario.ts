@@ -1,0 +1,113 @@
+import { redisKeys } from '@mirrorbook/contracts';
+import type { Stack } from '../../support/stack.harness';
+import { calmPrice, eventually, scenarioEnv, IntentLedger, note, sequenceMismatches, startScenario, type Tally } from './e2e.fixture';
+
+/** Six market pairs with their sim start prices; the first n are used. */
+export const SIX_MARKETS: readonly { key: string; price: string }[] = [
+  { key: 'inj-usdt', price: '25' },
+  { key: 'atom-usdt', price: '4.8' },
+  { key: 'inj-usdt-perp', price: '25' },
+  { key: 'stinj-inj', price: '1.45' },
+  { key: 'btc-usdt-perp', price: '95000' },
+  { key: 'eth-usdt-perp', price: '3000' },
+];
+
+/** What a many-wallets run measured. */
+export interface ManyWalletsResult {
+  blocks: number;
+  intents: Tally;
+  sequenceMismatches: number;
+  sim: Record<string, unknown>;
+  /** chain orders no executor knows (not in `orders:<wallet>:<mk>`), after pausing the bots */
+  orphansWhilePaused: number;
+  /** Redis orders the chain no longer has, after pausing the bots (fills since the last reconciliation) */
+  ghostsWhilePaused: number;
+  /** chain orders left after stopping every bot */
+  ordersAfterStop: number;
+  /** most orders one bot held on one market */
+  maxOrdersPerBotMarket: number;
+  wallClockS: number;
+}
+
+/**
+ * `wallets` wallets, each with one bot quoting the first `markets` pairs, trading for `blocks`
+ * blocks; then the bots are paused (resting orders stay, no new intents) so chain and Redis can be
+ * compared, and stopped, which must cancel everything.
+ */
+export async function runManyWallets(options: { wallets: number; markets: number; blocks: number; blockMs?: number; takers?: number }): Promise<{ stack: Stack; result: ManyWalletsResult }> {
+  const markets = SIX_MARKETS.slice(0, options.markets);
+  const walletIds = Array.from({ length: options.wallets }, (_, i) => `w${i + 1}`);
+  const pairs = Object.fromEntries(
+    markets.map((m) => [m.key, { price: calmPrice(m.price), takers: { lambdaPerBlock: options.takers ?? 0.5 } }]),
+  );
+  const stack = await startScenario({
+    markets: markets.map((m) => m.key),
+    bots: walletIds.map((w) => ({ id: `bot-${w}`, wallet: w, markets: markets.map((m) => m.key) })),
+    sim: { exchange: { pairs } },
+    blockMs: options.blockMs,
+  });
+  try {
+    const t0 = Date.now();
+    const startHeight = await stack.height();
+    let maxOrders = 0;
+    let h = startHeight;
+    while (h < startHeight + options.blocks) {
+      h = await stack.waitBlocks(Math.min(25, startHeight + options.blocks - h), 120_000);
+      for (const w of walletIds) for (const m of markets) maxOrders = Math.max(maxOrders, (await stack.openOrders(w, m.key)).length);
+      note(`many wallets: block ${h - startHeight}/${options.blocks} after ${Math.round((Date.now() - t0) / 1000)} s, ${new IntentLedger(stack.bus).intents().length} intents, max orders per bot and market ${maxOrders}`);
+    }
+    const pausedAt = Date.now();
+    for (const w of walletIds) expect((await stack.gateway('POST', `/api/bots/bot-${w}/pause`)).status).toBe(200);
+    const ledger = new IntentLedger(stack.bus);
+    // every intent planned before the pause gets its final report
+    await eventually(() => ledger.unreported(pausedAt).length === 0, 60_000, 'a final report for every intent', 250).catch((error: Error) => {
+      const missing = ledger.unreported(pausedAt);
+      note(`no final report for ${missing.length} intents: ${missing.slice(0, 5).map((i) => `${i.id} planned ${pausedAt - i.ts} ms before the pause, deadline ${i.deadline - i.ts} ms`).join('; ')}`);
+      const logs = stack.logs().split('\n');
+      for (const i of missing.slice(0, 3)) note(logs.filter((l) => l.includes(i.id)).slice(0, 5).join('\n') || `${i.id}: not in any log`);
+      throw error;
+    });
+    // takers keep filling resting orders; the executors learn of fills when they reconcile
+    await new Promise((r) => setTimeout(r, Number(scenarioEnv().EXEC_RECONCILE_INTERVAL_MS) + 1000));
+    // intents still queued when the pause landed are refused as "not running": they are the
+    // pause's doing, so the share counts intents planned up to 2 s before it
+    const intents = ledger.tally(undefined, pausedAt - 2000);
+    let orphans = 0;
+    let ghosts = 0;
+    for (const w of walletIds) {
+      for (const m of markets) {
+        const chain = new Set((await stack.openOrders(w, m.key)).map((o) => o.orderHash.toLowerCase()));
+        const stored = new Set(Object.keys(await stack.redis.hgetall(redisKeys.orders(w, m.key))).map((x) => x.toLowerCase()));
+        for (const hash of chain) if (!stored.has(hash)) orphans += 1;
+        for (const hash of stored) if (!chain.has(hash)) ghosts += 1;
+      }
+    }
+    for (const w of walletIds) expect((await stack.gateway('POST', `/api/bots/bot-${w}/stop`)).status).toBe(200);
+    let left = Number.POSITIVE_INFINITY;
+    await eventually(
+      async () => {
+        left = 0;
+        for (const w of walletIds) for (const m of markets) left += (await stack.openOrders(w, m.key)).length;
+        return left === 0;
+      },
+      30_000,
+      'no bot orders after the stop',
+      250,
+    ).catch(() => undefined);
+    const result: ManyWalletsResult = {
+      blocks: h - startHeight,
+      intents,
+      sequenceMismatches: await sequenceMismatches(stack),
+      sim: await stack.simState(),
+      orphansWhilePaused: orphans,
+      ghostsWhilePaused: ghosts,
+      ordersAfterStop: left,
+      maxOrdersPerBotMarket: maxOrders,
+      wallClockS: Math.round((Date.now() - t0) / 1000),
+    };
+    return { stack, result };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}

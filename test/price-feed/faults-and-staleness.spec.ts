@@ -100,7 +100,9 @@ describe('the price feed when its source misbehaves', () => {
       const feedPid = feed.proc.pid;
       await sim.stop();
       const stopped = performance.now();
-      const stale = await md.waitFor(status((s) => s.state === 'stale'), STALE_AFTER_MS + STATUS_SLACK_MS, stopped, 'a stale status');
+      // each side goes stale on its own clock (its last good read), so wait until both have
+      const bothStale = (s: Record<string, any>) => s.state === 'stale' && s.reference.state === 'stale' && s.book.state === 'stale';
+      const stale = await md.waitFor(status(bothStale), STALE_AFTER_MS + STATUS_SLACK_MS, stopped, 'a stale status on both sides');
       expect(stale.at - stopped).toBeLessThanOrEqual(STALE_AFTER_MS + STATUS_SLACK_MS);
       expect(stale.payload).toMatchObject({ reference: { state: 'stale' }, book: { state: 'stale' } });
 

@@ -40,6 +40,8 @@ describe('MessagingService against a real NATS server', () => {
       messaging.subscribe(subjects.mdPrice('sim', '*'), (payload) => {
         received.push(payload.seq);
       });
+      // the subscription must reach the server before the other connection publishes
+      await (await messaging.connectionWhenReady()).flush();
       const [notJsonBefore, schemaBefore] = [await invalidCount('not-json'), await invalidCount('schema')];
       raw.publish('md.price.sim.inj-usdt', new TextEncoder().encode(JSON.stringify(tick(1))));
       raw.publish('md.price.sim.inj-usdt', new TextEncoder().encode('{not json'));

@@ -1,6 +1,6 @@
 import { redisKeys } from '@mirrorbook/contracts';
 import { metricSum, type Stack } from '../support/stack.harness';
-import { botBook, calmPrice, eventually, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
+import { botBook, calmPrice, eventually, note, startScenario } from '../e2e/support/e2e.fixture';
 import { duplicateOrders, keyLeaks, runningExecutors, seededRandom, settle } from './support/chaos.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
@@ -74,8 +74,7 @@ describe('chaos: SIGKILL the active executor 20 times', () => {
     note(`takeovers by a waiting standby: ${fromStandby.filter(Boolean).length} of ${KILLS}`);
     expect(fromStandby.every(Boolean)).toBe(true);
     await stack.waitBlocks(5);
-    const pausedAt = await settle(stack, ['quoter']);
-    const ledger = new IntentLedger(stack.bus);
+    const { pausedAt, ledger } = await settle(stack, ['quoter']);
     const tally = ledger.tally(undefined, pausedAt - 2000);
     const duplicates = await duplicateOrders(stack, ['w1'], MARKETS);
     for (const name of stack.procs.keys()) {

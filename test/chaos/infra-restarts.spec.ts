@@ -64,14 +64,18 @@ describe('chaos: NATS and Redis restart under a running system', () => {
     // every intent planned before the pause ends in a report, or its report is one the executor
     // could not publish while NATS was away and said so in its log (reports are not buffered)
     const restartsAt = Object.values(at);
-    const pausedAt = await settle(stack, ['quoter'], 30_000).catch(() => Date.now());
-    const unreported = new IntentLedger(stack.bus).unreported(pausedAt);
+    const pausedAt = Date.now();
+    const ledger = await settle(stack, ['quoter'], 30_000)
+      .then((settled) => settled.ledger)
+      .catch(() => new IntentLedger(stack.bus));
+    await ledger.fromStream(stack.servers.nats.url);
+    const unreported = ledger.unreported(pausedAt);
     const lines = stack.logs().split('\n');
     const logged = unreported.filter((i) => lines.some((l) => l.includes(i.id) && /not published/.test(l)));
     note(`unreported intents ${unreported.length}, of which logged as not published ${logged.length}; ms after each restart: ${unreported.slice(0, 10).map((i) => `${i.id} ${restartsAt.map((r) => i.ts - r).join('/')}`).join('; ')}`);
     for (const i of unreported.filter((x) => !logged.includes(x)).slice(0, 3)) note(lines.filter((l) => l.includes(i.id)).join('\n') || `${i.id}: in no log`);
     expect(unreported.filter((i) => !logged.includes(i)).map((i) => i.id)).toEqual([]);
-    note(`infra restarts: ${JSON.stringify(times)}; intents ${JSON.stringify(new IntentLedger(stack.bus).tally(undefined, pausedAt - 2000))}`);
+    note(`infra restarts: ${JSON.stringify(times)}; intents ${JSON.stringify(ledger.tally(undefined, pausedAt - 2000))}`);
   }, 900_000);
 
   it('never shows the wallet key: not in a log line, a NATS message of the run or a Redis value', async () => {

@@ -1,17 +1,20 @@
 import type { Stack } from '../support/stack.harness';
 import { note } from '../e2e/support/e2e.fixture';
-import { runManyWallets } from '../e2e/support/many-wallets.scenario';
+import { runManyWallets, startManyWallets } from '../e2e/support/many-wallets.scenario';
 import { keyLeaks } from './support/chaos.fixture';
 
 // The full-size run of the issue; test/e2e/many-wallets.spec.ts runs 2 × 3 × 100 in every `npm test`.
 describe('long: 4 wallets × 6 markets for 500 blocks', () => {
-  let stack: Stack | undefined;
+  const options = { wallets: 4, markets: 6, blocks: 500 };
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startManyWallets(options);
+  }, 240_000);
   afterAll(async () => stack?.stop());
 
   it('has no sequence errors, applies >= 99 % of the intents and leaves no orphan orders', async () => {
-    const run = await runManyWallets({ wallets: 4, markets: 6, blocks: 500 });
-    stack = run.stack;
-    const r = run.result;
+    const r = await runManyWallets(stack, options);
     note(`many wallets 4×6×500: ${JSON.stringify({ ...r, sim: undefined })}; sim ${JSON.stringify(r.sim)}`);
     expect(r.blocks).toBeGreaterThanOrEqual(500);
     expect(r.sequenceMismatches).toBe(0);
@@ -23,7 +26,7 @@ describe('long: 4 wallets × 6 markets for 500 blocks', () => {
   }, 1_800_000);
 
   it('never shows a wallet key: not in a log line, a NATS message of the run or a Redis value', async () => {
-    const leaks = await keyLeaks(stack!);
+    const leaks = await keyLeaks(stack);
     note(`key check (many wallets): ${JSON.stringify(leaks)}`);
     expect(leaks).toMatchObject({ logs: 0, nats: 0, redis: 0 });
   });

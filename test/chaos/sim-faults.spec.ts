@@ -49,8 +49,8 @@ describe('chaos: sim faults at 10 % for 500 blocks', () => {
       }
     }
     await stack.simAdmin('faults', { reset: true });
-    const pausedAt = await settle(stack, WALLETS.map((w) => `bot-${w}`));
-    const tally = new IntentLedger(stack.bus).tally(undefined, pausedAt - 2000);
+    const { pausedAt, ledger } = await settle(stack, WALLETS.map((w) => `bot-${w}`));
+    const tally = ledger.tally(undefined, pausedAt - 2000);
     const sim = await stack.simState();
     let mismatches = 0;
     let breakerTrips = 0;

@@ -216,40 +216,6 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
     note(`mids: mainnet ${await page.getByTestId(`reference-${MARKET}`).textContent()}, testnet ${await page.getByTestId(`trading-${MARKET}`).textContent()}, gap ${await page.getByTestId(`gap-${MARKET}`).textContent()}`);
   }, 150_000);
 
-  it("highlights the bot's own orders in the depth ladder, at the prices the chain has", async () => {
-    const own = () => ladder().locator('[data-own="true"]');
-    await eventually(
-      async () => (await own().and(ladder().locator('[data-side="bid"]')).count()) > 0 && (await own().and(ladder().locator('[data-side="ask"]')).count()) > 0,
-      60_000,
-      'own orders highlighted on both sides',
-    );
-    // every highlighted level is a price at which the wallet has an order on chain (the testnet book
-    // of the sim starts empty and has no takers: the bot's orders are the whole book)
-    const checked = await eventually(
-      async () => {
-        const onChain = new Set((await chainOrders()).map((o) => `${o.side === 'buy' ? 'bid' : 'ask'} ${o.price.toNumber()}`));
-        const highlighted = await own().evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.side} ${Number((r as HTMLElement).dataset.price)}`));
-        const rows = await ladder().getByTestId('ladder-row').count();
-        return highlighted.length > 0 && highlighted.every((h) => onChain.has(h)) && highlighted.length === rows ? { highlighted: highlighted.length, onChain: onChain.size, rows } : false;
-      },
-      60_000,
-      'the highlighted levels to match the orders on chain',
-    );
-    note(`ladder: ${JSON.stringify(checked)}`);
-    expect(await ladder().locator('[data-own="true"]').first().textContent()).toContain('own');
-    await page.screenshot({ path: join(SCREENSHOTS, 'stack-desktop.png'), fullPage: true });
-  }, 120_000);
-
-  it('fits a phone screen while the bot trades', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByTestId(`bot-card-${BOT}`).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.getByTestId(`ladder-${MARKET}`).locator('[data-own="true"]').first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'stack-phone.png') });
-    await page.setViewportSize({ width: 1400, height: 1000 });
-  }, 60_000);
-
   it('Pause: the state turns paused, no new intents and no txs, the orders stay', async () => {
     await page.getByTestId(`bot-pause-${BOT}`).click();
     await state().filter({ hasText: /^paused$/ }).waitFor();
@@ -269,6 +235,41 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
     note(`paused: ${intentsBefore} intents and ${reportsBefore} reports before, none after 8 blocks; ${ordersAfter.length} orders left on chain`);
     expect(await page.getByTestId(`bot-pause-${BOT}`).isDisabled()).toBe(true);
   }, 120_000);
+
+  it("highlights the bot's own orders in the depth ladder, at the prices the chain has", async () => {
+    const own = () => ladder().locator('[data-own="true"]');
+    await eventually(
+      async () => (await own().and(ladder().locator('[data-side="bid"]')).count()) > 0 && (await own().and(ladder().locator('[data-side="ask"]')).count()) > 0,
+      60_000,
+      'own orders highlighted on both sides',
+    );
+    // every highlighted level is a price at which the wallet has an order on chain (the testnet book
+    // of the sim starts empty and has no takers: the bot's orders are the whole book). The bot is
+    // paused by now, so chain and page hold still long enough to be compared.
+    const checked = await eventually(
+      async () => {
+        const onChain = new Set((await chainOrders()).map((o) => `${o.side === 'buy' ? 'bid' : 'ask'} ${o.price.toNumber()}`));
+        const highlighted = await own().evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.side} ${Number((r as HTMLElement).dataset.price)}`));
+        const rows = await ladder().getByTestId('ladder-row').count();
+        return highlighted.length > 0 && highlighted.every((h) => onChain.has(h)) && highlighted.length === rows ? { highlighted: highlighted.length, onChain: onChain.size, rows } : false;
+      },
+      60_000,
+      'the highlighted levels to match the orders on chain',
+    );
+    note(`ladder: ${JSON.stringify(checked)}`);
+    expect(await ladder().locator('[data-own="true"]').first().textContent()).toContain('own');
+    await page.screenshot({ path: join(SCREENSHOTS, 'stack-desktop.png'), fullPage: true });
+  }, 120_000);
+
+  it('fits a phone screen with the paused bot\'s orders in the ladder', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId(`bot-card-${BOT}`).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId(`ladder-${MARKET}`).locator('[data-own="true"]').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'stack-phone.png') });
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }, 60_000);
 
   it('Stop: the state turns stopped and its orders are cancelled on chain within a few blocks', async () => {
     const before = (await chainOrders()).length;

@@ -78,6 +78,8 @@ export interface BusRecorder {
   total(): number;
   /** payloads of the kept messages whose subject starts with `prefix` */
   on(prefix: string): BusMessage[];
+  /** times the recorder's connection dropped (e.g. as a slow consumer): messages may be missing */
+  disconnects(): number;
 }
 
 /** The whole system as separate processes: real NATS and Redis, the sim as the chain. */
@@ -175,6 +177,10 @@ async function startRecorder(url: string, secrets: string[], keepAll: boolean): 
   const keyLeaks: string[] = [];
   let total = 0;
   const decoder = new TextDecoder();
+  let disconnects = 0;
+  void (async () => {
+    for await (const status of nc.status()) if (status.type === 'disconnect') disconnects += 1;
+  })();
   const sub = nc.subscribe('>');
   void (async () => {
     for await (const msg of sub) {
@@ -198,6 +204,7 @@ async function startRecorder(url: string, secrets: string[], keepAll: boolean): 
       keyLeaks,
       total: () => total,
       on: (prefix) => messages.filter((m) => m.subject.startsWith(prefix)),
+      disconnects: () => disconnects,
     },
   };
 }

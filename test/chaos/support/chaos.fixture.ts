@@ -21,11 +21,16 @@ export function runningExecutors(stack: Stack, walletId: string): string[] {
 
 /** Order events (`orders.<wallet>.<mk>`) seen on the bus. */
 export function orderEvents(stack: Stack): OrderEvent[] {
-  return stack.bus
-    .on('orders.')
-    .map((m) => orderEventSchema.safeParse(JSON.parse(m.data)))
-    .filter((p) => p.success)
-    .map((p) => p.data!);
+  const events: OrderEvent[] = [];
+  for (const m of stack.bus.on('orders.')) {
+    try {
+      const parsed = orderEventSchema.safeParse(JSON.parse(m.data));
+      if (parsed.success) events.push(parsed.data);
+    } catch {
+      // not JSON (the malformed-input flood): not an order event
+    }
+  }
+  return events;
 }
 
 /** What a run placed twice, and what it merely reported twice. */
@@ -111,20 +116,27 @@ export async function keyLeaks(stack: Stack): Promise<{ logs: number; nats: numb
   };
 }
 
-/** Pauses the bots and waits until every intent planned before the pause has its final report. */
-export async function settle(stack: Stack, botIds: string[], timeoutMs = 90_000): Promise<number> {
+/**
+ * Pauses the bots and waits until every intent planned before the pause has its final report;
+ * returns the pause time and the ledger (with any report the live recorder missed, from the stream).
+ */
+export async function settle(stack: Stack, botIds: string[], timeoutMs = 90_000): Promise<{ pausedAt: number; ledger: IntentLedger }> {
   const pausedAt = Date.now();
   for (const id of botIds) {
     const res = await stack.gateway('POST', `/api/bots/${id}/pause`);
     if (res.status !== 200) throw new Error(`pause ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   const ledger = new IntentLedger(stack.bus);
-  await eventually(() => ledger.unreported(pausedAt).length === 0, timeoutMs, 'a final report for every intent', 500).catch((error: Error) => {
+  await eventually(() => ledger.unreported(pausedAt).length === 0, timeoutMs, 'a final report for every intent', 500).catch(async (error: Error) => {
+    // the live recorder may have missed some (a slow consumer): the EXEC stream keeps them all
+    const recovered = await ledger.fromStream(stack.servers.nats.url);
+    if (recovered) note(`reports missed by the recorder and found in the EXEC stream: ${recovered}; recorder disconnects: ${stack.bus.disconnects()}`);
     const missing = ledger.unreported(pausedAt);
+    if (missing.length === 0) return;
     note(`no final report for ${missing.length} intents: ${missing.slice(0, 5).map((i) => `${i.id} (${pausedAt - i.ts} ms before the pause)`).join('; ')}`);
     throw error;
   });
-  return pausedAt;
+  return { pausedAt, ledger };
 }
 
 /** Stored orders of a wallet's market in Redis. */

@@ -1,3 +1,4 @@
+import { connect } from 'nats';
 import { batchIntentSchema, executionReportSchema, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
 import { metricSum, startStack, type BusRecorder, type Stack, type StackOptions } from '../../support/stack.harness';
 
@@ -113,19 +114,53 @@ export class IntentLedger {
 
   constructor(private readonly bus: BusRecorder) {}
 
-  /** Parses the messages that arrived since the last call. */
+  /** Parses the messages that arrived since the last call (malformed ones are skipped). */
   private catchUp(): void {
     const messages = this.bus.messages;
     for (; this.scanned < messages.length; this.scanned++) {
       const m = messages[this.scanned]!;
       if (m.subject.startsWith('intent.')) {
-        const parsed = batchIntentSchema.safeParse(JSON.parse(m.data));
+        const parsed = batchIntentSchema.safeParse(parseJson(m.data));
         if (parsed.success) this.parsedIntents.set(parsed.data.id, parsed.data);
       } else if (m.subject.startsWith('exec.report.')) {
-        const parsed = executionReportSchema.safeParse(JSON.parse(m.data));
-        if (parsed.success) this.parsedReports.push(parsed.data);
+        this.addReport(m.data);
       }
     }
+  }
+
+  private readonly seenReports = new Set<string>();
+
+  private addReport(data: string): void {
+    if (this.seenReports.has(data)) return;
+    const parsed = executionReportSchema.safeParse(parseJson(data));
+    if (!parsed.success) return;
+    this.seenReports.add(data);
+    this.parsedReports.push(parsed.data);
+  }
+
+  /**
+   * Adds every report kept in the EXEC stream (the audit trail), for reports the live recorder
+   * may have missed; returns how many were new.
+   */
+  async fromStream(natsUrl: string): Promise<number> {
+    this.catchUp();
+    const before = this.parsedReports.length;
+    const nc = await connect({ servers: natsUrl, name: 'ledger-exec-reader' });
+    try {
+      const consumer = await nc.jetstream().consumers.get('EXEC', { filterSubjects: ['exec.report.>'] });
+      const decoder = new TextDecoder();
+      for (;;) {
+        let n = 0;
+        for await (const m of await consumer.fetch({ max_messages: 1000, expires: 1500 })) {
+          n += 1;
+          this.addReport(decoder.decode(m.data));
+        }
+        if (n === 0) break;
+      }
+    } finally {
+      await nc.close();
+    }
+    return this.parsedReports.length - before;
   }
 
   intents(wallet?: string): BatchIntent[] {
@@ -307,4 +342,13 @@ export function gapsFrom(trace: GapTrace, blocks: number): (number | null)[] {
 export function blocksToSettle(trace: GapTrace, bound: number): number | 'never' {
   const at = trace.settledAt.get(bound);
   return at === undefined ? 'never' : at - trace.from;
+}
+
+/** JSON.parse that answers undefined for text that is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

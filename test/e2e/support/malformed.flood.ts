@@ -70,13 +70,16 @@ export async function floodNats(stack: Stack, total: number): Promise<NatsFlood>
       counted = countsDiff(await invalidCounts(stack), before);
       const now = { at: Date.now(), json: JSON.stringify(counted) };
       history.push(now);
-      const old = history.find((h) => now.at - h.at >= 4000);
+      const old = [...history].reverse().find((h) => now.at - h.at >= 4000);
       return old !== undefined && history.filter((h) => h.at >= old.at).every((h) => h.json === now.json);
     },
     120_000,
     'the invalid-message counters to settle',
     500,
-  );
+  ).catch((error: Error) => {
+    const first = history.find((h) => Date.now() - h.at < 10_000);
+    throw new Error(`${error.message}; sent ${JSON.stringify(sent)}; 10 s ago ${first?.json}; now ${history[history.length - 1]?.json}`);
+  });
   const uncounted = families.filter((f) => !Object.values(counted).some((byFamily) => byFamily[f] === sent[f]));
   const partial = Object.entries(counted).flatMap(([proc, byFamily]) =>
     Object.entries(byFamily)

@@ -9,6 +9,7 @@ import {
   note,
   startScenario,
   traceGap,
+  timeline,
   traceText,
   type BookFigures,
 } from './support/e2e.fixture';
@@ -78,12 +79,13 @@ describe('e2e: INJ/USDT PERP with margin while synthetic takers trade', () => {
     // the takers trade against the bot for a while first (steady state)
     await stack.waitBlocks(25);
     const target = 27.5;
+    const t0 = Date.now();
     await stack.simAdmin('price', { marketId: stack.pair(MARKET).mainnetMarketId, price: String(target) });
     const jumpedAt = await stack.height();
     const trace = await traceGap(stack, MARKET, jumpedAt, 12, [1], (g) => g.mainnet !== null && Math.abs(g.mainnet - target) / target < 0.005);
     const settled = blocksToSettle(trace, 1);
     note(`perp jump 25 → ${target} at ${jumpedAt}: (blocks:gap%) ${traceText(trace)}; within 1 % for good after ${settled} blocks`);
-    if (settled === 'never' || settled > 5) note(await diagnose(stack));
+    if (settled === 'never' || settled > 5) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
     expect(settled).not.toBe('never');
     expect(settled).toBeLessThanOrEqual(5);
   }, 120_000);

@@ -126,7 +126,7 @@ function toInput(s: {
   });
 }
 
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: 300, ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) };
 
 const key = (side: Side, price: Decimal.Value) => `${side}@${toDecimalString(new Dec(price))}`;
 
@@ -256,9 +256,17 @@ describe('planCycle, over random books and references on every real market', () 
     fc.assert(
       fc.property(scenario, (input) => {
         const plan = planCycle(input);
-        const own = input.ownOrders.length;
+        // beyond the deepest default placement (8 %) plus a tenth, an order is withdrawn in every
+        // phase but MARKET_MOVING; the phase's own bounds apply to the rest
+        const outOfBand = new Set(
+          plan.phase === 'MARKET_MOVING' ? [] : plan.assessment.ownOrders.filter((o) => o.distancePct.gt('8.8')).map((o) => o.order.orderHash),
+        );
+        const cancelledHashes = cancels(plan).map((c) => c.orderHash);
+        expect(cancelledHashes.filter((h) => outOfBand.has(h))).toHaveLength(outOfBand.size);
+        const inBand = plan.assessment.ownOrders.filter((o) => !outOfBand.has(o.order.orderHash));
+        const own = inBand.length;
         const made = creates(plan);
-        const cancelled = cancels(plan).length;
+        const cancelled = cancelledHashes.length - outOfBand.size;
         const levels = DEFAULTS.bookBuilding.tiers.reduce((n, t) => n + t.levels, 0);
         const between = (n: number, min: number, max: number) => {
           expect(n).toBeGreaterThanOrEqual(Math.min(own, min));
@@ -273,18 +281,23 @@ describe('planCycle, over random books and references on every real market', () 
           case 'BOOK_BUILDING':
             expect(made.filter((o) => o.side === 'buy').length).toBeLessThanOrEqual(levels);
             expect(made.filter((o) => o.side === 'sell').length).toBeLessThanOrEqual(levels);
-            expect(cancelled).toBe(plan.assessment.ownOrders.filter((o) => o.wrongSide).length);
+            expect(cancelled).toBe(inBand.filter((o) => o.wrongSide).length);
             break;
           case 'MAINTENANCE':
             between(cancelled, mt.cancelOldest.min, mt.cancelOldest.max);
             expect(made.filter((o) => o.side === 'buy').length).toBeLessThanOrEqual(mt.perSide.max);
             expect(made.filter((o) => o.side === 'sell').length).toBeLessThanOrEqual(mt.perSide.max);
             break;
-          case 'REPRICING':
-            between(cancelled, mt.cancelOldest.min, mt.cancelOldest.max);
+          case 'REPRICING': {
+            // every wrong-side order, and at least as many as maintenance would cancel
+            const wrongSide = inBand.filter((o) => o.wrongSide).length;
+            between(cancelled, Math.max(wrongSide, mt.cancelOldest.min), Math.max(wrongSide, mt.cancelOldest.max));
+            const inBandCancels = cancels(plan).filter((c) => !outOfBand.has(c.orderHash));
+            expect(inBandCancels.slice(0, wrongSide).every((c) => inBand.find((o) => o.order.orderHash === c.orderHash)?.wrongSide)).toBe(true);
             expect(made.length).toBeLessThanOrEqual(mt.perSide.max);
             expect(new Set(made.map((o) => o.side)).size).toBeLessThanOrEqual(1);
             break;
+          }
         }
       }),
       RUNS,

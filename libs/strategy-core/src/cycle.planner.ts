@@ -8,6 +8,8 @@ import { planMarketMoving } from './market-moving.planner';
 import type { OwnOrder } from './own-order.model';
 import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
+import { splitOutOfBand } from './out-of-band';
+import { planActions } from './plan.actions';
 import { createPlanningContext, type PlanningContext } from './planning.context';
 import { planRepricing } from './repricing.planner';
 import type { Rng } from './seeded-rng.factory';
@@ -91,10 +93,15 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
     const nextCycleState = { index: cycle.index + 1, stage: cycle.stage };
     return { phase, actions: [], assessment, nextCycleState, basedOn, notes: [`market is ${market.status}: nothing planned`] };
   }
+  // orders the reference has left far behind go at once, and the planners never see them;
+  // MARKET_MOVING keeps its own schedule (DESIGN §4: the 8–12 farthest a cycle)
+  const { kept, outOfBand } =
+    phase === 'MARKET_MOVING' ? { kept: [...assessment.ownOrders], outOfBand: [] } : splitOutOfBand(assessment.ownOrders, params);
   const ctx = createPlanningContext({
     market,
     book,
-    assessment,
+    assessment: { ...assessment, ownOrders: kept },
+    withdrawn: outOfBand,
     params,
     rng: input.rng,
     stage: cycle.stage,
@@ -105,7 +112,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   });
   const plan = PLANNERS[phase](ctx);
   const nextCycleState = { index: cycle.index + 1, stage: plan.nextStage ?? cycle.stage };
-  const actions = capOpenOrders(plan.actions, assessment.ownOrders, ctx.params.maxOrdersPerSide);
+  const actions = capOpenOrders([...planActions(outOfBand, []), ...plan.actions], assessment.ownOrders, ctx.params.maxOrdersPerSide);
   return { phase, actions, assessment, nextCycleState, basedOn, notes: plan.notes };
 }
 

@@ -34,7 +34,10 @@ export interface PlanningContext {
 export interface PlanningInputs {
   readonly market: Market;
   readonly book: AssessedBook;
+  /** the assessment, its own orders without `withdrawn` */
   readonly assessment: BookAssessment;
+  /** own orders cancelled whatever the phase plans: gone from the book, their prices not reused */
+  readonly withdrawn: readonly AssessedOwnOrder[];
   readonly params: CompiledParams;
   readonly rng: Rng;
   readonly stage: number;
@@ -63,16 +66,18 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
     referenceTicks: assessment.reference.div(market.priceTick).toNumber(),
     baseTicks,
     builder(cancels) {
+      const gone = [...inputs.withdrawn, ...cancels];
       const cancelled = new Set(cancels.map((c) => c.order.orderHash));
       const remaining = assessment.ownOrders.filter((o) => !cancelled.has(o.order.orderHash));
       const limits: PriceLimits = {
         reference,
-        ...bookLimits(grid, inputs.book, cancels),
+        ...bookLimits(grid, inputs.book, gone),
         own: ownLimits(grid, remaining),
       };
       const budget = createBudget(grid, inputs, remaining);
       const takerUnits = grid.unitsAffordable(params.marketMoving.maxTakerNotionalPerCycle);
-      return new OrderBuilder(grid, limits, takenIndices(grid, assessment.ownOrders), budget, cids, takerUnits);
+      const taken = takenIndices(grid, [...assessment.ownOrders, ...inputs.withdrawn]);
+      return new OrderBuilder(grid, limits, taken, budget, cids, takerUnits);
     },
   };
 }

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import { planCycle } from './cycle.planner';
 import type { OwnOrder } from './own-order.model';
-import { creates, cycleInput, fixtureMarket, ofSide, own, params, sum } from './testing/strategy.fixtures';
+import { creates, cycleInput, fixtureMarket, hash, ofSide, own, params, sum } from './testing/strategy.fixtures';
 
 // INJ/USDT PERP (tick 0.001, quantity tick 0.001): an empty book, so a 27-a-side staircase of ~1 each
 const perp = fixtureMarket('INJ/USDT PERP', 'mainnet', 'derivative');
@@ -19,6 +19,18 @@ const build = (position: Decimal.Value, ownOrders: OwnOrder[] = [], maxNetPositi
 const total = (orders: ReturnType<typeof creates>) => sum(orders.map((o) => o.quantity));
 
 describe('derivative position cap', () => {
+  describe('when a resting bid lies beyond any placement (the reference has moved away from it)', () => {
+    // long 90 of 100, and a resting bid of 2 at 20, 20 % below the reference 25
+    const plan = build('90', [own(1, 'buy', '20', { quantity: new Dec(2) })]);
+    const buys = ofSide(creates(plan), 'buy');
+
+    it('withdraws it and gives its room to bids near the reference', () => {
+      expect(plan.actions.filter((a) => a.type === 'cancel')).toEqual([{ type: 'cancel', orderHash: hash(1) }]);
+      expect(total(buys).gt(8)).toBe(true);
+      expect(total(buys).lte(10)).toBe(true);
+    });
+  });
+
   describe('when the position is far from the cap', () => {
     it('plans both sides in full, none reduce-only', () => {
       const plan = build('0');
@@ -29,8 +41,8 @@ describe('derivative position cap', () => {
   });
 
   describe('when buys could take the long position past the cap', () => {
-    // long 90 of 100, and a resting bid of 2: room for 8 more
-    const plan = build('90', [own(1, 'buy', '20', { quantity: new Dec(2) })]);
+    // long 90 of 100, and a resting bid of 2 at 24 (4 % below the reference): room for 8 more
+    const plan = build('90', [own(1, 'buy', '24', { quantity: new Dec(2) })]);
     const buys = ofSide(creates(plan), 'buy');
 
     it('stops adding bids once the worst case (every bid filled) reaches the cap', () => {

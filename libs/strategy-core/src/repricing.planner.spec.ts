@@ -32,13 +32,8 @@ describe('repricing', () => {
       expect(plans.every((p) => p.phase === 'REPRICING')).toBe(true);
     });
 
-    it('cancels 4–6 of its bids above the reference, highest first', () => {
-      for (const p of plans) {
-        const cancelled = cancels(p).map((c) => c.orderHash);
-        expect(cancelled.length).toBeGreaterThanOrEqual(4);
-        expect(cancelled.length).toBeLessThanOrEqual(6);
-        expect(cancelled).toEqual([0, 1, 2, 3, 4, 5].slice(0, cancelled.length).map(hash));
-      }
+    it('cancels all six of its bids above the reference at once, and none of its asks', () => {
+      for (const p of plans) expect(cancels(p).map((c) => c.orderHash)).toEqual([0, 1, 2, 3, 4, 5].map(hash));
     });
 
     it('places 5–8 maker asks between the bids left after its cancels and the testnet mid', () => {
@@ -57,6 +52,25 @@ describe('repricing', () => {
 
     it('sizes them like maintenance orders (20–50 % of the base size)', () => {
       for (const o of plans.flatMap(creates)) expect(new Dec(o.quantity).gte('0.2') && new Dec(o.quantity).lte('0.5')).toBe(true);
+    });
+  });
+
+  describe('when the bot has fewer orders on the wrong side than maintenance would cancel', () => {
+    const above = book(levels('26', '-0.02'), levels('26.5', '0.02'));
+    // one bid above the reference, eight asks resting above the testnet mid
+    const ownOrders = [
+      own(0, 'buy', new Dec('26')),
+      ...Array.from({ length: 8 }, (_, i) => own(10 + i, 'sell', new Dec('26.5').add(new Dec('0.1').mul(i)))),
+    ];
+    const plans = [1, 2, 3, 4, 5].map((seed) => plan(above, ownOrders, seed));
+
+    it('cancels that bid first, then the farthest asks, 4–6 in all', () => {
+      for (const p of plans) {
+        const cancelled = cancels(p).map((c) => c.orderHash);
+        expect(cancelled.length).toBeGreaterThanOrEqual(4);
+        expect(cancelled.length).toBeLessThanOrEqual(6);
+        expect(cancelled).toEqual([0, 17, 16, 15, 14, 13].slice(0, cancelled.length).map(hash));
+      }
     });
   });
 

@@ -10,8 +10,10 @@ import { quantityIndexAt } from './tick.targets';
  * REPRICING (gap between the maintenance and market-moving thresholds, depth good; see
  * `selectPhase` for why): move the book toward the reference with maker orders only.
  *
- * - cancel as many orders as maintenance would (`maintenance.cancelOldest`), the bot's orders on
- *   the wrong side of the reference first, then the farthest from it;
+ * - cancel every order of the bot on the wrong side of the reference (a bid above it or an ask
+ *   below it is mispriced against mainnet and holds the testnet price off: withdrawing them a
+ *   few a cycle left a 10 % jump unfollowed for 10+ blocks), and at least as many as maintenance
+ *   would (`maintenance.cancelOldest`), the farthest from the reference next;
  * - place `maintenance.perSide` orders (maintenance sizes) on the side that pulls the testnet
  *   price toward the reference, spread evenly over the ticks between the reference and the
  *   testnet mid, nearest the reference first, without crossing the book or the bot's own orders.
@@ -22,7 +24,8 @@ import { quantityIndexAt } from './tick.targets';
 export function planRepricing(ctx: PlanningContext): PhasePlan {
   const { perSide, size, cancelOldest } = ctx.params.maintenance;
   const { rng, assessment, grid } = ctx;
-  const cancels = pickCancels(assessment.ownOrders, draw.int(rng, cancelOldest.min, cancelOldest.max), 'farthest', true);
+  const wrongSide = assessment.ownOrders.filter((o) => o.wrongSide).length;
+  const cancels = pickCancels(assessment.ownOrders, Math.max(wrongSide, draw.int(rng, cancelOldest.min, cancelOldest.max)), 'farthest', true);
   const builder = ctx.builder(cancels);
   const notes: string[] = [];
   const mid = assessment.mid;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The full test suite: lint, typecheck, then every jest project (unit and integration), ending with
-// one summary line of passed/failed counts. Installs npm dependencies first when they are missing.
+// The full test suite: lint, typecheck, every jest project (unit and integration), then the
+// end-to-end scenarios one at a time, ending with one summary line of passed/failed counts.
+// Arguments (e.g. a path filter) go to both jest runs. Installs npm dependencies when missing.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,15 +32,26 @@ function step(name, command, args) {
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 const lint = step('lint', bin('eslint'), ['.']);
 const types = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-const report = join(tmpdir(), `mirrorbook-jest-${process.pid}.json`);
-const jest = step('jest', bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+const COUNTS = ['numPassedTests', 'numFailedTests', 'numPendingTests', 'numTotalTestSuites', 'numFailedTestSuites'];
+const counts = Object.fromEntries(COUNTS.map((k) => [k, 0]));
 
-let counts = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTotalTestSuites: 0, numFailedTestSuites: 0 };
-if (existsSync(report)) {
-  counts = JSON.parse(readFileSync(report, 'utf8'));
-  rmSync(report, { force: true });
+/** One jest run; its counts are added to the summary. */
+function jestRun(name, configArgs) {
+  const report = join(tmpdir(), `mirrorbook-${name}-${process.pid}.json`);
+  const passed = step(name, bin('jest'), ['--ci', '--json', '--passWithNoTests', `--outputFile=${report}`, ...configArgs, ...process.argv.slice(2)]);
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, 'utf8'));
+    for (const k of COUNTS) counts[k] += result[k] ?? 0;
+    rmSync(report, { force: true });
+  }
+  return passed;
 }
-const ok = lint && types && jest;
+
+const jest = jestRun('jest', []);
+// the end-to-end scenarios measure time in blocks: they run after the rest, one at a time, so
+// they never share the cores with the parallel workers above
+const e2e = jestRun('e2e', ['--config', 'jest.e2e.config.js']);
+const ok = lint && types && jest && e2e;
 console.log(
   `SUMMARY: ${ok ? 'PASSED' : 'FAILED'} — lint ${lint ? 'ok' : 'failed'}, typecheck ${types ? 'ok' : 'failed'}, ` +
     `tests ${counts.numPassedTests} passed, ${counts.numFailedTests} failed, ${counts.numPendingTests} skipped ` +

@@ -1,8 +1,6 @@
-// Kept at the target (within 0.5 % from block 10): it measured 0.69–0.72 % on the perp, so it runs in
-// the long suite (npm run test:chaos) rather than in npm test; see the closing note of the first series.
 import type { Stack } from '../support/stack.harness';
-import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, traceGap, traceText, type GapTrace } from '../e2e/support/e2e.fixture';
-import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from '../e2e/support/perp.positions';
+import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, traceGap, traceText, type GapTrace } from './support/e2e.fixture';
+import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.positions';
 
 describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
   let stack: Stack;

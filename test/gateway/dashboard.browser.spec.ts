@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { REPO_ROOT, startTestServers, type TestServers } from '@mirrorbook/testing';
+import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { screenshotDir } from '../support/screenshots';
 import { seedDemoMarket, startDemoTicker } from './demo-market.fixture';
 import { rawClients, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = screenshotDir();
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 describeWithBrowser('the dashboard in headless Chromium, against a gateway with seeded data', () => {
@@ -37,7 +38,6 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { redisKeys } from '@mirrorbook/contracts';
-import { REPO_ROOT } from '@mirrorbook/testing';
 import { metricSum, startStack, STACK_TOKEN, type Stack } from '../support/stack.harness';
+import { screenshotDir } from '../support/screenshots';
 
 // The dashboard in headless Chromium against the FULL stack on the simulator: real nats-server and
 // redis-server, the sim as the chain, price-feed, strategy, one executor and the gateway, each a
@@ -11,7 +11,7 @@ import { metricSum, startStack, STACK_TOKEN, type Stack } from '../support/stack
 // pauses it and stops it, and the chain is checked for what that did.
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = screenshotDir();
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
 const BOT = 'mm-inj';
@@ -100,7 +100,6 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    mkdirSync(SCREENSHOTS, { recursive: true });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(30_000);
     await page.goto(stack.gatewayUrl!);

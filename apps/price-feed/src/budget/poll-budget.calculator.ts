@@ -1,5 +1,5 @@
 /** Share of each host's budget kept free for the LCD client's retries. */
-export const RETRY_HEADROOM = 0.1;
+export const RETRY_HEADROOM = 0.15;
 
 /** At most this share of the usable budget goes to block height queries. */
 export const HEIGHT_SHARE = 0.1;

@@ -56,6 +56,12 @@ export const strategyParamsSchema = z
         minNearOrders: z.number().int().nonnegative().default(20),
         /** "near the price", percent */
         nearPct: decimalString.default('5'),
+        /**
+         * …or, with the gap in the maintenance band, when the book's spread is wider than this,
+         * percent of the reference: maintenance cancels the oldest orders, which are the
+         * staircase's tight levels, so without a refill the spread only ever widens
+         */
+        maxSpreadPct: decimalString.default('0.2'),
         /** size variation, fraction (0.1–0.15 = ±10–15 %) */
         sizeJitter: percentRange.default({ min: '0.1', max: '0.15' }),
         tiers: z

@@ -3,14 +3,15 @@ import type { BookAssessment } from './book.assessor';
 import { selectPhase } from './phase.selector';
 import { params } from './testing/strategy.fixtures';
 
-function assessment(gapPct: string | null, totalOrders: number, nearOrders = totalOrders): BookAssessment {
+// the spread defaults to 0.02 (0.08 % of the reference 25, inside the 0.2 % maximum)
+function assessment(gapPct: string | null, totalOrders: number, nearOrders = totalOrders, spread: string | null = '0.02'): BookAssessment {
   return {
     reference: new Dec(25),
     bestBid: null,
     bestAsk: null,
     mid: null,
     gapPct: gapPct === null ? null : new Dec(gapPct),
-    spread: null,
+    spread: spread === null ? null : new Dec(spread),
     totalOrders,
     nearOrders,
     ownOrders: [],
@@ -58,6 +59,29 @@ describe('selectPhase', () => {
     it('maintains the book', () => {
       expect(selectPhase(assessment('1.99', 50, 20), defaults)).toBe('MAINTENANCE');
       expect(selectPhase(assessment('-1', 80), defaults)).toBe('MAINTENANCE');
+    });
+  });
+
+  describe('when the gap is below 2 % and depth is good but the spread is wider than 0.2 %', () => {
+    it('builds the book (refills the tight levels that maintenance cancels wore down)', () => {
+      expect(selectPhase(assessment('0.2', 80, 80, '0.051'), defaults)).toBe('BOOK_BUILDING');
+      expect(selectPhase(assessment('-1.5', 80, 80, '0.5'), defaults)).toBe('BOOK_BUILDING');
+    });
+
+    it('builds the book when it is one-sided', () => {
+      expect(selectPhase(assessment('0.2', 80, 80, null), defaults)).toBe('BOOK_BUILDING');
+    });
+
+    it('maintains the book at a spread of exactly 0.2 %', () => {
+      expect(selectPhase(assessment('0', 80, 80, '0.05'), defaults)).toBe('MAINTENANCE');
+    });
+
+    it('leaves the repricing band alone', () => {
+      expect(selectPhase(assessment('5', 80, 80, '0.5'), defaults)).toBe('REPRICING');
+    });
+
+    it('uses the configured maximum', () => {
+      expect(selectPhase(assessment('0.2', 80, 80, '0.1'), params({ bookBuilding: { maxSpreadPct: '0.4' } }))).toBe('MAINTENANCE');
     });
   });
 

@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import type { StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
 import type { BookAssessment } from './book.assessor';
 import { compileParams } from './strategy-params.compiler';
@@ -12,7 +13,11 @@ import { compileParams } from './strategy-params.compiler';
  *    inside (and be rejected against) the mispriced orders;
  * 3. BOOK_BUILDING when depth is poor (< `minTotalOrders` in total or < `minNearOrders` within
  *    `nearPct` of the reference);
- * 4. MAINTENANCE when |gap| < `maintenance.gapBelowPct`;
+ * 4. MAINTENANCE when |gap| < `maintenance.gapBelowPct` — but BOOK_BUILDING there when the
+ *    book's spread is wider than `bookBuilding.maxSpreadPct` of the reference: maintenance cancels
+ *    the oldest orders, which are the staircase's tight levels, and only places 0.5 % and more
+ *    away, so without a refill the spread widens for good (a 111 bps steady-state spread against
+ *    5 bps on mainnet was measured that way); the build re-places only the missing levels;
  * 5. REPRICING otherwise: depth is good and the gap is between the two thresholds (2–15 % by
  *    default, both ends inclusive), which the seed leaves open.
  *
@@ -31,6 +36,11 @@ export function selectPhase(assessment: BookAssessment, params: StrategyParams):
   const depthPoor =
     assessment.totalOrders < p.bookBuilding.minTotalOrders || assessment.nearOrders < p.bookBuilding.minNearOrders;
   if (depthPoor) return 'BOOK_BUILDING';
-  if (gap.lt(p.maintenance.gapBelowPct)) return 'MAINTENANCE';
+  if (gap.lt(p.maintenance.gapBelowPct)) return spreadWide(assessment, p.bookBuilding.maxSpreadPct) ? 'BOOK_BUILDING' : 'MAINTENANCE';
   return 'REPRICING';
+}
+
+/** True when the book is one-sided or its spread is wider than `maxSpreadPct` percent of the reference. */
+function spreadWide(assessment: BookAssessment, maxSpreadPct: Decimal): boolean {
+  return assessment.spread === null || assessment.spread.gt(assessment.reference.mul(maxSpreadPct).div(100));
 }

@@ -43,6 +43,7 @@ export interface CompiledParams {
     readonly minTotalOrders: number;
     readonly minNearOrders: number;
     readonly nearPct: Decimal;
+    readonly maxSpreadPct: Decimal;
     readonly sizeJitter: NumberRange;
     readonly tiers: readonly CompiledTier[];
   };
@@ -87,6 +88,7 @@ function compile(p: StrategyParams): CompiledParams {
       minTotalOrders: p.bookBuilding.minTotalOrders,
       minNearOrders: p.bookBuilding.minNearOrders,
       nearPct: new Dec(p.bookBuilding.nearPct),
+      maxSpreadPct: new Dec(p.bookBuilding.maxSpreadPct),
       sizeJitter: numbers(p.bookBuilding.sizeJitter),
       tiers: p.bookBuilding.tiers.map((t) => ({ name: t.name, spread: numbers(t.spread), levels: t.levels })),
     },

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import type { AppName } from '@mirrorbook/contracts';
-import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder, type Position, type Wallet } from '@mirrorbook/injective';
+import {
+  ChainUnavailableError,
+  generatePrivateKeyHex,
+  LcdClient,
+  RateLimitedError,
+  walletFromPrivateKey,
+  type OpenOrder,
+  type Position,
+  type Wallet,
+} from '@mirrorbook/injective';
 import { fixtureMarkets } from '@mirrorbook/market';
 import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 
@@ -260,10 +269,17 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
     if (!found) throw new Error(`stack: unknown wallet ${id}`);
     return found;
   };
+  // the sim's injected faults (5xx, 429) hit the harness's reads too: a failed read is a miss
+  const heightOrMiss = () =>
+    height().catch((error: unknown) => {
+      if (error instanceof ChainUnavailableError || error instanceof RateLimitedError) return undefined;
+      throw error;
+    });
   const waitHeight = async (target: number, timeoutMs = 60_000) => {
     const deadline = Date.now() + timeoutMs;
+    let h = -1;
     for (;;) {
-      const h = await height();
+      h = (await heightOrMiss()) ?? h;
       if (h >= target) return h;
       if (Date.now() > deadline) throw new Error(`chain did not reach height ${target} in ${timeoutMs} ms (at ${h})`);
       await new Promise((r) => setTimeout(r, 50));
@@ -288,7 +304,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
     },
     simState: async () => (await (await fetch(`${simUrl}/sim/admin/state`)).json()) as Record<string, unknown>,
     height,
-    waitBlocks: async (n, timeoutMs) => waitHeight((await height()) + n, timeoutMs),
+    waitBlocks: async (n, timeoutMs) => waitHeight((await waitHeight(0, timeoutMs)) + n, timeoutMs),
     waitHeight,
     pair,
     wallet,

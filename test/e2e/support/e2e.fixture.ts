@@ -147,7 +147,7 @@ export class IntentLedger {
     const before = this.parsedReports.length;
     const nc = await connect({ servers: natsUrl, name: 'ledger-exec-reader' });
     try {
-      const consumer = await nc.jetstream().consumers.get('EXEC', { filterSubjects: ['exec.report.>'] });
+      const consumer = await nc.jetstream().consumers.get('EXEC', { filterSubjects: 'exec.report.>' });
       const decoder = new TextDecoder();
       for (;;) {
         let n = 0;

@@ -93,8 +93,11 @@ export const envSchema = z.object({
   EXEC_MAX_ORDER_NOTIONAL: positiveDecimalString.default('100000'),
   /** executor: largest notional of all orders created by one tx, quote units */
   EXEC_MAX_BATCH_NOTIONAL: positiveDecimalString.default('1000000'),
-  /** executor: most creates and cancels in one tx (gas: ~250 fit in the 30M block limit) */
-  EXEC_MAX_ORDERS_PER_TX: z.coerce.number().int().min(1).max(250).default(200),
+  /**
+   * executor: most creates and cancels in one tx, and most orders a cancel-all tx removes (gas:
+   * 174 derivative post-only creates fill the 30M block limit with the 20 % safety margin)
+   */
+  EXEC_MAX_ORDERS_PER_TX: z.coerce.number().int().min(1).max(170).default(150),
   /** executor: a tx may be included up to this many blocks after it was signed */
   EXEC_TX_TIMEOUT_BLOCKS: z.coerce.number().int().min(2).max(1000).default(20),
   /** executor: wait this long for more intents before building a batch, ms */

@@ -9,6 +9,7 @@ import { buildBatchInput } from '../batch/batch-input.builder';
 import { mapBatchOutcome } from '../batch/batch-outcome.mapper';
 import { mergeIntents } from '../batch/batch.merger';
 import { selectForBatch } from '../batch/batch.selector';
+import { cancelAllGroups } from '../batch/cancel-all.groups';
 import type { MergedBatch } from '../batch/merged-batch.model';
 import { WalletBreaker } from '../breaker/wallet.breaker';
 import type { ChainGateway } from '../chain/chain.gateway';
@@ -529,18 +530,26 @@ export class ExecutorEngine {
     await this.cancelMarkets([...this.markets.keys()], 'shutdown', guard).catch((e: Error) => this.logger.error(`cancel-all at shutdown failed: ${e.message}`));
   }
 
+  /** Cancel-all txs over `markets`, as many as their resting orders need (see `cancelAllGroups`). */
   private async cancelMarkets(markets: readonly string[], label: string, guard: TenureGuard): Promise<BatchResult> {
     if (markets.length === 0 || !this.chainGuard().allowed) return 'applied';
-    const now = Date.now();
-    const batch: MergedBatch = {
-      intentIds: [`${label}-${now}`],
-      markets: markets.map((market) => ({ market, cancelAll: true, cancels: [], creates: [] })),
-      bookSeqs: new Map(),
-      plannedAt: now,
-    };
-    const run = await this.runBatch(guard, async () => ({ batch, orders: await this.storedOrders(markets) }));
-    if (run.failure) await this.reportFailure(batch, run.failure, run.result === 'retry');
-    return run.result === 'idle' ? 'applied' : run.result;
+    const stored = await this.storedOrders(markets);
+    let outcome: BatchResult = 'applied';
+    for (const group of cancelAllGroups(markets, (m) => stored.get(m)?.length ?? 0, this.parts.settings.maxOrdersPerTx)) {
+      const now = Date.now();
+      const batch: MergedBatch = {
+        intentIds: [`${label}-${now}`],
+        markets: group.map((market) => ({ market, cancelAll: true, cancels: [], creates: [] })),
+        bookSeqs: new Map(),
+        plannedAt: now,
+      };
+      const run = await this.runBatch(guard, async () => ({ batch, orders: await this.storedOrders(group) }));
+      if (run.failure) await this.reportFailure(batch, run.failure, run.result === 'retry');
+      // an open breaker: the whole request waits and is run again
+      if (run.result === 'paused') return 'paused';
+      if (run.result === 'retry' || (run.result === 'failed' && outcome === 'applied')) outcome = run.result;
+    }
+    return outcome;
   }
 
   private keepPlans(intent: BatchIntent, plans: readonly MarketPlan[]): void {

@@ -57,6 +57,15 @@ describe('estimateGas', () => {
     });
   });
 
+  describe('when every item is the costliest kind (derivative post-only create)', () => {
+    const perps = (n: number) => estimateGas({ ...base, derivativeCreates: Array.from({ length: n }, () => ({ ...spot(true), market: PERP_INJ_USDT, margin: new Dec(1) })) });
+
+    it('fits 174 in a block and not 175 (EXEC_MAX_ORDERS_PER_TX allows at most 170)', () => {
+      expect(perps(174).capped).toBe(false);
+      expect(perps(175).capped).toBe(true);
+    });
+  });
+
   it('grows with every order added', () => {
     const one = estimateGas({ ...base, spotCreates: [spot(true)] }).gas;
     const two = estimateGas({ ...base, spotCreates: [spot(true), spot(true)] }).gas;

@@ -94,8 +94,8 @@ export const envSchema = z.object({
   /** executor: largest notional of all orders created by one tx, quote units */
   EXEC_MAX_BATCH_NOTIONAL: positiveDecimalString.default('1000000'),
   /**
-   * executor: most creates and cancels in one tx, and most orders a cancel-all tx removes (gas:
-   * 174 derivative post-only creates fill the 30M block limit with the 20 % safety margin)
+   * executor: most creates and cancels in one tx (gas: 174 derivative post-only creates fill the
+   * 30M block limit with the 20 % safety margin)
    */
   EXEC_MAX_ORDERS_PER_TX: z.coerce.number().int().min(1).max(170).default(150),
   /** executor: a tx may be included up to this many blocks after it was signed */

@@ -50,6 +50,7 @@ export {
   estimateGas,
   GAS_PER_ORDER,
   GAS_SAFETY_PERCENT,
+  MAX_CANCELS_PER_TX,
   MAX_GAS_PER_TX,
   TX_BYTES_GAS_PER_ITEM,
   type GasEstimate,

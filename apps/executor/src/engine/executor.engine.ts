@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { AppConfig, BotEntry } from '@mirrorbook/config';
 import type { BatchIntent, MarketPlan, OrderAction, OrderEvent, StoredOrder } from '@mirrorbook/contracts';
-import { assertSigningAllowed, MainnetTradingRefusedError } from '@mirrorbook/injective';
+import { assertSigningAllowed, DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, MainnetTradingRefusedError, MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { LifecycleService } from '@mirrorbook/observability';
 import { buildBatchInput } from '../batch/batch-input.builder';
@@ -535,7 +535,8 @@ export class ExecutorEngine {
     if (markets.length === 0 || !this.chainGuard().allowed) return 'applied';
     const stored = await this.storedOrders(markets);
     let outcome: BatchResult = 'applied';
-    for (const group of cancelAllGroups(markets, (m) => stored.get(m)?.length ?? 0, this.parts.settings.maxOrdersPerTx)) {
+    const ordersOf = (m: string) => stored.get(m)?.length ?? 0;
+    for (const group of cancelAllGroups(markets, ordersOf, MAX_CANCELS_PER_TX, DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET)) {
       const now = Date.now();
       const batch: MergedBatch = {
         intentIds: [`${label}-${now}`],

@@ -1,7 +1,7 @@
 import { Dec } from '@mirrorbook/market';
 import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
 import type { BatchUpdateOrdersInput, SpotOrderCreate } from './batch-update-orders.input';
-import { ANTE_OVERHEAD_GAS, estimateGas, MAX_GAS_PER_TX, TX_BYTES_GAS_PER_ITEM } from './gas.estimator';
+import { ANTE_OVERHEAD_GAS, estimateGas, MAX_CANCELS_PER_TX, MAX_GAS_PER_TX, TX_BYTES_GAS_PER_ITEM } from './gas.estimator';
 
 const base = { injectiveAddress: 'inj1r8n7xah8cgfm0el8u3kvwzja6zrd4le2krtp7d', subaccountId: '0x' + '00'.repeat(32) };
 const spot = (postOnly: boolean): SpotOrderCreate => ({
@@ -63,6 +63,20 @@ describe('estimateGas', () => {
     it('fits 174 in a block and not 175 (EXEC_MAX_ORDERS_PER_TX allows at most 170)', () => {
       expect(perps(174).capped).toBe(false);
       expect(perps(175).capped).toBe(true);
+    });
+  });
+
+  describe('when cancel-alls remove MAX_CANCELS_PER_TX orders', () => {
+    const cancelAll = (markets: number, perMarket: number) =>
+      estimateGas({ ...base, derivativeCancelAll: Array.from({ length: markets }, (_, i) => `0x${i}`) }, { cancelAllOrdersPerMarket: perMarket });
+
+    it('fits in a block over 1 to 20 markets, and one order more per market does not', () => {
+      expect(MAX_CANCELS_PER_TX).toBeGreaterThan(300);
+      for (let n = 1; n <= 20; n++) {
+        const perMarket = Math.floor(MAX_CANCELS_PER_TX / n);
+        expect(cancelAll(n, perMarket).capped).toBe(false);
+      }
+      expect(cancelAll(1, MAX_CANCELS_PER_TX + 3).capped).toBe(true);
     });
   });
 

@@ -30,6 +30,14 @@ export const GAS_SAFETY_PERCENT = 120;
 export const MAX_GAS_PER_TX = 30_000_000;
 
 /**
+ * Most orders cancel-alls may remove in one tx (derivative cancels, the costlier kind), leaving
+ * room for the byte cost of 20 cancel-all items: ≈ 354 within `MAX_GAS_PER_TX`.
+ */
+export const MAX_CANCELS_PER_TX = Math.floor(
+  ((MAX_GAS_PER_TX * 100) / GAS_SAFETY_PERCENT - ANTE_OVERHEAD_GAS - 20 * TX_BYTES_GAS_PER_ITEM) / GAS_PER_ORDER.derivativeCancel,
+);
+
+/**
  * How many orders a cancel-all is assumed to remove per market when the caller does not say:
  * the chain charges per cancelled order, and the count is unknown when signing.
  */

@@ -128,6 +128,13 @@ describe('strategy workers in the queue group against real NATS and Redis', () =
       await eventually(() => metricTotal(workers, 'mirrorbook_strategy_skips_total', { market: MARKET, reason: 'bot-paused' }), 1);
     });
 
+    it('plans it from the stored latest book as soon as it runs again, before any new snapshot', async () => {
+      const seq = ++bookSeq;
+      await seed.storedBook(MARKET, seq);
+      await seed.botState('b1', 'running');
+      await intents.waitFor('b1', MARKET, seq);
+    });
+
     it('plans for it again from the next snapshot once it runs again', async () => {
       await seed.botState('b1', 'running');
       await snapshot(['b1', 'b2']);

@@ -155,9 +155,16 @@ export class Seeder {
 
   /** An empty trading book (so every running bot plans a full staircase) on `md.book.sim.<mk>`. */
   async book(market: string, seq: number, role: BookSnapshot['role'] = 'trading'): Promise<BookSnapshot> {
-    const book: BookSnapshot = { v: 1, net: 'sim', role, market, bids: [], asks: [], orderCount: 0, height: seq, ts: Date.now(), seq };
+    const book = emptyBook(market, seq, role);
     this.nc.publish(subjects.mdBook('sim', market).subject, sc.encode(JSON.stringify(book)));
     await this.nc.flush();
+    return book;
+  }
+
+  /** An empty trading book stored as the feed's latest (`md:book:<mk>`), not published. */
+  async storedBook(market: string, seq: number): Promise<BookSnapshot> {
+    const book = emptyBook(market, seq, 'trading');
+    await this.redis.set(redisKeys.latestBook(market), JSON.stringify(book));
     return book;
   }
 
@@ -186,4 +193,8 @@ export class Seeder {
     this.nc.publish(subjects.botState(bot).subject, sc.encode(JSON.stringify(state)));
     await this.nc.flush();
   }
+}
+
+function emptyBook(market: string, seq: number, role: BookSnapshot['role']): BookSnapshot {
+  return { v: 1, net: 'sim', role, market, bids: [], asks: [], orderCount: 0, height: seq, ts: Date.now(), seq };
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { ZodType, ZodTypeDef } from 'zod';
 import {
+  bookSnapshotSchema,
   botStateSchema,
   feedStatusSchema,
   priceTickSchema,
@@ -9,6 +10,7 @@ import {
   storedBalancesSchema,
   storedOrderSchema,
   storedPositionsSchema,
+  type BookSnapshot,
   type BotState,
   type FeedStatus,
   type PriceTick,
@@ -95,6 +97,13 @@ export class MarketStateReader {
       if (order) orders.push(order);
     }
     return orders;
+  }
+
+  /** The feed's latest book of the market (`md:book:<mk>`); undefined when none is stored. */
+  async latestBook(marketKey: string): Promise<BookSnapshot | undefined> {
+    if (this.redis.status !== 'ready') throw new StateUnavailableError(`Redis is ${this.redis.status}`);
+    const key = redisKeys.latestBook(marketKey);
+    return this.parse(key, await this.redis.get(key), bookSnapshotSchema);
   }
 
   private parse<T>(key: string, raw: unknown, schema: Schema<T>): T | undefined {

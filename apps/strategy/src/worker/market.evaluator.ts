@@ -99,6 +99,23 @@ export class MarketEvaluator {
     strategyMetrics.snapshotSeconds().observe({ market: key }, (performance.now() - started) / 1000);
   }
 
+  /**
+   * A bot was switched to running: plans its markets from the feed's latest stored books at once,
+   * rather than waiting for the next snapshot (on a quiet book the feed republishes only once a
+   * heartbeat). The cycle claim per book seq keeps a snapshot from being planned twice.
+   */
+  async evaluateStoredBooks(botId: string): Promise<void> {
+    const bot = this.deps.config.bots.find((b) => b.id === botId);
+    if (!bot) return;
+    for (const key of bot.markets) {
+      const book = await this.deps.reader.latestBook(key).catch((error: unknown) => {
+        if (!(error instanceof StateUnavailableError)) throw error;
+        return undefined;
+      });
+      if (book?.role === 'trading') await this.evaluate(book);
+    }
+  }
+
   private async readState(key: string, market: Market, bots: readonly BotEntry[]): Promise<MarketState | undefined> {
     const t0 = performance.now();
     try {

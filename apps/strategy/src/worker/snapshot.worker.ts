@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Subscription } from 'nats';
-import { subjects, type BookSnapshot } from '@mirrorbook/contracts';
+import { subjects, type BookSnapshot, type BotState } from '@mirrorbook/contracts';
 import { MessagingService } from '@mirrorbook/messaging';
 import { HeartbeatService, ReadinessRegistry } from '@mirrorbook/observability';
 import { MarketDataCache } from '../market-data/market-data.cache';
@@ -12,6 +12,9 @@ import { MarketEvaluator } from './market.evaluator';
 
 /** The queue group every strategy worker joins: NATS hands each book snapshot to one of them. */
 export const STRATEGY_QUEUE = 'strategy';
+
+/** The queue group for bot state changes: one worker plans a started bot from the stored books. */
+export const BOT_START_QUEUE = 'strategy-bot-start';
 
 /** Lifecycle of the worker. */
 export type WorkerState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
@@ -26,6 +29,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(SnapshotWorker.name);
   private state: WorkerState = 'idle';
   private subscription: Subscription | undefined;
+  private botStates: Subscription | undefined;
   private readonly limiter: InFlightLimiter;
 
   constructor(
@@ -57,6 +61,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     this.marketData.start();
     const pattern = subjects.mdBook(this.settings.bookNet, '*');
     this.subscription = this.messaging.subscribe(pattern, (book) => this.take(book), { queue: STRATEGY_QUEUE });
+    this.botStates = this.messaging.subscribe(subjects.botState('*'), (state) => this.started(state), { queue: BOT_START_QUEUE });
     // ready means the server knows the subscription: a snapshot published after that reaches the group
     await (await this.messaging.connectionWhenReady()).flush();
     if (this.state !== 'starting') return;
@@ -70,10 +75,16 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     await this.limiter.admit(() => this.evaluator.evaluate(book));
   }
 
+  private async started(state: BotState): Promise<void> {
+    if (state.desired !== 'running' || this.state !== 'running') return;
+    await this.limiter.admit(() => this.evaluator.evaluateStoredBooks(state.bot));
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'stopping';
     this.subscription?.unsubscribe();
+    this.botStates?.unsubscribe();
     this.marketData.stop();
     this.catalog.stop();
     await this.limiter.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { redisKeys } from '@mirrorbook/contracts';
 import { metricSum, startStack, STACK_TOKEN, type Stack } from '../support/stack.harness';
+import { eventually } from '../support/eventually';
 import { screenshotDir } from '../support/screenshots';
 
 // The dashboard in headless Chromium against the FULL stack on the simulator: real nats-server and
@@ -19,21 +20,6 @@ const WALLET = 'w1';
 const MARKET = 'inj-usdt';
 const BLOCK_MS = 500;
 
-/** Polls `check` until it returns something other than undefined/false; fails after `timeoutMs`. */
-async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs: number, what: string, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value as T;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 /** One line to the test output (stdout survives jest's console handling). */
 function note(line: string): void {

@@ -148,3 +148,13 @@ async function intentConsumers(stack: Stack, walletIds: string[]): Promise<Recor
     await nc.close();
   }
 }
+
+/** The issue's many-wallets targets, for a run of `blocks` blocks. */
+export function expectManyWalletsTargets(r: ManyWalletsResult, blocks: number): void {
+  expect(r.blocks).toBeGreaterThanOrEqual(blocks);
+  expect(r.sequenceMismatches).toBe(0);
+  expect(r.intents.counts.none ?? 0).toBe(0);
+  expect(r.intents.appliedOfExecutablePct).toBeGreaterThanOrEqual(99);
+  expect(r.orphansWhilePaused).toBe(0);
+  expect(r.ordersAfterStop).toBe(0);
+}

@@ -2,6 +2,7 @@
 import type { ActivityItem } from '../src/activity/activity-item.view';
 import { h, replaceChildren } from './dom';
 import { clock, shortDecimal } from './format';
+import { oncePerFrame } from './frame';
 
 const KEEP = 100;
 
@@ -34,6 +35,7 @@ export function renderActivityList(element: HTMLElement, items: ActivityItem[]):
 /** The live feed of executions and order events (WS topic `activity`). */
 export class ActivityFeed {
   private items: ActivityItem[] = [];
+  private readonly draw = oncePerFrame(() => renderActivityList(this.list, this.items));
 
   constructor(private readonly list: HTMLElement) {
     renderActivityList(list, []);
@@ -41,12 +43,12 @@ export class ActivityFeed {
 
   replace(items: ActivityItem[]): void {
     this.items = items.slice(0, KEEP);
-    renderActivityList(this.list, this.items);
+    this.draw();
   }
 
   add(item: ActivityItem): void {
     if (this.items.some((i) => i.id === item.id)) return;
     this.items = [item, ...this.items].sort((a, b) => b.id - a.id).slice(0, KEEP);
-    renderActivityList(this.list, this.items);
+    this.draw();
   }
 }

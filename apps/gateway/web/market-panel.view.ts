@@ -6,6 +6,7 @@ import type { ApiClient } from './api.client';
 import { renderLadder } from './depth-ladder.view';
 import { h, replaceChildren } from './dom';
 import { arrow, clock, shortDecimal } from './format';
+import { oncePerFrame } from './frame';
 import { PriceChart, SERIES_COLOURS } from './price.chart';
 
 /** The chart's window: one point per second. */
@@ -20,6 +21,7 @@ export class MarketPanel {
   private readonly ladder: HTMLElement;
   private book: BookSnapshot | undefined;
   private own: StoredOrder[] = [];
+  private readonly drawLadder = oncePerFrame(() => renderLadder(this.ladder, this.book, this.own));
 
   constructor(
     private view: MarketView,
@@ -93,11 +95,11 @@ export class MarketPanel {
 
   setBook(book: BookSnapshot): void {
     this.book = book;
-    renderLadder(this.ladder, this.book, this.own);
+    this.drawLadder();
   }
 
   setOwnOrders(orders: StoredOrder[]): void {
     this.own = orders;
-    renderLadder(this.ladder, this.book, this.own);
+    this.drawLadder();
   }
 }

@@ -2,14 +2,17 @@
 import type { ServiceView } from '../src/services/service.view';
 import { h, replaceChildren } from './dom';
 import { duration } from './format';
+import { oncePerFrame } from './frame';
 
 /** Service health from heartbeats; ages keep counting in the browser between heartbeats. */
 export class ServicesTable {
   private readonly services = new Map<string, { view: ServiceView; receivedAt: number }>();
   private staleAfterMs = 15_000;
+  /** Asks for a redraw (at most one per frame). */
+  readonly render = oncePerFrame(() => this.draw());
 
   constructor(private readonly body: HTMLElement) {
-    setInterval(() => this.render(), 1000);
+    setInterval(this.render, 1000);
   }
 
   replace(views: ServiceView[], staleAfterMs?: number): void {
@@ -23,7 +26,7 @@ export class ServicesTable {
     this.services.set(`${view.app}/${view.instance}`, { view, receivedAt: Date.now() });
   }
 
-  render(): void {
+  private draw(): void {
     const rows = [...this.services.values()].sort((a, b) => a.view.app.localeCompare(b.view.app) || a.view.instance.localeCompare(b.view.instance));
     replaceChildren(
       this.body,

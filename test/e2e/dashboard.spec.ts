@@ -23,7 +23,7 @@ const BLOCK_MS = 500;
 
 /** One line to the test output (stdout survives jest's console handling). */
 function note(line: string): void {
-  process.stdout.write(`[stack-browser] ${line}\n`);
+  process.stdout.write(`[e2e dashboard] ${line}\n`);
 }
 
 describeWithBrowser('the dashboard in headless Chromium, against the full stack on the sim', () => {
@@ -88,13 +88,14 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(30_000);
+    await page.addInitScript(recordLongTasks);
     await page.goto(stack.gatewayUrl!);
     await page.getByTestId('ws-status').filter({ hasText: 'live' }).waitFor();
     note(`stack and page up in ${Date.now() - t0} ms`);
   }, 300_000);
 
   afterAll(async () => {
-    note(`total ${Date.now() - t0} ms`);
+    note(`total ${Date.now() - t0} ms; page ${page ? await responsiveness(page).catch(String) : '-'}`);
     // what the apps complained about during the run (diagnostics only)
     const complaints = (stack?.logs() ?? '').split('\n').filter((l) => /"level":"(warn|error|fatal)"/.test(l));
     note(`${complaints.length} warn/error log lines${complaints.length ? `:\n  ${complaints.slice(0, 20).join('\n  ')}` : ''}`);
@@ -202,6 +203,7 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
   }, 150_000);
 
   it('Pause: the state turns paused, no new intents and no txs, the orders stay', async () => {
+    note(`before pause: ${await responsiveness(page)}`);
     await page.getByTestId(`bot-pause-${BOT}`).click();
     await state().filter({ hasText: /^paused$/ }).waitFor();
     expect(await storedBot()).toMatchObject({ desired: 'paused', by: 'gateway' });
@@ -286,6 +288,26 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
     );
   }, 120_000);
 });
+
+/** Runs in the page before its scripts: keeps count of main-thread tasks over 50 ms. */
+function recordLongTasks(): void {
+  const seen = { count: 0, totalMs: 0, maxMs: 0 };
+  (window as unknown as { longTasks: typeof seen }).longTasks = seen;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      seen.count += 1;
+      seen.totalMs += entry.duration;
+      seen.maxMs = Math.max(seen.maxMs, entry.duration);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** How long the page takes to answer, and its long main-thread tasks so far (diagnostics only). */
+async function responsiveness(page: Page): Promise<string> {
+  const t = Date.now();
+  const tasks = await page.evaluate(() => (window as unknown as { longTasks: unknown }).longTasks);
+  return `answers in ${Date.now() - t} ms, long tasks ${JSON.stringify(tasks)}`;
+}
 
 /**
  * Runs in the page: how many pixels of each colour (CSS `rgb(r, g, b)`) the chart's pane canvases

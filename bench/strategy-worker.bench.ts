@@ -132,6 +132,8 @@ class Worker {
     const proc = startAppProcess('strategy', {
       ...servers.env, CONFIG_DIR: config, HTTP_PORT: '0', LOG_LEVEL: 'info', INSTANCE_ID: instance,
       STRATEGY_CONCURRENCY: String(concurrency), STRATEGY_BOOK_MAX_AGE_MS: '600000', STRATEGY_REFERENCE_MAX_AGE_MS: '600000',
+      // no executor reports on the intents here: every book is planned, none waits for a report
+      STRATEGY_AWAIT_REPORT_MS: '0',
     });
     try {
       const [, port] = await proc.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000);

@@ -1,11 +1,12 @@
 import type { Stack } from '../support/stack.harness';
-import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, traceGap, traceText, type GapTrace } from './support/e2e.fixture';
+import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText, type GapTrace } from './support/e2e.fixture';
 import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.positions';
 
 describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
   let stack: Stack;
   let trace: GapTrace;
   let maxPosition = 0;
+  let t0 = 0;
 
   beforeAll(async () => {
     stack = await startScenario({
@@ -32,6 +33,7 @@ describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
     expect(initial.gapPct).toBeGreaterThan(25);
     const position = watchPosition(stack, 'w1');
     const started = await stack.height();
+    t0 = Date.now();
     expect((await stack.gateway('POST', '/api/bots/perp/start')).status).toBe(200);
     trace = await traceGap(stack, MARKET, started, 15, [2, 0.5]);
     maxPosition = (await position.stop()).max;
@@ -46,8 +48,9 @@ describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
     expect(settled).toBeLessThanOrEqual(5);
   });
 
-  it('stays within 0.5 % from block 10 on', () => {
+  it('stays within 0.5 % from block 10 on', async () => {
     const late = gapsFrom(trace, 10);
+    if (late.some((g) => g === null || g > 0.5)) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
     expect(late.length).toBeGreaterThan(0);
     expect(late.filter((g) => g === null || g > 0.5)).toEqual([]);
   });

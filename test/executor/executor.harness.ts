@@ -6,6 +6,7 @@ import { connect, type NatsConnection } from 'nats';
 import {
   batchIntentSchema,
   executionReportSchema,
+  isFinalReport,
   orderEventSchema,
   priceTickSchema,
   redisKeys,
@@ -27,8 +28,6 @@ export type MarketKey = keyof typeof MARKETS;
 
 const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
 const ATOM = 'factory/inj17vytdwqczqz72j65saukplrktd4gyfme5agf6c/atom';
-/** Endings of `error` with which the executor says more reports follow (apps/executor report.markers). */
-const MORE_FOLLOW = ['; will retry', '; the rest of the intent goes ahead'];
 
 /** Genesis balances of a funded test wallet, human units. */
 export const FUNDING = { inj: '10000', [USDT]: '1000000', [ATOM]: '10000' };
@@ -226,7 +225,7 @@ export class ExecutorHarness {
 
   /** False for a report after which more reports follow for the same intents. */
   static isFinal(report: ExecutionReport): boolean {
-    return !MORE_FOLLOW.some((marker) => report.error?.endsWith(marker));
+    return isFinalReport(report);
   }
 
   /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */

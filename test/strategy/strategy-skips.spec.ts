@@ -1,43 +1,27 @@
-import Redis from 'ioredis';
-import { connect, type NatsConnection } from 'nats';
 import { batchIntentSchema } from '@mirrorbook/contracts';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { IntentRecorder } from './support/intent.recorder';
-import { eventually, metricSum, Seeder, startWorker, writeTestConfig, type Worker } from './support/strategy.fixture';
+import type { IntentRecorder } from './support/intent.recorder';
+import { eventually, metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
 const MAX_AGE_MS = 5000;
 /** Bots of the test config per market (see TEST_BOTS). */
 const BOTS_ON: Record<string, number> = { 'inj-usdt': 2, 'atom-usdt': 1, 'inj-usdt-perp': 1 };
 
 describe('a strategy worker deciding not to plan', () => {
-  let servers: TestServers;
-  let nc: NatsConnection;
-  let redis: Redis;
-  let config: ReturnType<typeof writeTestConfig>;
+  let rig: StrategyRig;
   let worker: Worker;
   let intents: IntentRecorder;
   let seed: Seeder;
   let bookSeq = 0;
 
   beforeAll(async () => {
-    servers = await startTestServers();
-    config = writeTestConfig();
-    nc = await connect({ servers: servers.nats.url });
-    redis = new Redis(servers.redis.url);
-    seed = new Seeder(nc, redis);
-    intents = new IntentRecorder(nc);
-    worker = await startWorker({ ...servers.env, CONFIG_DIR: config.dir, STRATEGY_REFERENCE_MAX_AGE_MS: String(MAX_AGE_MS) }, 'strategy-skips');
+    rig = await StrategyRig.start();
+    ({ seed, intents } = rig);
+    // no executor here to report on intents: planning does not wait for reports (strategy-await-report.spec does)
+    worker = await rig.worker('strategy-skips', { STRATEGY_REFERENCE_MAX_AGE_MS: String(MAX_AGE_MS), STRATEGY_AWAIT_REPORT_MS: '0' });
     await Promise.all([seed.balances('w1'), seed.balances('w2')]);
   });
 
-  afterAll(async () => {
-    await worker?.proc.stop('SIGTERM', 15_000);
-    intents?.stop();
-    await nc?.close();
-    redis?.disconnect();
-    await servers?.stop();
-    config?.remove();
-  });
+  afterAll(() => rig?.stop());
 
   const skips = (market: string, reason: string) => metricSum(worker, 'mirrorbook_strategy_skips_total', { market, reason });
 
@@ -126,10 +110,10 @@ describe('a strategy worker deciding not to plan', () => {
   describe('when Redis is away', () => {
     it('counts state-unavailable, keeps running and plans again once Redis is back', async () => {
       const ids = new Set(intents.of('b1', 'inj-usdt').map((i) => i.payload.id));
-      await servers.redis.stop();
+      await rig.servers.redis.stop();
       await skippedSnapshot('inj-usdt', 'state-unavailable');
       expect((await fetch(`${worker.url}/health`)).status).toBe(503);
-      await servers.redis.restart();
+      await rig.servers.redis.restart();
       await eventually(async () => (await fetch(`${worker.url}/health`)).status, 200, 30_000);
       // a restarted Redis without persistence lost everything: seed it again, as the other services would
       await Promise.all([seed.balances('w1'), seed.balances('w2'), seed.status('inj-usdt', 'fresh'), seed.reference('inj-usdt', '25')]);

@@ -1,18 +1,13 @@
-import Redis from 'ioredis';
-import { connect, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { batchIntentSchema, heartbeatSchema, type Heartbeat } from '@mirrorbook/contracts';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { IntentRecorder } from './support/intent.recorder';
-import { eventually, metricSum, metricTotal, Seeder, startWorker, writeTestConfig, type Worker } from './support/strategy.fixture';
+import type { IntentRecorder } from './support/intent.recorder';
+import { eventually, metricSum, metricTotal, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
 const MARKET = 'inj-usdt';
 const SNAPSHOTS = 20;
 
 describe('strategy workers in the queue group against real NATS and Redis', () => {
-  let servers: TestServers;
-  let nc: NatsConnection;
-  let redis: Redis;
-  let config: ReturnType<typeof writeTestConfig>;
+  let rig: StrategyRig;
   let workers: Worker[] = [];
   let intents: IntentRecorder;
   let seed: Seeder;
@@ -20,27 +15,17 @@ describe('strategy workers in the queue group against real NATS and Redis', () =
   let bookSeq = 0;
 
   beforeAll(async () => {
-    servers = await startTestServers();
-    config = writeTestConfig();
-    nc = await connect({ servers: servers.nats.url });
-    redis = new Redis(servers.redis.url);
-    seed = new Seeder(nc, redis);
-    intents = new IntentRecorder(nc);
-    const env = { ...servers.env, CONFIG_DIR: config.dir };
-    workers = await Promise.all([startWorker(env, 'strategy-a'), startWorker(env, 'strategy-b')]);
+    rig = await StrategyRig.start();
+    ({ seed, intents } = rig);
+    // no executor here to report on intents: planning does not wait for reports (strategy-await-report.spec does)
+    const env = { STRATEGY_AWAIT_REPORT_MS: '0' };
+    workers = await Promise.all([rig.worker('strategy-a', env), rig.worker('strategy-b', env)]);
     await Promise.all([seed.balances('w1'), seed.balances('w2')]);
     await seed.status(MARKET, 'fresh');
     referenceSeq = (await seed.reference(MARKET, '25')).seq;
   });
 
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.proc.stop('SIGTERM', 15_000)));
-    intents?.stop();
-    await nc?.close();
-    redis?.disconnect();
-    await servers?.stop();
-    config?.remove();
-  });
+  afterAll(() => rig?.stop());
 
   /** Publishes the next book snapshot and waits for the intents of `expecting`. */
   async function snapshot(expecting: string[]): Promise<number> {
@@ -98,12 +83,12 @@ describe('strategy workers in the queue group against real NATS and Redis', () =
     });
 
     it('puts the intents into the INTENTS stream for the executors', async () => {
-      const info = await (await nc.jetstreamManager()).streams.info('INTENTS');
+      const info = await (await rig.nc.jetstreamManager()).streams.info('INTENTS');
       expect(info.state.messages).toBe(2 * SNAPSHOTS);
     });
 
     it('reports evaluations and the last phase per market in its heartbeat', async () => {
-      const beat = await nextHeartbeat(nc, 'strategy-a');
+      const beat = await nextHeartbeat(rig.nc, 'strategy-a');
       expect(heartbeatSchema.safeParse(beat).success).toBe(true);
       expect(beat.details).toMatchObject({ [`phase.${MARKET}`]: 'BOOK_BUILDING', [`last.${MARKET}`]: 'intent BOOK_BUILDING' });
       expect(beat.details?.evaluations).toBe(await metricSum(workers[0], 'mirrorbook_strategy_evaluations_total'));

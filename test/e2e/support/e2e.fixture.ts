@@ -1,12 +1,9 @@
 import { connect } from 'nats';
-import { batchIntentSchema, executionReportSchema, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
+import { batchIntentSchema, executionReportSchema, isFinalReport, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
 import { metricSum, startStack, type BusRecorder, type Stack, type StackOptions } from '../../support/stack.harness';
 
 /** Block time of the scenarios' sim: short, so that a scenario of tens of blocks takes seconds. */
 export const BLOCK_MS = 500;
-
-/** Endings of `error` with which the executor says more reports follow (apps/executor report.markers). */
-const MORE_FOLLOW = ['; will retry', '; the rest of the intent goes ahead'];
 
 /** A calm "mainnet": small noise, no jumps, so a scenario measures the bots and not the walk. */
 export function calmPrice(startPrice: string): Record<string, unknown> {
@@ -163,7 +160,7 @@ export class IntentLedger {
   finalOutcomes(wallet?: string): Map<string, ExecutionOutcome> {
     const last = new Map<string, ExecutionOutcome>();
     for (const report of this.reports(wallet)) {
-      if (MORE_FOLLOW.some((marker) => report.error?.endsWith(marker))) continue;
+      if (!isFinalReport(report)) continue;
       for (const id of report.intentIds) {
         // an intent applied once stays applied (a redelivered copy may later be reported superseded)
         if (last.get(id) !== 'applied') last.set(id, report.outcome);

@@ -1,14 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Redis from 'ioredis';
-import { StringCodec, type NatsConnection } from 'nats';
+import Redis from 'ioredis';
+import { connect, StringCodec, type NatsConnection } from 'nats';
 import {
   redisKeys,
   subjects,
   type BookSnapshot,
   type BotRunState,
   type BotState,
+  type ExecutionReport,
   type FeedState,
   type FeedStatus,
   type PriceTick,
@@ -16,7 +17,8 @@ import {
   type StoredPositions,
 } from '@mirrorbook/contracts';
 import { fixtureMarkets } from '@mirrorbook/market';
-import { REPO_ROOT, startAppProcess, type ManagedProcess } from '@mirrorbook/testing';
+import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import { IntentRecorder } from './intent.recorder';
 
 const sc = StringCodec();
 
@@ -61,6 +63,46 @@ export async function startWorker(env: Record<string, string>, instance: string)
   const [, port] = await proc.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000);
   await proc.waitForOutput(/in queue group strategy/, 30_000);
   return { proc, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * What every strategy spec runs on: real nats-server and redis-server, a test CONFIG_DIR, a
+ * seeder standing in for the feed, executor and gateway, an intent recorder, and the workers.
+ */
+export class StrategyRig {
+  readonly workers: Worker[] = [];
+
+  private constructor(
+    readonly servers: TestServers,
+    readonly config: ReturnType<typeof writeTestConfig>,
+    readonly nc: NatsConnection,
+    readonly redis: Redis,
+    readonly seed: Seeder,
+    readonly intents: IntentRecorder,
+  ) {}
+
+  static async start(): Promise<StrategyRig> {
+    const servers = await startTestServers();
+    const nc = await connect({ servers: servers.nats.url });
+    const redis = new Redis(servers.redis.url);
+    return new StrategyRig(servers, writeTestConfig(), nc, redis, new Seeder(nc, redis), new IntentRecorder(nc));
+  }
+
+  /** A strategy worker on the rig's servers and config, with `env` on top. */
+  async worker(instance: string, env: Record<string, string> = {}): Promise<Worker> {
+    const worker = await startWorker({ ...this.servers.env, CONFIG_DIR: this.config.dir, ...env }, instance);
+    this.workers.push(worker);
+    return worker;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.proc.stop('SIGTERM', 15_000)));
+    this.intents.stop();
+    await this.nc.close();
+    this.redis.disconnect();
+    await this.servers.stop();
+    this.config.remove();
+  }
 }
 
 /** The value of each sample of `metric` whose labels include `labels`, summed (0 when none). */
@@ -184,6 +226,29 @@ export class Seeder {
   async positions(wallet: string): Promise<void> {
     const positions: StoredPositions = { height: 1, ts: Date.now(), positions: {} };
     await this.redis.set(redisKeys.positions(wallet), JSON.stringify(positions));
+  }
+
+  /** The executor's report on `intentIds` of `wallet` on `exec.report.<wallet>` (`error` ending in a report marker: more reports follow). */
+  async report(wallet: string, intentIds: string[], outcome: ExecutionReport['outcome'] = 'applied', error: string | null = null): Promise<ExecutionReport> {
+    const report: ExecutionReport = {
+      v: 1,
+      wallet,
+      intentIds,
+      outcome,
+      txHash: null,
+      height: null,
+      code: outcome === 'applied' ? 0 : null,
+      codespace: null,
+      createdOrderHashes: [],
+      cancelledOrderHashes: [],
+      failed: [],
+      latency: { toBroadcastMs: null, toInclusionMs: null },
+      error,
+      ts: Date.now(),
+    };
+    this.nc.publish(subjects.execReport(wallet).subject, sc.encode(JSON.stringify(report)));
+    await this.nc.flush();
+    return report;
   }
 
   /** Sets a bot's desired state in `bot:<id>` and announces it on `bot.state.<id>`, as the gateway does. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { AppConfig, BotEntry } from '@mirrorbook/config';
-import type { BatchIntent, MarketPlan, OrderAction, OrderEvent, StoredOrder } from '@mirrorbook/contracts';
+import { reportMarkers, type BatchIntent, type MarketPlan, type OrderAction, type OrderEvent, type StoredOrder } from '@mirrorbook/contracts';
 import { assertSigningAllowed, DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, MainnetTradingRefusedError, MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { LifecycleService } from '@mirrorbook/observability';
@@ -22,7 +22,6 @@ import { LeaseLostError } from '../lease/lease-lost.error';
 import type { TenureGuard } from '../lease/tenure.guard';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
 import { executionReports } from '../reporting/execution-report.factory';
-import { REST_GOES_AHEAD, WILL_RETRY } from '../reporting/report.markers';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import type { SequenceManager } from '../sequence/sequence.manager';
 import type { ExecutorSettings } from '../settings/executor.settings';
@@ -288,7 +287,7 @@ export class ExecutorEngine {
       const dropped = runnable.intent.plans.filter((p) => runnable.supersededMarkets.includes(p.market));
       const reason = `plans for ${runnable.supersededMarkets.join(', ')} replaced by a newer book`;
       await this.parts.reporter.report(
-        executionReports.forDropped(runnable.intent, 'superseded', `${reason}${REST_GOES_AHEAD}`, now, failedOf(dropped.flatMap((p) => p.actions), reason)),
+        executionReports.forDropped(runnable.intent, 'superseded', `${reason}${reportMarkers.restGoesAhead}`, now, failedOf(dropped.flatMap((p) => p.actions), reason)),
       );
       this.keepPlans(runnable.intent, runnable.plans);
     }
@@ -345,7 +344,7 @@ export class ExecutorEngine {
 
   /** Publishes the `failed` report of a batch; `retrying` when its intents will be sent again. */
   private async reportFailure(batch: MergedBatch, failure: Error, retrying: boolean): Promise<void> {
-    const error = `${failure.message}${retrying ? WILL_RETRY : ''}`;
+    const error = `${failure.message}${retrying ? reportMarkers.willRetry : ''}`;
     if (failure instanceof TxFailedError) return this.reportTx(batch, failure.tx, error);
     const notApplied = failure instanceof BatchNotAppliedError ? failure : undefined;
     await this.reportTx(batch, null, error, notApplied?.txHash ?? null, notApplied?.broadcastAt ?? null);
@@ -366,7 +365,7 @@ export class ExecutorEngine {
       if (plans.length === 0) {
         await this.finish(intent, report, 'rejected');
       } else {
-        await this.parts.reporter.report({ ...report, error: `${report.error}${REST_GOES_AHEAD}` });
+        await this.parts.reporter.report({ ...report, error: `${report.error}${reportMarkers.restGoesAhead}` });
         this.keepPlans(intent, plans);
       }
     }

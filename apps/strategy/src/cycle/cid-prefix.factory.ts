@@ -10,6 +10,19 @@ export function cidPrefixOf(botId: string, marketKey: string): string {
   return `${stem(botId)}${stem(marketKey)}-${hash}`;
 }
 
+/** The id of the intent of cycle `index`: the cid prefix and the index in base 36 (also the stem of the plan's client order ids). */
+export function intentIdOf(cidPrefix: string, index: number): string {
+  return `${cidPrefix}-${index.toString(36)}`;
+}
+
+/** The cid prefix and cycle index an intent id was made of (`intentIdOf`), or undefined for another shape. */
+export function parseIntentId(id: string): { readonly cidPrefix: string; readonly index: number } | undefined {
+  const cut = id.lastIndexOf('-');
+  const index = parseInt(id.slice(cut + 1), 36);
+  if (cut <= 0 || !/^[0-9a-z]+$/.test(id.slice(cut + 1)) || !Number.isSafeInteger(index)) return undefined;
+  return { cidPrefix: id.slice(0, cut), index };
+}
+
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -22,13 +22,16 @@ describe('CycleStateStore against a real Redis', () => {
 
   beforeEach(() => redis.flushall());
 
+  /** A claim that does not wait for reports unless told. */
+  const claim = (bot: string, market: string, bookSeq: number, now: number, awaitReportMs = 0) => store.claim(bot, market, bookSeq, now, awaitReportMs);
+
   describe('the first claim of a bot on a market', () => {
     it('starts the cycle index at the planning time in ms and the stage at 0', async () => {
-      expect(await store.claim('b1', 'inj-usdt', 5, NOW)).toEqual({ claimed: true, state: { index: NOW, stage: 0 } });
+      expect(await claim('b1', 'inj-usdt', 5, NOW)).toEqual({ claimed: true, state: { index: NOW, stage: 0 } });
     });
 
     it('stores the next index, the stage and the book seq under strategy:cycle:<bot>:<mk>, expiring', async () => {
-      await store.claim('b1', 'inj-usdt', 5, NOW);
+      await claim('b1', 'inj-usdt', 5, NOW);
       expect(await redis.hgetall(cycleStateKey('b1', 'inj-usdt'))).toEqual({
         index: String(NOW + 1),
         stage: '0',
@@ -40,41 +43,90 @@ describe('CycleStateStore against a real Redis', () => {
   });
 
   it('hands out consecutive indices to newer books', async () => {
-    await store.claim('b1', 'inj-usdt', 5, NOW);
-    expect(await store.claim('b1', 'inj-usdt', 6, NOW + 700)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 0 } });
+    await claim('b1', 'inj-usdt', 5, NOW);
+    expect(await claim('b1', 'inj-usdt', 6, NOW + 700)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 0 } });
   });
 
   it('refuses a book not newer than the last one claimed (superseded)', async () => {
-    await store.claim('b1', 'inj-usdt', 5, NOW);
-    expect(await store.claim('b1', 'inj-usdt', 5, NOW)).toEqual({ claimed: false, lastBookSeq: 5 });
-    expect(await store.claim('b1', 'inj-usdt', 4, NOW)).toEqual({ claimed: false, lastBookSeq: 5 });
+    await claim('b1', 'inj-usdt', 5, NOW);
+    expect(await claim('b1', 'inj-usdt', 5, NOW)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5 });
+    expect(await claim('b1', 'inj-usdt', 4, NOW)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5 });
   });
 
   it('gives concurrent claims of different books distinct indices (no repeated client order ids)', async () => {
-    await store.claim('b1', 'inj-usdt', 1, NOW);
-    const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claim('b1', 'inj-usdt', 2 + i, NOW)));
+    await claim('b1', 'inj-usdt', 1, NOW);
+    const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => claim('b1', 'inj-usdt', 2 + i, NOW)));
     const indices = claims.flatMap((c) => (c.claimed ? [c.state.index] : []));
     expect(new Set(indices).size).toBe(indices.length);
   });
 
   it('keeps bots and markets apart', async () => {
-    await store.claim('b1', 'inj-usdt', 9, NOW);
-    expect((await store.claim('b2', 'inj-usdt', 9, NOW + 1)).claimed).toBe(true);
-    expect((await store.claim('b1', 'atom-usdt', 9, NOW + 2)).claimed).toBe(true);
+    await claim('b1', 'inj-usdt', 9, NOW);
+    expect((await claim('b2', 'inj-usdt', 9, NOW + 1)).claimed).toBe(true);
+    expect((await claim('b1', 'atom-usdt', 9, NOW + 2)).claimed).toBe(true);
   });
 
   describe('committing the maintenance stage', () => {
     it('hands the committed stage to the next claim', async () => {
-      await store.claim('b1', 'inj-usdt', 5, NOW);
+      await claim('b1', 'inj-usdt', 5, NOW);
       expect(await store.commitStage('b1', 'inj-usdt', 5, 2)).toBe(true);
-      expect(await store.claim('b1', 'inj-usdt', 6, NOW)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 2 } });
+      expect(await claim('b1', 'inj-usdt', 6, NOW)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 2 } });
     });
 
     it('is ignored once a newer book was claimed meanwhile', async () => {
-      await store.claim('b1', 'inj-usdt', 5, NOW);
-      await store.claim('b1', 'inj-usdt', 6, NOW);
+      await claim('b1', 'inj-usdt', 5, NOW);
+      await claim('b1', 'inj-usdt', 6, NOW);
       expect(await store.commitStage('b1', 'inj-usdt', 5, 3)).toBe(false);
       expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'stage')).toBe('0');
+    });
+  });
+
+  describe('waiting for the report of the last intent', () => {
+    const WAIT = 5000;
+
+    it('refuses newer books while the claimed cycle awaits its report, naming the cycle', async () => {
+      const first = await claim('b1', 'inj-usdt', 5, NOW, WAIT);
+      expect(first).toEqual({ claimed: true, state: { index: NOW, stage: 0 } });
+      expect(await claim('b1', 'inj-usdt', 6, NOW + 500, WAIT)).toEqual({ claimed: false, reason: 'awaiting-report', awaitingIndex: NOW });
+      expect(await redis.hmget(cycleStateKey('b1', 'inj-usdt'), 'awaiting', 'awaitingUntil', 'bookSeq')).toEqual([String(NOW), String(NOW + WAIT), '5']);
+    });
+
+    it('claims the refused book once the cycle is released, and then waits for the new one', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW, WAIT);
+      await claim('b1', 'inj-usdt', 6, NOW + 500, WAIT);
+      expect(await store.release('b1', 'inj-usdt', NOW)).toBe(true);
+      expect(await claim('b1', 'inj-usdt', 6, NOW + 600, WAIT)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 0 } });
+      expect(await claim('b1', 'inj-usdt', 7, NOW + 700, WAIT)).toEqual({ claimed: false, reason: 'awaiting-report', awaitingIndex: NOW + 1 });
+    });
+
+    it('ignores the release of a cycle that is no longer awaited (a late report of an older intent)', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW, WAIT);
+      await store.release('b1', 'inj-usdt', NOW);
+      await claim('b1', 'inj-usdt', 6, NOW + 100, WAIT);
+      expect(await store.release('b1', 'inj-usdt', NOW)).toBe(false);
+      expect((await claim('b1', 'inj-usdt', 7, NOW + 200, WAIT)).claimed).toBe(false);
+    });
+
+    it('stops waiting after the wait (a report that never comes)', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW, WAIT);
+      expect((await claim('b1', 'inj-usdt', 6, NOW + WAIT - 1, WAIT)).claimed).toBe(false);
+      expect(await claim('b1', 'inj-usdt', 6, NOW + WAIT, WAIT)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 0 } });
+    });
+
+    it('still refuses an old book as superseded first', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW, WAIT);
+      expect(await claim('b1', 'inj-usdt', 5, NOW + 1, WAIT)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5 });
+    });
+
+    it('gives one of many concurrent claims of newer books the cycle (no two intents in flight)', async () => {
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => claim('b1', 'inj-usdt', 2 + i, NOW, WAIT)));
+      expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    });
+
+    it('does not wait when told not to (0), and a later claim clears an older wait', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW, 0);
+      expect((await claim('b1', 'inj-usdt', 6, NOW + 1, 0)).claimed).toBe(true);
+      expect(await redis.hexists(cycleStateKey('b1', 'inj-usdt'), 'awaiting')).toBe(0);
     });
   });
 });

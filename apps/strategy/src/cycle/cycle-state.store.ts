@@ -9,7 +9,9 @@ import type { CycleState } from '@mirrorbook/strategy-core';
  *   a missing key starts at the planning time in ms, so a lost key never repeats an id;
  * - `stage` — the maintenance depth stage the next maintenance plan uses;
  * - `bookSeq` — the `seq` of the newest book snapshot planned from (older ones are superseded);
- * - `updatedAt` — ms since epoch.
+ * - `updatedAt` — ms since epoch;
+ * - `awaiting`, `awaitingUntil` — the index of the cycle whose intent the executor has not yet
+ *   reported on, and until when (ms since epoch) no other cycle is claimed because of it.
  * It expires after 7 days without planning.
  */
 export const cycleStateKey = redisKeys.strategyCycle;
@@ -17,17 +19,35 @@ export const cycleStateKey = redisKeys.strategyCycle;
 const TTL_MS = 7 * 24 * 3600 * 1000;
 
 // Claims one cycle atomically: two workers planning the same bot and market at once (snapshots
-// n and n+1) get different indices, and the older snapshot loses to a newer one already planned.
+// n and n+1) get different indices, the older snapshot loses to a newer one already planned, and
+// while a claimed cycle awaits its report (ARGV[4] ms at most; 0: never) no other is claimed. A
+// book refused for that keeps its seq unplanned, so it can be planned once the report came.
 const CLAIM = `
-local state = redis.call('HMGET', KEYS[1], 'index', 'stage', 'bookSeq')
-local index = tonumber(state[1]) or tonumber(ARGV[2])
+local state = redis.call('HMGET', KEYS[1], 'index', 'stage', 'bookSeq', 'awaiting', 'awaitingUntil')
+local now = tonumber(ARGV[2])
+local index = tonumber(state[1]) or now
 local stage = tonumber(state[2]) or 0
 local last = tonumber(state[3]) or -1
 local seq = tonumber(ARGV[1])
 if seq <= last then return {0, index, stage, last} end
-redis.call('HSET', KEYS[1], 'index', index + 1, 'stage', stage, 'bookSeq', seq, 'updatedAt', ARGV[2])
+if state[4] and (tonumber(state[5]) or 0) > now then return {2, tonumber(state[4]), stage, last} end
+redis.call('HSET', KEYS[1], 'index', index + 1, 'stage', stage, 'bookSeq', seq, 'updatedAt', now)
+local hold = tonumber(ARGV[4])
+if hold > 0 then
+  redis.call('HSET', KEYS[1], 'awaiting', index, 'awaitingUntil', now + hold)
+else
+  redis.call('HDEL', KEYS[1], 'awaiting', 'awaitingUntil')
+end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return {1, index, stage, last}`;
+
+// Ends the wait for a cycle's report, unless another cycle is awaited by now.
+const RELEASE = `
+if redis.call('HGET', KEYS[1], 'awaiting') == ARGV[1] then
+  redis.call('HDEL', KEYS[1], 'awaiting', 'awaitingUntil')
+  return 1
+end
+return 0`;
 
 // Stores the next stage only while the cycle that computed it is still the newest one.
 const COMMIT_STAGE = `
@@ -41,17 +61,29 @@ return 0`;
 export type CycleClaim =
   | { readonly claimed: true; readonly state: CycleState }
   /** a snapshot with this `seq` or a newer one was already planned */
-  | { readonly claimed: false; readonly lastBookSeq: number };
+  | { readonly claimed: false; readonly reason: 'superseded'; readonly lastBookSeq: number }
+  /** the intent of cycle `awaitingIndex` has not been reported on yet */
+  | { readonly claimed: false; readonly reason: 'awaiting-report'; readonly awaitingIndex: number };
 
 /** Cycle state per bot and market in Redis (see `cycleStateKey`). */
 export class CycleStateStore {
   constructor(private readonly redis: Redis) {}
 
-  /** Takes the next cycle for planning from book `bookSeq`, unless that book is not newer than the last planned one. */
-  async claim(botId: string, marketKey: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
-    const reply = (await this.redis.eval(CLAIM, 1, cycleStateKey(botId, marketKey), bookSeq, nowMs, TTL_MS)) as number[];
+  /**
+   * Takes the next cycle for planning from book `bookSeq`, unless that book is not newer than the
+   * last planned one or an earlier cycle still awaits its report. The claimed cycle then awaits
+   * its own report for `awaitReportMs` at most (0: claims never wait).
+   */
+  async claim(botId: string, marketKey: string, bookSeq: number, nowMs: number, awaitReportMs: number): Promise<CycleClaim> {
+    const reply = (await this.redis.eval(CLAIM, 1, cycleStateKey(botId, marketKey), bookSeq, nowMs, TTL_MS, awaitReportMs)) as number[];
     const [claimed, index, stage, last] = reply.map(Number);
-    return claimed === 1 ? { claimed: true, state: { index, stage } } : { claimed: false, lastBookSeq: last };
+    if (claimed === 1) return { claimed: true, state: { index, stage } };
+    return claimed === 2 ? { claimed: false, reason: 'awaiting-report', awaitingIndex: index } : { claimed: false, reason: 'superseded', lastBookSeq: last };
+  }
+
+  /** Ends the wait for cycle `index`'s report (it came, or the cycle published nothing); false when another cycle is awaited. */
+  async release(botId: string, marketKey: string, index: number): Promise<boolean> {
+    return (await this.redis.eval(RELEASE, 1, cycleStateKey(botId, marketKey), index)) === 1;
   }
 
   /** Records the stage the next cycle uses; ignored when a newer book was claimed meanwhile. */

@@ -23,6 +23,8 @@ export type SkipReason =
   | 'account-unknown'
   /** the bot was already planned on this market from this book or a newer one */
   | 'superseded'
+  /** the executor has not reported yet on the bot's last intent for this market */
+  | 'awaiting-report'
   /** the plan is empty: nothing needs to change */
   | 'no-change'
   /** the strategy core refused the inputs (bad data; logged) */

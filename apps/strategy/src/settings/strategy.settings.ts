@@ -11,6 +11,8 @@ export interface StrategySettings {
   readonly referenceMaxAgeMs: number;
   /** no intent from a book snapshot older than this when it is taken up, ms */
   readonly bookMaxAgeMs: number;
+  /** a bot's next cycle on a market waits this long at most for the report of its last intent, ms (0: never waits) */
+  readonly awaitReportMs: number;
   /** book snapshots one worker plans at the same time */
   readonly concurrency: number;
   /** NETWORK=testnet: market metadata is re-read from the LCD this often, ms */
@@ -23,6 +25,7 @@ export function strategySettings(env: Env): StrategySettings {
     bookNet: env.NETWORK,
     referenceMaxAgeMs: env.STRATEGY_REFERENCE_MAX_AGE_MS,
     bookMaxAgeMs: env.STRATEGY_BOOK_MAX_AGE_MS,
+    awaitReportMs: env.STRATEGY_AWAIT_REPORT_MS,
     concurrency: env.STRATEGY_CONCURRENCY,
     marketRefreshMs: env.STRATEGY_MARKET_REFRESH_MS,
   };

@@ -1,5 +1,7 @@
 import {
+  reportMarkers,
   resolveStrategyParams,
+  type ExecutionReport,
   type BookSnapshot,
   type BotState,
   type FeedStatus,
@@ -9,9 +11,11 @@ import {
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import { fixtureMarkets } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
+import { startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
+import Redis from 'ioredis';
 import { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf } from '../cycle/cid-prefix.factory';
-import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
+import { CycleStateStore, cycleStateKey } from '../cycle/cycle-state.store';
 import type { MarketDataCache } from '../market-data/market-data.cache';
 import { MarketCatalog } from '../markets/market.catalog';
 import { StrategyStats } from '../metrics/strategy.stats';
@@ -65,25 +69,20 @@ function marketState(overrides: { reference?: PriceTick; status?: FeedStatus; st
   };
 }
 
-/** Cycle claims in memory, with the Redis store's semantics. */
-class MemoryCycles {
-  readonly states = new Map<string, { index: number; stage: number; bookSeq: number }>();
-  async claim(bot: string, market: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
-    const key = `${bot}:${market}`;
-    const s = this.states.get(key) ?? { index: nowMs, stage: 0, bookSeq: -1 };
-    if (bookSeq <= s.bookSeq) return { claimed: false, lastBookSeq: s.bookSeq };
-    this.states.set(key, { index: s.index + 1, stage: s.stage, bookSeq });
-    return { claimed: true, state: { index: s.index, stage: s.stage } };
-  }
-  async commitStage(bot: string, market: string, bookSeq: number, stage: number): Promise<boolean> {
-    const s = this.states.get(`${bot}:${market}`);
-    if (!s || s.bookSeq !== bookSeq) return false;
-    s.stage = stage;
-    return true;
-  }
-}
+// the cycle claims are the real store's, on a real Redis
+let server: TestRedisServer;
+let redis: Redis;
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = new Redis(server.url);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await server.stop();
+});
+beforeEach(() => redis.flushall());
 
-function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish?: () => Promise<void> } = {}) {
+function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish?: () => Promise<void>; latestBook?: BookSnapshot; awaitReportMs?: number } = {}) {
   const catalog = new MarketCatalog([PAIR], undefined, 60_000);
   void catalog.load();
   const read = jest.fn(async () => {
@@ -92,21 +91,21 @@ function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish
   });
   const publishDurable = jest.fn(options.publish ?? (async () => undefined));
   const stats = new StrategyStats();
-  const cycles = new MemoryCycles();
+  const cycles = new CycleStateStore(redis);
   const evaluator = new MarketEvaluator({
     config: { markets: [PAIR], bots: BOTS },
-    settings: { bookNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, concurrency: 1, marketRefreshMs: 60_000 },
+    settings: { bookNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, awaitReportMs: options.awaitReportMs ?? 0, concurrency: 1, marketRefreshMs: 60_000 },
     catalog,
-    reader: { read } as unknown as MarketStateReader,
+    reader: { read, latestBook: async () => options.latestBook } as unknown as MarketStateReader,
     marketData: { reference: () => options.nats, status: () => undefined } as unknown as MarketDataCache,
-    cycles: cycles as unknown as CycleStateStore,
+    cycles,
     params: new BotParamsResolver({ strategyDefaults: resolveStrategyParams() }),
     messaging: { publishDurable } as unknown as MessagingService,
     stats,
     now: () => NOW,
   });
   const published = () => publishDurable.mock.calls.map(([subject, intent]: any[]) => ({ subject: subject.subject, intent }));
-  return { evaluator, read, published, stats, cycles };
+  return { evaluator, read, published, stats };
 }
 
 const stopped = (bot: string): BotState => ({ v: 1, bot, desired: 'stopped', params: {}, by: 'test', updatedAt: NOW });
@@ -139,8 +138,9 @@ describe('MarketEvaluator', () => {
 
     it('plans the same intent from the same book and state (RNG seeded from bot, market and book seq)', async () => {
       const first = setup();
-      const second = setup();
       await first.evaluator.evaluate(book(9));
+      await redis.flushall();
+      const second = setup();
       await second.evaluator.evaluate(book(9));
       expect(second.published()[0].intent).toEqual(first.published()[0].intent);
     });
@@ -162,9 +162,9 @@ describe('MarketEvaluator', () => {
     });
 
     it('does not claim a cycle for a skipped bot', async () => {
-      const { evaluator, cycles } = setup({ state: marketState({ stored: { b1: stopped('b1') } }) });
+      const { evaluator } = setup({ state: marketState({ stored: { b1: stopped('b1') } }) });
       await evaluator.evaluate(book());
-      expect([...cycles.states.keys()]).toEqual(['b2:inj-usdt']);
+      expect(await redis.keys('strategy:cycle:*')).toEqual([cycleStateKey('b2', 'inj-usdt')]);
     });
 
     it('publishes nothing for an empty plan and counts no-change', async () => {
@@ -207,6 +207,87 @@ describe('MarketEvaluator', () => {
       await evaluator.evaluate(book(5));
       expect(published()).toHaveLength(2);
       expect(stats.details()).toMatchObject({ evaluations: 4, intents: 2, skips: 2, 'last.inj-usdt': 'skip superseded' });
+    });
+  });
+
+  describe('waiting for the executor to report on the last intent', () => {
+    const WAIT = 5000;
+    const report = (intentIds: string[], overrides: Partial<ExecutionReport> = {}): ExecutionReport => ({
+      v: 1,
+      wallet: 'w1',
+      intentIds,
+      outcome: 'applied',
+      txHash: null,
+      height: 2,
+      code: 0,
+      codespace: null,
+      createdOrderHashes: [],
+      cancelledOrderHashes: [],
+      failed: [],
+      latency: { toBroadcastMs: 10, toInclusionMs: 400 },
+      error: null,
+      ts: NOW,
+      ...overrides,
+    });
+    const idsOf = (published: { intent: { id: string; bot: string } }[], bot: string) => published.filter((p) => p.intent.bot === bot).map((p) => p.intent.id);
+
+    it('skips newer books as awaiting-report until the intent is reported on (one intent in flight per bot and market)', async () => {
+      const { evaluator, published, stats } = setup({ awaitReportMs: WAIT });
+      await evaluator.evaluate(book(3));
+      await evaluator.evaluate(book(4));
+      await evaluator.evaluate(book(5));
+      expect(published()).toHaveLength(2);
+      expect(stats.details()).toMatchObject({ evaluations: 6, intents: 2, skips: 4, 'last.inj-usdt': 'skip awaiting-report' });
+    });
+
+    it("plans at once from the stored book when the report ends the wait, only the reported bot", async () => {
+      const { evaluator, published } = setup({ awaitReportMs: WAIT, latestBook: { ...book(4), height: 2 } });
+      await evaluator.evaluate(book(3));
+      await evaluator.evaluate(book(4));
+      expect(published()).toHaveLength(2);
+      await evaluator.reported(report(idsOf(published(), 'b1')));
+      expect(idsOf(published(), 'b1')).toEqual([`${cidPrefixOf('b1', 'inj-usdt')}-${NOW.toString(36)}`, `${cidPrefixOf('b1', 'inj-usdt')}-${(NOW + 1).toString(36)}`]);
+      expect(published()[2].intent.plans[0].basedOn.bookSeq).toBe(4);
+      expect(idsOf(published(), 'b2')).toHaveLength(1);
+    });
+
+    it('keeps waiting on a report that announces more (will retry), a report of another wallet, or of an unknown intent', async () => {
+      const { evaluator, published } = setup({ awaitReportMs: WAIT, latestBook: book(4) });
+      await evaluator.evaluate(book(3));
+      const [id] = idsOf(published(), 'b1');
+      await evaluator.reported(report([id], { outcome: 'failed', error: `broadcast timed out${reportMarkers.willRetry}` }));
+      await evaluator.reported(report([id], { wallet: 'w2' }));
+      await evaluator.reported(report(['someone-else-1', 'no-dash']));
+      await evaluator.evaluate(book(5));
+      expect(idsOf(published(), 'b1')).toEqual([id]);
+    });
+
+    it('leaves the plan to the next snapshot when the stored book was read before the block of the tx', async () => {
+      const { evaluator, published } = setup({ awaitReportMs: WAIT, latestBook: { ...book(4), height: 1 } });
+      await evaluator.evaluate(book(3));
+      await evaluator.evaluate(book(4));
+      await evaluator.reported(report(idsOf(published(), 'b1'), { height: 2 }));
+      expect(idsOf(published(), 'b1')).toHaveLength(1);
+      await evaluator.evaluate({ ...book(5), height: 2 });
+      expect(idsOf(published(), 'b1')).toHaveLength(2);
+    });
+
+    it('does not wait after a push (MARKET_MOVING): the next book is planned at once', async () => {
+      // a testnet book 30 % above the reference with 2 × 20 levels: a gap to push, depth to push through
+      const levels = (from: number, step: number) => Array.from({ length: 20 }, (_, i) => ({ price: (from + step * i).toFixed(3), quantity: '5' }));
+      const mispriced = (seq: number): BookSnapshot => ({ ...book(seq), bids: levels(32.49, -0.05), asks: levels(32.51, 0.05), orderCount: 40 });
+      const { evaluator, published } = setup({ awaitReportMs: WAIT });
+      await evaluator.evaluate(mispriced(3));
+      await evaluator.evaluate(mispriced(4));
+      expect(published().filter((p) => p.intent.bot === 'b1').map((p) => p.intent.plans[0].phase)).toEqual(['MARKET_MOVING', 'MARKET_MOVING']);
+    });
+
+    it('does not wait after a cycle that published nothing (an empty plan)', async () => {
+      const broke: StoredBalances = { height: 1, ts: NOW, balances: {} };
+      const { evaluator, stats } = setup({ awaitReportMs: WAIT, state: marketState({ balances: broke }) });
+      await evaluator.evaluate(book(3));
+      await evaluator.evaluate(book(4));
+      expect(stats.details()).toMatchObject({ evaluations: 4, skips: 4, 'last.inj-usdt': 'skip no-change' });
     });
   });
 });

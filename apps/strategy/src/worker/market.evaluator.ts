@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { subjects, type BookSnapshot, type FeedStatus, type PriceTick, type StrategyPhase } from '@mirrorbook/contracts';
+import { isFinalReport, subjects, type BookSnapshot, type BotState, type ExecutionReport, type FeedStatus, type PriceTick, type StrategyPhase } from '@mirrorbook/contracts';
 import { resolveBotState, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
-import { createSeededRng, planCycle, StrategyInputError, type CyclePlan } from '@mirrorbook/strategy-core';
+import { createSeededRng, planCycle, StrategyInputError, type CyclePlan, type CycleState } from '@mirrorbook/strategy-core';
 import type { BotParamsResolver } from '../bots/bot-params.resolver';
-import { cidPrefixOf } from '../cycle/cid-prefix.factory';
+import { cidPrefixOf, intentIdOf, parseIntentId } from '../cycle/cid-prefix.factory';
 import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
 import { gatePlanning, type SkipReason } from '../gate/planning.gate';
 import { buildIntent } from '../intents/intent.builder';
@@ -14,7 +14,7 @@ import { newest } from '../market-data/newest.selector';
 import type { MarketCatalog } from '../markets/market.catalog';
 import { strategyMetrics } from '../metrics/strategy.metrics';
 import type { StrategyStats } from '../metrics/strategy.stats';
-import { accountInputs } from '../planning/account-inputs.builder';
+import { accountInputs, type AccountInputs } from '../planning/account-inputs.builder';
 import type { StrategySettings } from '../settings/strategy.settings';
 import type { MarketState, MarketStateReader } from '../state/market-state.reader';
 import { StateUnavailableError } from '../state/state-unavailable.error';
@@ -36,6 +36,26 @@ export interface MarketEvaluatorDeps {
 
 /** How one evaluation ended. */
 type Outcome = { readonly intent: StrategyPhase } | { readonly skip: SkipReason };
+
+/**
+ * Whether the next cycle waits for the report on this one's intent: only a published intent gets
+ * a report, and a push (MARKET_MOVING) does not hold the next one back: its orders cross the book
+ * rather than rest on it, so a push planned before the last one landed pushes further the same
+ * way, as a wide gap asks, within the position budget the executor checks; it is resting
+ * staircases planned twice from the same view that stack.
+ */
+function awaitsReport(outcome: Outcome): boolean {
+  return 'intent' in outcome && outcome.intent !== 'MARKET_MOVING';
+}
+
+/** One bot's claimed cycle and what it is planned from. */
+interface ClaimedCycle {
+  readonly bot: BotEntry;
+  readonly overrides: BotState['params'];
+  readonly account: AccountInputs;
+  readonly reference: PriceTick;
+  readonly cycle: CycleState;
+}
 
 /** One snapshot's shared inputs. */
 interface SnapshotContext {
@@ -60,6 +80,8 @@ export class MarketEvaluator {
   private readonly logger = new Logger(MarketEvaluator.name);
   private readonly pairs: ReadonlyMap<string, MarketPair>;
   private readonly botsByMarket: ReadonlyMap<string, readonly BotEntry[]>;
+  /** cid prefix → the bot and market whose intents carry it */
+  private readonly owners: ReadonlyMap<string, { readonly bot: BotEntry; readonly key: string }>;
   private readonly now: () => number;
   private stateDown = false;
 
@@ -68,15 +90,17 @@ export class MarketEvaluator {
     const byMarket = new Map<string, BotEntry[]>();
     for (const bot of deps.config.bots) for (const key of bot.markets) byMarket.set(key, [...(byMarket.get(key) ?? []), bot]);
     this.botsByMarket = byMarket;
+    this.owners = new Map(deps.config.bots.flatMap((bot) => bot.markets.map((key) => [cidPrefixOf(bot.id, key), { bot, key }] as const)));
     this.now = deps.now ?? Date.now;
   }
 
-  async evaluate(book: BookSnapshot): Promise<void> {
+  /** Plans every bot on the book's market (or only bot `onlyBotId`). */
+  async evaluate(book: BookSnapshot, onlyBotId?: string): Promise<void> {
     const started = performance.now();
     const key = book.market;
     strategyMetrics.snapshots().inc({ market: key });
     this.deps.stats.snapshot();
-    const bots = this.botsByMarket.get(key) ?? [];
+    const bots = (this.botsByMarket.get(key) ?? []).filter((bot) => onlyBotId === undefined || bot.id === onlyBotId);
     const pair = this.pairs.get(key);
     const market = this.deps.catalog.get(key);
     if (!pair || !market) {
@@ -107,13 +131,31 @@ export class MarketEvaluator {
   async evaluateStoredBooks(botId: string): Promise<void> {
     const bot = this.deps.config.bots.find((b) => b.id === botId);
     if (!bot) return;
-    for (const key of bot.markets) {
-      const book = await this.deps.reader.latestBook(key).catch((error: unknown) => {
-        if (!(error instanceof StateUnavailableError)) throw error;
-        return undefined;
-      });
-      if (book?.role === 'trading') await this.evaluate(book);
+    for (const key of bot.markets) await this.evaluateStoredBook(key);
+  }
+
+  /**
+   * The executor's report on intents: a final one ends the wait of their bot and market for it
+   * (see `CycleStateStore.claim`), and the bot is planned at once from the stored latest book when
+   * that book already shows the tx's block (a book read before it lacks the orders the tx placed,
+   * and planning from it would place them again); otherwise the next snapshot plans it.
+   */
+  async reported(report: ExecutionReport): Promise<void> {
+    if (!isFinalReport(report)) return;
+    for (const id of report.intentIds) {
+      const parsed = parseIntentId(id);
+      const owner = parsed && this.owners.get(parsed.cidPrefix);
+      if (!parsed || !owner || owner.bot.wallet !== report.wallet) continue;
+      if (await this.release(owner.bot, owner.key, parsed.index)) await this.evaluateStoredBook(owner.key, { onlyBotId: owner.bot.id, minHeight: report.height ?? 0 });
     }
+  }
+
+  private async evaluateStoredBook(key: string, only: { readonly onlyBotId?: string; readonly minHeight?: number } = {}): Promise<void> {
+    const book = await this.deps.reader.latestBook(key).catch((error: unknown) => {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      return undefined;
+    });
+    if (book?.role === 'trading' && book.height >= (only.minHeight ?? 0)) await this.evaluate(book, only.onlyBotId);
   }
 
   private async readState(key: string, market: Market, bots: readonly BotEntry[]): Promise<MarketState | undefined> {
@@ -144,7 +186,7 @@ export class MarketEvaluator {
   }
 
   private async planAndPublish(ctx: SnapshotContext, bot: BotEntry): Promise<Outcome> {
-    const { book, market, pair, state, nowMs } = ctx;
+    const { book, market, state, nowMs } = ctx;
     const key = book.market;
     const botState = resolveBotState(bot, state.bots.get(bot.id)?.stored);
     const account = accountInputs(market, key, {
@@ -170,8 +212,18 @@ export class MarketEvaluator {
     if (!ctx.reference) return { skip: 'reference-missing' };
     if (!account) return { skip: 'account-unknown' };
     const claim = await this.claim(bot, key, book.seq, nowMs);
-    if (!claim.claimed) return { skip: 'superseded' };
-    const params = this.deps.params.resolve(bot, pair, botState.params);
+    if (!claim.claimed) return { skip: claim.reason };
+    const outcome = await this.planClaimed(ctx, { bot, overrides: botState.params, account, reference: ctx.reference, cycle: claim.state });
+    if (!awaitsReport(outcome)) await this.release(bot, key, claim.state.index);
+    return outcome;
+  }
+
+  /** Plans a claimed cycle and publishes its intent (an empty plan is not published). */
+  private async planClaimed(ctx: SnapshotContext, claimed: ClaimedCycle): Promise<Outcome> {
+    const { book, market, pair, nowMs } = ctx;
+    const { bot, account, reference, cycle } = claimed;
+    const key = book.market;
+    const params = this.deps.params.resolve(bot, pair, claimed.overrides);
     const cidPrefix = cidPrefixOf(bot.id, key);
     let plan: CyclePlan;
     const t0 = performance.now();
@@ -179,13 +231,13 @@ export class MarketEvaluator {
       plan = planCycle({
         market,
         book,
-        reference: { price: new Dec(ctx.reference.mid), seq: ctx.reference.seq },
+        reference: { price: new Dec(reference.mid), seq: reference.seq },
         ownOrders: account.ownOrders,
         balances: account.balances,
         position: account.position,
         params,
         rng: createSeededRng(`${bot.id}:${key}:${book.seq}`),
-        cycle: claim.state,
+        cycle,
         nowMs,
         cidPrefix,
       });
@@ -197,10 +249,10 @@ export class MarketEvaluator {
     strategyMetrics.planningSeconds().observe({ phase: plan.phase }, (performance.now() - t0) / 1000);
     this.deps.stats.planned(key, plan.phase);
     if (plan.actions.length === 0) {
-      await this.commitStage(bot, key, book.seq, claim.state.stage, plan);
+      await this.commitStage(bot, key, book.seq, cycle.stage, plan);
       return { skip: 'no-change' };
     }
-    const id = `${cidPrefix}-${claim.state.index.toString(36)}`;
+    const id = intentIdOf(cidPrefix, cycle.index);
     const intent = buildIntent({ bot, marketKey: key, plan, id, nowMs, ttlMs: params.intentTtlMs });
     try {
       await this.deps.messaging.publishDurable(subjects.intent(bot.wallet), intent);
@@ -208,15 +260,25 @@ export class MarketEvaluator {
       this.logger.warn(`${bot.id} on ${key} (book ${book.seq}): intent ${id} not published: ${(error as Error).message}`);
       return { skip: 'publish-failed' };
     }
-    await this.commitStage(bot, key, book.seq, claim.state.stage, plan);
+    await this.commitStage(bot, key, book.seq, cycle.stage, plan);
     return { intent: plan.phase };
   }
 
   private async claim(bot: BotEntry, key: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
     try {
-      return await this.deps.cycles.claim(bot.id, key, bookSeq, nowMs);
+      return await this.deps.cycles.claim(bot.id, key, bookSeq, nowMs, this.deps.settings.awaitReportMs);
     } catch (error) {
       throw new StateUnavailableError(`cycle claim failed: ${(error as Error).message}`, error);
+    }
+  }
+
+  /** Best effort: a wait not ended here ends after `awaitReportMs`. */
+  private async release(bot: BotEntry, key: string, index: number): Promise<boolean> {
+    try {
+      return await this.deps.cycles.release(bot.id, key, index);
+    } catch (error) {
+      this.logger.warn(`${bot.id} on ${key}: the wait for cycle ${index} not ended: ${(error as Error).message}`);
+      return false;
     }
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Subscription } from 'nats';
-import { subjects, type BookSnapshot, type BotState } from '@mirrorbook/contracts';
+import { subjects, type BookSnapshot, type BotState, type ExecutionReport } from '@mirrorbook/contracts';
 import { MessagingService } from '@mirrorbook/messaging';
 import { HeartbeatService, ReadinessRegistry } from '@mirrorbook/observability';
 import { MarketDataCache } from '../market-data/market-data.cache';
@@ -16,12 +16,16 @@ export const STRATEGY_QUEUE = 'strategy';
 /** The queue group for bot state changes: one worker plans a started bot from the stored books. */
 export const BOT_START_QUEUE = 'strategy-bot-start';
 
+/** The queue group for execution reports: one worker ends the wait for a reported intent and plans again. */
+export const REPORT_QUEUE = 'strategy-reports';
+
 /** Lifecycle of the worker. */
 export type WorkerState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 
 /**
  * Takes trading book snapshots from `md.book.<net>.*` in the queue group `strategy` and hands each
- * to the evaluator, at most `STRATEGY_CONCURRENCY` at once. Ready once subscribed; on shutdown it
+ * to the evaluator, at most `STRATEGY_CONCURRENCY` at once, with bot starts (`bot.state.*`) and the
+ * executors' reports (`exec.report.*`), which plan a bot at once from the stored books. Ready once subscribed; on shutdown it
  * stops taking snapshots and lets the ones in flight finish.
  */
 @Injectable()
@@ -30,6 +34,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
   private state: WorkerState = 'idle';
   private subscription: Subscription | undefined;
   private botStates: Subscription | undefined;
+  private reports: Subscription | undefined;
   private readonly limiter: InFlightLimiter;
 
   constructor(
@@ -62,6 +67,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     const pattern = subjects.mdBook(this.settings.bookNet, '*');
     this.subscription = this.messaging.subscribe(pattern, (book) => this.take(book), { queue: STRATEGY_QUEUE });
     this.botStates = this.messaging.subscribe(subjects.botState('*'), (state) => this.started(state), { queue: BOT_START_QUEUE });
+    this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
     // ready means the server knows the subscription: a snapshot published after that reaches the group
     await (await this.messaging.connectionWhenReady()).flush();
     if (this.state !== 'starting') return;
@@ -80,11 +86,17 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     await this.limiter.admit(() => this.evaluator.evaluateStoredBooks(state.bot));
   }
 
+  private async reported(report: ExecutionReport): Promise<void> {
+    if (this.state !== 'running') return;
+    await this.limiter.admit(() => this.evaluator.reported(report));
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'stopping';
     this.subscription?.unsubscribe();
     this.botStates?.unsubscribe();
+    this.reports?.unsubscribe();
     this.marketData.stop();
     this.catalog.stop();
     await this.limiter.close();

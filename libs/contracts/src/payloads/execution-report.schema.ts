@@ -48,3 +48,19 @@ export const executionReportSchema = z
 
 export type ExecutionOutcome = z.infer<typeof executionOutcome>;
 export type ExecutionReport = z.infer<typeof executionReportSchema>;
+
+/**
+ * Endings of a report's `error` telling that more reports follow for the same intents (the
+ * contract has no field for it yet): consumers looking for an intent's last report skip these.
+ */
+export const reportMarkers = {
+  /** the batch failed and its intents will be sent again */
+  willRetry: '; will retry',
+  /** a partial rejection or supersession: the rest of the intent goes ahead */
+  restGoesAhead: '; the rest of the intent goes ahead',
+} as const;
+
+/** False for a report after which more reports follow for the same intents. */
+export function isFinalReport(report: Pick<ExecutionReport, 'error'>): boolean {
+  return !Object.values(reportMarkers).some((marker) => report.error?.endsWith(marker));
+}

@@ -9,17 +9,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = join(ROOT, '.data');
+const DATA = process.env.MB_DATA_DIR ?? join(ROOT, '.data');
 const EXIT_CONFIG = 78;
 const PORTS = {
   nats: Number(process.env.MB_NATS_PORT ?? 14222),
   redis: Number(process.env.MB_REDIS_PORT ?? 16379),
   sim: Number(process.env.MB_SIM_PORT ?? 17700),
   gateway: Number(process.env.MB_GATEWAY_PORT ?? 8080),
-  priceFeed: 18081,
-  strategy: 18082,
-  executorBase: 18090,
+  priceFeed: Number(process.env.MB_PRICE_FEED_PORT ?? 18081),
+  strategy: Number(process.env.MB_STRATEGY_PORT ?? 18082),
+  executorBase: Number(process.env.MB_EXECUTOR_BASE_PORT ?? 18090),
 };
+/** What the apps need until they have stopped: stopped last, in reverse start order. */
+const INFRASTRUCTURE = ['nats', 'redis', 'injective-sim'];
 const COLORS = [36, 33, 35, 32, 34, 31, 96, 93, 95, 92];
 const children = new Map();
 let stopping = false;
@@ -133,23 +135,26 @@ async function stopAll() {
   if (stopping) return;
   stopping = true;
   log('stopping …');
-  const order = [...children.values()].reverse();
-  await Promise.all(
-    order.map(
-      ({ proc }) =>
-        new Promise((resolve) => {
-          if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
-          const timer = setTimeout(() => proc.kill('SIGKILL'), 12_000);
-          proc.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          proc.kill('SIGTERM');
-        }),
-    ),
-  );
+  // the apps first, together: an executor finishes its tx in flight and reports it, which needs the
+  // chain, NATS and Redis; then the simulator, Redis and NATS
+  const started = [...children.values()];
+  await Promise.all(started.filter(({ name }) => !INFRASTRUCTURE.includes(name)).map(stopChild));
+  for (const child of started.filter(({ name }) => INFRASTRUCTURE.includes(name)).reverse()) await stopChild(child);
   log('stopped');
   process.exit(0);
+}
+
+/** SIGTERM, then SIGKILL after 12 s; resolves once the process has exited. */
+function stopChild({ proc }) {
+  return new Promise((resolve) => {
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 12_000);
+    proc.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    proc.kill('SIGTERM');
+  });
 }
 
 async function main() {

@@ -130,6 +130,17 @@ const RUNS = { numRuns: 300, ...(process.env.PROPERTY_SEED ? { seed: Number(proc
 
 const key = (side: Side, price: Decimal.Value) => `${side}@${toDecimalString(new Dec(price))}`;
 
+/**
+ * The best bid a sell of the plan can meet: the batch's cancels go first, so a level made only of
+ * the bot's own bids that the plan cancels is gone by then.
+ */
+function bestBidAfterCancels(input: PlanCycleInput, plan: CyclePlan): Decimal.Value {
+  const cancelled = new Set(cancels(plan).map((c) => c.orderHash));
+  const cancelledAt = (price: Decimal.Value) =>
+    sum(input.ownOrders.filter((o) => o.side === 'buy' && cancelled.has(o.orderHash) && new Dec(o.price).eq(price)).map((o) => new Dec(o.quantity)));
+  return input.book.bids.find((level) => new Dec(level.quantity).gt(cancelledAt(level.price)))?.price ?? '0';
+}
+
 function remainingOwn(input: PlanCycleInput, plan: CyclePlan): OwnOrder[] {
   const cancelled = new Set(cancels(plan).map((c) => c.orderHash));
   return input.ownOrders.filter((o) => !cancelled.has(o.orderHash));
@@ -240,16 +251,17 @@ describe('planCycle, over random books and references on every real market', () 
   });
 
   it('keeps what taking orders can fill within the taker notional cap', () => {
-    fc.assert(
-      fc.property(scenario, (input) => {
-        const plan = planCycle(input);
-        const bestBid = input.book.bids[0]?.price ?? '0';
-        const taking = creates(plan).filter((o) => !o.postOnly);
-        const notional = sum(taking.map((o) => Dec.max(o.price, o.side === 'sell' ? bestBid : 0).mul(o.quantity)));
-        expect(notional.lte(DEFAULTS.marketMoving.maxTakerNotionalPerCycle)).toBe(true);
-      }),
-      RUNS,
-    );
+    const withinCap = fc.property(scenario, (input) => {
+      const plan = planCycle(input);
+      const bestBid = bestBidAfterCancels(input, plan);
+      const taking = creates(plan).filter((o) => !o.postOnly);
+      const notional = sum(taking.map((o) => Dec.max(o.price, o.side === 'sell' ? bestBid : 0).mul(o.quantity)));
+      expect(notional.lte(DEFAULTS.marketMoving.maxTakerNotionalPerCycle)).toBe(true);
+    });
+    fc.assert(withinCap, RUNS);
+    // a CI run's seed whose best bid was the bot's own, cancelled by the same plan (5000.006 > 5000
+    // when valued at that bid)
+    fc.assert(withinCap, { numRuns: 300, seed: -2010540748 });
   });
 
   it('keeps the counts within the bounds of the phase', () => {

@@ -214,7 +214,8 @@ export class MarketEvaluator {
     const claim = await this.claim(bot, key, book.seq, nowMs);
     if (!claim.claimed) return { skip: claim.reason };
     const outcome = await this.planClaimed(ctx, { bot, overrides: botState.params, account, reference: ctx.reference, cycle: claim.state });
-    if (!awaitsReport(outcome)) await this.release(bot, key, claim.state.index);
+    // with the wait off no claim is held, so there is nothing to release
+    if (this.deps.settings.awaitReportMs > 0 && !awaitsReport(outcome)) await this.release(bot, key, claim.state.index);
     return outcome;
   }
 

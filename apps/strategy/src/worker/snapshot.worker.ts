@@ -24,9 +24,10 @@ export type WorkerState = 'idle' | 'starting' | 'running' | 'stopping' | 'stoppe
 
 /**
  * Takes trading book snapshots from `md.book.<net>.*` in the queue group `strategy` and hands each
- * to the evaluator, at most `STRATEGY_CONCURRENCY` at once, with bot starts (`bot.state.*`) and the
- * executors' reports (`exec.report.*`), which plan a bot at once from the stored books. Ready once subscribed; on shutdown it
- * stops taking snapshots and lets the ones in flight finish.
+ * to the evaluator, at most `STRATEGY_CONCURRENCY` at once, with bot starts (`bot.state.*`) and,
+ * when planning waits for reports, the executors' reports (`exec.report.*`), both of which plan a
+ * bot at once from the stored books. Ready once subscribed; on shutdown it stops taking snapshots
+ * and lets the ones in flight finish.
  */
 @Injectable()
 export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -67,7 +68,8 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     const pattern = subjects.mdBook(this.settings.bookNet, '*');
     this.subscription = this.messaging.subscribe(pattern, (book) => this.take(book), { queue: STRATEGY_QUEUE });
     this.botStates = this.messaging.subscribe(subjects.botState('*'), (state) => this.started(state), { queue: BOT_START_QUEUE });
-    this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
+    // reports only end waits: with STRATEGY_AWAIT_REPORT_MS=0 there are none
+    if (this.settings.awaitReportMs > 0) this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
     // ready means the server knows the subscription: a snapshot published after that reaches the group
     await (await this.messaging.connectionWhenReady()).flush();
     if (this.state !== 'starting') return;

@@ -153,6 +153,17 @@ describe('MarketEvaluator', () => {
     });
   });
 
+  describe('counting snapshots', () => {
+    it('counts a snapshot taken up from md.book, and not a replan of a bot from the stored book', async () => {
+      const { evaluator, published, stats } = setup({ latestBook: book(7) });
+      await evaluator.evaluateStoredBooks('b1');
+      expect(published().map((p) => p.intent.bot)).toEqual(['b1']);
+      expect(stats.details()).toMatchObject({ snapshots: 0, evaluations: 1 });
+      await evaluator.evaluate(book(8));
+      expect(stats.details()).toMatchObject({ snapshots: 1, evaluations: 3 });
+    });
+  });
+
   describe('when an evaluation ends without an intent', () => {
     it('skips a stopped bot and still plans the others', async () => {
       const { evaluator, published, stats } = setup({ state: marketState({ stored: { b1: stopped('b1') } }) });

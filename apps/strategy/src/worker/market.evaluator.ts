@@ -94,12 +94,17 @@ export class MarketEvaluator {
     this.now = deps.now ?? Date.now;
   }
 
+  /** Plans every bot on the market of a book snapshot taken up from `md.book`. */
+  async evaluate(book: BookSnapshot): Promise<void> {
+    strategyMetrics.snapshots().inc({ market: book.market });
+    this.deps.stats.snapshot();
+    await this.plan(book);
+  }
+
   /** Plans every bot on the book's market (or only bot `onlyBotId`). */
-  async evaluate(book: BookSnapshot, onlyBotId?: string): Promise<void> {
+  private async plan(book: BookSnapshot, onlyBotId?: string): Promise<void> {
     const started = performance.now();
     const key = book.market;
-    strategyMetrics.snapshots().inc({ market: key });
-    this.deps.stats.snapshot();
     const bots = (this.botsByMarket.get(key) ?? []).filter((bot) => onlyBotId === undefined || bot.id === onlyBotId);
     const pair = this.pairs.get(key);
     const market = this.deps.catalog.get(key);
@@ -124,14 +129,15 @@ export class MarketEvaluator {
   }
 
   /**
-   * A bot was switched to running: plans its markets from the feed's latest stored books at once,
-   * rather than waiting for the next snapshot (on a quiet book the feed republishes only once a
-   * heartbeat). The cycle claim per book seq keeps a snapshot from being planned twice.
+   * A bot was switched to running: plans that bot on its markets from the feed's latest stored
+   * books at once, rather than waiting for the next snapshot (on a quiet book the feed republishes
+   * only once a heartbeat). The cycle claim per book seq keeps a snapshot from being planned twice.
+   * A replan is not a snapshot taken up: `mirrorbook_strategy_snapshots_total` does not count it.
    */
   async evaluateStoredBooks(botId: string): Promise<void> {
     const bot = this.deps.config.bots.find((b) => b.id === botId);
     if (!bot) return;
-    for (const key of bot.markets) await this.evaluateStoredBook(key);
+    for (const key of bot.markets) await this.evaluateStoredBook(key, { onlyBotId: bot.id });
   }
 
   /**
@@ -155,7 +161,7 @@ export class MarketEvaluator {
       if (!(error instanceof StateUnavailableError)) throw error;
       return undefined;
     });
-    if (book?.role === 'trading' && book.height >= (only.minHeight ?? 0)) await this.evaluate(book, only.onlyBotId);
+    if (book?.role === 'trading' && book.height >= (only.minHeight ?? 0)) await this.plan(book, only.onlyBotId);
   }
 
   private async readState(key: string, market: Market, bots: readonly BotEntry[]): Promise<MarketState | undefined> {

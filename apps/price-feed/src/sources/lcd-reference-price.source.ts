@@ -2,6 +2,7 @@ import type { LcdHost } from '../lcd/lcd-host.pool';
 import type { FeedMarket } from '../settings/feed.settings';
 import { markPriceResponseSchema } from './mark-price.schema';
 import type { ReferencePriceSource, ReferenceReading } from './reference-price.source';
+import { allSettledOrThrow } from './settled.join';
 
 /**
  * Reference prices from a chain LCD: the top of book (`mid_price_and_tob`, one request) and, for
@@ -22,7 +23,7 @@ export class LcdReferencePriceSource implements ReferencePriceSource {
     const height = await this.lcd.heights.current();
     const id = market.referenceMarketId;
     const { client } = this.lcd;
-    const [tob, mark] = await Promise.all([
+    const [tob, mark] = await allSettledOrThrow([
       market.type === 'spot' ? client.getSpotMidPriceAndTob(id, { signal }) : client.getDerivativeMidPriceAndTob(id, { signal }),
       market.referenceSource === 'mark'
         ? client.getJson(`/injective/exchange/v2/derivative/markets/${encodeURIComponent(id)}`, markPriceResponseSchema, { signal })

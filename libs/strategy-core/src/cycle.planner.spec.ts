@@ -278,7 +278,12 @@ describe('planCycle, over random books and references on every real market', () 
         const inBand = plan.assessment.ownOrders.filter((o) => !outOfBand.has(o.order.orderHash));
         const own = inBand.length;
         const made = creates(plan);
-        const cancelled = cancelledHashes.length - outOfBand.size;
+        // on a derivative whose position budget binds, far orders make room for nearer ones
+        const reliefNote = plan.notes.find((n) => n.endsWith('far orders withdrawn: the position budget binds'));
+        const relief = reliefNote ? Number(reliefNote.split(' ')[0]) : 0;
+        if (relief > 0) expect([input.market.type, plan.phase]).not.toContain('spot');
+        if (relief > 0) expect(plan.phase).not.toBe('MARKET_MOVING');
+        const cancelled = cancelledHashes.length - outOfBand.size - relief;
         const levels = DEFAULTS.bookBuilding.tiers.reduce((n, t) => n + t.levels, 0);
         const between = (n: number, min: number, max: number) => {
           expect(n).toBeGreaterThanOrEqual(Math.min(own, min));

@@ -3,9 +3,10 @@ import type Decimal from 'decimal.js';
 import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
 import { toDecimalString, type Market } from '@mirrorbook/market';
 import { assess, type BookAssessment } from './book.assessor';
+import { pickBudgetRelief } from './budget.relief';
 import { planMaintenance } from './maintenance.planner';
 import { planMarketMoving } from './market-moving.planner';
-import type { OwnOrder } from './own-order.model';
+import type { AssessedOwnOrder, OwnOrder } from './own-order.model';
 import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
 import { splitOutOfBand } from './out-of-band';
@@ -97,23 +98,53 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   // MARKET_MOVING keeps its own schedule (DESIGN §4: the 8–12 farthest a cycle)
   const { kept, outOfBand } =
     phase === 'MARKET_MOVING' ? { kept: [...assessment.ownOrders], outOfBand: [] } : splitOutOfBand(assessment.ownOrders, params);
-  const ctx = createPlanningContext({
-    market,
-    book,
-    assessment: { ...assessment, ownOrders: kept },
-    withdrawn: outOfBand,
-    params,
-    rng: input.rng,
-    stage: cycle.stage,
-    cycleIndex: cycle.index,
-    cidPrefix: input.cidPrefix,
-    balances: input.balances,
-    position: input.position,
-  });
-  const plan = PLANNERS[phase](ctx);
+  const planWithout = (withdrawn: readonly AssessedOwnOrder[], rng: Rng) => {
+    const gone = new Set(withdrawn.map((o) => o.order.orderHash));
+    const ctx = createPlanningContext({
+      market,
+      book,
+      assessment: { ...assessment, ownOrders: kept.filter((o) => !gone.has(o.order.orderHash)) },
+      withdrawn,
+      params,
+      rng,
+      stage: cycle.stage,
+      cycleIndex: cycle.index,
+      cidPrefix: input.cidPrefix,
+      balances: input.balances,
+      position: input.position,
+    });
+    return { ctx, plan: PLANNERS[phase](ctx), withdrawn };
+  };
+  const draws = replayable(input.rng);
+  let pass = planWithout(outOfBand, draws.replay());
+  // a second pass without the far orders that held a binding position budget (spot funds freed by
+  // cancels are not counted until the next balance read, so only derivatives gain from it)
+  const relief = phase === 'MARKET_MOVING' || market.type === 'spot' ? [] : pickBudgetRelief(pass.ctx.grid, kept, pass.plan.actions, pass.ctx.builders);
+  if (relief.length > 0) pass = planWithout([...outOfBand, ...relief], draws.replay());
+  const { plan, withdrawn } = pass;
   const nextCycleState = { index: cycle.index + 1, stage: plan.nextStage ?? cycle.stage };
-  const actions = capOpenOrders([...planActions(outOfBand, []), ...plan.actions], assessment.ownOrders, ctx.params.maxOrdersPerSide);
-  return { phase, actions, assessment, nextCycleState, basedOn, notes: plan.notes };
+  const actions = capOpenOrders([...planActions(withdrawn, []), ...plan.actions], assessment.ownOrders, pass.ctx.params.maxOrdersPerSide);
+  const notes = relief.length > 0 ? [...plan.notes, `${relief.length} far orders withdrawn: the position budget binds`] : plan.notes;
+  return { phase, actions, assessment, nextCycleState, basedOn, notes };
+}
+
+/**
+ * Records the draws of `rng`, so that a second planning pass consumes the same values in the same
+ * order as the first (and any further ones from `rng`): the plan stays a function of the seed.
+ */
+function replayable(rng: Rng): { replay(): Rng } {
+  const drawn: number[] = [];
+  return {
+    replay() {
+      let i = 0;
+      return {
+        next(): number {
+          if (i === drawn.length) drawn.push(rng.next());
+          return drawn[i++]!;
+        },
+      };
+    },
+  };
 }
 
 function validate(input: PlanCycleInput): void {

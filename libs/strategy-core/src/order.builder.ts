@@ -32,6 +32,7 @@ export type DropReason = 'duplicate' | 'price-limit' | 'band-full' | 'min-notion
 export class OrderBuilder {
   readonly creates: CreateOrderAction[] = [];
   private readonly drops = new Map<string, number>();
+  private readonly budgetDropped: Record<Side, number[]> = { buy: [], sell: [] };
   private takerUnits: bigint;
 
   constructor(
@@ -99,7 +100,10 @@ export class OrderBuilder {
     let q = Math.max(quantity, minQ);
     if (q > options.maxQ) return this.drop(side, 'min-notional');
     q = Math.min(q, this.budget.room(side, k));
-    if (q < minQ) return this.drop(side, 'budget');
+    if (q < minQ) {
+      this.budgetDropped[side].push(k);
+      return this.drop(side, 'budget');
+    }
     // a sell fills at its limit or better, up to the best bid; a buy at its limit or better
     const takerPrice = side === 'sell' ? Math.max(k, this.limits.bestBidCeil) : k;
     if (taking) {
@@ -119,6 +123,11 @@ export class OrderBuilder {
       cid: this.cids.next(),
     });
     return true;
+  }
+
+  /** Price indices of the orders on `side` left out because the budget had no room for them. */
+  budgetDrops(side: Side): readonly number[] {
+    return this.budgetDropped[side];
   }
 
   /** Human-readable drop counts, e.g. `2 sell dropped: budget`. */

@@ -28,6 +28,8 @@ export interface PlanningContext {
   readonly baseTicks: number;
   /** The builder for the creates of a plan that also cancels `cancels` (gone when the creates land). */
   builder(cancels: readonly AssessedOwnOrder[]): OrderBuilder;
+  /** The builders made so far, with what each planned and left out. */
+  readonly builders: readonly OrderBuilder[];
 }
 
 /** Inputs of `createPlanningContext`, validated by `planCycle`. */
@@ -57,10 +59,12 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
   if (!(baseTicks <= MAX_TICKS)) {
     throw new StrategyInputError('OUT_OF_RANGE', 'params.baseSize', 'too many quantity ticks to plan with exact integers');
   }
+  const builders: OrderBuilder[] = [];
   return {
     grid,
     params,
     assessment,
+    builders,
     rng: inputs.rng,
     stage: inputs.stage % params.maintenance.stages.length,
     referenceTicks: assessment.reference.div(market.priceTick).toNumber(),
@@ -77,7 +81,9 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
       const budget = createBudget(grid, inputs, remaining);
       const takerUnits = grid.unitsAffordable(params.marketMoving.maxTakerNotionalPerCycle);
       const taken = takenIndices(grid, [...assessment.ownOrders, ...inputs.withdrawn]);
-      return new OrderBuilder(grid, limits, taken, budget, cids, takerUnits);
+      const builder = new OrderBuilder(grid, limits, taken, budget, cids, takerUnits);
+      builders.push(builder);
+      return builder;
     },
   };
 }

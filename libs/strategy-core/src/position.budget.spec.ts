@@ -17,6 +17,11 @@ const build = (position: Decimal.Value, ownOrders: OwnOrder[] = [], maxNetPositi
     }),
   );
 const total = (orders: ReturnType<typeof creates>) => sum(orders.map((o) => o.quantity));
+/** The own orders a plan leaves resting (not cancelled), quantity of one side. */
+const restingAfter = (plan: ReturnType<typeof build>, ownOrders: OwnOrder[], side: 'buy' | 'sell') => {
+  const cancelled = new Set(plan.actions.flatMap((a) => (a.type === 'cancel' ? [a.orderHash] : [])));
+  return sum(ownOrders.filter((o) => o.side === side && !cancelled.has(o.orderHash)).map((o) => String(o.quantity)));
+};
 
 describe('derivative position cap', () => {
   describe('when a resting bid lies beyond any placement (the reference has moved away from it)', () => {
@@ -42,13 +47,20 @@ describe('derivative position cap', () => {
 
   describe('when buys could take the long position past the cap', () => {
     // long 90 of 100, and a resting bid of 2 at 24 (4 % below the reference): room for 8 more
-    const plan = build('90', [own(1, 'buy', '24', { quantity: new Dec(2) })]);
+    const resting = [own(1, 'buy', '24', { quantity: new Dec(2) })];
+    const plan = build('90', resting);
     const buys = ofSide(creates(plan), 'buy');
 
     it('stops adding bids once the worst case (every bid filled) reaches the cap', () => {
-      expect(total(buys).lte(8)).toBe(true);
+      expect(total(buys).add(restingAfter(plan, resting, 'buy')).lte(10)).toBe(true);
       expect(buys.length).toBeGreaterThan(0);
       expect(buys.length).toBeLessThan(27);
+    });
+
+    it('withdraws the far resting bid, whose room nearer bids need (the budget binds)', () => {
+      expect(plan.actions.filter((a) => a.type === 'cancel')).toEqual([{ type: 'cancel', orderHash: hash(1) }]);
+      expect(total(buys).gt(8)).toBe(true);
+      expect(plan.notes).toContain('1 far orders withdrawn: the position budget binds');
     });
 
     it('keeps the bids nearest the reference', () => {
@@ -78,8 +90,42 @@ describe('derivative position cap', () => {
     });
 
     it('counts reduce-only asks already resting against the position', () => {
-      const withResting = build('5', [own(1, 'sell', '26', { quantity: new Dec(3), reduceOnly: true })], '5');
+      // at 25.001, nearer than any level of the staircase: kept, so 2 of the 5 are left to plan
+      const resting = [own(1, 'sell', '25.001', { quantity: new Dec(3), reduceOnly: true })];
+      const withResting = build('5', resting, '5');
+      expect(withResting.actions.some((a) => a.type === 'cancel')).toBe(false);
       expect(total(ofSide(creates(withResting), 'sell')).lte(2)).toBe(true);
+    });
+
+    it('withdraws a far reduce-only ask for nearer ones, still at most the position in all', () => {
+      const resting = [own(1, 'sell', '26', { quantity: new Dec(3), reduceOnly: true })];
+      const withResting = build('5', resting, '5');
+      expect(withResting.actions.filter((a) => a.type === 'cancel')).toEqual([{ type: 'cancel', orderHash: hash(1) }]);
+      expect(total(ofSide(creates(withResting), 'sell')).add(restingAfter(withResting, resting, 'sell')).lte(5)).toBe(true);
+    });
+  });
+
+  describe('when a short position leaves room for one ask and deep asks hold it (the perp gap shock)', () => {
+    // short 36 of 50, base size 10: 14 contracts of sell room, all held by two asks 3–4 % out
+    const resting = [own(1, 'sell', '25.75', { quantity: new Dec(7) }), own(2, 'sell', '26', { quantity: new Dec(7) })];
+    const plan = planCycle(
+      cycleInput({ market: perp, balances: undefined, position: new Dec(-36), ownOrders: resting, params: params({ maxNetPosition: '50', baseSize: '10' }) }),
+    );
+    const sells = ofSide(creates(plan), 'sell');
+
+    it('withdraws the deep asks and places the tightest levels with their room', () => {
+      expect(plan.actions.filter((a) => a.type === 'cancel').map((a) => (a as { orderHash: string }).orderHash).sort()).toEqual([hash(1), hash(2)]);
+      expect(sells.length).toBeGreaterThan(0);
+      expect(Dec.max(...sells.map((o) => new Dec(o.price))).lt('25.05')).toBe(true);
+      expect(total(sells).lte(14)).toBe(true);
+    });
+
+    it('plans the same without the relief when nothing nearer was left out (a second cycle changes nothing)', () => {
+      const placed = sells.map((o, i) => own(10 + i, 'sell', o.price, { quantity: new Dec(o.quantity) }));
+      const next = planCycle(
+        cycleInput({ market: perp, balances: undefined, position: new Dec(-36), ownOrders: placed, params: params({ maxNetPosition: '50', baseSize: '10' }) }),
+      );
+      expect(next.actions.filter((a) => a.type === 'cancel' || (a.type === 'create' && a.side === 'sell'))).toEqual([]);
     });
   });
 

@@ -255,6 +255,7 @@ export class MarketEvaluator {
     }
     strategyMetrics.planningSeconds().observe({ phase: plan.phase }, (performance.now() - t0) / 1000);
     this.deps.stats.planned(key, plan.phase);
+    if (plan.notes.length > 0) this.logger.debug(`${bot.id} on ${key} (book ${book.seq}) ${plan.phase}: ${plan.notes.join('; ')}`);
     if (plan.actions.length === 0) {
       await this.commitStage(bot, key, book.seq, cycle.stage, plan);
       return { skip: 'no-change' };

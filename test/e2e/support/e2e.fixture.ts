@@ -17,7 +17,8 @@ export function calmPrice(startPrice: string): Record<string, unknown> {
 export function scenarioEnv(blockMs = BLOCK_MS): Record<string, string> {
   return {
     NETWORK: 'sim',
-    LOG_LEVEL: 'info',
+    // E2E_LOG_LEVEL=debug adds e.g. the strategy's plan notes to the stack's logs
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     FEED_POLL_INTERVAL_MS: String(blockMs),
     FEED_REQUEST_BUDGET_PER_S: '400',
     HEARTBEAT_INTERVAL_MS: '1000',

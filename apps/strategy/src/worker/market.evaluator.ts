@@ -255,7 +255,10 @@ export class MarketEvaluator {
     }
     strategyMetrics.planningSeconds().observe({ phase: plan.phase }, (performance.now() - t0) / 1000);
     this.deps.stats.planned(key, plan.phase);
-    if (plan.notes.length > 0) this.logger.debug(`${bot.id} on ${key} (book ${book.seq}) ${plan.phase}: ${plan.notes.join('; ')}`);
+    if (plan.notes.length > 0) {
+      const top = `book ${book.bids[0]?.price ?? '-'} / ${book.asks[0]?.price ?? '-'} at ${book.height}, reference ${reference.mid}`;
+      this.logger.debug(`${bot.id} on ${key} (book ${book.seq}) ${plan.phase}: ${plan.notes.join('; ')} (${top})`);
+    }
     if (plan.actions.length === 0) {
       await this.commitStage(bot, key, book.seq, cycle.stage, plan);
       return { skip: 'no-change' };

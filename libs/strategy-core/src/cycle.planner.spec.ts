@@ -265,8 +265,7 @@ describe('planCycle, over random books and references on every real market', () 
   });
 
   it('keeps the counts within the bounds of the phase', () => {
-    fc.assert(
-      fc.property(scenario, (input) => {
+    const withinBounds = fc.property(scenario, (input) => {
         const plan = planCycle(input);
         // beyond the deepest default placement (8 %) plus a tenth, an order is withdrawn in every
         // phase but MARKET_MOVING; the phase's own bounds apply to the rest
@@ -309,16 +308,19 @@ describe('planCycle, over random books and references on every real market', () 
             // every wrong-side order, and at least as many as maintenance would cancel
             const wrongSide = inBand.filter((o) => o.wrongSide).length;
             between(cancelled, Math.max(wrongSide, mt.cancelOldest.min), Math.max(wrongSide, mt.cancelOldest.max));
-            const inBandCancels = cancels(plan).filter((c) => !outOfBand.has(c.orderHash));
+            // the relief's withdrawals (never wrong-side: they lie beyond a level left out) come first
+            const inBandCancels = cancels(plan).filter((c) => !outOfBand.has(c.orderHash)).slice(relief);
             expect(inBandCancels.slice(0, wrongSide).every((c) => inBand.find((o) => o.order.orderHash === c.orderHash)?.wrongSide)).toBe(true);
             expect(made.length).toBeLessThanOrEqual(mt.perSide.max);
             expect(new Set(made.map((o) => o.side)).size).toBeLessThanOrEqual(1);
             break;
           }
         }
-      }),
-      RUNS,
-    );
+      });
+    fc.assert(withinBounds, RUNS);
+    // a CI run's seed: a REPRICING plan on a perp whose budget relief withdrew far bids before the
+    // phase's wrong-side cancels
+    fc.assert(withinBounds, { numRuns: 120, seed: -80136142 });
   });
 
   it('stays within spot balances and the derivative position cap', () => {

@@ -1,4 +1,4 @@
-import { RateLimiter } from './rate.limiter';
+import { RateLimiter, type RateLimiterOptions } from './rate.limiter';
 
 /**
  * One `RateLimiter` per host (`host:port`), so every client in the process that talks to a host
@@ -7,12 +7,15 @@ import { RateLimiter } from './rate.limiter';
 export class RateLimiterRegistry {
   private readonly byHost = new Map<string, RateLimiter>();
 
+  /** `options`: what every limiter this registry creates shares besides its rate (a clock, a grant hook) */
+  constructor(private readonly options: Omit<RateLimiterOptions, 'ratePerSecond'> = {}) {}
+
   /** The limiter of `url`'s host, created with `ratePerSecond` if it has none yet. */
   forUrl(url: string, ratePerSecond: number): RateLimiter {
     const host = new URL(url).host.toLowerCase();
     let limiter = this.byHost.get(host);
     if (!limiter) {
-      limiter = new RateLimiter({ ratePerSecond });
+      limiter = new RateLimiter({ ...this.options, ratePerSecond });
       this.byHost.set(host, limiter);
     }
     return limiter;

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { RateLimiter } from './rate.limiter';
 import { RateLimiterRegistry } from './rate-limiter.registry';
 
@@ -15,46 +14,65 @@ function maxInWindow(times: readonly number[], windowMs: number): number {
 }
 
 describe('RateLimiter', () => {
+  // the limiter runs on jest's fake clock: grants are checked on the times it issued them
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A limiter on the fake clock that records the time of every grant it issues. */
+  function stampedLimiter(options: { ratePerSecond: number; burst?: number }) {
+    const grants: number[] = [];
+    const started = jest.now();
+    const limiter = new RateLimiter({ ...options, now: () => jest.now(), onGrant: (at) => grants.push(at - started) });
+    return { limiter, grants };
+  }
+
   describe('when 3 seconds worth of requests arrive at once', () => {
     it('never grants more than the rate in any 1-second window, and keeps up the rate', async () => {
-      const limiter = new RateLimiter({ ratePerSecond: 20 });
-      const started = performance.now();
-      const grants = await Promise.all(
-        Array.from({ length: 60 }, () => limiter.acquire().then(() => performance.now())),
-      );
-      // 1 ms less than a second: the stamps are taken a microtask after each grant
-      expect(maxInWindow(grants, 999)).toBeLessThanOrEqual(20);
-      // 60 grants at 20/s: the last one ≈ 2.95 s after the first, not much later
-      expect(Math.max(...grants) - started).toBeLessThan(3500);
+      const { limiter, grants } = stampedLimiter({ ratePerSecond: 20 });
+      const all = Promise.all(Array.from({ length: 60 }, () => limiter.acquire()));
+      await jest.advanceTimersByTimeAsync(5000);
+      await all;
+      expect(grants).toHaveLength(60);
+      expect(maxInWindow(grants, 1000)).toBeLessThanOrEqual(20);
+      // 20/s is one grant per 50 ms: the 60th at 59 × 50 ms, plus at most the 1 ms timer floor per wait
+      expect(grants[59]).toBeGreaterThanOrEqual(59 * 50);
+      expect(grants[59]).toBeLessThanOrEqual(59 * 51);
     });
 
     it('grants in arrival order', async () => {
-      const limiter = new RateLimiter({ ratePerSecond: 100 });
+      const limiter = new RateLimiter({ ratePerSecond: 100, now: () => jest.now() });
       const order: number[] = [];
-      await Promise.all(Array.from({ length: 10 }, (_, i) => limiter.acquire().then(() => order.push(i))));
+      const all = Promise.all(Array.from({ length: 10 }, (_, i) => limiter.acquire().then(() => order.push(i))));
+      await jest.advanceTimersByTimeAsync(200);
+      await all;
       expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
   });
 
   describe('when a burst is allowed', () => {
     it('lets that many start at once, then paces the rest', async () => {
-      const limiter = new RateLimiter({ ratePerSecond: 10, burst: 5 });
-      const started = performance.now();
-      const grants = await Promise.all(Array.from({ length: 7 }, () => limiter.acquire().then(() => performance.now())));
-      expect(grants.filter((t) => t - started < 50)).toHaveLength(5);
-      expect(grants[6]! - started).toBeGreaterThanOrEqual(190);
+      const { limiter, grants } = stampedLimiter({ ratePerSecond: 10, burst: 5 });
+      const all = Promise.all(Array.from({ length: 7 }, () => limiter.acquire()));
+      await jest.advanceTimersByTimeAsync(1000);
+      await all;
+      expect(grants.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+      // then one per 100 ms
+      expect(grants[5]).toBeGreaterThanOrEqual(100);
+      expect(grants[6]! - grants[5]!).toBeGreaterThanOrEqual(100);
+      expect(grants[6]).toBeLessThanOrEqual(202);
     });
   });
 
   describe('when a waiting request is aborted', () => {
     it('rejects it with the abort reason and serves the next one', async () => {
-      const limiter = new RateLimiter({ ratePerSecond: 5 });
+      const limiter = new RateLimiter({ ratePerSecond: 5, now: () => jest.now() });
       await limiter.acquire();
       const controller = new AbortController();
       const aborted = limiter.acquire(controller.signal);
       const next = limiter.acquire();
       controller.abort(new Error('shutting down'));
       await expect(aborted).rejects.toThrow('shutting down');
+      await jest.advanceTimersByTimeAsync(200);
       await expect(next).resolves.toBeUndefined();
       expect(limiter.pending).toBe(0);
     });

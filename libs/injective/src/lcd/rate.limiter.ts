@@ -10,6 +10,10 @@ export interface RateLimiterOptions {
    * rate (20 req/s = one every 50 ms).
    */
   readonly burst?: number;
+  /** the clock the bucket refills by, in ms; default `performance.now` */
+  readonly now?: () => number;
+  /** called with the clock's reading each time a request is granted: the limiter's own record */
+  readonly onGrant?: (atMs: number) => void;
 }
 
 interface Waiter {
@@ -30,6 +34,8 @@ export class RateLimiter {
   private refilledAt: number;
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+  private readonly onGrant: ((atMs: number) => void) | undefined;
 
   constructor(options: RateLimiterOptions) {
     if (!(options.ratePerSecond > 0) || !Number.isFinite(options.ratePerSecond)) {
@@ -40,7 +46,9 @@ export class RateLimiter {
     this.ratePerSecond = options.ratePerSecond;
     this.burst = burst;
     this.tokens = burst;
-    this.refilledAt = performance.now();
+    this.now = options.now ?? (() => performance.now());
+    this.onGrant = options.onGrant;
+    this.refilledAt = this.now();
   }
 
   /** Waits for a token. Rejects with the signal's reason if `signal` aborts first. */
@@ -68,6 +76,7 @@ export class RateLimiter {
       this.tokens -= 1;
       const waiter = this.waiters.shift()!;
       if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+      this.onGrant?.(this.refilledAt);
       waiter.resolve();
     }
     this.schedule();
@@ -84,7 +93,7 @@ export class RateLimiter {
   }
 
   private refill(): void {
-    const now = performance.now();
+    const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.ratePerSecond);
     this.refilledAt = now;
   }

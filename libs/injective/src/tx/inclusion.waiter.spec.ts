@@ -50,41 +50,85 @@ const included = {
   },
 };
 
+/**
+ * The waiter's clock for a test: it moves only when the waiter pauses, by the pause asked for,
+ * and the pause passes at once, so deadlines and poll counts do not depend on the machine's speed.
+ */
+function virtualClock() {
+  let t = 0;
+  const pauses: number[] = [];
+  return {
+    pauses,
+    now: () => t,
+    sleep: async (ms: number) => {
+      // a waiter that ignored its deadline would pause forever
+      if (pauses.length >= 100) throw new Error('still polling after 100 pauses');
+      pauses.push(ms);
+      t += ms;
+    },
+  };
+}
+
 describe('waitForInclusion', () => {
   describe('when the tx lands after a few polls', () => {
     it('returns its result with the created orders', async () => {
       const lcd = await lcdFor((_req, i) => (i < 2 ? NOT_FOUND : { json: included }));
-      const result = await waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: 2000 });
+      const clock = virtualClock();
+      const result = await waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: 2000, now: clock.now, sleep: clock.sleep });
       expect(result).toMatchObject({ txHash: TX_HASH, height: 321, code: 0, createdOrderHashes: [ORDER_HASH], createdCids: ['mm-1'] });
       expect(stub!.requests.map((r) => r.url)).toEqual(Array(3).fill(`/cosmos/tx/v1beta1/txs/${TX_HASH}`));
+      expect(clock.pauses).toEqual([10, 10]);
     });
   });
 
   describe('when a lookup fails on the way', () => {
     it('keeps polling through a 503', async () => {
       const lcd = await lcdFor((_req, i) => (i === 0 ? { status: 503, body: '' } : { json: included }));
-      await expect(waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: 2000 })).resolves.toMatchObject({ height: 321 });
+      const clock = virtualClock();
+      await expect(waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: 2000, now: clock.now, sleep: clock.sleep })).resolves.toMatchObject({ height: 321 });
+      expect(stub!.requests).toHaveLength(2);
+      expect(clock.pauses).toEqual([10]);
     });
   });
 
   describe('when the tx never lands', () => {
     it('throws TxNotIncludedError after the timeout', async () => {
       const lcd = await lcdFor(() => NOT_FOUND);
-      const started = Date.now();
-      const error = await waitForInclusion(lcd, TX_HASH, { pollMs: 20, timeoutMs: 150 }).catch((e: unknown) => e);
+      const clock = virtualClock();
+      const error = await waitForInclusion(lcd, TX_HASH, { pollMs: 20, timeoutMs: 150, now: clock.now, sleep: clock.sleep }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TxNotIncludedError);
-      expect(error).toMatchObject({ code: 'TX_NOT_INCLUDED', txHash: TX_HASH });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(150);
-      expect(Date.now() - started).toBeLessThan(1000);
+      expect(error).toMatchObject({ code: 'TX_NOT_INCLUDED', txHash: TX_HASH, waitedMs: 150 });
+      // a pause of pollMs between lookups, the last one cut short at the deadline, where it looks once more
+      expect(clock.pauses).toEqual([20, 20, 20, 20, 20, 20, 20, 10]);
+      expect(stub!.requests).toHaveLength(9);
     });
   });
 
   describe('when the caller aborts', () => {
-    it('stops waiting and rejects with the abort reason', async () => {
+    it('stops waiting between lookups and rejects with the abort reason', async () => {
       const lcd = await lcdFor(() => NOT_FOUND);
       const controller = new AbortController();
-      setTimeout(() => controller.abort(new Error('stop')), 30);
-      await expect(waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: 5000, signal: controller.signal })).rejects.toThrow('stop');
+      const getTx = lcd.getTx.bind(lcd);
+      jest.spyOn(lcd, 'getTx').mockImplementation(async (...args) => {
+        const answer = await getTx(...args);
+        // runs once the waiter has taken the answer and started its (real, minute-long) pause
+        setImmediate(() => controller.abort(new Error('stop')));
+        return answer;
+      });
+      await expect(waitForInclusion(lcd, TX_HASH, { pollMs: 60_000, timeoutMs: 600_000, signal: controller.signal })).rejects.toThrow('stop');
+      expect(stub!.requests).toHaveLength(1);
+    });
+
+    it('stops a lookup on the wire and rejects with the abort reason', async () => {
+      const controller = new AbortController();
+      const lcd = await lcdFor((_req, i) => {
+        if (i === 1) controller.abort(new Error('stop'));
+        return NOT_FOUND;
+      });
+      const clock = virtualClock();
+      await expect(waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: 2000, signal: controller.signal, now: clock.now, sleep: clock.sleep })).rejects.toThrow('stop');
+      expect(stub!.requests).toHaveLength(2);
+      expect(clock.pauses).toEqual([10]);
     });
   });
 });

@@ -12,6 +12,10 @@ export interface InclusionWaitOptions {
   /** pause between lookups, ms; default 500 (blocks come every ≈ 0.7 s) */
   readonly pollMs?: number;
   readonly signal?: AbortSignal;
+  /** the clock the deadline is kept by, ms; default `Date.now` */
+  readonly now?: () => number;
+  /** the pause between lookups, rejecting when `signal` aborts; default a real timer */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<unknown>;
 }
 
 /**
@@ -23,7 +27,9 @@ export interface InclusionWaitOptions {
 export async function waitForInclusion(lcd: LcdClient, txHash: string, options: InclusionWaitOptions = {}): Promise<TxResult> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pollMs = options.pollMs ?? 500;
-  const started = Date.now();
+  const now = options.now ?? Date.now;
+  const pause = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
+  const started = now();
   let lastError: unknown;
   for (;;) {
     try {
@@ -33,9 +39,9 @@ export async function waitForInclusion(lcd: LcdClient, txHash: string, options: 
       if (!(error instanceof ChainUnavailableError || error instanceof RateLimitedError)) throw error;
       lastError = error;
     }
-    const remaining = timeoutMs - (Date.now() - started);
-    if (remaining <= 0) throw new TxNotIncludedError(txHash, Date.now() - started, { cause: lastError });
-    await sleep(Math.min(pollMs, remaining), undefined, { signal: options.signal }).catch((error: unknown) => {
+    const remaining = timeoutMs - (now() - started);
+    if (remaining <= 0) throw new TxNotIncludedError(txHash, now() - started, { cause: lastError });
+    await pause(Math.min(pollMs, remaining), options.signal).catch((error: unknown) => {
       // same contract as the LCD client: an abort rejects with the signal's reason
       throw options.signal?.aborted ? options.signal.reason : error;
     });

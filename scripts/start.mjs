@@ -144,13 +144,17 @@ async function stopAll() {
   process.exit(0);
 }
 
-/** SIGTERM, then SIGKILL after 12 s; resolves once the process has exited. */
-function stopChild({ proc }) {
+/** SIGTERM, then SIGKILL after 12 s; resolves once the process has exited (and says how it ended). */
+function stopChild({ name, proc }) {
   return new Promise((resolve) => {
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 12_000);
-    proc.once('exit', () => {
+    const timer = setTimeout(() => {
+      log(`${name} did not stop within 12 s of SIGTERM: SIGKILL`);
+      proc.kill('SIGKILL');
+    }, 12_000);
+    proc.once('exit', (code, signal) => {
       clearTimeout(timer);
+      log(`${name} stopped (${signal ?? `exit ${code}`})`);
       resolve();
     });
     proc.kill('SIGTERM');

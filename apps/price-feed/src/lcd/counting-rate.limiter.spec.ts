@@ -7,13 +7,26 @@ describe('CountingRateLimiter', () => {
     const limiter = new CountingRateLimiter({ ratePerSecond: 1000 }, () => grants++);
     await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()]);
     expect(grants).toBe(3);
+    expect(limiter.granted).toBe(3);
   });
 
-  it('spaces grants at its rate (20/s: one per 50 ms)', async () => {
-    const limiter = new CountingRateLimiter({ ratePerSecond: 20 }, () => undefined);
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(195);
+  describe('on a fake clock', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('spaces grants at its rate (20/s: one per 50 ms), counting each as it is issued', async () => {
+      const stamps: number[] = [];
+      const started = jest.now();
+      const limiter = new CountingRateLimiter({ ratePerSecond: 20, now: () => jest.now(), onGrant: (at) => stamps.push(at - started) }, () => undefined);
+      const all = Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
+      expect(limiter.granted).toBe(1);
+      await jest.advanceTimersByTimeAsync(99);
+      expect(limiter.granted).toBe(2);
+      await jest.advanceTimersByTimeAsync(500);
+      await all;
+      expect(limiter.granted).toBe(5);
+      for (let i = 1; i < stamps.length; i++) expect(stamps[i]! - stamps[i - 1]!).toBeGreaterThanOrEqual(50);
+    });
   });
 
   describe('when closed', () => {

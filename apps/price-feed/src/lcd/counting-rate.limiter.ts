@@ -2,20 +2,32 @@ import { RateLimiter, type RateLimiterOptions } from '@mirrorbook/injective';
 import { FeedStoppingError } from './feed-stopping.error';
 
 /**
- * libs/injective's token bucket, plus two things the feed needs from it: a callback on every
- * grant (each grant is one HTTP attempt, retries included, so the count is the request rate the
- * host sees) and `close()`, which rejects every waiter that has no token yet — on shutdown the
- * feed stops taking work while requests already sent finish.
+ * libs/injective's token bucket, plus two things the feed needs from it: a count of its grants
+ * and a callback on each (each grant is one HTTP attempt, retries included, so the count is the
+ * number of requests the host was sent) and `close()`, which rejects every waiter that has no
+ * token yet — on shutdown the feed stops taking work while requests already sent finish.
  */
 export class CountingRateLimiter extends RateLimiter {
   private closed = false;
   private readonly waiting = new Set<AbortController>();
+  private readonly tally: { granted: number };
 
-  constructor(
-    options: RateLimiterOptions,
-    private readonly onGrant: () => void,
-  ) {
-    super(options);
+  constructor(options: RateLimiterOptions, onGrant: () => void) {
+    const tally = { granted: 0 };
+    super({
+      ...options,
+      onGrant: (atMs) => {
+        tally.granted += 1;
+        options.onGrant?.(atMs);
+        onGrant();
+      },
+    });
+    this.tally = tally;
+  }
+
+  /** requests granted so far: every HTTP attempt this limiter let start */
+  get granted(): number {
+    return this.tally.granted;
   }
 
   override acquire(signal?: AbortSignal): Promise<void> {
@@ -27,7 +39,6 @@ export class CountingRateLimiter extends RateLimiter {
     this.waiting.add(own);
     return super
       .acquire(own.signal)
-      .then(() => this.onGrant())
       .finally(() => {
         this.waiting.delete(own);
         signal?.removeEventListener('abort', forward);

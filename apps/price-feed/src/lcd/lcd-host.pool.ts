@@ -55,6 +55,11 @@ export class LcdHostPool {
     return [...this.hosts.values()];
   }
 
+  /** LCD requests started so far, over every host (each grant is one HTTP attempt) */
+  requestsStarted(): number {
+    return this.all().reduce((sum, h) => sum + h.limiter.granted, 0);
+  }
+
   /** Stops taking work: requests still waiting for a token are rejected, sent ones finish. */
   close(): void {
     for (const entry of this.hosts.values()) entry.limiter.close();

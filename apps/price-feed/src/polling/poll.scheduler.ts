@@ -197,6 +197,8 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
     clearInterval(this.statusTimer);
     this.poller.stop();
     this.pool.close();
+    const startedBeforeStop = this.pool.requestsStarted();
+    this.logger.log(`stopping: no new LCD requests; ${this.inflight.size} reads in flight, ${startedBeforeStop} requests started so far`);
     const graceMs = Math.min(5000, this.config.env.SHUTDOWN_TIMEOUT_MS / 2);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
@@ -207,6 +209,8 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
       for (const abort of this.aborts) abort.abort();
       await Promise.allSettled([...this.inflight]);
     }
+    const startedInAll = this.pool.requestsStarted();
+    this.logger.log(`stopped: ${startedInAll} LCD requests started in all, ${startedInAll - startedBeforeStop} after the stop began`);
     this.state = 'stopped';
   }
 }

@@ -34,7 +34,6 @@ const settings: FeedSettings = {
   republishIntervalMs: 5000,
   notes: [],
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('PollScheduler', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -43,10 +42,12 @@ describe('PollScheduler', () => {
   let sources: FeedSources & { referenceReads: number; bookReads: number };
   let scheduler: PollScheduler;
   let readiness: ReadinessRegistry;
-  let bookReply: () => Promise<BookReading>;
+  let bookReply: (signal?: AbortSignal) => Promise<BookReading>;
   let referenceReply: () => Promise<ReferenceReading>;
 
   beforeEach(() => {
+    // the scheduler keeps its cadence with Date.now and setTimeout: time moves only when a test advances it
+    jest.useFakeTimers();
     bookReply = async () => ({ bids: [{ price: new Dec('9.9'), quantity: new Dec('1') }], asks: [], height: 1 });
     referenceReply = async () => ({ bid: new Dec('9.9'), ask: new Dec('10.1'), mark: null, height: 1 });
     sources = {
@@ -63,9 +64,9 @@ describe('PollScheduler', () => {
       book: {
         host: 'testnet:443',
         requestsPerRead: () => 1,
-        read: () => {
+        read: (_market, _levels, signal) => {
           sources.bookReads++;
-          return bookReply();
+          return bookReply(signal);
         },
       },
     };
@@ -81,15 +82,29 @@ describe('PollScheduler', () => {
     scheduler = new PollScheduler(settings, sources, config, store, poller, reporter, publisher, new LcdHostPool(1000, 50), messaging, readiness, heartbeat);
   });
 
-  afterEach(() => scheduler.beforeApplicationShutdown());
+  afterEach(async () => {
+    const stopping = scheduler.beforeApplicationShutdown();
+    // the shutdown grace, should a read still be in flight
+    await jest.advanceTimersByTimeAsync(5000);
+    await stopping;
+    jest.useRealTimers();
+  });
 
-  it('polls each side about once per interval and is ready while it runs', async () => {
+  /** [reference reads, book reads] */
+  const reads = () => [sources.referenceReads, sources.bookReads];
+
+  it('polls each side once per interval and is ready while it runs', async () => {
     scheduler.onApplicationBootstrap();
-    await sleep(520);
+    await jest.advanceTimersByTimeAsync(0);
     expect(readiness.evaluate().checks['price-feed']).toBe(true);
-    // ten 50 ms slots; a loaded machine may fire a few late, never more often
-    expect(sources.bookReads).toBeGreaterThanOrEqual(6);
-    expect(sources.bookReads).toBeLessThanOrEqual(12);
+    expect(reads()).toEqual([1, 1]);
+    for (let n = 2; n <= 11; n++) {
+      await jest.advanceTimersByTimeAsync(settings.pollIntervalMs - 1);
+      expect(reads()).toEqual([n - 1, n - 1]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(reads()).toEqual([n, n]);
+    }
+    expect(readiness.evaluate().checks['price-feed']).toBe(true);
   });
 
   describe('when a host answers 429', () => {
@@ -98,27 +113,36 @@ describe('PollScheduler', () => {
         throw new RateLimitedError('GET http://mainnet/x', 1000);
       };
       scheduler.onApplicationBootstrap();
-      await sleep(520);
-      expect(sources.referenceReads).toBe(1);
-      expect(sources.bookReads).toBeGreaterThanOrEqual(6);
+      // slots at 0, 50, … 950 ms: the reference host is refused at 0 and told to wait 1000 ms
+      await jest.advanceTimersByTimeAsync(999);
+      expect(reads()).toEqual([1, 20]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(reads()).toEqual([2, 21]);
     });
   });
 
   describe('on shutdown', () => {
     it('starts no new read, waits for the one in flight, and turns unready', async () => {
       let release!: () => void;
-      bookReply = () => new Promise((resolve) => (release = () => resolve({ bids: [], asks: [], height: 1 })));
+      let readSignal: AbortSignal | undefined;
+      bookReply = (signal) => {
+        readSignal = signal;
+        return new Promise((resolve) => (release = () => resolve({ bids: [], asks: [], height: 1 })));
+      };
       scheduler.onApplicationBootstrap();
-      await sleep(120);
+      // slots at 0, 50 and 100 ms: the book read of the first one is still running
+      await jest.advanceTimersByTimeAsync(120);
+      expect(reads()).toEqual([3, 1]);
       let stopped = false;
       const stopping = scheduler.beforeApplicationShutdown().then(() => (stopped = true));
-      const reads = sources.referenceReads + sources.bookReads;
-      await sleep(150);
+      // three slot times, well within the 5 s grace
+      await jest.advanceTimersByTimeAsync(150);
       expect(stopped).toBe(false);
+      expect(readSignal?.aborted).toBe(false);
       expect(readiness.evaluate().checks['price-feed']).toBe(false);
       release();
       await stopping;
-      expect(sources.referenceReads + sources.bookReads).toBe(reads);
+      expect(reads()).toEqual([3, 1]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { Dec, fixtureMarkets } from '@mirrorbook/market';
 import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { eventually } from '../support/eventually';
 import { FeedProcess, removeDir, writeConfigDir } from './support/feed.fixture';
 import { LcdProxy } from './support/lcd-proxy.fixture';
 import { MdRecorder, type Received } from './support/md.recorder';
@@ -11,8 +12,10 @@ const TESTNET = testnet.find((m) => m.ticker === 'INJ/USDT')!;
 const MK = 'inj-usdt';
 const POLL_MS = 300;
 const STALE_AFTER_MS = 1500;
-/** the status is re-evaluated every 250 ms (a sixth of the threshold); allow one tick and the publish */
-const STATUS_SLACK_MS = 500;
+/** the feed re-evaluates its status every sixth of the stale threshold (StatusReporter.tickMs) */
+const STATUS_TICK_MS = STALE_AFTER_MS / 6;
+/** how long to wait for something that takes a poll or a status tick: a deadline, not a claim */
+const SETTLE_MS = 15_000;
 
 const status = (predicate: (s: Record<string, any>) => boolean) => (m: Received) => m.subject === `md.status.${MK}` && predicate(m.payload);
 const CROSSED_BOOK = JSON.stringify({
@@ -82,29 +85,45 @@ describe('the price feed when its source misbehaves', () => {
 
   describe('when the LCD answers garbage', () => {
     it('publishes no reference tick, counts it as malformed and turns the reference side degraded', async () => {
-      const before = await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'reference', reason: 'malformed' });
+      const rejected = () => feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'reference', reason: 'malformed' });
+      const before = await rejected();
       proxy.tamper = (path) => (path.includes('/mid_price_and_tob/') ? { status: 200, body: '<html>upstream hiccup</html>' } : undefined);
       const since = performance.now();
-      await md.waitFor(status((s) => s.reference.state === 'degraded'), 5000, since, 'a degraded reference');
-      // a poll already sent before the tamper may still land; anything after that is refused
-      const settled = performance.now() + POLL_MS;
-      await new Promise((resolve) => setTimeout(resolve, 3 * POLL_MS + POLL_MS));
-      expect(md.on(`md.price.sim.${MK}`).filter((m) => m.at > settled && m.payload.role === 'reference')).toEqual([]);
-      expect(await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'reference', reason: 'malformed' })).toBeGreaterThan(before);
+      const degraded = await md.waitFor(status((s) => s.reference.state === 'degraded'), SETTLE_MS, since, 'a degraded reference');
+      const atDegraded = await rejected();
+      expect(atDegraded).toBeGreaterThan(before);
+      // A side is never read twice at once, so the read rejected for this status was sent after the
+      // tamper, and so is every later one; the feed publishes everything on one connection, so what
+      // it published after the status arrives after it. Let three more garbage replies through (the
+      // feed's own count), then nothing after the status may be a reference tick.
+      await eventually(async () => (await rejected()) >= atDegraded + 3, SETTLE_MS, 'three more rejected reference reads');
+      const after = md.messages.slice(md.messages.indexOf(degraded) + 1);
+      expect(after.filter((m) => m.subject === `md.price.sim.${MK}` && m.payload.role === 'reference')).toEqual([]);
     });
   });
 
   describe('when the sim stops and comes back', () => {
-    it(`turns stale within the ${STALE_AFTER_MS} ms threshold, then fresh again after the restart, without restarting the feed`, async () => {
+    it(`turns each side stale at the first status tick after its last good read is ${STALE_AFTER_MS} ms old, then fresh again after the restart, without restarting the feed`, async () => {
       await md.waitFor(status((s) => s.state === 'fresh'), 5000, performance.now() - 1, 'a fresh status first');
       const feedPid = feed.proc.pid;
       await sim.stop();
       const stopped = performance.now();
       // each side goes stale on its own clock (its last good read), so wait until both have
       const bothStale = (s: Record<string, any>) => s.state === 'stale' && s.reference.state === 'stale' && s.book.state === 'stale';
-      const stale = await md.waitFor(status(bothStale), STALE_AFTER_MS + STATUS_SLACK_MS, stopped, 'a stale status on both sides');
-      expect(stale.at - stopped).toBeLessThanOrEqual(STALE_AFTER_MS + STATUS_SLACK_MS);
+      const stale = await md.waitFor(status(bothStale), SETTLE_MS, stopped, 'a stale status on both sides');
       expect(stale.payload).toMatchObject({ reference: { state: 'stale' }, book: { state: 'stale' } });
+      // The feed's own record, not the test's stopwatch: the first status showing a side stale says
+      // how old that side's last good read was at the tick that noticed. It must be past the
+      // threshold (not early) and by at most a tick, plus one tick of scheduling margin (not late).
+      const statuses = md.on(`md.status.${MK}`, stopped);
+      for (const side of ['reference', 'book'] as const) {
+        const first = statuses.find((m) => (m.payload[side] as { state: string }).state === 'stale')!;
+        const { ageMs, reason } = first.payload[side] as { ageMs: number; reason: string };
+        expect({ side, reason }).toEqual({ side, reason: expect.stringContaining(`no good update within ${STALE_AFTER_MS} ms`) });
+        expect({ side, ageMs }).toEqual({ side, ageMs: expect.any(Number) });
+        expect(ageMs).toBeGreaterThan(STALE_AFTER_MS);
+        expect(ageMs).toBeLessThanOrEqual(STALE_AFTER_MS + 2 * STATUS_TICK_MS);
+      }
 
       sim = await SimProcess.start({ ...servers.env, SIM_BLOCK_MS: '700' });
       proxy.upstream = sim.url;

@@ -98,7 +98,16 @@ describe('MarketPoller', () => {
         { bid: new Dec('12.34'), ask: new Dec('12.36'), mark: null, height: 11 },
         { bid: new Dec('12.35'), ask: new Dec('12.36'), mark: null, height: 12 },
       );
-      for (let i = 0; i < 3; i++) await poller.poll(runtime(), 'reference');
+      // the poller stamps and gates by Date.now: pin it, so the polls are as far apart as the test says
+      jest.useFakeTimers();
+      try {
+        await poller.poll(runtime(), 'reference');
+        jest.advanceTimersByTime(settings.republishIntervalMs - 1);
+        await poller.poll(runtime(), 'reference');
+        await poller.poll(runtime(), 'reference');
+      } finally {
+        jest.useRealTimers();
+      }
       const seqs = published.map((p) => (p.payload as { seq: number }).seq);
       expect(seqs).toHaveLength(2);
       expect(seqs[1]).toBeGreaterThan(seqs[0]);

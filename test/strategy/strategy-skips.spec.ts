@@ -2,7 +2,12 @@ import { batchIntentSchema } from '@mirrorbook/contracts';
 import type { IntentRecorder } from './support/intent.recorder';
 import { eventually, metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
-const MAX_AGE_MS = 5000;
+/**
+ * STRATEGY_REFERENCE_MAX_AGE_MS (and the book's): longer than this spec can run, so a reference
+ * seeded fresh in one test is still fresh in the later ones that plan from it, however loaded the
+ * machine; the stale case seeds a tick older than that.
+ */
+const MAX_AGE_MS = 600_000;
 /** Bots of the test config per market (see TEST_BOTS). */
 const BOTS_ON: Record<string, number> = { 'inj-usdt': 2, 'atom-usdt': 1, 'inj-usdt-perp': 1 };
 
@@ -17,7 +22,11 @@ describe('a strategy worker deciding not to plan', () => {
     rig = await StrategyRig.start();
     ({ seed, intents } = rig);
     // no executor here to report on intents: planning does not wait for reports (strategy-await-report.spec does)
-    worker = await rig.worker('strategy-skips', { STRATEGY_REFERENCE_MAX_AGE_MS: String(MAX_AGE_MS), STRATEGY_AWAIT_REPORT_MS: '0' });
+    worker = await rig.worker('strategy-skips', {
+      STRATEGY_REFERENCE_MAX_AGE_MS: String(MAX_AGE_MS),
+      STRATEGY_BOOK_MAX_AGE_MS: String(MAX_AGE_MS),
+      STRATEGY_AWAIT_REPORT_MS: '0',
+    });
     await Promise.all([seed.balances('w1'), seed.balances('w2')]);
   });
 
@@ -36,7 +45,7 @@ describe('a strategy worker deciding not to plan', () => {
 
   describe('when the reference price is older than STRATEGY_REFERENCE_MAX_AGE_MS', () => {
     it('publishes no intent and counts the skip as reference-stale', async () => {
-      await seed.reference('atom-usdt', '5', MAX_AGE_MS + 55_000);
+      await seed.reference('atom-usdt', '5', MAX_AGE_MS + 60_000);
       const seq = await skippedSnapshot('atom-usdt', 'reference-stale');
       expect(intents.of('b1', 'atom-usdt', seq)).toEqual([]);
     });

@@ -17,8 +17,9 @@ describe('strategy workers in the queue group against real NATS and Redis', () =
   beforeAll(async () => {
     rig = await StrategyRig.start();
     ({ seed, intents } = rig);
-    // no executor here to report on intents: planning does not wait for reports (strategy-await-report.spec does)
-    const env = { STRATEGY_AWAIT_REPORT_MS: '0' };
+    // no executor here to report on intents: planning does not wait for reports (strategy-await-report.spec does);
+    // the reference seeded once below (and any book) stays fresh for longer than the spec can run
+    const env = { STRATEGY_AWAIT_REPORT_MS: '0', STRATEGY_REFERENCE_MAX_AGE_MS: '600000', STRATEGY_BOOK_MAX_AGE_MS: '600000' };
     workers = await Promise.all([rig.worker('strategy-a', env), rig.worker('strategy-b', env)]);
     await Promise.all([seed.balances('w1'), seed.balances('w2')]);
     await seed.status(MARKET, 'fresh');

@@ -1,7 +1,7 @@
 import { hexToInjAddress, injAddressToHex, InvalidAddressError, isInjAddress } from './address.codec';
 import { subaccountIdOf, subaccountOwnerHex } from './subaccount-id.codec';
 
-// vector from the SDK (PrivateKey 0x11…11): see ../shared/reference/injective-sign-verify.cjs
+// vector from the SDK (PrivateKey 0x11…11): see docs/injective.md#signing
 const ADDRESS = 'inj1r8n7xah8cgfm0el8u3kvwzja6zrd4le2krtp7d';
 const HEX = '19e7e376e7c213b7e7e7e46cc70a5dd086daff2a';
 

@@ -60,7 +60,7 @@ describe('payload schemas', () => {
 });
 
 describe('subjects', () => {
-  it('build the subjects of DESIGN §2', () => {
+  it('build the subjects of docs/architecture.md#nats-subjects', () => {
     expect(subjects.mdPrice('sim', 'inj-usdt').subject).toBe('md.price.sim.inj-usdt');
     expect(subjects.orderEvent('w1', 'inj-usdt-perp').subject).toBe('orders.w1.inj-usdt-perp');
     expect(subjects.heartbeat('executor', 'host-1').subject).toBe('svc.heartbeat.executor.host-1');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalString, side } from './primitives';
 
-/** Redis keys of DESIGN §3 (and the latest market data kept for late joiners). */
+/** Redis keys (docs/architecture.md#redis-keys), with the latest market data kept for late joiners. */
 export const redisKeys = {
   /** JSON BotState: desired state and parameter overrides (gateway; seeded from config) */
   bot: (botId: string) => `bot:${botId}`,

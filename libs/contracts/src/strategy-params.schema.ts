@@ -24,7 +24,7 @@ const tierSchema = z
   .strict();
 
 /**
- * Every number of DESIGN §4 as a parameter; the defaults are the seed's. Percentages are
+ * Every number of the trading cycle (docs/architecture.md#strategy-parameters) as a parameter; the defaults are the seed's. Percentages are
  * percent (0.5 = 0.5 %); sizes are fractions of `baseSize`.
  */
 export const strategyParamsSchema = z

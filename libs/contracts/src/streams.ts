@@ -1,4 +1,4 @@
-/** JetStream streams of DESIGN §2 and the subjects each keeps. Limits come from config. */
+/** JetStream streams (docs/architecture.md#jetstream-streams) and the subjects each keeps. Limits come from config. */
 export const streamCatalog = {
   /** reference and trading prices, bounded by age */
   MD: { subjects: ['md.price.>'], retention: 'limits' },

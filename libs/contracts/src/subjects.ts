@@ -11,7 +11,7 @@ import {
 } from './payloads';
 
 /**
- * Every NATS subject family of DESIGN §2 with its payload schema. `prefix` is the fixed part of
+ * Every NATS subject family (docs/architecture.md#nats-subjects) with its payload schema. `prefix` is the fixed part of
  * the subject; the remaining tokens are the family's parameters.
  */
 export const subjectCatalog = {
@@ -70,7 +70,7 @@ export const subjects = {
   all: <F extends SubjectFamily>(family: F): Subject<F> => ({ family, subject: `${subjectCatalog[family].prefix}.>` }),
 };
 
-/** The family a concrete inbound subject belongs to, or undefined for a subject outside DESIGN §2. */
+/** The family a concrete inbound subject belongs to, or undefined for a subject outside those families (docs/architecture.md#nats-subjects). */
 export function familyOfSubject(subject: string): SubjectFamily | undefined {
   const tokens = subject.split('.');
   for (const [family, spec] of Object.entries(subjectCatalog)) {

@@ -20,7 +20,7 @@ interface LeaseEvents {
 }
 
 /**
- * A Redis lease with a fencing token (DESIGN §5): SET NX PX to acquire, a compare-and-set renewal
+ * A Redis lease with a fencing token (docs/architecture.md#lease-and-fencing): SET NX PX to acquire, a compare-and-set renewal
  * every ttl/3, `lost` the moment a renewal fails or finds another holder. Whoever acts under the
  * lease must stop at `lost` and attach `token` to every write it makes.
  */

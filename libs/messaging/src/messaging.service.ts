@@ -32,7 +32,7 @@ export interface InboundMeta {
 
 export type Handler<F extends SubjectFamily> = (payload: PayloadOf<F>, meta: InboundMeta) => void | Promise<void>;
 
-/** What a durable consumer's handler decides for one message (STYLE.md: ack / nak(delay) / term(reason)). */
+/** What a durable consumer's handler decides for one message (docs/style.md#errors: ack / nak(delay) / term(reason)). */
 export type ConsumeDecision = { ack: true } | { nak: number } | { term: string };
 export type DurableHandler<F extends SubjectFamily> = (
   payload: PayloadOf<F>,

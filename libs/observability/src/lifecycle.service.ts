@@ -11,7 +11,7 @@ const ALLOWED: Record<ServiceState, ServiceState[]> = {
   stopped: [],
 };
 
-/** The service's explicit state (STYLE.md Lifecycle), published in every heartbeat. */
+/** The service's explicit state (docs/style.md#lifecycle), published in every heartbeat. */
 @Injectable()
 export class LifecycleService extends EventEmitter<{ change: [ServiceState] }> {
   private readonly logger = new Logger(LifecycleService.name);

@@ -78,7 +78,7 @@ const PLANNERS: Record<StrategyPhase, (ctx: PlanningContext) => PhasePlan> = {
 };
 
 /**
- * One planning cycle (DESIGN §4): assess the testnet book against the reference, pick the phase
+ * One planning cycle (docs/architecture.md#trading-cycle): assess the testnet book against the reference, pick the phase
  * and plan its creates and cancels. Pure: same input and RNG state, same plan. Throws
  * `StrategyInputError` for input it cannot plan from (bad reference, cid prefix or cycle state,
  * missing balances or position).
@@ -95,7 +95,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
     return { phase, actions: [], assessment, nextCycleState, basedOn, notes: [`market is ${market.status}: nothing planned`] };
   }
   // orders the reference has left far behind go at once, and the planners never see them;
-  // MARKET_MOVING keeps its own schedule (DESIGN §4: the 8–12 farthest a cycle)
+  // MARKET_MOVING keeps its own schedule (docs/architecture.md#phases: the 8–12 farthest a cycle)
   const { kept, outOfBand } =
     phase === 'MARKET_MOVING' ? { kept: [...assessment.ownOrders], outOfBand: [] } : splitOutOfBand(assessment.ownOrders, params);
   const planWithout = (withdrawn: readonly AssessedOwnOrder[], rng: Rng) => {

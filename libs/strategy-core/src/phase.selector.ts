@@ -4,7 +4,7 @@ import type { BookAssessment } from './book.assessor';
 import { compileParams } from './strategy-params.compiler';
 
 /**
- * Picks the phase for this cycle (DESIGN §4). Precedence, first match wins:
+ * Picks the phase for this cycle (docs/architecture.md#phases). Precedence, first match wins:
  *
  * 1. BOOK_BUILDING when the book has no price at all (no gap can be measured);
  * 2. MARKET_MOVING when |gap| > `marketMoving.gapAbovePct` and the book holds more than

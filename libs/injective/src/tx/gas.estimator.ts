@@ -2,7 +2,7 @@ import type { BatchUpdateOrdersInput } from './batch-update-orders.input';
 
 /**
  * Fixed gas the exchange module charges per order inside `MsgBatchUpdateOrders`
- * (injective-core fixed-gas table, see ../shared/INJECTIVE.md).
+ * (injective-core fixed-gas table, see docs/injective.md#fees-and-gas).
  */
 export const GAS_PER_ORDER = Object.freeze({
   spotLimit: 100_000,

@@ -12,7 +12,7 @@ export interface WalletBreakerOptions {
 }
 
 /**
- * The wallet's circuit breaker (STYLE "repeated failures trip a breaker and say so"): after N
+ * The wallet's circuit breaker (docs/style.md#errors: "repeated failures trip a breaker and say so"): after N
  * consecutive failed batches it opens, so no batch is sent during a cool-down that grows on each
  * trip in a row; the first batch after it is a probe that closes it again or reopens it.
  */

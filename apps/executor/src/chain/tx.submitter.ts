@@ -41,7 +41,7 @@ const HEIGHT_CHECK_EVERY_MS = 500;
 const HEIGHT_REUSE_MS = 2000;
 
 /**
- * Signs, broadcasts and follows one batch to its block (INJECTIVE.md "Broadcasting"): the sequence
+ * Signs, broadcasts and follows one batch to its block (docs/injective.md#broadcasting): the sequence
  * comes from the `SequenceManager`; a sequence mismatch sets it to the chain's expected value and
  * retries the batch once; full mempools, rate limits and unreachable nodes get the same bytes again
  * (idempotent: a duplicate answers "already in mempool"); a tx that does not show up is re-sent

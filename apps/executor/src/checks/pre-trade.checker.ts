@@ -22,7 +22,7 @@ export interface CheckedIntent {
 const HUNDRED = new Dec(100);
 
 /**
- * The pre-trade checks of DESIGN §5, over the intents that will share one tx, in order: chain
+ * The pre-trade checks (docs/architecture.md#pre-trade-checks), over the intents that will share one tx, in order: chain
  * guard; market configured, enabled, active and one of the bot's; per create: client id unused,
  * on tick, minimum notional, price within the band around a fresh reference (wider for
  * MARKET_MOVING), quantity and notional within the per-order limits, the tx's notional within

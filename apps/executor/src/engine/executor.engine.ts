@@ -85,7 +85,7 @@ const RETRY_PAUSE_MS = 100;
 const TAKEOVER_RETRY_MS = [500, 1000, 2000, 5000, 10_000];
 
 /**
- * The wallet's trading loop for one lease tenure (DESIGN §5): takes over (chain id, markets,
+ * The wallet's trading loop for one lease tenure (docs/architecture.md#executor-guarantees): takes over (chain id, markets,
  * sequence, bot states, reconciliation), then repeatedly drops expired, superseded and refused
  * intents (each reported), runs the pre-trade checks, merges what is left across markets into one
  * tx, sends it through the circuit breaker, and publishes the outcome (report, order events,

@@ -31,7 +31,7 @@ export interface TriageInput {
 }
 
 /**
- * Sorts the waiting intents of one wallet (DESIGN §2): drops the expired, refuses those of bots
+ * Sorts the waiting intents of one wallet (docs/architecture.md#intent-lifetime): drops the expired, refuses those of bots
  * that are not running, and supersedes, per market, every plan built from an older book than the
  * newest one pending or the last one applied. Among plans built from the same book, the last one
  * of each bot wins (a re-plan), while different bots' plans stand together.

@@ -14,7 +14,7 @@ import type { TenureGuard } from './tenure.guard';
 const SHUTDOWN_MARGIN_MS = 2000;
 
 /**
- * One active executor per wallet (DESIGN §5): waits as a standby until the wallet's lease is
+ * One active executor per wallet (docs/architecture.md#lease-and-fencing): waits as a standby until the wallet's lease is
  * free, then runs the engine for as long as it holds it. Losing the lease ends the tenure at once
  * (nothing more is broadcast) and the process goes back to standby. On shutdown: stop taking
  * work, finish the tx in flight, optionally cancel everything, release the lease.

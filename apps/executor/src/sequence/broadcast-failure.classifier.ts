@@ -1,6 +1,6 @@
 /**
  * What a refused or failed broadcast means for the batch. Every refusal at broadcast comes from
- * CheckTx (ante handler and mempool), so none of them consumed the sequence (INJECTIVE.md).
+ * CheckTx (ante handler and mempool), so none of them consumed the sequence (docs/injective.md#account-sequence).
  */
 export type BroadcastFailure =
   /** sign again with the chain's `expected` sequence, once */

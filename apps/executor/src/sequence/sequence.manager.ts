@@ -10,7 +10,7 @@ const TAKEOVER_SETTLE_POLLS = 10;
 const TAKEOVER_SETTLE_POLL_MS = 300;
 
 /**
- * The wallet's account sequence, kept locally (DESIGN §5): loaded from the chain at takeover,
+ * The wallet's account sequence, kept locally (docs/architecture.md#account-sequence): loaded from the chain at takeover,
  * persisted to `seq:<wallet>` under the lease's fencing token after every use, refreshed from the
  * chain periodically and after errors. Not safe for concurrent signers: the engine is its only user.
  */

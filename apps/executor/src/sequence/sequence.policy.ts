@@ -16,7 +16,7 @@ export interface SequenceReading {
 }
 
 /**
- * Decides whether a refresh from the chain corrects the local sequence (DESIGN §5). Behind the
+ * Decides whether a refresh from the chain corrects the local sequence (docs/architecture.md#account-sequence). Behind the
  * chain is always wrong: someone else used the key, or a tx we gave up on landed. Ahead is normal
  * by the txs in flight, and tolerated by `maxDrift` more because an LCD behind a load balancer may
  * answer from a node one block late; beyond that the local value is reset to the chain's.

@@ -5,7 +5,7 @@ import { Dec } from '@mirrorbook/market';
 /** Injection token of the executor's `ExecutorSettings`. */
 export const EXECUTOR_SETTINGS = Symbol('EXECUTOR_SETTINGS');
 
-/** Limits the pre-trade checks enforce (DESIGN §5). */
+/** Limits the pre-trade checks enforce (docs/architecture.md#pre-trade-checks). */
 export interface PreTradeLimits {
   /** largest distance from the reference, percent */
   readonly bandPct: Decimal;

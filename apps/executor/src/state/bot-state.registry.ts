@@ -7,7 +7,7 @@ import type { BotMarketParams } from '../checks/pre-trade.context';
 import type { WalletStateStore } from './wallet-state.store';
 
 /**
- * Desired states of the wallet's bots (DESIGN §1): read from Redis `bot:<id>` with the one rule of
+ * Desired states of the wallet's bots (docs/architecture.md#bots): read from Redis `bot:<id>` with the one rule of
  * libs/config (missing: enabled → running; unreadable: stopped), kept current from `bot.state.>`.
  * Calls `onStopped` when a bot is switched to stopped, so its orders can be cancelled.
  */

@@ -14,7 +14,7 @@ import {
 import type { StoredOrderChanges } from '../batch/batch-outcome.mapper';
 
 /**
- * The wallet's state in Redis for the strategy and the gateway (DESIGN §3): open orders per
+ * The wallet's state in Redis for the strategy and the gateway (docs/architecture.md#redis-keys): open orders per
  * market, balances, positions; and what the executor reads: bot desired states and reference
  * prices. Every value it parses or writes goes through its schema.
  */

@@ -2,7 +2,7 @@ import { GAS_PER_ORDER } from '@mirrorbook/injective';
 import type { SimBatch } from '../exchange/exchange.port';
 
 /**
- * Injective's fixed gas per exchange action (INJECTIVE.md), plus a flat ante-handler overhead
+ * Injective's fixed gas per exchange action (docs/injective.md#fees-and-gas), plus a flat ante-handler overhead
  * (signature, size, fee deduction) per tx and per message.
  */
 export const GAS_TABLE = {

@@ -1,5 +1,5 @@
 /**
- * Every benchmark in one run: one table against the seed's numbers (DESIGN §8), the raw results
+ * Every benchmark in one run: one table against the seed's numbers (docs/architecture.md#seed-numbers), the raw results
  * in `bench/results/<date>.json` and, for a full run, the table with the machine it ran on in
  * `bench/RESULTS.md`.
  *

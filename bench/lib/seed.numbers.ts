@@ -1,5 +1,5 @@
 /**
- * The seed's numbers (DESIGN §8) that mirrorbook is measured against, and how to compare.
+ * The seed's numbers (docs/architecture.md#seed-numbers) that mirrorbook is measured against, and how to compare.
  * A range is [low, high]; `better` says which direction is an improvement.
  */
 export interface SeedFigure {

@@ -120,7 +120,7 @@ export const envSchema = z.object({
   STRATEGY_REFERENCE_MAX_AGE_MS: z.coerce.number().int().min(100).default(15_000),
   /** strategy: a book snapshot older than this when a worker takes it is not planned from, ms */
   STRATEGY_BOOK_MAX_AGE_MS: z.coerce.number().int().min(100).default(10_000),
-  /** strategy: how long a bot waits on a market for the executor's report of its last intent before planning again without it, ms (0, the default: never waits; see apps/strategy README) */
+  /** strategy: how long a bot waits on a market for the executor's report of its last intent before planning again without it, ms (default 5000: one intent in flight per bot and market; 0: never waits; see apps/strategy README) */
   STRATEGY_AWAIT_REPORT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   /** strategy: book snapshots one worker plans at the same time */
   STRATEGY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

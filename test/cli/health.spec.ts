@@ -6,6 +6,15 @@ import { PAIRS, parseJson, runCli, startSimProcess, writeTestConfig, type SimPro
 import { healthOutput } from './cli-output.schemas';
 
 const MARKETS = Object.values(PAIRS).map((p) => p.key);
+/** The sim's heartbeat interval, and how often the test publishes the other services' beats. */
+const SIM_BEAT_MS = 300;
+const PUBLISH_MS = 100;
+/**
+ * The CLI's HEARTBEAT_INTERVAL_MS: it listens 1.5 of them (less once every expected service was
+ * heard), i.e. 10 of the sim's beats and 30 of the publisher's. A run that must hear a beat does
+ * not hang on one arriving within a few hundred ms on a loaded machine.
+ */
+const CLI_BEAT_MS = (10 * SIM_BEAT_MS) / 1.5;
 
 function heartbeat(app: Heartbeat['app'], instance: string, wallet?: string): Heartbeat {
   return {
@@ -46,10 +55,10 @@ describe('mirrorbook health', () => {
   beforeAll(async () => {
     servers = await startTestServers();
     config = writeTestConfig();
-    sim = await startSimProcess({ ...servers.env, HEARTBEAT_INTERVAL_MS: '300' }, config.dir);
+    sim = await startSimProcess({ ...servers.env, HEARTBEAT_INTERVAL_MS: String(SIM_BEAT_MS) }, config.dir);
     nc = await connect({ servers: servers.nats.url });
     redis = new Redis(servers.redis.url);
-    env = { ...servers.env, CONFIG_DIR: config.dir, SIM_LCD_URL: sim.url, NETWORK: 'sim', HEARTBEAT_INTERVAL_MS: '400' };
+    env = { ...servers.env, CONFIG_DIR: config.dir, SIM_LCD_URL: sim.url, NETWORK: 'sim', HEARTBEAT_INTERVAL_MS: String(CLI_BEAT_MS) };
   }, 90_000);
 
   afterAll(async () => {
@@ -101,7 +110,7 @@ describe('mirrorbook health', () => {
         await redis.mset(...MARKETS.flatMap((m) => [redisKeys.latestStatus(m), JSON.stringify(overrides.get(m) ?? freshStatus(m))]));
       };
       await publish();
-      timer = setInterval(() => void publish(), 100);
+      timer = setInterval(() => void publish(), PUBLISH_MS);
     });
 
     afterAll(() => clearInterval(timer));

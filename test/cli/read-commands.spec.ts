@@ -62,6 +62,8 @@ describe('mirrorbook read commands against the sim', () => {
   describe('orders', () => {
     let spot: Market;
     let hashes: string[];
+    /** when the executor recorded the first order: 90 s before it was seeded */
+    let createdAt: number;
 
     beforeAll(async () => {
       spot = await trader.spotMarket(PAIRS.injUsdt.testnetMarketId);
@@ -70,13 +72,16 @@ describe('mirrorbook read commands against the sim', () => {
         ['sell', '25.5', '2'],
       ]);
       const redis = new Redis(servers.redis.url);
-      const stored = { orderHash: hashes[0], cid: null, side: 'buy', price: '24.5', quantity: '1', createdAt: Date.now() - 90_000, height: 1 };
+      createdAt = Date.now() - 90_000;
+      const stored = { orderHash: hashes[0], cid: null, side: 'buy', price: '24.5', quantity: '1', createdAt, height: 1 };
       await redis.hset(redisKeys.orders('w1', 'inj-usdt'), hashes[0] as string, JSON.stringify(stored));
       redis.disconnect();
     });
 
     it('lists the open orders with their distance from the mainnet mid and, where recorded, their age', async () => {
+      const ranFrom = Date.now();
       const run = await runCli(['orders', '--wallet', 'w1', '--market', 'inj-usdt', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+      const ranUntil = Date.now();
       expect(run.code).toBe(0);
       const { orders } = parseJson(ordersOutput, run);
       expect(orders.map((o) => [o.side, o.price, o.quantity])).toEqual([
@@ -87,7 +92,9 @@ describe('mirrorbook read commands against the sim', () => {
       // the sim's "mainnet" INJ/USDT sits at 25 (no volatility): ±2 %
       expect(Number(sell?.distancePct)).toBeCloseTo(2, 1);
       expect(Number(buy?.distancePct)).toBeCloseTo(-2, 1);
-      expect(buy?.ageMs).toBeGreaterThanOrEqual(90_000);
+      // the age is the CLI's clock minus the recorded createdAt: taken while it ran, however long that was
+      expect(buy?.ageMs).toBeGreaterThanOrEqual(ranFrom - createdAt);
+      expect(buy?.ageMs).toBeLessThanOrEqual(ranUntil - createdAt);
       expect(sell?.ageMs).toBeNull();
     });
 

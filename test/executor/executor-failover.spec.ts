@@ -1,22 +1,79 @@
-import type { CreateOrderAction, OrderAction } from '@mirrorbook/contracts';
+import type Redis from 'ioredis';
+import { redisKeys, type CreateOrderAction, type OrderAction } from '@mirrorbook/contracts';
 import type { ManagedProcess } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey } from './executor.harness';
 
 const LEASE_TTL_MS = 1500;
+/** the lease renews, and a standby retries, every third of the ttl */
 const RENEW_MS = LEASE_TTL_MS / 3;
 const markets = Object.keys(MARKETS) as MarketKey[];
+
+/**
+ * Redis's own record of one wallet's lease, via MONITOR, in the order Redis ran the commands:
+ * renewals (the renew script on the lease key), acquisition attempts (SET NX on it) by holder id,
+ * and the fencing-token increments that follow a successful attempt.
+ */
+class LeaseRecord {
+  readonly entries: { kind: 'renew' | 'attempt' | 'fence'; holder?: string }[] = [];
+  private constructor(private readonly monitor: Redis) {}
+
+  static async start(redis: Redis, wallet: string): Promise<LeaseRecord> {
+    const [leaseKey, fenceKey] = [redisKeys.executorLease(wallet), redisKeys.executorFence(wallet)];
+    const record = new LeaseRecord(await redis.monitor());
+    record.monitor.on('monitor', (_time: string, args: string[]) => {
+      const [command, ...rest] = args;
+      if (/^eval$/i.test(command) && rest[2] === leaseKey) record.entries.push({ kind: 'renew', holder: rest[3] });
+      else if (/^set$/i.test(command) && rest[0] === leaseKey && rest.some((a) => /^nx$/i.test(a))) record.entries.push({ kind: 'attempt', holder: rest[1] });
+      else if (/^incr$/i.test(command) && rest[0] === fenceKey) record.entries.push({ kind: 'fence' });
+    });
+    return record;
+  }
+
+  /**
+   * The attempts (by holder) from `previous`'s last renewal up to the next fencing-token
+   * increment, the last of them the one that took the lease; undefined until that is on record.
+   */
+  attemptsToTakeOver(previous: string): string[] | undefined {
+    let last = -1;
+    this.entries.forEach((e, i) => e.kind === 'renew' && e.holder === previous && (last = i));
+    if (last < 0) return undefined;
+    const after = this.entries.slice(last + 1);
+    const fence = after.findIndex((e) => e.kind === 'fence');
+    return fence < 0 ? undefined : after.slice(0, fence).flatMap((e) => (e.kind === 'attempt' ? [e.holder!] : []));
+  }
+
+  /** How many attempts `holder` made from entry `from` on. */
+  attemptsSince(from: number, holder: string): number {
+    return this.entries.slice(from).filter((e) => e.kind === 'attempt' && e.holder === holder).length;
+  }
+
+  stop(): void {
+    this.monitor.disconnect();
+  }
+}
+
+/** The fencing token an executor logged when it took the lease. */
+function tokenOf(proc: ManagedProcess): number {
+  const tokens = [...proc.logs().matchAll(/lease acquired for wallet \S+ \(fencing token (\d+)\)/g)].map((m) => Number(m[1]));
+  expect(tokens.length).toBeGreaterThan(0);
+  return tokens[tokens.length - 1];
+}
 
 describe('executor: two processes for one wallet', () => {
   let h: ExecutorHarness;
   let a: ManagedProcess;
   let b: ManagedProcess;
+  let record: LeaseRecord;
   const env = { EXEC_LEASE_TTL_MS: String(LEASE_TTL_MS), EXEC_ORPHAN_POLICY: 'adopt', EXEC_RECONCILE_INTERVAL_MS: '60000' };
 
   beforeAll(async () => {
     h = await ExecutorHarness.start({ blockMs: 100 });
     for (const market of markets) await h.setReference(market, '10');
   }, 120_000);
-  afterAll(async () => h?.stop());
+  afterAll(async () => {
+    record?.stop();
+    await h?.stop();
+  });
 
   const create = (price: string, side: 'buy' | 'sell' = 'buy'): CreateOrderAction => ({
     type: 'create', side, price, quantity: '1', postOnly: true, reduceOnly: false, cid: h.cid('f'),
@@ -55,19 +112,29 @@ describe('executor: two processes for one wallet', () => {
     expect(await h.simState()).toMatchObject({ txsRejected: 0 });
   }, 180_000);
 
-  it('hands over to the standby within TTL + renew when the active one is killed mid-broadcast, losing and duplicating nothing', async () => {
+  it('hands over to the standby once the dead holder\'s lease runs out (at most TTL / renew + 1 refused attempts) when the active one is killed mid-broadcast, losing and duplicating nothing', async () => {
     const [wallet] = h.wallets;
+    record = await LeaseRecord.start(h.redis, wallet.id);
     await h.admin('faults', { stuckMempoolBlocks: 5 });
     const inFlight = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: 10_000, actions: [create('9.100'), create('10.900', 'sell')] }], 10_000);
     await h.publishIntent(inFlight);
     await h.eventually(async () => ((await h.simState()).mempoolSize as number) > 0, 10_000, 'the tx in the mempool');
-    const killedAt = Date.now();
+    await h.eventually(() => record.entries.some((e) => e.kind === 'renew' && e.holder === 'exec-a'), 10_000, 'a renewal by exec-a on record');
+    const tokenA = tokenOf(a);
     await a.stop('SIGKILL');
 
-    const [line] = await b.waitForOutput(/\{[^\n]*lease acquired[^\n]*\}/, 10_000);
-    const acquiredAt = Date.parse((JSON.parse(line) as { time: string }).time);
-    expect(acquiredAt - killedAt).toBeLessThanOrEqual(LEASE_TTL_MS + RENEW_MS + 100);
+    await b.waitForOutput(/lease acquired/, 30_000);
     await h.tookOver(b);
+    // Redis's record, not a stopwatch: exec-a's key expires one TTL after its last renewal, and
+    // exec-b retries one renew interval after each refusal (a busy machine only spaces its attempts
+    // further), so it is refused at most TTL / renew + 1 times after that renewal and takes the
+    // lease at the next attempt. A lease outliving its TTL, or a standby that stops trying, fails.
+    const attempts = await h.eventually(() => record.attemptsToTakeOver('exec-a'), 10_000, 'the takeover on record');
+    expect(new Set(attempts)).toEqual(new Set(['exec-b']));
+    const refused = attempts.length - 1;
+    expect(refused).toBeLessThanOrEqual(Math.floor(LEASE_TTL_MS / RENEW_MS) + 1);
+    // and nobody held the lease in between: the fencing token moved by exactly one
+    expect(tokenOf(b)).toBe(tokenA + 1);
 
     const after = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: 10_001, actions: [create('9.200')] }], 10_000);
     await h.publishIntent(after);
@@ -93,7 +160,10 @@ describe('executor: two processes for one wallet', () => {
     const accepted = (await h.simState()).txsAccepted;
     const waiting = h.intent(wallet, [{ market: 'inj-usdt-perp', bookSeq: 20_000, actions: [create('9.300')] }], 30_000);
     await h.publishIntent(waiting);
-    await new Promise((r) => setTimeout(r, 1500));
+    // watch for as long as exec-b takes to be refused the lease three times (by its own timer,
+    // however busy the machine): it is alive and back in standby, and broadcasts nothing meanwhile
+    const from = record.entries.length;
+    await h.eventually(() => record.attemptsSince(from, 'exec-b') >= 3, 30_000, 'three refused attempts by exec-b');
     expect((await h.simState()).txsAccepted).toBe(accepted);
     expect(h.finalOutcomes().get(waiting.id)).toBeUndefined();
 

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
 import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { rawClients, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
+import { holdClock, rawClients, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
 import { balances, book, bytes, execReport, feedStatus, heartbeat, orderEvent, priceTick, storedOrder } from './payloads.fixture';
 
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -185,14 +185,20 @@ describe('gateway REST API against real NATS and Redis', () => {
   describe('GET /api/wallets', () => {
     it('shows address and executor state from heartbeats and balances from Redis', async () => {
       await redis.set(redisKeys.balances('w1'), JSON.stringify(balances()));
-      nc.publish('svc.heartbeat.executor.exec-w1-b', bytes(heartbeat({ instance: 'exec-w1-b', state: 'standby' })));
-      nc.publish('svc.heartbeat.executor.exec-w1-a', bytes(heartbeat()));
-      await nc.flush();
+      // the gateway's clock held from before the heartbeats: they are fresh however long the reads take
+      const clock = holdClock();
       let wallets: Record<string, any>[] = [];
-      await waitFor(async () => {
-        wallets = (await http().get('/api/wallets').expect(200)).body;
-        return wallets[0].executors.length === 2;
-      });
+      try {
+        nc.publish('svc.heartbeat.executor.exec-w1-b', bytes(heartbeat({ instance: 'exec-w1-b', state: 'standby' })));
+        nc.publish('svc.heartbeat.executor.exec-w1-a', bytes(heartbeat()));
+        await nc.flush();
+        await waitFor(async () => {
+          wallets = (await http().get('/api/wallets').expect(200)).body;
+          return wallets[0].executors.length === 2;
+        });
+      } finally {
+        clock.restore();
+      }
       expect(wallets[0]).toMatchObject({
         id: 'w1',
         label: 'demo spot wallet',
@@ -209,16 +215,23 @@ describe('gateway REST API against real NATS and Redis', () => {
 
   describe('GET /api/services', () => {
     it('lists every instance from heartbeats, stale after 3 intervals', async () => {
-      nc.publish('svc.heartbeat.price-feed.feed-1', bytes(heartbeat({ app: 'price-feed', instance: 'feed-1', wallet: undefined })));
-      await nc.flush();
-      let services: Record<string, any>[] = [];
-      await waitFor(async () => {
-        services = (await http().get('/api/services').expect(200)).body.services;
-        return services.some((s) => s.instance === 'feed-1');
-      });
-      expect(services.find((s) => s.instance === 'feed-1')).toMatchObject({ app: 'price-feed', state: 'running', stale: false, uptimeS: 42 });
-      // heartbeats every 500 ms in this test: silent for 1.5 s = stale
-      await waitFor(async () => (await http().get('/api/services')).body.services.find((s: { instance: string }) => s.instance === 'feed-1').stale, 4000);
+      const interval = gw.config.env.HEARTBEAT_INTERVAL_MS;
+      const feed = async () => (await http().get('/api/services').expect(200)).body.services.find((s: { instance: string }) => s.instance === 'feed-1');
+      // the gateway's clock held from before the heartbeat arrives, then moved past the stale bound
+      const clock = holdClock();
+      try {
+        nc.publish('svc.heartbeat.price-feed.feed-1', bytes(heartbeat({ app: 'price-feed', instance: 'feed-1', wallet: undefined })));
+        await nc.flush();
+        await waitFor(async () => (await feed()) !== undefined);
+        expect((await http().get('/api/services').expect(200)).body).toMatchObject({ intervalMs: interval, staleAfterMs: 3 * interval });
+        expect(await feed()).toMatchObject({ app: 'price-feed', state: 'running', stale: false, ageMs: 0, lastSeen: clock.at, uptimeS: 42 });
+        clock.set(clock.at + 3 * interval);
+        expect(await feed()).toMatchObject({ stale: false, ageMs: 3 * interval });
+        clock.set(clock.at + 3 * interval + 1);
+        expect(await feed()).toMatchObject({ stale: true, ageMs: 3 * interval + 1 });
+      } finally {
+        clock.restore();
+      }
     });
   });
 

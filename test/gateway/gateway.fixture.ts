@@ -75,11 +75,30 @@ export async function rawClients(env: { NATS_URL: string; REDIS_URL: string }): 
   };
 }
 
-/** Polls until `condition` holds (for effects with no event to await, e.g. a subscription being live). */
+/**
+ * Polls until `condition` holds (for effects with no event to await, e.g. a subscription being live).
+ * The deadline runs on the monotonic clock, so a test holding Date.now (see `holdClock`) still has one.
+ */
 export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    if (performance.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** This process's wall clock (Date.now, which the in-process gateway reads), held still until restored. */
+export interface HeldClock {
+  /** the time it was held at */
+  readonly at: number;
+  /** moves the held clock to `ms` since epoch */
+  set(ms: number): void;
+  restore(): void;
+}
+
+/** Holds Date.now at its current value: ages the gateway computes then depend on `set` alone, not on the machine's speed. */
+export function holdClock(): HeldClock {
+  const at = Date.now();
+  const spy = jest.spyOn(Date, 'now').mockReturnValue(at);
+  return { at, set: (ms) => spy.mockReturnValue(ms), restore: () => spy.mockRestore() };
 }

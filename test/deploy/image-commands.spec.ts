@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { envSchema } from '@mirrorbook/config';
 import { freePort, REPO_ROOT, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 import { configuredWallets, loadComposeProject, megabytes, type ComposeService } from './support/compose.model';
 import { containerEnvironment, httpGet, peakRssMiB, runHealthcheck, startContainerCommand, waitForHealth } from './support/container.emulation';
@@ -109,16 +110,20 @@ describe('each image start command, run here as its container would run it', () 
   });
 
   it("stops each app on SIGTERM with exit code 0 within the service's stop_grace_period", async () => {
+    // Each app bounds its own shutdown: past SHUTDOWN_TIMEOUT_MS (of its container environment) it
+    // logs "shutdown took longer than …" and exits 1. So exit 0 is the app's own record of a shutdown
+    // that finished within that budget, and the budget must leave room inside the grace period
+    // docker waits before its SIGKILL. (The harness's SIGKILL after 30 s only ends a hung run.)
     const results = await Promise.all(
-      [...running.values()].map(async ({ target, service, proc }) => {
-        const graceS = Number(String(project.services[service].stop_grace_period ?? '10s').replace(/s$/, ''));
-        const t0 = Date.now();
-        const { code } = await proc.stop('SIGTERM', 30_000);
-        return { target, code, inTime: Date.now() - t0 < graceS * 1000 };
+      [...running.values()].map(async ({ target, service, proc, env }) => {
+        const graceMs = 1000 * Number(String(project.services[service].stop_grace_period ?? '10s').replace(/s$/, ''));
+        const budgetMs = envSchema.shape.SHUTDOWN_TIMEOUT_MS.parse(env.SHUTDOWN_TIMEOUT_MS);
+        const { code, signal } = await proc.stop('SIGTERM', 30_000);
+        return { target, code, signal, budgetWithinGrace: budgetMs <= graceMs, overran: proc.logs().includes('shutdown took longer than') };
       }),
     );
     expect(results.sort((a, b) => a.target.localeCompare(b.target))).toEqual(
-      [...running.keys()].sort().map((target) => ({ target, code: 0, inTime: true })),
+      [...running.keys()].sort().map((target) => ({ target, code: 0, signal: null, budgetWithinGrace: true, overran: false })),
     );
   });
 });

@@ -1,3 +1,20 @@
+export {
+  bestPrices,
+  bookSpread,
+  DEPTH_BANDS_PCT,
+  depthBand,
+  depthWithin,
+  isInDepthBand,
+  midPrice,
+  sideDepth,
+  type BestPrices,
+  type BookDepth,
+  type BookSides,
+  type BookSpread,
+  type DepthBand,
+  type PriceLevel,
+  type SideDepth,
+} from './book.metrics';
 export { Dec, type DecimalValue } from './decimal.config';
 export { toDecimalString } from './decimal.format';
 export { InvalidAmountError, type InvalidAmountErrorCode } from './invalid-amount.error';

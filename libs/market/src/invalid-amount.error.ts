@@ -1,6 +1,9 @@
 export type InvalidAmountErrorCode = 'NOT_FINITE' | 'NEGATIVE' | 'NOT_POSITIVE';
 
-/** A price, quantity or tick handed to the rounding functions (or a value to print) is unusable. */
+/**
+ * A price, quantity or tick handed to the rounding functions or the book measures (or a value to
+ * print) is unusable.
+ */
 export class InvalidAmountError extends Error {
   override readonly name = 'InvalidAmountError';
 

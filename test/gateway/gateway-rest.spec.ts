@@ -170,12 +170,13 @@ describe('gateway REST API against real NATS and Redis', () => {
         bots: ['spot-inj'],
       });
       // bids 25.4 … 24.5 (2 each) and asks 25.6 … 26.5 (3 each) around the reference 25:
-      // 1 % = [24.75, 25.25], 2 % = [24.5, 25.5], 5 % = [23.75, 26.25]
+      // 1 % = [24.75, 25.25], 2 % = [24.5, 25.5], 5 % = [23.75, 26.25]; the bids 25.4 and 25.3
+      // lie above the 1 % band and are not in it; depth is the quote notional (Σ price × quantity)
       expect(market.depth).toMatchObject({ around: 'reference', center: '25', orderCount: 20 });
       expect(market.depth.bands).toEqual([
-        { pct: '1', bidLevels: 7, askLevels: 0, bidQuantity: '14', askQuantity: '0' },
-        { pct: '2', bidLevels: 10, askLevels: 0, bidQuantity: '20', askQuantity: '0' },
-        { pct: '5', bidLevels: 10, askLevels: 7, bidQuantity: '20', askQuantity: '21' },
+        { pct: '1', bidLevels: 5, askLevels: 0, bidQuantity: '10', askQuantity: '0', bidNotional: '250', askNotional: '0' },
+        { pct: '2', bidLevels: 10, askLevels: 0, bidQuantity: '20', askQuantity: '0', bidNotional: '499', askNotional: '0' },
+        { pct: '5', bidLevels: 10, askLevels: 7, bidQuantity: '20', askQuantity: '21', bidNotional: '499', askNotional: '543.9' },
       ]);
       const other = (await http().get('/api/markets')).body.find((m: { key: string }) => m.key === 'btc-usdt-perp');
       expect(other).toMatchObject({ type: 'derivative', reference: null, gapPct: null, depth: null });

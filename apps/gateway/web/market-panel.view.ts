@@ -78,9 +78,18 @@ export class MarketPanel {
       ),
       h(
         'p',
-        { class: 'meta', 'data-testid': `depth-${key}` },
+        {
+          class: 'meta',
+          'data-testid': `depth-${key}`,
+          title: `testnet depth: quote notional (Σ price × quantity) of the bids / the asks within ±x % of the ${view.depth?.around === 'trading' ? 'testnet' : 'mainnet'} mid, as mirrorbook compare reports it; price levels in brackets`,
+        },
         view.depth
-          ? ['1', '2', '5'].map((pct) => `±${pct} %: ${band(pct)?.bidLevels ?? 0}/${band(pct)?.askLevels ?? 0} lv`).join(' · ') + ` · book ${clock(view.depth.ts)}`
+          ? ['1', '2', '5']
+              .map((pct) => {
+                const b = band(pct);
+                return `±${pct} %: ${shortDecimal(b?.bidNotional ?? '0', 4)} / ${shortDecimal(b?.askNotional ?? '0', 4)} (${b?.bidLevels ?? 0}/${b?.askLevels ?? 0} lv)`;
+              })
+              .join(' · ') + ` · book ${clock(view.depth.ts)}`
           : 'no book yet',
       ),
     );

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BookSnapshot, PriceTick } from '@mirrorbook/contracts';
 import { APP_CONFIG, type AppConfig, type MarketPair } from '@mirrorbook/config';
+import { DEPTH_BANDS_PCT, depthWithin, toDecimalString, type BookSides } from '@mirrorbook/market';
 import { MarketDataCache } from '../live/market-data.cache';
-import { depthBands } from './depth.calculator';
-import type { MarketView, PriceSummary } from './market.view';
+import type { DepthBandView, MarketView, PriceSummary } from './market.view';
 import { priceGap } from './price-gap';
 
 const summary = (tick: PriceTick | undefined): PriceSummary | null =>
@@ -16,6 +16,25 @@ const summary = (tick: PriceTick | undefined): PriceSummary | null =>
 export function currentTradingTick(tick: PriceTick | undefined, book: BookSnapshot | undefined): PriceTick | undefined {
   if (!tick || !book || book.ts <= tick.ts) return tick;
   return book.bids.length === 0 || book.asks.length === 0 ? undefined : tick;
+}
+
+/**
+ * The book's depth within each band around `center` (quote per base), as the API shows it: levels,
+ * base quantity and quote notional per side, measured by `depthWithin` of libs/market.
+ */
+export function depthBands(book: BookSides, center: string, pcts: readonly string[] = DEPTH_BANDS_PCT): DepthBandView[] {
+  return pcts.map((pct) => {
+    const { bids, asks } = depthWithin(book, center, pct);
+    return {
+      pct,
+      bidLevels: bids.levels,
+      askLevels: asks.levels,
+      bidQuantity: toDecimalString(bids.baseQuantity),
+      askQuantity: toDecimalString(asks.baseQuantity),
+      bidNotional: toDecimalString(bids.quoteNotional),
+      askNotional: toDecimalString(asks.quoteNotional),
+    };
+  });
 }
 
 /** Market views from the configured pairs and the latest market data. */

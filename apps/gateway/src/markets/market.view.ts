@@ -14,15 +14,26 @@ export const priceSummarySchema = z.object({
   seq: z.number().int().nonnegative(),
 });
 
-/** Resting liquidity within `pct` % of the reference price (the trading mid when there is none). */
+/**
+ * Resting liquidity of the trading book within `pct` % of the centre price: the levels priced in
+ * [center × (1 − pct/100), center × (1 + pct/100)], both edges inclusive, on both sides (the
+ * measure of `depthWithin` in libs/market, the same `mirrorbook compare` reports).
+ */
 export const depthBandSchema = z.object({
   /** percent */
   pct: decimalString,
+  /** bid price levels inside the band */
   bidLevels: z.number().int().nonnegative(),
+  /** ask price levels inside the band */
   askLevels: z.number().int().nonnegative(),
-  /** base units */
+  /** Σ quantity of the bids inside the band, base units (not the depth measure: see bidNotional) */
   bidQuantity: decimalString,
+  /** Σ quantity of the asks inside the band, base units (not the depth measure: see askNotional) */
   askQuantity: decimalString,
+  /** the bid depth: Σ price × quantity of the bids inside the band, quote units, decimal string */
+  bidNotional: decimalString,
+  /** the ask depth: Σ price × quantity of the asks inside the band, quote units, decimal string */
+  askNotional: decimalString,
 });
 
 /** The latest trading book summarised around the reference price. */
@@ -61,4 +72,5 @@ export const marketViewSchema = z.object({
 });
 
 export type PriceSummary = z.infer<typeof priceSummarySchema>;
+export type DepthBandView = z.infer<typeof depthBandSchema>;
 export type MarketView = z.infer<typeof marketViewSchema>;

@@ -2,11 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { buildBatchUpdateOrdersMsg, estimateGas, signTx, type SignedTx, type TxResult, type Wallet } from '@mirrorbook/injective';
 import type { BuiltBatch } from '../batch/batch-input.builder';
-import { BatchNotAppliedError } from '../engine/batch-not-applied.error';
-import { executorMetrics } from '../engine/executor.metrics';
-import type { TenureGuard } from '../lease/tenure.guard';
 import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifier';
 import type { SequenceManager } from '../sequence/sequence.manager';
+import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
+import { executorMetrics } from '../shared/executor.metrics';
+import type { TenureGuard } from '../shared/tenure.guard';
 import type { ChainGateway } from './chain.gateway';
 
 /** A tx seen in a block (with code 0 or not). */

@@ -18,19 +18,19 @@ import { checkPreTrade, type CheckedIntent } from '../checks/pre-trade.checker';
 import type { ChainGuard, PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
 import type { IntentInbox } from '../intents/intent.inbox';
 import { triageIntents } from '../intents/intent.triage';
-import { LeaseLostError } from '../lease/lease-lost.error';
-import type { TenureGuard } from '../lease/tenure.guard';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
 import { executionReports } from '../reporting/execution-report.factory';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import type { SequenceManager } from '../sequence/sequence.manager';
 import type { ExecutorSettings } from '../settings/executor.settings';
+import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
+import { executorMetrics } from '../shared/executor.metrics';
+import { LeaseLostError } from '../shared/lease-lost.error';
+import type { TenureGuard } from '../shared/tenure.guard';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
 import type { BotStateRegistry } from '../state/bot-state.registry';
 import type { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
-import { BatchNotAppliedError } from './batch-not-applied.error';
-import { executorMetrics } from './executor.metrics';
 import { TxFailedError } from './tx-failed.error';
 
 /** The collaborators of the engine (built by the module). */

@@ -2,13 +2,13 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nes
 import { redisKeys } from '@mirrorbook/contracts';
 import { Lease, RedisService } from '@mirrorbook/locking';
 import { HeartbeatService, LifecycleService, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
-import { BatchNotAppliedError } from '../engine/batch-not-applied.error';
 import { ExecutorEngine } from '../engine/executor.engine';
-import { executorMetrics } from '../engine/executor.metrics';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.settings';
+import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
+import { executorMetrics } from '../shared/executor.metrics';
+import { LeaseLostError } from '../shared/lease-lost.error';
+import type { TenureGuard } from '../shared/tenure.guard';
 import { EXECUTOR_WALLET, type ExecutorWallet } from '../wallet/executor-wallet';
-import { LeaseLostError } from './lease-lost.error';
-import type { TenureGuard } from './tenure.guard';
 
 // what is left of SHUTDOWN_TIMEOUT_MS for releasing the lease and draining connections
 const SHUTDOWN_MARGIN_MS = 2000;

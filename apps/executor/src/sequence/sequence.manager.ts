@@ -1,9 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { redisKeys } from '@mirrorbook/contracts';
+import type { AccountInfo } from '@mirrorbook/injective';
 import type { FencedStore } from '@mirrorbook/locking';
-import type { ChainGateway } from '../chain/chain.gateway';
-import { executorMetrics } from '../engine/executor.metrics';
+import { executorMetrics } from '../shared/executor.metrics';
 import { decideSequence } from './sequence.policy';
+
+/** The account read the manager needs (`ChainGateway` has it): a port, so `sequence/` does not import `chain/`, which imports it. */
+export interface AccountSource {
+  /** Account number and committed sequence. */
+  account(address: string): Promise<AccountInfo>;
+}
 
 /** How long a new holder waits for txs the previous one left in the mempool to land. */
 const TAKEOVER_SETTLE_POLLS = 10;
@@ -21,7 +27,7 @@ export class SequenceManager {
   private token = 0;
 
   constructor(
-    private readonly chain: ChainGateway,
+    private readonly chain: AccountSource,
     private readonly fenced: FencedStore,
     private readonly wallet: string,
     private readonly address: string,

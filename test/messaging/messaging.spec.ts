@@ -67,60 +67,6 @@ describe('MessagingService against a real NATS server', () => {
       expect(() => messaging.publish(subjects.mdPrice('sim', 'inj-usdt'), { ...tick(1), mid: '-1' })).toThrow(OutboundPayloadError);
     });
   });
-
-  describe('a durable consumer', () => {
-    it('receives what was published before it started, and redelivers after a nak', async () => {
-      const intent = (id: string) => ({
-        v: 1 as const, id, wallet: 'w1', bot: 'b1', ts: Date.now(), deadline: Date.now() + 60_000,
-        plans: [{ market: 'inj-usdt', phase: 'MAINTENANCE' as const, basedOn: { bookSeq: 1, priceSeq: 1, referencePrice: '25' }, actions: [{ type: 'cancelAll' as const }] }],
-      });
-      await messaging.publishDurable(subjects.intent('w1'), intent('early'));
-      const seen: string[] = [];
-      await messaging.consumeDurable({ stream: 'INTENTS', durable: 'executor-w1', filter: subjects.intent('w1') }, async (payload, meta) => {
-        seen.push(`${payload.id}#${meta.redeliveryCount}`);
-        return meta.redeliveryCount === 1 ? { nak: 10 } : { ack: true };
-      });
-      await waitFor(() => seen.length >= 2);
-      expect(seen).toEqual(['early#1', 'early#2']);
-    });
-  });
-});
-
-describe('a durable consumer meeting an invalid payload', () => {
-  let server: TestNatsServer;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    server = await startNatsServer();
-    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'term-test', streams: { INTENTS: { maxAgeS: 60 } } })] });
-    await app.get(MessagingService).ready();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await server?.stop();
-  });
-
-  it('terminates it: the server records it done, with nothing pending to redeliver after the ack wait', async () => {
-    const metric = async () =>
-      (await register.getSingleMetric('mirrorbook_invalid_messages_total')?.get())?.values.find((v) => v.labels.family === 'intent')?.value ?? 0;
-    const before = await metric();
-    const raw = await connect({ servers: server.url });
-    const { seq } = await raw.jetstream().publish('intent.w9', new TextEncoder().encode('{"not":"an intent"}'));
-    await app.get(MessagingService).consumeDurable({ stream: 'INTENTS', durable: 'term-w9', filter: subjects.intent('w9'), ackWaitMs: 300 }, async () => ({ ack: true }));
-    // The server's own record instead of a sleep: once the term reached it, the message is past
-    // the ack floor and nothing is pending, so nothing is ever redelivered. A term the server
-    // ignored leaves it pending (and redelivered every 300 ms): the floor never gets there.
-    const jsm = await raw.jetstreamManager();
-    const info = async () => jsm.consumers.info('INTENTS', 'term-w9');
-    await waitFor(async () => (await info()).ack_floor.stream_seq >= seq);
-    const done = await info();
-    expect({ pending: done.num_ack_pending, waiting: done.num_pending }).toEqual({ pending: 0, waiting: 0 });
-    // every delivery was counted as invalid once and terminated (one, unless a busy machine held
-    // the first past the 300 ms ack wait)
-    expect(done.delivered.consumer_seq).toBeGreaterThanOrEqual(1);
-    expect((await metric()) - before).toBe(done.delivered.consumer_seq);
-    await raw.close();
-  });
 });
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {

@@ -1,16 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import {
-  AckPolicy,
-  connect,
-  DeliverPolicy,
-  RetentionPolicy,
-  StorageType,
-  type ConsumerMessages,
-  type JetStreamClient,
-  type JsMsg,
-  type NatsConnection,
-  type Subscription,
-} from 'nats';
+import { connect, RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
 import {
   familyOfSubject,
   streamCatalog,
@@ -32,25 +21,10 @@ export interface InboundMeta {
 
 export type Handler<F extends SubjectFamily> = (payload: PayloadOf<F>, meta: InboundMeta) => void | Promise<void>;
 
-/** What a durable consumer's handler decides for one message (docs/style.md#errors: ack / nak(delay) / term(reason)). */
-export type ConsumeDecision = { ack: true } | { nak: number } | { term: string };
-export type DurableHandler<F extends SubjectFamily> = (
-  payload: PayloadOf<F>,
-  meta: InboundMeta & { redeliveryCount: number },
-) => Promise<ConsumeDecision>;
-
-export interface DurableConsumerOptions<F extends SubjectFamily> {
-  stream: StreamName;
-  durable: string;
-  filter: Subject<F>;
-  /** ack wait, ms; unacked messages are redelivered after it */
-  ackWaitMs?: number;
-}
-
 const encoder = new TextEncoder();
 
 /**
- * Typed NATS publish/subscribe validating both ends, JetStream streams and durable consumers.
+ * Typed NATS publish/subscribe validating both ends, and the JetStream streams the service publishes into.
  * Connects in the background with backoff so the service stays up (and not ready) while NATS is away.
  */
 @Injectable()
@@ -61,7 +35,6 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
   private readonly connected: Promise<NatsConnection>;
   private resolveConnected!: (nc: NatsConnection) => void;
   private closing = false;
-  private readonly consumers: ConsumerMessages[] = [];
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
     this.connected = new Promise((resolve) => (this.resolveConnected = resolve));
@@ -201,77 +174,6 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
     return decoded.value as PayloadOf<F>;
   }
 
-  /**
-   * A durable JetStream consumer: messages published while this process was away are delivered
-   * when it comes back. The handler decides ack / nak(delay) / term(reason); an invalid payload is
-   * terminated (it can never succeed) and counted; a handler that throws gets a nak with delay.
-   */
-  async consumeDurable<F extends SubjectFamily>(options: DurableConsumerOptions<F>, handler: DurableHandler<F>): Promise<ConsumerMessages> {
-    const nc = await this.ready();
-    const jsm = await nc.jetstreamManager();
-    await jsm.consumers.add(options.stream, {
-      durable_name: options.durable,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: options.filter.subject,
-      ack_wait: (options.ackWaitMs ?? 30_000) * 1_000_000,
-    });
-    const consumer = await nc.jetstream().consumers.get(options.stream, options.durable);
-    const messages = await consumer.consume();
-    this.consumers.push(messages);
-    void (async () => {
-      for await (const msg of messages) await this.handleDurable(options.filter.family, msg, handler);
-    })();
-    return messages;
-  }
-
-  private async handleDurable<F extends SubjectFamily>(family: F, msg: JsMsg, handler: DurableHandler<F>): Promise<void> {
-    const payload = this.decode(family, msg.subject, msg.data);
-    if (payload === undefined) {
-      // no reason text: nats-server < 2.10 ignores `+TERM <reason>` and redelivers the message
-      msg.term();
-      return;
-    }
-    try {
-      const decision = await handler(payload, { subject: msg.subject, redeliveryCount: msg.info.redeliveryCount });
-      if ('ack' in decision) msg.ack();
-      else if ('nak' in decision) msg.nak(decision.nak);
-      else {
-        this.logger.warn(`terminating ${msg.subject}: ${decision.term}`);
-        msg.term();
-      }
-    } catch (error) {
-      handlerErrorsTotal().inc({ family });
-      this.logger.error(`durable handler for ${msg.subject} failed, retrying later: ${(error as Error).message}`);
-      msg.nak(1000);
-    }
-  }
-
-  /** Request/reply with a JSON body; the reply is returned unvalidated bytes parsed as JSON. */
-  async request(subject: string, body: unknown, timeoutMs = 2000): Promise<unknown> {
-    const reply = await this.connection().request(subject, encoder.encode(JSON.stringify(body)), { timeout: timeoutMs });
-    return JSON.parse(Buffer.from(reply.data).toString('utf8'));
-  }
-
-  /** Answers requests on `subject` with the handler's JSON result. */
-  respond(subject: string, handler: (body: unknown) => Promise<unknown> | unknown): Subscription {
-    const sub = this.connection().subscribe(subject);
-    void (async () => {
-      for await (const msg of sub) {
-        let body: unknown;
-        try {
-          body = JSON.parse(Buffer.from(msg.data).toString('utf8'));
-        } catch {
-          msg.respond(encoder.encode(JSON.stringify({ error: 'request body is not JSON' })));
-          continue;
-        }
-        const result = await Promise.resolve(handler(body)).catch((e: Error) => ({ error: e.message }));
-        msg.respond(encoder.encode(JSON.stringify(result)));
-      }
-    })();
-    return sub;
-  }
-
   /** Raw access for the few places that need it (KV buckets, stream reads). */
   async connectionWhenReady(): Promise<NatsConnection> {
     return this.ready();
@@ -279,7 +181,6 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
-    for (const consumer of this.consumers) await consumer.close()?.catch(() => undefined);
     if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => this.nc?.close());
   }
 }

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { MarketPair } from '@mirrorbook/config';
+import { DEPTH_BANDS_PCT, toDecimalString } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { exitCodeOf } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
@@ -52,8 +53,8 @@ export async function compareCommand(ctx: CliContext, opts: { market?: string; m
         gapPct: jsonPercent(r.comparison?.gapPct),
         exceedsMaxGap: r.exceeds,
         error: r.error === undefined ? null : (r.error as Error).message,
-        mainnet: r.comparison && sideJson(r.comparison.reference, sides.reference.marketId(r.pair)),
-        testnet: r.comparison && sideJson(r.comparison.trading, sides.trading.marketId(r.pair)),
+        mainnet: r.comparison && compareSideJson(r.comparison.reference, sides.reference.marketId(r.pair)),
+        testnet: r.comparison && compareSideJson(r.comparison.trading, sides.trading.marketId(r.pair)),
       })),
     },
     () => renderComparison(results, network, opts.maxGap),
@@ -64,7 +65,13 @@ export async function compareCommand(ctx: CliContext, opts: { market?: string; m
   return failed.length > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
 }
 
-function sideJson(side: SideMetrics, marketId: string) {
+/**
+ * One side of a pair as `compare --json` prints it. `depth[].bidNotional` / `askNotional` are the
+ * depth (quote units, Σ price × quantity within the band), the same numbers the gateway's
+ * `GET /api/markets` shows as its bands' `bidNotional` / `askNotional`; `bidQuantity` /
+ * `askQuantity` are base units and `levels` counts both sides.
+ */
+export function compareSideJson(side: SideMetrics, marketId: string) {
   return {
     marketId,
     mid: jsonDecimal(side.mid),
@@ -74,20 +81,20 @@ function sideJson(side: SideMetrics, marketId: string) {
     bidLevels: side.bidLevels,
     askLevels: side.askLevels,
     depth: side.depth.map((d) => ({
-      withinPct: d.withinPct,
-      bidQuantity: d.bidQuantity.toFixed(),
-      askQuantity: d.askQuantity.toFixed(),
-      bidNotional: d.bidNotional.toFixed(),
-      askNotional: d.askNotional.toFixed(),
-      levels: d.levels,
+      withinPct: toDecimalString(d.band.withinPct),
+      bidQuantity: toDecimalString(d.bids.baseQuantity),
+      askQuantity: toDecimalString(d.asks.baseQuantity),
+      bidNotional: toDecimalString(d.bids.quoteNotional),
+      askNotional: toDecimalString(d.asks.quoteNotional),
+      levels: d.both.levels,
     })),
   };
 }
 
 function renderComparison(results: readonly PairResult[], network: string, maxGap: Decimal | undefined): string {
   const depth = (side: SideMetrics | undefined, pct: string): string => {
-    const d = side?.depth.find((x) => x.withinPct === pct);
-    return d ? formatAmount(d.bidNotional.add(d.askNotional), 0) : '-';
+    const d = side?.depth.find((x) => x.band.withinPct.eq(pct));
+    return d ? formatAmount(d.both.quoteNotional, 0) : '-';
   };
   const pairOf = (r: PairResult, get: (c: MarketComparison) => string): string => (r.comparison ? get(r.comparison) : '-');
   const table = renderTable(
@@ -97,7 +104,7 @@ function renderComparison(results: readonly PairResult[], network: string, maxGa
       { header: 'TESTNET MID', align: 'right', value: (r: PairResult) => pairOf(r, (c) => formatDecimal(c.trading.mid, 6)) },
       { header: 'GAP', align: 'right', value: (r: PairResult) => pairOf(r, (c) => formatPercent(c.gapPct)) },
       { header: 'SPREAD M/T', align: 'right', value: (r: PairResult) => pairOf(r, (c) => `${formatPercent(c.reference.spreadPct, 2, false)} / ${formatPercent(c.trading.spreadPct, 2, false)}`) },
-      ...['1', '2', '5'].map((pct) => ({
+      ...DEPTH_BANDS_PCT.map((pct) => ({
         header: `DEPTH ±${pct}% M/T`,
         align: 'right' as const,
         value: (r: PairResult) => pairOf(r, (c) => `${depth(c.reference, pct)} / ${depth(c.trading, pct)}`),

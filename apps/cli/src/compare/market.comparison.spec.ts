@@ -19,7 +19,7 @@ describe('compareBooks', () => {
     });
 
     it('measures testnet depth around the mainnet mid, where it has none', () => {
-      expect(result.trading.depth.map((d) => [d.withinPct, d.levels])).toEqual([
+      expect(result.trading.depth.map((d) => [d.band.withinPct.toFixed(), d.both.levels])).toEqual([
         ['1', 0],
         ['2', 0],
         ['5', 0],
@@ -27,7 +27,7 @@ describe('compareBooks', () => {
     });
 
     it('reports mainnet depth per band', () => {
-      expect(result.reference.depth.map((d) => d.levels)).toEqual([4, 4, 6]);
+      expect(result.reference.depth.map((d) => d.both.levels)).toEqual([4, 4, 6]);
       expect(result.reference.spreadPct?.toFixed()).toBe('0.08');
     });
   });

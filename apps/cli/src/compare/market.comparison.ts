@@ -1,8 +1,6 @@
 import type Decimal from 'decimal.js';
-import { depthWithin, gapPercent, midPrice, spreadPercent, topOfBook, type Book, type Depth } from '../book/book.metrics';
-
-/** The depth bands `compare` reports, percent around the reference mid. */
-export const DEPTH_BANDS = ['1', '2', '5'] as const;
+import { bestPrices, bookSpread, DEPTH_BANDS_PCT, depthWithin, midPrice, type BookDepth } from '@mirrorbook/market';
+import { gapPercent, type Book } from '../book/book.metrics';
 
 /** What `compare` shows of one side of a pair. */
 export interface SideMetrics {
@@ -14,8 +12,11 @@ export interface SideMetrics {
   /** price levels per side (the LCD aggregates orders per price: the book's "order count") */
   readonly bidLevels: number;
   readonly askLevels: number;
-  /** per band of DEPTH_BANDS, around the reference mid (the side's own mid when there is none) */
-  readonly depth: readonly (Depth & { readonly withinPct: string })[];
+  /**
+   * per band of `bands` (DEPTH_BANDS_PCT by default), around the reference mid (the side's own mid
+   * when there is none): libs/market `depthWithin`, the measure the gateway shows too
+   */
+  readonly depth: readonly BookDepth[];
 }
 
 /** One pair: mainnet reference vs the trading side. */
@@ -27,7 +28,7 @@ export interface MarketComparison {
 }
 
 /** Compares the two books of a pair; depth is measured around the reference mid on both sides. */
-export function compareBooks(reference: Book, trading: Book, bands: readonly string[] = DEPTH_BANDS): MarketComparison {
+export function compareBooks(reference: Book, trading: Book, bands: readonly string[] = DEPTH_BANDS_PCT): MarketComparison {
   const referenceMid = midPrice(reference);
   const tradingMid = midPrice(trading);
   return {
@@ -38,19 +39,18 @@ export function compareBooks(reference: Book, trading: Book, bands: readonly str
 }
 
 function sideMetrics(book: Book, centre: Decimal | null, bands: readonly string[]): SideMetrics {
-  const { bid, ask } = topOfBook(book);
+  const { bestBid, bestAsk } = bestPrices(book);
   const mid = midPrice(book);
   const around = centre ?? mid;
+  const spread = bookSpread(book);
   return {
     mid,
-    bestBid: bid,
-    bestAsk: ask,
-    spreadPct: spreadPercent(book),
+    bestBid,
+    bestAsk,
+    spreadPct: spread && spread.bps.div(100),
     bidLevels: book.bids.length,
     askLevels: book.asks.length,
-    depth: around
-      ? bands.map((pct) => ({ withinPct: pct, ...depthWithin(book, around, pct) }))
-      : [],
+    depth: around ? bands.map((pct) => depthWithin(book, around, pct)) : [],
   };
 }
 

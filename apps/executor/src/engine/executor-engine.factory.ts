@@ -1,5 +1,4 @@
-import type { AppConfig, BotEntry } from '@mirrorbook/config';
-import type { BatchIntent } from '@mirrorbook/contracts';
+import type { AppConfig } from '@mirrorbook/config';
 import { FencedStore, type RedisService } from '@mirrorbook/locking';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { LifecycleService } from '@mirrorbook/observability';
@@ -41,10 +40,8 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     allowMainnetTrading: settings.allowMainnetTrading,
     pollMs: settings.inclusionPollMs,
   });
-  const inbox = new IntentInbox(messaging, wallet.id, (intent: BatchIntent) => engine.enqueue(intent));
-  const bots = new BotStateRegistry(config, store, messaging, wallet.id, (bot: BotEntry) => engine.botStopped(bot));
-  // the inbox and the registry call back into the engine once it runs
-  const engine = new ExecutorEngine({
+  // the engine hands itself to the inbox (an IntentSink) and the registry (a BotStateListener) when its tenure starts
+  return new ExecutorEngine({
     config,
     settings,
     wallet,
@@ -55,9 +52,8 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     reporter,
     reconciler: new ReconciliationService(chain, store, reporter, wallet.id, wallet.wallet.subaccountId, settings.orphanPolicy),
     account: new AccountStateRefresher(chain, store, wallet.wallet.subaccountId),
-    bots,
-    inbox,
+    bots: new BotStateRegistry(config, store, messaging, wallet.id),
+    inbox: new IntentInbox(messaging, wallet.id),
     lifecycle,
   });
-  return engine;
 }

@@ -17,6 +17,7 @@ import type { IncludedTx, TxSubmitter } from '../chain/tx.submitter';
 import { checkPreTrade, type CheckedIntent } from '../checks/pre-trade.checker';
 import type { ChainGuard, PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
 import type { IntentInbox } from '../intents/intent.inbox';
+import type { IntentSink } from '../intents/intent.sink';
 import { triageIntents } from '../intents/intent.triage';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
 import { executionReports } from '../reporting/execution-report.factory';
@@ -28,6 +29,7 @@ import { executorMetrics } from '../shared/executor.metrics';
 import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
+import type { BotStateListener } from '../state/bot-state.listener';
 import type { BotStateRegistry } from '../state/bot-state.registry';
 import type { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
@@ -92,7 +94,7 @@ const TAKEOVER_RETRY_MS = [500, 1000, 2000, 5000, 10_000];
  * Redis state). Between batches it reconciles and refreshes the sequence on schedule and cancels
  * the orders of bots switched to stopped. One tx is in flight at a time.
  */
-export class ExecutorEngine {
+export class ExecutorEngine implements IntentSink, BotStateListener {
   private readonly logger = new Logger(ExecutorEngine.name);
   private readonly breaker: WalletBreaker;
   private readonly pending = new Map<string, PendingIntent>();
@@ -139,7 +141,7 @@ export class ExecutorEngine {
   }
 
   /** A new intent from the inbox. */
-  enqueue(intent: BatchIntent): void {
+  intentReceived(intent: BatchIntent): void {
     if (!this.active) return;
     this.pending.set(intent.id, { intent, receivedAt: Date.now(), attempts: 0 });
     this.wake?.();
@@ -173,7 +175,7 @@ export class ExecutorEngine {
     try {
       if (!(await this.takeover(token, guard, stop))) return;
       this.parts.lifecycle.transition('running');
-      await this.parts.inbox.start();
+      await this.parts.inbox.start(this);
       while (!stop.aborted) {
         await this.waitForWork(stop);
         if (stop.aborted) break;
@@ -207,7 +209,7 @@ export class ExecutorEngine {
         this.chainId = await this.parts.chain.chainId();
         await this.loadMarkets();
         await this.parts.sequence.load(token);
-        await this.parts.bots.load();
+        await this.parts.bots.load(this);
         await this.reconcile(guard);
         this.nextRefreshAt = Date.now() + this.parts.settings.sequenceRefreshMs;
         this.logger.log(`took over wallet ${this.parts.wallet.id} on ${this.chainId} with fencing token ${token}`);

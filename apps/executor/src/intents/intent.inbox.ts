@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { batchIntentSchema, subjects, type BatchIntent } from '@mirrorbook/contracts';
+import { batchIntentSchema, subjects } from '@mirrorbook/contracts';
 import { countInvalidInput, decodeInbound, type MessagingService } from '@mirrorbook/messaging';
+import type { IntentSink } from './intent.sink';
 
 /** How a held intent's message is settled. */
 export type IntentSettlement = 'ack' | 'nak' | 'term';
@@ -30,11 +31,11 @@ export class IntentInbox {
   private readonly settled = new Set<string>();
   private messages: ConsumerMessages | undefined;
   private workingTimer: NodeJS.Timeout | undefined;
+  private sink: IntentSink | undefined;
 
   constructor(
     private readonly messaging: MessagingService,
     private readonly wallet: string,
-    private readonly onIntent: (intent: BatchIntent) => void,
   ) {}
 
   /** Durable consumer name of a wallet's executors. */
@@ -47,8 +48,9 @@ export class IntentInbox {
     return this.held.size;
   }
 
-  /** Starts delivering (idempotent). */
-  async start(): Promise<void> {
+  /** Starts delivering new intents to `sink` (idempotent). */
+  async start(sink: IntentSink): Promise<void> {
+    this.sink = sink;
     if (this.messages) return;
     const nc = await this.messaging.connectionWhenReady();
     const jsm = await nc.jetstreamManager();
@@ -121,7 +123,7 @@ export class IntentInbox {
     const earlier = this.held.get(intent.id);
     this.held.set(intent.id, msg);
     // a redelivery after the ack wait: the engine already has this intent
-    if (!earlier) this.onIntent(intent);
+    if (!earlier) this.sink?.intentReceived(intent);
   }
 
   private remember(intentId: string): void {

@@ -4,12 +4,13 @@ import { defaultBotState, resolveBotState, type AppConfig, type BotEntry } from 
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { BotMarketParams } from '../checks/pre-trade.context';
+import type { BotStateListener } from './bot-state.listener';
 import type { WalletStateStore } from './wallet-state.store';
 
 /**
  * Desired states of the wallet's bots (docs/architecture.md#bots): read from Redis `bot:<id>` with the one rule of
  * libs/config (missing: enabled → running; unreadable: stopped), kept current from `bot.state.>`.
- * Calls `onStopped` when a bot is switched to stopped, so its orders can be cancelled.
+ * Tells its `BotStateListener` when a bot is switched to stopped, so its orders can be cancelled.
  */
 export class BotStateRegistry {
   private readonly logger = new Logger(BotStateRegistry.name);
@@ -17,6 +18,7 @@ export class BotStateRegistry {
   private readonly live = new Map<string, Record<string, unknown>>();
   private readonly params = new Map<string, BotMarketParams>();
   private subscribed = false;
+  private listener: BotStateListener | undefined;
   readonly bots: readonly BotEntry[];
 
   constructor(
@@ -24,14 +26,14 @@ export class BotStateRegistry {
     private readonly store: WalletStateStore,
     private readonly messaging: MessagingService,
     wallet: string,
-    private readonly onStopped: (bot: BotEntry) => void,
   ) {
     this.bots = config.bots.filter((b) => b.wallet === wallet);
     for (const bot of this.bots) this.desired.set(bot.id, defaultBotState(bot).desired);
   }
 
-  /** Reads every bot's desired state from Redis and subscribes to changes (once). */
-  async load(): Promise<void> {
+  /** Reads every bot's desired state from Redis and subscribes to changes (once), announced to `listener`. */
+  async load(listener: BotStateListener): Promise<void> {
+    this.listener = listener;
     for (const bot of this.bots) this.apply(resolveBotState(bot, await this.store.botStateRecord(bot.id)), false);
     if (!this.subscribed) {
       await this.messaging.ready();
@@ -77,6 +79,6 @@ export class BotStateRegistry {
     this.live.set(bot.id, state.params);
     for (const key of [...this.params.keys()]) if (key.startsWith(`${bot.id}\u0000`)) this.params.delete(key);
     if (before !== state.desired) this.logger.log(`bot ${bot.id}: ${before} -> ${state.desired} (by ${state.by})`);
-    if (announce && state.desired === 'stopped' && before !== 'stopped') this.onStopped(bot);
+    if (announce && state.desired === 'stopped' && before !== 'stopped') this.listener?.botStopped(bot);
   }
 }

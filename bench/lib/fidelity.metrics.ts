@@ -1,14 +1,32 @@
+import {
+  bestPrices,
+  bookSpread,
+  Dec,
+  depthBand,
+  depthWithin as bookDepthWithin,
+  midPrice,
+  sideDepth,
+  type DecimalValue,
+} from '@mirrorbook/market';
+
 /**
  * Market-fidelity metrics over snapshots of a testnet book and the mainnet price it mirrors
- * (`npm run fidelity`). Pure: plain numbers in, plain numbers out; prices in quote units per base
- * unit, quantities in base units, notionals in quote units, spreads and errors in basis points.
+ * (`npm run fidelity`). Pure. Books are measured by libs/market in exact decimals (best prices,
+ * mid, spread, depth within a band: the measures of the gateway and `mirrorbook compare`); a
+ * figure becomes a JS number only at the end, where statistics are taken over snapshots (RMS,
+ * weighted and plain means) or it is reported. Prices in quote units per base unit, quantities in
+ * base units, notionals in quote units, spreads and errors in basis points.
  */
 
-/** One resting order or aggregated price level. */
+/** One resting order or aggregated price level: a Decimal or a decimal string (a number is accepted). */
 export interface Quote {
-  price: number;
-  quantity: number;
+  /** quote units per base unit */
+  price: DecimalValue;
+  /** base units */
+  quantity: DecimalValue;
 }
+
+const BPS = 10_000;
 
 /** What one snapshot saw, at one height. */
 export interface FidelitySnapshot {
@@ -25,11 +43,14 @@ export interface FidelitySnapshot {
   ownAsks: Quote[];
 }
 
-/** Best bid, best ask and mid of a book; null where a side is empty. */
+/**
+ * Best bid, best ask and mid of a book (libs/market `bestPrices`, `midPrice`), as numbers for the
+ * report; null where a side is empty.
+ */
 export function topOfBook(bids: readonly Quote[], asks: readonly Quote[]): { bid: number | null; ask: number | null; mid: number | null } {
-  const bid = bids.length ? Math.max(...bids.map((q) => q.price)) : null;
-  const ask = asks.length ? Math.min(...asks.map((q) => q.price)) : null;
-  return { bid, ask, mid: bid !== null && ask !== null ? (bid + ask) / 2 : null };
+  const { bestBid, bestAsk } = bestPrices({ bids, asks });
+  const mid = midPrice({ bids, asks });
+  return { bid: bestBid && bestBid.toNumber(), ask: bestAsk && bestAsk.toNumber(), mid: mid && mid.toNumber() };
 }
 
 /** |a − b| / b in basis points. */
@@ -52,9 +73,10 @@ export interface TrackingError {
 export function trackingError(snapshots: readonly FidelitySnapshot[]): TrackingError {
   const errors: number[] = [];
   for (const s of snapshots) {
-    const mid = topOfBook(s.bids, s.asks).mid;
+    const mid = midPrice(s);
     if (mid === null || s.mainnetMid === null) continue;
-    errors.push(gapBps(mid, s.mainnetMid));
+    const reference = new Dec(s.mainnetMid);
+    errors.push(mid.sub(reference).abs().div(reference).mul(BPS).toNumber());
   }
   if (errors.length === 0) return { rmsBps: Number.NaN, maxBps: Number.NaN, samples: 0, missing: snapshots.length };
   const rms = Math.sqrt(errors.reduce((sum, e) => sum + e * e, 0) / errors.length);
@@ -95,26 +117,25 @@ export function timeWeightedSpread(snapshots: readonly FidelitySnapshot[]): Weig
   snapshots.forEach((s, i) => {
     const w = weights[i]!;
     total += w;
-    const { bid, ask, mid } = topOfBook(s.bids, s.asks);
-    if (bid === null || ask === null || mid === null) {
+    const spread = bookSpread(s);
+    if (spread === null) {
       oneSided += w;
       return;
     }
-    sum += ((ask - bid) / mid) * 10_000 * w;
+    sum += spread.bps.toNumber() * w;
     weighted += w;
   });
   return { bps: weighted === 0 ? Number.NaN : sum / weighted, oneSidedShare: total === 0 ? 0 : oneSided / total };
 }
 
 /**
- * Quote notional (Σ price × quantity) resting within `pct` percent of `centre` on each side: bids
- * priced at or above centre × (1 − pct/100), asks at or below centre × (1 + pct/100).
+ * Quote notional (Σ price × quantity) resting within `pct` percent of `centre` on each side: the
+ * levels priced in [centre × (1 − pct/100), centre × (1 + pct/100)], edges included (libs/market
+ * `depthWithin`), as numbers for the report.
  */
-export function depthWithin(bids: readonly Quote[], asks: readonly Quote[], centre: number, pct: number): { bid: number; ask: number } {
-  const low = centre * (1 - pct / 100);
-  const high = centre * (1 + pct / 100);
-  const notional = (qs: readonly Quote[], inside: (p: number) => boolean) => qs.filter((q) => inside(q.price)).reduce((n, q) => n + q.price * q.quantity, 0);
-  return { bid: notional(bids, (p) => p >= low), ask: notional(asks, (p) => p <= high) };
+export function depthWithin(bids: readonly Quote[], asks: readonly Quote[], centre: DecimalValue, pct: DecimalValue): { bid: number; ask: number } {
+  const depth = bookDepthWithin({ bids, asks }, centre, pct);
+  return { bid: depth.bids.quoteNotional.toNumber(), ask: depth.asks.quoteNotional.toNumber() };
 }
 
 /** Mean depth per side within each band, over the snapshots that have a centre. */
@@ -125,19 +146,18 @@ export function meanDepth(
   book: (s: FidelitySnapshot) => { bids: Quote[]; asks: Quote[] } = (s) => s,
 ): { pct: number; bid: number; ask: number }[] {
   return bandsPct.map((pct) => {
-    let bid = 0;
-    let ask = 0;
+    let bid = new Dec(0);
+    let ask = new Dec(0);
     let n = 0;
     for (const s of snapshots) {
       const centre = centreOf(s);
       if (centre === null) continue;
-      const { bids, asks } = book(s);
-      const d = depthWithin(bids, asks, centre, pct);
-      bid += d.bid;
-      ask += d.ask;
+      const d = bookDepthWithin(book(s), centre, pct);
+      bid = bid.add(d.bids.quoteNotional);
+      ask = ask.add(d.asks.quoteNotional);
       n++;
     }
-    return { pct, bid: n ? bid / n : Number.NaN, ask: n ? ask / n : Number.NaN };
+    return { pct, bid: n ? bid.div(n).toNumber() : Number.NaN, ask: n ? ask.div(n).toNumber() : Number.NaN };
   });
 }
 
@@ -155,11 +175,14 @@ export interface UptimeRule {
   mode?: 'aggregate' | 'per-order';
 }
 
-/** Whether one side's quotes meet the rule around `mid`. */
-export function sideQualifies(quotes: readonly Quote[], mid: number, rule: UptimeRule): boolean {
-  const inside = quotes.filter((q) => gapBps(q.price, mid) <= rule.maxSpreadBps + 1e-9);
-  if ((rule.mode ?? 'aggregate') === 'per-order') return inside.some((q) => q.price * q.quantity >= rule.minDepth);
-  return inside.reduce((n, q) => n + q.price * q.quantity, 0) >= rule.minDepth;
+/**
+ * Whether one side's quotes meet the rule around `mid`: their depth (quote notional) within
+ * MaxSpread of it, band edges included (libs/market `depthBand`, `sideDepth`).
+ */
+export function sideQualifies(quotes: readonly Quote[], mid: DecimalValue, rule: UptimeRule): boolean {
+  const band = depthBand(mid, new Dec(rule.maxSpreadBps).div(100));
+  if ((rule.mode ?? 'aggregate') === 'per-order') return quotes.some((q) => sideDepth([q], band).quoteNotional.gte(rule.minDepth));
+  return sideDepth(quotes, band).quoteNotional.gte(rule.minDepth);
 }
 
 /** Two-sided uptime: the share of snapshots in which the bot's quotes meet the rule on both sides. */
@@ -178,7 +201,7 @@ export interface Uptime {
 export function twoSidedUptime(snapshots: readonly FidelitySnapshot[], rule: UptimeRule): Uptime {
   let qualifying = 0;
   for (const s of snapshots) {
-    const { mid } = topOfBook(s.bids, s.asks);
+    const mid = midPrice(s);
     if (mid === null) continue;
     if (sideQualifies(s.ownBids, mid, rule) && sideQualifies(s.ownAsks, mid, rule)) qualifying++;
   }
@@ -190,8 +213,8 @@ export function twoSidedUptime(snapshots: readonly FidelitySnapshot[], rule: Upt
  * (min of the two sides; 0 without a mid): the largest aggregate MinDepth this snapshot meets.
  */
 export function twoSidedDepth(snapshot: FidelitySnapshot, maxSpreadBps: number): number {
-  const { mid } = topOfBook(snapshot.bids, snapshot.asks);
+  const mid = midPrice(snapshot);
   if (mid === null) return 0;
-  const side = (quotes: readonly Quote[]) => quotes.filter((q) => gapBps(q.price, mid) <= maxSpreadBps + 1e-9).reduce((n, q) => n + q.price * q.quantity, 0);
-  return Math.min(side(snapshot.ownBids), side(snapshot.ownAsks));
+  const own = bookDepthWithin({ bids: snapshot.ownBids, asks: snapshot.ownAsks }, mid, new Dec(maxSpreadBps).div(100));
+  return Dec.min(own.bids.quoteNotional, own.asks.quoteNotional).toNumber();
 }

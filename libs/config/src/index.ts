@@ -1,8 +1,8 @@
-export * from './config.error';
-export * from './config.loader';
-export * from './env.schema';
-export * from './markets-file.schema';
-export * from './bots-file.schema';
+export { ConfigError } from './config.error';
+export { loadConfig, type AppConfig } from './config.loader';
+export { envSchema, type Env } from './env.schema';
+export type { MarketPair } from './markets-file.schema';
+export { botsFileSchema, type BotEntry } from './bots-file.schema';
 export { formatIssues, formatPath } from './issue.formatter';
-export * from './config.module';
-export * from './bot-state.resolver';
+export { APP_CONFIG, ConfigModule } from './config.module';
+export { defaultBotState, resolveBotState } from './bot-state.resolver';

@@ -1,7 +1,57 @@
-export * from './primitives';
-export * from './payloads';
-export * from './subjects';
-export * from './streams';
-export * from './json-schemas';
-export * from './strategy-params.schema';
-export * from './redis-state.schema';
+export { decimalString, epochMs, positiveDecimalString, signedDecimalString } from './primitives/decimal-string.schema';
+export { botId, hex32, marketKey, network, walletId, type Network } from './primitives/identifiers.schema';
+export { priceTickSchema, type PriceTick } from './payloads/price-tick.schema';
+export { bookSnapshotSchema, type BookLevel, type BookSnapshot } from './payloads/book-snapshot.schema';
+export { feedStatusSchema, type FeedState, type FeedStatus } from './payloads/feed-status.schema';
+export {
+  batchIntentSchema,
+  type BatchIntent,
+  type CancelOrderAction,
+  type CreateOrderAction,
+  type MarketPlan,
+  type OrderAction,
+  type StrategyPhase,
+} from './payloads/batch-intent.schema';
+export {
+  executionReportSchema,
+  isFinalReport,
+  reportMarkers,
+  type ExecutionOutcome,
+  type ExecutionReport,
+} from './payloads/execution-report.schema';
+export { orderEventSchema, type OrderEvent } from './payloads/order-event.schema';
+export { botRunState, botStateSchema, type BotRunState, type BotState } from './payloads/bot-state.schema';
+export {
+  appName,
+  heartbeatSchema,
+  serviceState,
+  type AppName,
+  type Heartbeat,
+  type ServiceState,
+} from './payloads/heartbeat.schema';
+export {
+  familyOfSubject,
+  subjectCatalog,
+  subjects,
+  type PayloadOf,
+  type Subject,
+  type SubjectFamily,
+} from './subjects';
+export { streamCatalog, type StreamName } from './streams';
+export { payloadJsonSchemas } from './json-schemas';
+export {
+  resolveStrategyParams,
+  strategyParamsOverrideSchema,
+  strategyParamsSchema,
+  type StrategyParams,
+  type StrategyParamsOverride,
+} from './strategy-params.schema';
+export {
+  redisKeys,
+  storedBalancesSchema,
+  storedOrderSchema,
+  storedPositionsSchema,
+  type StoredBalances,
+  type StoredOrder,
+  type StoredPositions,
+} from './redis-state.schema';

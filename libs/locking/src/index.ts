@@ -1,3 +1,3 @@
-export * from './lease';
-export * from './fenced.store';
-export * from './redis.module';
+export { Lease } from './lease';
+export { FencedStore, StaleFenceError } from './fenced.store';
+export { RedisModule, RedisService } from './redis.module';

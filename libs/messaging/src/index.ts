@@ -1,6 +1,5 @@
-export * from './messaging.module';
-export * from './messaging.service';
-export * from './messaging.options';
-export * from './messaging.errors';
-export { decodeInbound, type Decoded } from './inbound.decoder';
+export { MessagingModule } from './messaging.module';
+export { MessagingService } from './messaging.service';
+export { NotConnectedError, OutboundPayloadError } from './messaging.errors';
+export { decodeInbound } from './inbound.decoder';
 export { countInvalidInput } from './messaging.metrics';

@@ -1,8 +1,6 @@
-export * from './redaction';
-export * from './logger.factory';
-export * from './lifecycle.service';
-export * from './heartbeat.service';
-export * from './readiness.registry';
-export * from './service.identity';
-export * from './observability.module';
-export * from './service.bootstrap';
+export { LifecycleService } from './lifecycle.service';
+export { HeartbeatService } from './heartbeat.service';
+export { ReadinessRegistry } from './readiness.registry';
+export { SERVICE_IDENTITY, type ServiceIdentity } from './service.identity';
+export { ObservabilityModule } from './observability.module';
+export { EXIT_CONFIG, runService } from './service.bootstrap';

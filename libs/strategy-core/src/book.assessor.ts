@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
-import type { BookLevel, BookSnapshot } from '@mirrorbook/contracts';
+import type { BookSnapshot } from '@mirrorbook/contracts';
 import { resolveStrategyParams } from '@mirrorbook/contracts';
-import { Dec, type DecimalValue } from '@mirrorbook/market';
+import { bestPrices, bookSpread, Dec, depthWithin, midPrice, type DecimalValue } from '@mirrorbook/market';
 import type { AssessedOwnOrder, OwnOrder } from './own-order.model';
 import { StrategyInputError } from './strategy-input.error';
 
@@ -22,7 +22,10 @@ export interface BookAssessment {
   readonly spread: Decimal | null;
   /** price levels in the whole book, as the feed reports them */
   readonly totalOrders: number;
-  /** price levels within `nearPct` of the reference */
+  /**
+   * price levels of both sides within `nearPct` % of the reference: libs/market `depthWithin`
+   * (band [reference × (1 − nearPct/100), reference × (1 + nearPct/100)], edges included)
+   */
   readonly nearOrders: number;
   readonly ownOrders: readonly AssessedOwnOrder[];
 }
@@ -32,8 +35,9 @@ const HUNDRED = new Dec(100);
 
 /**
  * Measures the testnet book against the mainnet reference: gap, depth (total and near the
- * reference) and the bot's own orders (distance, side, age). Bids and asks are read best first,
- * as `BookSnapshot` orders them. Throws `StrategyInputError` for a reference that is not > 0.
+ * reference) and the bot's own orders (distance, side, age). Best prices, spread and depth are
+ * libs/market's book measures, the ones the gateway and `compare` show. Throws
+ * `StrategyInputError` for a reference that is not > 0.
  */
 export function assess(
   book: AssessedBook,
@@ -46,35 +50,20 @@ export function assess(
   if (!ref.isFinite() || ref.lte(0)) {
     throw new StrategyInputError('INVALID_REFERENCE', 'reference', `must be > 0, got ${ref.toString()}`);
   }
-  const bestBid = book.bids.length > 0 ? new Dec(book.bids[0]!.price) : null;
-  const bestAsk = book.asks.length > 0 ? new Dec(book.asks[0]!.price) : null;
-  const mid = bestBid && bestAsk ? bestBid.add(bestAsk).div(2) : (bestBid ?? bestAsk);
-  const band = ref.mul(nearPct).div(HUNDRED);
-  const low = ref.sub(band);
-  const high = ref.add(band);
+  const { bestBid, bestAsk } = bestPrices(book);
+  // a one-sided book still has a price to measure the gap from: its only best price
+  const mid = midPrice(book) ?? bestBid ?? bestAsk;
   return {
     reference: ref,
     bestBid,
     bestAsk,
     mid,
     gapPct: mid ? mid.sub(ref).div(ref).mul(HUNDRED) : null,
-    spread: bestBid && bestAsk ? bestAsk.sub(bestBid) : null,
+    spread: bookSpread(book)?.absolute ?? null,
     totalOrders: book.orderCount,
-    nearOrders: countBetween(book.bids, low, high, 'descending') + countBetween(book.asks, low, high, 'ascending'),
+    nearOrders: depthWithin(book, ref, nearPct).both.levels,
     ownOrders: ownOrders.map((order) => assessOwn(order, ref, nowMs)),
   };
-}
-
-/** Levels with low ≤ price ≤ high, stopping once the sorted side has left the band. */
-function countBetween(levels: readonly BookLevel[], low: Decimal, high: Decimal, order: 'ascending' | 'descending'): number {
-  let count = 0;
-  for (const level of levels) {
-    const price = new Dec(level.price);
-    const beyond = order === 'descending' ? price.lt(low) : price.gt(high);
-    if (beyond) break;
-    if (price.gte(low) && price.lte(high)) count++;
-  }
-  return count;
 }
 
 function assessOwn(order: OwnOrder, ref: Decimal, nowMs: number): AssessedOwnOrder {

@@ -18,13 +18,22 @@ describe('executor: happy path against the sim', () => {
   }, 120_000);
   afterAll(async () => h?.stop());
 
-  it('turns intents for three markets into one tx, shows the orders on chain and keeps Redis in line', async () => {
+  it('turns intents for three markets waiting together into one tx, shows the orders on chain and keeps Redis in line', async () => {
     const [wallet] = h.wallets;
+    // The three intents wait in the queue while the lease is held by someone else, so they are all
+    // there when the executor takes over: they merge because they are received together, not
+    // because three live deliveries happened to land inside one 100 ms batch window.
+    const lease = `lease:executor:${wallet.id}`;
+    await h.redis.set(lease, 'someone-else', 'PX', 60_000);
     const executor = h.startExecutor(wallet, { EXEC_BATCH_WINDOW_MS: '100' });
-    await h.tookOver(executor);
+    await executor.waitForOutput(/waiting for the lease/, 60_000);
+    const jsm = await h.nc.jetstreamManager();
+    await h.eventually(() => jsm.streams.info('INTENTS').catch(() => undefined), 30_000, 'the INTENTS stream');
     const markets = Object.keys(MARKETS) as MarketKey[];
-    const intents = markets.map((market, i) => h.intent(wallet, [{ market, bookSeq: i + 1, actions: creates(h, 4) }]));
+    const intents = markets.map((market, i) => h.intent(wallet, [{ market, bookSeq: i + 1, actions: creates(h, 4) }], 60_000));
     await Promise.all(intents.map((i) => h.publishIntent(i)));
+    await h.redis.del(lease);
+    await h.tookOver(executor);
 
     await h.eventually(() => intents.every((i) => h.reports.some((r) => r.outcome === 'applied' && r.intentIds.includes(i.id))), 30_000, 'all intents applied');
     const applied = h.reports.filter((r) => r.outcome === 'applied');

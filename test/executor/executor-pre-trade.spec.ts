@@ -25,17 +25,21 @@ describe('executor: pre-trade checks against the sim', () => {
   }, 120_000);
   afterAll(async () => h?.stop());
 
-  async function expectNothingBroadcast<T>(run: () => Promise<T>): Promise<T> {
+  async function expectNothingBroadcast<T>(wallet: TestWallet, run: () => Promise<T>): Promise<T> {
     const before = (await h.simState()).txsAccepted;
     const result = await run();
-    await new Promise((r) => setTimeout(r, 500));
+    // an order, not a sleep: the executor settles a wallet's intents one cycle after another, so
+    // once a later intent of the same wallet is settled (refused before signing: far out of the
+    // band), whatever the first could still have sent has reached the sim
+    const barrier = await rejectedReport(h, wallet, buy(h, '5.000'));
+    expect(barrier).toMatchObject({ outcome: 'rejected', txHash: null });
     expect((await h.simState()).txsAccepted).toBe(before);
     return result;
   }
 
   it('refuses a price outside the band around the reference, with the reason, and broadcasts nothing', async () => {
     const action = buy(h, '8.500');
-    const report = await expectNothingBroadcast(() => rejectedReport(h, rich, action));
+    const report = await expectNothingBroadcast(rich, () => rejectedReport(h, rich, action));
     expect(report).toMatchObject({ outcome: 'rejected', txHash: null });
     expect(report.failed).toEqual([{ cid: action.cid, reason: 'price 8.5 is 15 % from the reference 10 (band ±10 %)' }]);
     const event = await h.eventually(() => h.events.find((e) => e.cid === action.cid), 5000, 'the rejected order event');
@@ -44,13 +48,13 @@ describe('executor: pre-trade checks against the sim', () => {
 
   it('refuses an oversized order', async () => {
     const action = buy(h, '9.900', '11');
-    const report = await expectNothingBroadcast(() => rejectedReport(h, rich, action));
+    const report = await expectNothingBroadcast(rich, () => rejectedReport(h, rich, action));
     expect(report.failed).toEqual([{ cid: action.cid, reason: 'quantity 11 exceeds the per-order limit 10 (10 × baseSize)' }]);
   });
 
   it('refuses an order the balance cannot cover', async () => {
     const action = buy(h, '9.900', '1');
-    const report = await expectNothingBroadcast(() => rejectedReport(h, poor, action));
+    const report = await expectNothingBroadcast(poor, () => rejectedReport(h, poor, action));
     expect(report.outcome).toBe('rejected');
     expect(report.failed[0].reason).toMatch(/^insufficient balance: needs 9\.9099 USDT, 5 available$/);
   });

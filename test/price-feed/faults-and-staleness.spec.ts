@@ -14,7 +14,7 @@ const POLL_MS = 300;
 const STALE_AFTER_MS = 1500;
 /** the feed re-evaluates its status every sixth of the stale threshold (StatusReporter.tickMs) */
 const STATUS_TICK_MS = STALE_AFTER_MS / 6;
-/** how long to wait for something that takes a poll or a status tick: a deadline, not a claim */
+/** how long to wait for what takes a poll, a status tick or a republish: a deadline, not a claim */
 const SETTLE_MS = 15_000;
 
 const status = (predicate: (s: Record<string, any>) => boolean) => (m: Received) => m.subject === `md.status.${MK}` && predicate(m.payload);
@@ -68,7 +68,7 @@ describe('the price feed when its source misbehaves', () => {
       const before = await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'book', reason: 'crossed-book' });
       const since = performance.now();
       proxy.tamper = (path) => (path.includes(`/spot/orderbook/${TESTNET.id}`) ? { status: 200, body: CROSSED_BOOK } : undefined);
-      const degraded = await md.waitFor(status((s) => s.book.state === 'degraded'), 5000, since, 'a degraded status');
+      const degraded = await md.waitFor(status((s) => s.book.state === 'degraded'), SETTLE_MS, since, 'a degraded status');
       expect(degraded.payload).toMatchObject({ state: 'degraded', book: { reason: expect.stringContaining('crossed-book') }, reference: { state: 'fresh' } });
       expect(await feed.metric('mirrorbook_feed_rejections_total', { market: MK, side: 'book', reason: 'crossed-book' })).toBeGreaterThan(before);
       const crossed = md.on(`md.book.sim.${MK}`, since).filter((m) => {
@@ -79,7 +79,7 @@ describe('the price feed when its source misbehaves', () => {
 
       proxy.tamper = undefined;
       const healed = performance.now();
-      await md.waitFor(status((s) => s.state === 'fresh'), 3000, healed, 'a fresh status after the fault');
+      await md.waitFor(status((s) => s.state === 'fresh'), SETTLE_MS, healed, 'a fresh status after the fault');
     });
   });
 
@@ -104,7 +104,7 @@ describe('the price feed when its source misbehaves', () => {
 
   describe('when the sim stops and comes back', () => {
     it(`turns each side stale at the first status tick after its last good read is ${STALE_AFTER_MS} ms old, then fresh again after the restart, without restarting the feed`, async () => {
-      await md.waitFor(status((s) => s.state === 'fresh'), 5000, performance.now() - 1, 'a fresh status first');
+      await md.waitFor(status((s) => s.state === 'fresh'), SETTLE_MS, performance.now() - 1, 'a fresh status first');
       const feedPid = feed.proc.pid;
       await sim.stop();
       const stopped = performance.now();

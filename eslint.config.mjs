@@ -4,9 +4,10 @@ import tseslint from 'typescript-eslint';
 
 /** Libs are used through their index only: `@mirrorbook/<lib>`, never a path inside it. */
 const libInternals = {
-  group: ['@mirrorbook/*/*', '**/libs/*/src/*', '**/libs/*/src/**'],
+  group: ['@mirrorbook/*/*', '!@mirrorbook/injective/sim-codec', '**/libs/*/src/*', '**/libs/*/src/**'],
   message: 'import a lib through its public face: @mirrorbook/<lib>',
 };
+const simCodec = { group: ['@mirrorbook/injective/sim-codec'], message: 'only apps/injective-sim may import the simulator codec' };
 const otherApps = { group: ['**/apps/**', '../../apps/**'], message: 'apps never import other apps' };
 const injectiveSdk = { group: ['@injectivelabs/*'], message: 'only libs/injective may import @injectivelabs/*' };
 const ioForPureCore = {
@@ -26,8 +27,9 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
-  { files: ['apps/**/*.ts'], rules: restrict(libInternals, otherApps, injectiveSdk) },
-  { files: ['libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], rules: restrict(libInternals, otherApps, injectiveSdk) },
+  { files: ['apps/**/*.ts'], ignores: ['apps/injective-sim/**'], rules: restrict(libInternals, otherApps, injectiveSdk, simCodec) },
+  { files: ['apps/injective-sim/**/*.ts'], rules: restrict(libInternals, otherApps, injectiveSdk) },
+  { files: ['libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], rules: restrict(libInternals, otherApps, injectiveSdk, simCodec) },
   { files: ['libs/injective/**/*.ts'], rules: restrict(libInternals, otherApps) },
   { files: ['libs/strategy-core/**/*.ts'], ignores: ['**/*.spec.ts'], rules: restrict(libInternals, otherApps, injectiveSdk, ioForPureCore) },
   { files: ['test/support/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },

@@ -89,8 +89,7 @@ export { InvalidPrivateKeyError, type InvalidPrivateKeyReason } from './errors/i
 export { MainnetTradingRefusedError } from './errors/mainnet-trading-refused.error';
 export { InvalidOrderInputError } from './errors/invalid-order-input.error';
 
-// server-side tx codec for the offline simulator (owned by the injective-sim engineer)
-export * from './tx/tx.decoder';
+// the simulator's server-side tx codec has its own entry, @mirrorbook/injective/sim-codec (sim-codec.ts)
 
 // bech32 `inj1…` addresses and subaccount ids without the SDK (also used by the simulator)
 export { hexToInjAddress, injAddressToHex, InvalidAddressError, isInjAddress } from './wallet/address.codec';

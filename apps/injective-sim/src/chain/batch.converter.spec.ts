@@ -1,4 +1,4 @@
-import type { DecodedBatchUpdateOrders, DecodedOrderToCreate } from '@mirrorbook/injective';
+import type { DecodedBatchUpdateOrders, DecodedOrderToCreate } from '@mirrorbook/injective/sim-codec';
 import { Dec } from '@mirrorbook/market';
 import { toSimBatch } from './batch.converter';
 import { testnetInjUsdt } from './testing/signed-tx.fixture';

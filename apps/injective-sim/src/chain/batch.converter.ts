@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { DecodedBatchUpdateOrders, DecodedOrderToCancel, DecodedOrderToCreate } from '@mirrorbook/injective';
+import type { DecodedBatchUpdateOrders, DecodedOrderToCancel, DecodedOrderToCreate } from '@mirrorbook/injective/sim-codec';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { SimBatch, SimOrderToCancel, SimOrderToCreate } from '../exchange/exchange.port';
 import { subaccountOwnerHex } from '@mirrorbook/injective';

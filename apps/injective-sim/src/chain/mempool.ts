@@ -1,4 +1,4 @@
-import type { DecodedTx } from '@mirrorbook/injective';
+import type { DecodedTx } from '@mirrorbook/injective/sim-codec';
 import type { SimBatch } from '../exchange/exchange.port';
 
 /** A tx that passed CheckTx and waits for a block. */

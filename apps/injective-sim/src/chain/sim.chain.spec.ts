@@ -1,4 +1,4 @@
-import { decodeBatchUpdateOrdersTxData } from '@mirrorbook/injective';
+import { decodeBatchUpdateOrdersTxData } from '@mirrorbook/injective/sim-codec';
 import { Dec } from '@mirrorbook/market';
 import { parseSimConfig } from '../config/sim-config.loader';
 import { SimConfigError } from '../config/sim-config.error';

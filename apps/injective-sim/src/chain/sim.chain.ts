@@ -7,7 +7,7 @@ import {
   verifyTxSignature,
   type DecodedBatchUpdateOrders,
   type DecodedTx,
-} from '@mirrorbook/injective';
+} from '@mirrorbook/injective/sim-codec';
 import { Dec } from '@mirrorbook/market';
 import { SimConfigError } from '../config/sim-config.error';
 import type { ExchangePort, SimBatch } from '../exchange/exchange.port';

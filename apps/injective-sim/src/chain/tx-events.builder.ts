@@ -1,4 +1,4 @@
-import type { BatchUpdateOrdersResponseFields } from '@mirrorbook/injective';
+import type { BatchUpdateOrdersResponseFields } from '@mirrorbook/injective/sim-codec';
 import type { SimBatch, SimBatchResult, SimOrderToCreate } from '../exchange/exchange.port';
 import type { TxEvent } from './tx-result.model';
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ETH_SECP256K1_PUBKEY_TYPE_URL } from '@mirrorbook/injective';
+import { ETH_SECP256K1_PUBKEY_TYPE_URL } from '@mirrorbook/injective/sim-codec';
 import { injAddressToHex, InvalidAddressError } from '@mirrorbook/injective';
 import { SimChain } from '../chain/sim.chain';
 import { LcdError } from './lcd.error';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { txBytesToJson, txHashOf } from '@mirrorbook/injective';
+import { txBytesToJson, txHashOf } from '@mirrorbook/injective/sim-codec';
 import { z } from 'zod';
 import { SimChain } from '../chain/sim.chain';
 import { TxFailure } from '../chain/tx.failure';

@@ -2,11 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '@mirrorbook/config';
-import { redisKeys } from '@mirrorbook/contracts';
+import { redisKeys, type BookSnapshot, type PriceTick } from '@mirrorbook/contracts';
 import type { RedisService } from '@mirrorbook/locking';
 import { REPO_ROOT } from '@mirrorbook/testing';
 import { compareOutput } from '../cli/cli-output.schemas';
-import { book as bookSnapshot, priceTick } from '../gateway/payloads.fixture';
 // This spec holds the dashboard's depth and `mirrorbook compare`'s side by side, so it builds both
 // apps' code paths in-process; nothing else under test/ should reach into two apps at once.
 // eslint-disable-next-line no-restricted-imports
@@ -63,19 +62,23 @@ const lcdBook = (book: { bids: Level[]; asks: Level[] }) => {
 /** The gateway's depth bands for MARKET, from the Redis copies of the reference tick and the book. */
 async function gatewayDepth() {
   const config = loadConfig({ CONFIG_DIR });
+  const ts = Date.now();
+  const reference: PriceTick = { v: 1, net: 'sim', role: 'reference', market: MARKET, bid: '24.99', ask: '25.01', mid: '25', last: null, source: 'mid', height: 100, ts, seq: 1 };
+  const book: BookSnapshot = {
+    v: 1,
+    net: 'sim',
+    role: 'trading',
+    market: MARKET,
+    bids: testnet.bids.map(([price, quantity]) => ({ price, quantity })),
+    asks: testnet.asks.map(([price, quantity]) => ({ price, quantity })),
+    orderCount: testnet.bids.length + testnet.asks.length,
+    height: 100,
+    ts,
+    seq: 1,
+  };
   const stored = new Map<string, string>([
-    [redisKeys.latestPrice('reference', MARKET), JSON.stringify(priceTick({ market: MARKET, bid: '24.99', ask: '25.01', mid: '25' }))],
-    [
-      redisKeys.latestBook(MARKET),
-      JSON.stringify(
-        bookSnapshot({
-          market: MARKET,
-          bids: testnet.bids.map(([price, quantity]) => ({ price, quantity })),
-          asks: testnet.asks.map(([price, quantity]) => ({ price, quantity })),
-          orderCount: testnet.bids.length + testnet.asks.length,
-        }),
-      ),
-    ],
+    [redisKeys.latestPrice('reference', MARKET), JSON.stringify(reference)],
+    [redisKeys.latestBook(MARKET), JSON.stringify(book)],
   ]);
   // Redis as the gateway reads it (one MGET); the rest is the gateway's own code
   const redis = { client: { mget: async (...keys: string[]) => keys.map((k) => stored.get(k) ?? null) } } as unknown as RedisService;

@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /** Libs are used through their index only: `@mirrorbook/<lib>`, never a path inside it. */
 const libInternals = {
-  group: ['@mirrorbook/*/*', '!@mirrorbook/injective/sim-codec', '**/libs/*/src/*', '**/libs/*/src/**'],
+  group: ['@mirrorbook/*/*', '!@mirrorbook/injective/sim-codec', '!@mirrorbook/testing/stack', '**/libs/*/src/*', '**/libs/*/src/**'],
   message: 'import a lib through its public face: @mirrorbook/<lib>',
 };
 const simCodec = { group: ['@mirrorbook/injective/sim-codec'], message: 'only apps/injective-sim may import the simulator codec' };

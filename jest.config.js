@@ -16,9 +16,11 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // sdk-ts's CJS build require()s ESM-only proto packages: let jest transpile them
   transformIgnorePatterns: ['/node_modules/(?!(@injectivelabs/[a-z-]+-proto-ts-v2)/)'],
-  // first match wins: the one lib entry besides an index (the simulator's codec) before the indexes
+  // first match wins: the lib entries besides an index (the simulator's codec, the full-stack
+  // harnesses) before the indexes
   moduleNameMapper: {
     '^@mirrorbook/injective/sim-codec$': '<rootDir>/libs/injective/src/sim-codec.ts',
+    '^@mirrorbook/testing/stack$': '<rootDir>/libs/testing/src/stack.ts',
     '^@mirrorbook/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },
 };

@@ -1,6 +1,6 @@
 import type { BatchIntent, ExecutionReport } from '@mirrorbook/contracts';
 import type { ManagedProcess } from '@mirrorbook/testing';
-import { ExecutorHarness, MARKETS, type MarketKey } from '../test/executor/executor.harness';
+import { ExecutorHarness, MARKETS, type MarketKey } from '@mirrorbook/testing/stack';
 import { percentile, sleep, sortedCopy } from './lib/sample.stats';
 
 /**

@@ -4,11 +4,10 @@
  * heartbeats flow. Run: node -r @swc-node/register bench/gateway-ws.bench.ts
  */
 import { readFileSync } from 'node:fs';
-import { startAppProcess, startTestServers } from '@mirrorbook/testing';
-import { seedDemoMarket, startDemoTicker } from '../test/gateway/demo-market.fixture';
-import { rawClients, TOKEN } from '../test/gateway/gateway.fixture';
-import { WsClient } from '../test/gateway/ws.client';
+import { rawClients, seedDemoMarket, startAppProcess, startDemoTicker, startTestServers, WsClient } from '@mirrorbook/testing';
 
+/** The control token of the gateway this bench starts (its clients only subscribe: it is never sent). */
+const TOKEN = 'bench-token-0123456789abcdef';
 const CLIENTS = 20;
 const SETTLE_MS = 8_000;
 const LOAD_MS = 20_000;

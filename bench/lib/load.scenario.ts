@@ -1,4 +1,4 @@
-import { metricSum, startStack, type Stack } from '../../test/support/stack.harness';
+import { metricSum, startStack, type Stack } from '@mirrorbook/testing/stack';
 import { BusTap } from './bus.tap';
 import { childProcesses, sampleUsage, type ProcessUsage, type WatchedProcess } from './process.usage';
 import { runtimeBaseline, type RuntimeBaseline } from './runtime.baseline';

@@ -1,4 +1,4 @@
-import { startStack, type Stack } from '../../test/support/stack.harness';
+import { startStack, type Stack } from '@mirrorbook/testing/stack';
 import { BlockWatcher } from './block.watcher';
 import { BusTap } from './bus.tap';
 import { matchTickReactions } from './pipeline.latency';

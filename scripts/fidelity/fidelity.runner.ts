@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Orderbook } from '@mirrorbook/injective';
-import { startStack, type Stack } from '../../test/support/stack.harness';
+import { startStack, type Stack } from '@mirrorbook/testing/stack';
 import {
   depthWithin,
   gapBps,

@@ -1,5 +1,5 @@
 import { redisKeys } from '@mirrorbook/contracts';
-import { metricSum, type Stack } from '../support/stack.harness';
+import { metricSum, type Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, eventually, note, startScenario } from '../e2e/support/e2e.fixture';
 import { duplicateOrders, keyLeaks, runningExecutors, seededRandom, settle } from './support/chaos.fixture';
 

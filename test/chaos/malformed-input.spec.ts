@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, eventually, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
 import { floodHttp, floodNats } from '../e2e/support/malformed.flood';
 import { keyLeaks } from './support/chaos.fixture';

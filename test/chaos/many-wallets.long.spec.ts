@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { note } from '../e2e/support/e2e.fixture';
 import { expectManyWalletsTargets, runManyWallets, startManyWallets } from '../e2e/support/many-wallets.scenario';
 import { keyLeaks } from './support/chaos.fixture';

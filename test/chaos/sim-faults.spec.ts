@@ -1,4 +1,4 @@
-import { metricSum, type Stack } from '../support/stack.harness';
+import { metricSum, type Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, eventually, gapPct, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
 import { duplicateOrders, keyLeaks, seededRandom, settle } from './support/chaos.fixture';
 

@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, diagnose, eventually, firstHeightWhere, note, startScenario } from './support/e2e.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];

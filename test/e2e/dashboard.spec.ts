@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { redisKeys } from '@mirrorbook/contracts';
-import { metricSum, startStack, STACK_TOKEN, type Stack } from '../support/stack.harness';
+import { metricSum, startStack, STACK_TOKEN, type Stack } from '@mirrorbook/testing/stack';
 import { eventually } from '../support/eventually';
 import { screenshotDir } from '../support/screenshots';
 

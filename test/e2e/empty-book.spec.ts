@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, eventually, firstHeightWhere, note, startScenario, type BookFigures } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';

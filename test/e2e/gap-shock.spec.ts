@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';

@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, eventually, note, startScenario } from './support/e2e.fixture';
 import { malformedHttpBodies } from './support/malformed.payloads';
 import { floodHttp, floodNats } from './support/malformed.flood';

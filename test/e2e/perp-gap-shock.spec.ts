@@ -1,4 +1,4 @@
-import type { Stack } from '../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText, type GapTrace } from './support/e2e.fixture';
 import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.positions';
 

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { redisKeys, type CreateOrderAction, type OrderAction } from '@mirrorbook/contracts';
 import type { ManagedProcess } from '@mirrorbook/testing';
-import { ExecutorHarness, MARKETS, type MarketKey } from './executor.harness';
+import { ExecutorHarness, MARKETS, type MarketKey } from '@mirrorbook/testing/stack';
 
 const LEASE_TTL_MS = 1500;
 /** the lease renews, and a standby retries, every third of the ttl */

@@ -1,6 +1,6 @@
 import type { CreateOrderAction, Heartbeat, OrderAction } from '@mirrorbook/contracts';
 import type { ManagedProcess } from '@mirrorbook/testing';
-import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from './executor.harness';
+import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from '@mirrorbook/testing/stack';
 
 const markets = Object.keys(MARKETS) as MarketKey[];
 const PER_MARKET = 40;

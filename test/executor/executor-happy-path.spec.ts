@@ -1,5 +1,5 @@
 import type { CreateOrderAction } from '@mirrorbook/contracts';
-import { ExecutorHarness, MARKETS, type MarketKey } from './executor.harness';
+import { ExecutorHarness, MARKETS, type MarketKey } from '@mirrorbook/testing/stack';
 
 const creates = (h: ExecutorHarness, n: number, mid = 10): CreateOrderAction[] =>
   Array.from({ length: n }, (_, i) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Heartbeat } from '@mirrorbook/contracts';
-import { ExecutorHarness } from './executor.harness';
+import { ExecutorHarness } from '@mirrorbook/testing/stack';
 
 const EXIT_CONFIG = 78;
 

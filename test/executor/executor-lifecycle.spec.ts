@@ -3,7 +3,7 @@ import { broadcastTx, buildBatchUpdateOrdersMsg, estimateGas, LcdClient, signTx,
 import { Dec } from '@mirrorbook/market';
 import type { ManagedProcess } from '@mirrorbook/testing';
 import { shutdownRecord } from '../support/shutdown.record';
-import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from './executor.harness';
+import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from '@mirrorbook/testing/stack';
 
 const markets = Object.keys(MARKETS) as MarketKey[];
 /** the executor's own shutdown deadline: runService exits 1 when it passes */

@@ -1,5 +1,5 @@
 import type { CreateOrderAction, ExecutionReport } from '@mirrorbook/contracts';
-import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from './executor.harness';
+import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from '@mirrorbook/testing/stack';
 
 const buy = (h: ExecutorHarness, price: string, quantity = '1'): CreateOrderAction => ({
   type: 'create', side: 'buy', price, quantity, postOnly: true, reduceOnly: false, cid: h.cid('p'),

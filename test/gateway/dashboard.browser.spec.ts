@@ -4,10 +4,9 @@ import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { rawClients, seedDemoMarket, startDemoTicker, startTestServers, type TestServers } from '@mirrorbook/testing';
 import { screenshotDir } from '../support/screenshots';
-import { seedDemoMarket, startDemoTicker } from './demo-market.fixture';
-import { rawClients, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
+import { startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = screenshotDir();

@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { freePort, startTestServers, type TestServers } from '@mirrorbook/testing';
+import { freePort, startTestServers, WsClient, type TestServers } from '@mirrorbook/testing';
 import { startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
-import { WsClient } from './ws.client';
 
 describe('gateway access rules', () => {
   let servers: TestServers;

@@ -2,9 +2,8 @@ import request from 'supertest';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { holdClock, rawClients, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
-import { balances, book, bytes, execReport, feedStatus, heartbeat, orderEvent, priceTick, storedOrder } from './payloads.fixture';
+import { balances, book, bytes, execReport, feedStatus, heartbeat, orderEvent, priceTick, rawClients, startTestServers, storedOrder, type TestServers } from '@mirrorbook/testing';
+import { holdClock, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
 
 const auth = { Authorization: `Bearer ${TOKEN}` };
 const EXECUTOR_KEY = 'c87509a1c067bbde78beb793e6fa76530b6382a4c0241e5e4a9ec0a0f44dc0d3';

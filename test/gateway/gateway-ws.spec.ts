@@ -1,8 +1,6 @@
 import type { NatsConnection } from 'nats';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { rawClients, startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
-import { book, bytes, execReport, heartbeat, priceTick } from './payloads.fixture';
-import { WsClient } from './ws.client';
+import { book, bytes, execReport, heartbeat, priceTick, rawClients, startTestServers, WsClient, type TestServers } from '@mirrorbook/testing';
+import { startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
 describe('gateway WebSocket /ws', () => {
   let servers: TestServers;

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
-import { connect, type NatsConnection } from 'nats';
 import { ConfigModule, loadConfig, type AppConfig } from '@mirrorbook/config';
 import { RedisModule, RedisService } from '@mirrorbook/locking';
 import { MessagingModule, MessagingService } from '@mirrorbook/messaging';
@@ -58,20 +56,6 @@ export async function startGateway(env: Record<string, string | undefined>, wait
     url: `http://127.0.0.1:${address.port}`,
     wsUrl: `ws://127.0.0.1:${address.port}/ws`,
     close: () => app.close(),
-  };
-}
-
-/** Raw NATS and Redis clients a test seeds with (as the other services would). */
-export async function rawClients(env: { NATS_URL: string; REDIS_URL: string }): Promise<{ nc: NatsConnection; redis: Redis; close(): Promise<void> }> {
-  const nc = await connect({ servers: env.NATS_URL });
-  const redis = new Redis(env.REDIS_URL);
-  return {
-    nc,
-    redis,
-    close: async () => {
-      await nc.close();
-      redis.disconnect();
-    },
   };
 }
 

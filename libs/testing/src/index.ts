@@ -1,9 +1,28 @@
-export * from './free-port';
-export * from './managed.process';
-export * from './nats.server';
-export * from './redis.server';
-export * from './test-servers';
-export * from './app.launcher';
-export * from './in-process.app';
-export { MissingBinaryError, requireBinary } from './server.binaries';
-export { registryDir, strayProcesses } from './process.registry';
+// libs/testing: real servers and app processes for integration tests and benches. Public face; the
+// full-stack harnesses are `@mirrorbook/testing/stack` (stack.ts).
+
+// servers and processes
+export { freePort } from './free-port';
+export { ManagedProcess } from './managed.process';
+export { requireBinary } from './server.binaries';
+export { startNatsServer, type TestNatsServer } from './nats.server';
+export { startRedisServer, type TestRedisServer } from './redis.server';
+export { startTestServers, type TestServers } from './test-servers';
+export { REPO_ROOT, startAppProcess } from './app.launcher';
+export { startAppInProcess } from './in-process.app';
+
+// seeding and watching what the apps publish
+export { rawClients } from './raw.clients';
+export {
+  balances,
+  book,
+  bytes,
+  execReport,
+  feedStatus,
+  heartbeat,
+  orderEvent,
+  priceTick,
+  storedOrder,
+} from './payloads.fixture';
+export { seedDemoMarket, startDemoTicker } from './demo-market.fixture';
+export { WsClient } from './ws.client';

@@ -1,5 +1,5 @@
 import { orderEventSchema, redisKeys, type OrderEvent } from '@mirrorbook/contracts';
-import { keyVariants, metricSum, type Stack } from '../../support/stack.harness';
+import { keyVariants, metricSum, type Stack } from '@mirrorbook/testing/stack';
 import { eventually, IntentLedger, note } from '../../e2e/support/e2e.fixture';
 
 /** A small seeded RNG (mulberry32), so a chaos run's random points can be replayed. */

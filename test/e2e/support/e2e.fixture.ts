@@ -1,6 +1,6 @@
 import { connect } from 'nats';
 import { batchIntentSchema, executionReportSchema, isFinalReport, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
-import { metricSum, startStack, type BusRecorder, type Stack, type StackOptions } from '../../support/stack.harness';
+import { metricSum, startStack, type BusRecorder, type Stack, type StackOptions } from '@mirrorbook/testing/stack';
 
 /** Block time of the scenarios' sim: short, so that a scenario of tens of blocks takes seconds. */
 export const BLOCK_MS = 500;

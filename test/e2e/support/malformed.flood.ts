@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { connect } from 'nats';
-import { metricSum, STACK_TOKEN, type Stack } from '../../support/stack.harness';
+import { metricSum, STACK_TOKEN, type Stack } from '@mirrorbook/testing/stack';
 import { eventually } from './e2e.fixture';
 import { FLOOD_SUBJECTS, malformedHttpBodies, malformedPayloads } from './malformed.payloads';
 

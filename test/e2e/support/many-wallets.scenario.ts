@@ -1,6 +1,6 @@
 import { connect } from 'nats';
 import { redisKeys } from '@mirrorbook/contracts';
-import type { Stack } from '../../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 import { calmPrice, eventually, scenarioEnv, IntentLedger, note, sequenceMismatches, startScenario, type Tally } from './e2e.fixture';
 
 /** Six market pairs with their sim start prices; the first n are used. */

@@ -1,4 +1,4 @@
-import type { Stack } from '../../support/stack.harness';
+import type { Stack } from '@mirrorbook/testing/stack';
 
 /** The perp of the scenarios. */
 export const PERP = 'inj-usdt-perp';

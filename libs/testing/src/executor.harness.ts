@@ -16,7 +16,9 @@ import {
   type OrderEvent,
 } from '@mirrorbook/contracts';
 import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder } from '@mirrorbook/injective';
-import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import { REPO_ROOT, startAppProcess } from './app.launcher';
+import type { ManagedProcess } from './managed.process';
+import { startTestServers, type TestServers } from './test-servers';
 
 /** Testnet market ids of the configured markets (config/markets.json). */
 export const MARKETS = {

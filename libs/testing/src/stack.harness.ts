@@ -15,7 +15,9 @@ import {
   type Wallet,
 } from '@mirrorbook/injective';
 import { fixtureMarkets } from '@mirrorbook/market';
-import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import { REPO_ROOT, startAppProcess } from './app.launcher';
+import type { ManagedProcess } from './managed.process';
+import { startTestServers, type TestServers } from './test-servers';
 
 export interface StackWallet {
   id: string;

@@ -1,5 +1,5 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, diagnose, eventually, firstHeightWhere, note, startScenario } from './support/e2e.fixture';
+import { botBook, calmPrice, diagnose, eventually, firstHeightWhere, note, reportedCreatedSince, reportedHeight, startScenario } from './support/e2e.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
 
@@ -29,7 +29,7 @@ describe('e2e: stopping a bot from the gateway', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: 'quoter', desired: 'stopped' });
 
-    const emptyAt = await firstHeightWhere(
+    const seenAt = await firstHeightWhere(
       stack,
       async () => {
         const books = await Promise.all(MARKETS.map((key) => botBook(stack, 'w1', key)));
@@ -37,8 +37,15 @@ describe('e2e: stopping a bot from the gateway', () => {
       },
       stoppedAt + 20,
     );
-    note(`stop: ${before.map((b, i) => `${MARKETS[i]} ${b.orders} orders`).join(', ')} at height ${stoppedAt}; none left at ${emptyAt} (${emptyAt - stoppedAt} blocks)`);
+    expect(seenAt).toBeLessThanOrEqual(stoppedAt + 20);
+    // the block from which none was left: the inclusion height of the txs that cancelled the orders
+    // there at the stop and any an in-flight tx placed after it (the executor's reports), not the
+    // height next to the poll that saw the book empty
+    const gone = [...before.flatMap((b) => b.orderHashes), ...reportedCreatedSince(stack, 'w1', stoppedAt)];
+    const emptyAt = await reportedHeight(stack, 'w1', gone, 'cancelled');
+    note(`stop: ${before.map((b, i) => `${MARKETS[i]} ${b.orders} orders`).join(', ')} at height ${stoppedAt}; none left at ${emptyAt} (${emptyAt - stoppedAt} blocks), seen at ${seenAt}`);
     if (emptyAt - stoppedAt > 2) note(await diagnose(stack));
+    expect(emptyAt).toBeLessThanOrEqual(seenAt);
     expect(emptyAt - stoppedAt).toBeLessThanOrEqual(2);
 
     // it stays stopped: no orders come back over the next blocks, while the other bot trades on

@@ -1,5 +1,5 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, eventually, firstHeightWhere, note, startScenario, type BookFigures } from './support/e2e.fixture';
+import { botBook, calmPrice, eventually, figuresText, firstHeightWhere, note, reportedHeight, startScenario, type BookFigures } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 
@@ -31,7 +31,7 @@ describe('e2e: an empty testnet book', () => {
 
     let last: BookFigures | undefined;
     const full = (b: BookFigures) => b.orders >= 54 && b.bids > 0 && b.asks > 0 && b.spreadPct !== null && b.spreadPct <= 0.1;
-    const at = await firstHeightWhere(
+    const seenAt = await firstHeightWhere(
       stack,
       async () => {
         last = await botBook(stack, 'w1', MARKET);
@@ -39,8 +39,12 @@ describe('e2e: an empty testnet book', () => {
       },
       started + 20,
     );
-    note(`empty book: started at height ${started}, full at ${at} (${at - started} blocks): ${JSON.stringify(last)}`);
     expect(last && full(last)).toBe(true);
+    // the block from which the chain held that full book: the inclusion height of the txs that
+    // created its orders (the executor's reports), not the height next to the poll that saw it
+    const at = await reportedHeight(stack, 'w1', last!.orderHashes, 'created');
+    note(`empty book: started at height ${started}, full at ${at} (${at - started} blocks), seen at ${seenAt}: ${figuresText(last)}`);
+    expect(at).toBeLessThanOrEqual(seenAt);
     expect(at - started).toBeLessThanOrEqual(2);
   }, 120_000);
 });

@@ -5,8 +5,10 @@ import {
   calmPrice,
   diagnose,
   eventually,
+  figuresText,
   firstHeightWhere,
   note,
+  reportedHeight,
   startScenario,
   traceGap,
   timeline,
@@ -34,7 +36,7 @@ describe('e2e: an empty INJ/USDT PERP book', () => {
     expect((await stack.gateway('POST', '/api/bots/perp/start')).status).toBe(200);
     let book: BookFigures | undefined;
     const full = (b: BookFigures) => b.orders >= 54 && b.bids > 0 && b.asks > 0 && b.spreadPct !== null && b.spreadPct <= 0.1;
-    const fullAt = await firstHeightWhere(
+    const seenAt = await firstHeightWhere(
       stack,
       async () => {
         book = await botBook(stack, 'w1', MARKET);
@@ -42,9 +44,14 @@ describe('e2e: an empty INJ/USDT PERP book', () => {
       },
       started + 20,
     );
+    expect(book && full(book)).toBe(true);
+    // the block from which the chain held that full book: the inclusion height of the txs that
+    // created its orders (the executor's reports), not the height next to the poll that saw it
+    const fullAt = await reportedHeight(stack, 'w1', book!.orderHashes, 'created');
     const orders = await stack.openOrders('w1', MARKET);
     const margined = orders.filter((o) => o.margin !== null && o.margin.gt(0)).length;
-    note(`perp empty book: started at ${started}, full at ${fullAt} (${fullAt - started} blocks): ${JSON.stringify(book)}; ${margined}/${orders.length} orders with margin`);
+    note(`perp empty book: started at ${started}, full at ${fullAt} (${fullAt - started} blocks), seen at ${seenAt}: ${figuresText(book)}; ${margined}/${orders.length} orders with margin`);
+    expect(fullAt).toBeLessThanOrEqual(seenAt);
     expect(fullAt - started).toBeLessThanOrEqual(2);
     expect(margined).toBe(orders.length);
   }, 120_000);

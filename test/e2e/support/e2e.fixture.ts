@@ -53,6 +53,8 @@ export interface BookFigures {
   bestAsk: number | null;
   /** (ask − bid) / mid, percent; null when a side is empty */
   spreadPct: number | null;
+  /** the orders' hashes, lower case (see `reportedHeight`) */
+  orderHashes: string[];
 }
 
 /** The wallet's orders on the market and the spread they make, with the height read before them. */
@@ -65,7 +67,58 @@ export async function botBook(stack: Stack, walletId: string, key: string): Prom
   const bestBid = bids.length ? Math.max(...bids) : null;
   const bestAsk = asks.length ? Math.min(...asks) : null;
   const spreadPct = bestBid !== null && bestAsk !== null ? ((bestAsk - bestBid) / ((bestAsk + bestBid) / 2)) * 100 : null;
-  return { height, orders: orders.length, bids: bids.length, asks: asks.length, bestBid, bestAsk, spreadPct };
+  return { height, orders: orders.length, bids: bids.length, asks: asks.length, bestBid, bestAsk, spreadPct, orderHashes: orders.map((o) => o.orderHash.toLowerCase()) };
+}
+
+/** A book's figures without its order hashes, for a note. */
+export function figuresText(book: BookFigures | undefined): string {
+  if (!book) return '-';
+  const { orderHashes: _hashes, ...figures } = book;
+  return JSON.stringify(figures);
+}
+
+/**
+ * The chain's own record of when orders came or went: waits until the wallet's execution reports
+ * name every one of `orderHashes` as `created` (or `cancelled`) by an included tx, and answers the
+ * latest inclusion height among them — the block from which the chain held all of them (or none).
+ * Unlike a height read next to a poll of the book, it does not grow with the test's own lag.
+ */
+export async function reportedHeight(stack: Stack, wallet: string, orderHashes: readonly string[], which: 'created' | 'cancelled', timeoutMs = 60_000): Promise<number> {
+  const ledger = new IntentLedger(stack.bus);
+  const wanted = [...new Set(orderHashes.map((h) => h.toLowerCase()))];
+  const started = Date.now();
+  let pulled = false;
+  for (;;) {
+    const heights = orderHeightsOf(ledger.reports(wallet))[which];
+    const missing = wanted.filter((h) => !heights.has(h));
+    if (missing.length === 0) return Math.max(...wanted.map((h) => heights.get(h)!));
+    // the live recorder may have missed a report (a slow consumer): the EXEC stream keeps them all
+    if (!pulled && Date.now() - started > 5000) {
+      pulled = true;
+      await ledger.fromStream(stack.servers.nats.url);
+      continue;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`${missing.length} of ${wanted.length} orders of ${wallet} not reported ${which} within ${timeoutMs} ms (e.g. ${missing[0]})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Order hashes (lower case) created since `fromHeight` by the wallet's included txs, as its reports name them. */
+export function reportedCreatedSince(stack: Stack, wallet: string, fromHeight: number): string[] {
+  const created = orderHeightsOf(new IntentLedger(stack.bus).reports(wallet)).created;
+  return [...created.entries()].filter(([, h]) => h >= fromHeight).map(([hash]) => hash);
+}
+
+/** Per order hash (lower case): the inclusion height of the report that created it, and of the one that cancelled it. */
+function orderHeightsOf(reports: readonly ExecutionReport[]): { created: Map<string, number>; cancelled: Map<string, number> } {
+  const created = new Map<string, number>();
+  const cancelled = new Map<string, number>();
+  for (const r of reports) {
+    if (r.height === null) continue;
+    for (const h of r.createdOrderHashes) if (!created.has(h.toLowerCase())) created.set(h.toLowerCase(), r.height);
+    for (const h of r.cancelledOrderHashes) if (!cancelled.has(h.toLowerCase())) cancelled.set(h.toLowerCase(), r.height);
+  }
+  return { created, cancelled };
 }
 
 /** |testnet mid − mainnet mid| / mainnet mid, percent, at the current height (null when a mid is missing). */

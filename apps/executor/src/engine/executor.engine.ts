@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { AppConfig, BotEntry } from '@mirrorbook/config';
 import { reportMarkers, type BatchIntent, type MarketPlan, type OrderAction, type OrderEvent, type StoredOrder } from '@mirrorbook/contracts';
@@ -24,6 +23,7 @@ import { executionReports } from '../reporting/execution-report.factory';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import type { SequenceManager } from '../sequence/sequence.manager';
 import type { ExecutorSettings } from '../settings/executor.settings';
+import { abortableSleep } from '../shared/abortable.sleep';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { executorMetrics } from '../shared/executor.metrics';
 import { LeaseLostError } from '../shared/lease-lost.error';
@@ -35,21 +35,21 @@ import type { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
 import { TxFailedError } from './tx-failed.error';
 
-/** The collaborators of the engine (built by the module). */
+/** The collaborators of the engine (built by `createExecutorEngine`), each narrowed to what the engine uses. */
 export interface EngineParts {
-  readonly config: AppConfig;
+  readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: ExecutorSettings;
   readonly wallet: ExecutorWallet;
-  readonly chain: ChainGateway;
-  readonly store: WalletStateStore;
-  readonly sequence: SequenceManager;
-  readonly submitter: TxSubmitter;
-  readonly reporter: ExecutionReporter;
-  readonly reconciler: ReconciliationService;
-  readonly account: AccountStateRefresher;
-  readonly bots: BotStateRegistry;
-  readonly inbox: IntentInbox;
-  readonly lifecycle: LifecycleService;
+  readonly chain: Pick<ChainGateway, 'chainId' | 'market'>;
+  readonly store: Pick<WalletStateStore, 'orders' | 'applyOrderChanges' | 'referencePrice'>;
+  readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
+  readonly submitter: Pick<TxSubmitter, 'submit'>;
+  readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
+  readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
+  readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;
+  readonly bots: Pick<BotStateRegistry, 'bots' | 'bot' | 'running' | 'paramsOf' | 'load'>;
+  readonly inbox: Pick<IntentInbox, 'start' | 'stop' | 'settle'>;
+  readonly lifecycle: Pick<LifecycleService, 'transition'>;
 }
 
 interface PendingIntent {
@@ -185,7 +185,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
           if (guard.signal.aborted || error instanceof LeaseLostError) throw error;
           if (stop.aborted) break;
           this.logger.error(`executor cycle failed: ${(error as Error).message}`);
-          await sleep(500, undefined, { signal: stop }).catch(() => undefined);
+          await abortableSleep(500, stop).catch(() => undefined);
         }
       }
       if (!guard.signal.aborted && cancelAllAtEnd()) await this.cancelEverything(guard);
@@ -218,7 +218,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
         if (guard.signal.aborted || error instanceof LeaseLostError) throw error;
         const delay = TAKEOVER_RETRY_MS[Math.min(attempt, TAKEOVER_RETRY_MS.length - 1)];
         this.logger.warn(`takeover of wallet ${this.parts.wallet.id} failed (${(error as Error).message}); retrying in ${delay} ms`);
-        await sleep(delay, undefined, { signal: stop }).catch(() => undefined);
+        await abortableSleep(delay, stop).catch(() => undefined);
       }
     }
     return false;
@@ -260,10 +260,10 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
     if (this.pending.size === 0) return;
     const oldest = this.pending.values().next().value as PendingIntent;
     const windowLeft = oldest.receivedAt + this.parts.settings.batchWindowMs - Date.now();
-    if (windowLeft > 0) await sleep(windowLeft, undefined, { signal: stop });
+    if (windowLeft > 0) await abortableSleep(windowLeft, stop);
     const result = await this.executeIntents(guard);
-    if (result === 'paused') await sleep(PAUSED_POLL_MS, undefined, { signal: stop }).catch(() => undefined);
-    else if (result === 'retry') await sleep(RETRY_PAUSE_MS, undefined, { signal: stop }).catch(() => undefined);
+    if (result === 'paused') await abortableSleep(PAUSED_POLL_MS, stop).catch(() => undefined);
+    else if (result === 'retry') await abortableSleep(RETRY_PAUSE_MS, stop).catch(() => undefined);
   }
 
   private async executeIntents(guard: TenureGuard): Promise<BatchResult | 'idle'> {

@@ -1,0 +1,225 @@
+import type { BotEntry, MarketPair } from '@mirrorbook/config';
+import type { BatchIntent, BotRunState, ExecutionReport, OrderEvent, PriceTick, StoredOrder } from '@mirrorbook/contracts';
+import { walletFromPrivateKey } from '@mirrorbook/injective';
+import { Dec } from '@mirrorbook/market';
+import type { IntentSink } from '../intents/intent.sink';
+import type { ExecutorSettings } from '../settings/executor.settings';
+import { LeaseLostError } from '../shared/lease-lost.error';
+import type { TenureGuard } from '../shared/tenure.guard';
+import type { BotStateListener } from '../state/bot-state.listener';
+import { TESTNET_IDS, testnetMarket } from '../testing/market.fixture';
+import type { EngineParts } from './executor.engine';
+import { FakeTxSubmitter } from './tx-submitter.fake';
+
+const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
+const ATOM = 'factory/inj17vytdwqczqz72j65saukplrktd4gyfme5agf6c/atom';
+type MarketKey = keyof typeof TESTNET_IDS;
+
+/**
+ * In-memory stand-ins for every port of the engine, for one wallet `w1` with bot `b1` on inj-usdt
+ * and bot `b2` on inj-usdt and atom-usdt (batch window 50 ms, breaker: 3 failures, 1 s cool-down).
+ * They record what the engine did, in order, in `log`.
+ */
+export class FakeEngineParts {
+  /** what the engine did, in order: `chain id`, `sequence load 7`, `submit …`, `report applied i1`, `settle i1 ack`, … */
+  readonly log: string[] = [];
+  readonly reports: ExecutionReport[] = [];
+  readonly events: OrderEvent[] = [];
+  /** orphans the next reconciliation returns for cancelling, per market */
+  readonly orphans = new Map<string, string[]>();
+  /** `orders:w1:<mk>` */
+  readonly stored = new Map<string, StoredOrder[]>();
+  /** takeover attempts that fail to read the chain id */
+  chainIdFailures = 0;
+  /** what the runner answers when the tenure ends gracefully */
+  cancelAllAtEnd = false;
+  readonly submitter = new FakeTxSubmitter((line) => this.log.push(line));
+  readonly parts: EngineParts;
+  readonly guard: TenureGuard;
+  private readonly lease = new AbortController();
+  private readonly desired = new Map<string, BotRunState>([
+    ['b1', 'running'],
+    ['b2', 'running'],
+  ]);
+  private sink: IntentSink | undefined;
+  private listener: BotStateListener | undefined;
+
+  constructor() {
+    const bots: BotEntry[] = [
+      { id: 'b1', wallet: 'w1', markets: ['inj-usdt'], params: {}, enabled: true },
+      { id: 'b2', wallet: 'w1', markets: ['inj-usdt', 'atom-usdt'], params: {}, enabled: true },
+    ];
+    const markets = (Object.keys(TESTNET_IDS) as MarketKey[]).filter((k) => k !== 'inj-usdt-perp').map(marketPair);
+    this.guard = {
+      signal: this.lease.signal,
+      assertActive: async () => {
+        if (this.lease.signal.aborted) throw this.lease.signal.reason;
+      },
+    };
+    const log = (line: string) => this.log.push(line);
+    const sequence: { next: number | undefined } = { next: undefined };
+    this.parts = {
+      config: { markets },
+      settings: settings(),
+      wallet: { id: 'w1', wallet: walletFromPrivateKey('11'.repeat(32)) },
+      chain: {
+        chainId: async () => {
+          log('chain id');
+          if (this.chainIdFailures-- > 0) throw new Error('node unreachable');
+          return 'injective-888';
+        },
+        market: async (pair) => {
+          log(`market ${pair.key}`);
+          return testnetMarket(pair.key as MarketKey);
+        },
+      },
+      store: {
+        orders: async (market) => [...(this.stored.get(market) ?? [])],
+        applyOrderChanges: async (changes) => {
+          for (const [market, { upsert, remove }] of changes) {
+            const kept = (this.stored.get(market) ?? []).filter((o) => !remove.includes(o.orderHash));
+            this.stored.set(market, [...kept, ...upsert]);
+          }
+        },
+        referencePrice: async (market) => referenceTick(market),
+      },
+      sequence: {
+        get loaded() {
+          return sequence.next !== undefined;
+        },
+        get next() {
+          return sequence.next ?? 0;
+        },
+        load: async (token) => {
+          log(`sequence load ${token}`);
+          sequence.next = 42;
+        },
+        refresh: async () => void log('sequence refresh'),
+        reset: () => {
+          log('sequence reset');
+          sequence.next = undefined;
+        },
+      },
+      submitter: this.submitter,
+      reporter: {
+        report: async (report) => {
+          log(`report ${report.outcome} ${report.intentIds.join(',')}`);
+          this.reports.push(report);
+        },
+        orderEvents: async (events) => {
+          for (const event of events) log(`event ${event.kind} ${event.cid ?? event.orderHash}`);
+          this.events.push(...events);
+        },
+      },
+      reconciler: {
+        reconcile: async (keys) => {
+          log(`reconcile ${[...keys.keys()].join(',')}`);
+          const cancel = new Map(this.orphans);
+          this.orphans.clear();
+          return { cancel, adopted: 0, gone: 0, partlyFilled: 0 };
+        },
+      },
+      account: {
+        available: async () => balances(),
+        refresh: async (_markets, height) => {
+          log(`balances ${height ?? 'latest'}`);
+          return balances();
+        },
+        invalidate: () => undefined,
+      },
+      bots: {
+        bots,
+        bot: (id) => bots.find((b) => b.id === id),
+        running: (id) => this.desired.get(id) === 'running',
+        paramsOf: () => ({ baseSize: new Dec(1), leverage: new Dec(1) }),
+        load: async (listener) => {
+          log('bots load');
+          this.listener = listener;
+        },
+      },
+      inbox: {
+        start: async (sink) => {
+          log('inbox start');
+          this.sink = sink;
+        },
+        stop: async () => void log('inbox stop'),
+        settle: (id, how) => void log(`settle ${id} ${how}`),
+      },
+      lifecycle: {
+        transition: (state) => {
+          log(`state ${state}`);
+          return true;
+        },
+      },
+    };
+  }
+
+  /** The lines of `log` that start with one of `prefixes`, in order. */
+  logOf(...prefixes: string[]): string[] {
+    return this.log.filter((line) => prefixes.some((p) => line.startsWith(p)));
+  }
+
+  /** An intent arrives from the queue. */
+  deliver(intent: BatchIntent): void {
+    this.sink!.intentReceived(intent);
+  }
+
+  /** The operator switches a bot to stopped. */
+  stopBot(id: string): void {
+    this.desired.set(id, 'stopped');
+    this.listener!.botStopped(this.parts.bots.bot(id)!);
+  }
+
+  /** Another process took the lease. */
+  loseLease(): void {
+    this.lease.abort(new LeaseLostError('the lease key names someone else'));
+  }
+}
+
+function marketPair(key: MarketKey): MarketPair {
+  const id = TESTNET_IDS[key];
+  return { key, type: 'spot', mainnetMarketId: id, testnetMarketId: id, referencePrice: 'mid', strategy: {}, enabled: true };
+}
+
+function referenceTick(market: string): PriceTick {
+  return { v: 1, net: 'mainnet', role: 'reference', market, bid: null, ask: null, mid: '10', last: null, source: 'mid', height: 1, ts: Date.now(), seq: 1 };
+}
+
+function balances() {
+  const available = new Map([
+    [USDT, new Dec(10_000)],
+    ['inj', new Dec(100)],
+    [ATOM, new Dec(100)],
+  ]);
+  return { height: 100, readAt: Date.now(), available };
+}
+
+function settings(): ExecutorSettings {
+  return {
+    walletId: 'w1',
+    leaseTtlMs: 3000,
+    sequenceRefreshMs: 30_000,
+    sequenceMaxDrift: 2,
+    sequenceRetryDelayMs: 100,
+    reconcileIntervalMs: 60_000,
+    orphanPolicy: 'cancel',
+    breakerFailures: 3,
+    breakerCooldownMs: 1000,
+    breakerMaxCooldownMs: 8000,
+    limits: {
+      bandPct: new Dec(10),
+      movingBandPct: new Dec(50),
+      referenceMaxAgeMs: 120_000,
+      maxOrderSizeMultiple: new Dec(10),
+      maxOrderNotional: new Dec(1000),
+      maxBatchNotional: new Dec(5000),
+    },
+    maxOrdersPerTx: 20,
+    txTimeoutBlocks: 20,
+    batchWindowMs: 50,
+    inclusionPollMs: 100,
+    cancelAllOnShutdown: false,
+    allowMainnetTrading: false,
+    shutdownTimeoutMs: 10_000,
+  };
+}

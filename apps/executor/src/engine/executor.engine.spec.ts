@@ -1,0 +1,235 @@
+import { Logger } from '@nestjs/common';
+import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
+import { batchIntent, createAction, marketPlan } from '../testing/intent.fixture';
+import { FakeEngineParts } from './engine-parts.fake';
+import { ExecutorEngine } from './executor.engine';
+import { FakeTxSubmitter } from './tx-submitter.fake';
+
+const NOW = 1_750_000_000_000;
+const ORPHAN = `0x${'d'.repeat(64)}`;
+
+/** An intent of `bot` (b1 trades inj-usdt, b2 inj-usdt and atom-usdt) creating one buy per cid, planned now. */
+function intent(id: string, market: string, cids: string[], options: { bot?: string; bookSeq?: number; price?: string } = {}) {
+  const actions = cids.map((cid) => createAction({ cid, price: options.price ?? '9.9' }));
+  return batchIntent(id, [marketPlan(market, options.bookSeq ?? 1, actions)], { ts: Date.now(), bot: options.bot ?? 'b1' });
+}
+
+/** Lets the engine run on the fake clock, 10 ms at a time, until `done` holds. */
+async function until(done: () => boolean, what: string, limitMs = 5000): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited >= limitMs) throw new Error(`${what}: not within ${limitMs} ms of the fake clock`);
+    await jest.advanceTimersByTimeAsync(10);
+  }
+}
+
+let running: { engine: ExecutorEngine; tenure: Promise<void> } | undefined;
+
+/** Starts a tenure under fencing token 7 (ended after the test), without waiting for the takeover. */
+function startTenure(before: (world: FakeEngineParts) => void = () => undefined) {
+  const world = new FakeEngineParts();
+  before(world);
+  const engine = new ExecutorEngine(world.parts);
+  const tenure = engine.runTenure(world.guard, 7, () => world.cancelAllAtEnd);
+  running = { engine, tenure };
+  return { world, engine, tenure };
+}
+
+/** Starts a tenure and waits until the engine takes intents. */
+async function takeOver(before?: (world: FakeEngineParts) => void) {
+  const started = startTenure(before);
+  await until(() => started.world.log.includes('inbox start'), 'takeover');
+  return started;
+}
+
+describe('ExecutorEngine', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+  beforeEach(() => jest.useFakeTimers({ now: NOW }));
+  afterEach(async () => {
+    running?.engine.stopTakingWork();
+    await running?.tenure;
+    running = undefined;
+    jest.useRealTimers();
+  });
+
+  describe('a takeover', () => {
+    it('reads the chain id and markets, loads the sequence under its fencing token and the bot states, and reconciles before it takes intents', async () => {
+      const { world, engine } = await takeOver();
+      expect(world.log).toEqual([
+        'chain id',
+        'market inj-usdt',
+        'market atom-usdt',
+        'sequence load 7',
+        'bots load',
+        'reconcile inj-usdt,atom-usdt',
+        'balances latest',
+        'state running',
+        'inbox start',
+      ]);
+      expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null });
+    });
+
+    it('tries again 500 ms after a node that could not be read, and only then runs', async () => {
+      const { world } = startTenure((w) => (w.chainIdFailures = 1));
+      await jest.advanceTimersByTimeAsync(499);
+      expect(world.log).toEqual(['chain id']);
+      await jest.advanceTimersByTimeAsync(1);
+      await until(() => world.log.includes('inbox start'), 'second takeover attempt');
+      expect(world.logOf('chain id', 'state')).toEqual(['chain id', 'chain id', 'state running']);
+    });
+
+    it('cancels the orphans reconciliation found, in one tx, before it takes intents', async () => {
+      const { world } = await takeOver((w) => {
+        w.orphans.set('atom-usdt', [ORPHAN]);
+        w.stored.set('atom-usdt', [{ orderHash: ORPHAN, cid: null, side: 'sell', price: '11', quantity: '1', createdAt: NOW - 5000, height: 90 }]);
+      });
+      expect(world.logOf('submit', 'report', 'event', 'state', 'inbox')).toEqual([
+        `submit cancels ${ORPHAN}`,
+        `report applied reconcile-${NOW}`,
+        `event cancelled ${ORPHAN}`,
+        'state running',
+        'inbox start',
+      ]);
+      expect(world.stored.get('atom-usdt')).toEqual([]);
+    });
+
+    it('reconciles again and refreshes the sequence on its own schedule while idle', async () => {
+      const { world } = await takeOver();
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(world.logOf('reconcile', 'sequence refresh')).toEqual(['reconcile inj-usdt,atom-usdt', 'sequence refresh', 'reconcile inj-usdt,atom-usdt', 'sequence refresh']);
+    });
+  });
+
+  describe('a batch applied', () => {
+    it('merges the intents that arrive within the batch window into one tx, stores its orders, reports it and acks the intents', async () => {
+      const { world, engine } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await jest.advanceTimersByTimeAsync(20);
+      world.deliver(intent('i2', 'atom-usdt', ['c2'], { bot: 'b2' }));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.logOf('submit', 'report', 'event', 'settle')).toEqual(['submit creates c1,c2', 'report applied i1,i2', 'event created c1', 'event created c2', 'settle i1 ack', 'settle i2 ack']);
+      expect(world.reports[0]).toMatchObject({ outcome: 'applied', txHash: 'TX1', height: 101, createdOrderHashes: [FakeTxSubmitter.orderHashOf('c1'), FakeTxSubmitter.orderHashOf('c2')], failed: [], error: null });
+      expect(world.stored.get('inj-usdt')!.map((o) => o.cid)).toEqual(['c1']);
+      expect(world.stored.get('atom-usdt')!.map((o) => o.cid)).toEqual(['c2']);
+      expect(engine.status()).toMatchObject({ pendingIntents: 0, lastTxHash: 'TX1', lastTxHeight: 101 });
+    });
+
+    it('reports an intent planned from an older book superseded and sends only the newer one', async () => {
+      const { world } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1'], { bookSeq: 1 }));
+      world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 2 }));
+      await until(() => world.reports.length === 2, 'reports');
+      expect(world.logOf('submit', 'report', 'settle')).toEqual(['report superseded i1', 'settle i1 ack', 'submit creates c2', 'report applied i2', 'settle i2 ack']);
+    });
+  });
+
+  describe('a batch refused', () => {
+    it('by the pre-trade checks: reports the create rejected, sends nothing and acks the intent', async () => {
+      const { world } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1'], { price: '9.9005' }));
+      await until(() => world.reports.length === 1, 'report');
+      const reason = 'price 9.9005 is not a multiple of the price tick 0.001';
+      expect(world.logOf('submit', 'report', 'event', 'settle')).toEqual(['event rejected c1', 'report rejected i1', 'settle i1 ack']);
+      expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason }], error: `pre-trade checks refused 1 action(s): ${reason}` });
+    });
+
+    it('by the chain: refreshes the sequence, reports the tx failed with the reason and acks its intents', async () => {
+      const { world } = await takeOver();
+      world.submitter.answers.push(new BatchNotAppliedError('broadcast refused: insufficient fees', false));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.logOf('submit', 'sequence refresh', 'report', 'settle')).toEqual(['submit creates c1', 'sequence refresh', 'report failed i1', 'settle i1 ack']);
+      expect(world.reports[0]).toMatchObject({ outcome: 'failed', txHash: null, error: 'broadcast refused: insufficient fees' });
+      expect(world.stored.get('inj-usdt')).toBeUndefined();
+    });
+
+    it('in its block: reports the tx hash, height and code', async () => {
+      const { world } = await takeOver();
+      world.submitter.answers.push({ code: 5 });
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'failed', txHash: 'TX1', height: 101, code: 5, codespace: 'exchange', error: 'tx TX1 failed in block 101: exchange code 5: order would cross' });
+      expect(world.logOf('settle')).toEqual(['settle i1 ack']);
+    });
+
+    it('for now: says it will retry and sends the same intent again after a pause', async () => {
+      const { world } = await takeOver();
+      world.submitter.answers.push(new BatchNotAppliedError('tx TX1 was not included before its timeout height 121', true));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 2, 'reports');
+      expect(world.logOf('submit', 'report', 'settle')).toEqual(['submit creates c1', 'report failed i1', 'submit creates c1', 'report applied i1', 'settle i1 ack']);
+      expect(world.reports[0].error).toBe('tx TX1 was not included before its timeout height 121; will retry');
+    });
+
+    it('three times in a row: pauses the wallet, then resumes by itself with a probe after the cool-down', async () => {
+      const { world, engine } = await takeOver();
+      for (const id of ['i1', 'i2', 'i3']) {
+        world.submitter.answers.push(new BatchNotAppliedError('broadcast refused: insufficient fees', false));
+        world.deliver(intent(id, 'inj-usdt', [`c-${id}`]));
+        await until(() => world.log.includes(`settle ${id} ack`), id);
+      }
+      expect(world.logOf('state')).toEqual(['state running', 'state paused']);
+      world.deliver(intent('i4', 'inj-usdt', ['c4']));
+      await jest.advanceTimersByTimeAsync(900);
+      expect(world.submitter.sent).toHaveLength(3);
+      await until(() => world.reports.length === 4, 'probe report');
+      expect(world.logOf('state', 'report applied')).toEqual(['state running', 'state paused', 'report applied i4', 'state running']);
+      expect(engine.status()).toMatchObject({ breaker: 'closed', breakerTrips: 0 });
+    });
+  });
+
+  describe('a stop', () => {
+    it('lets the tx in flight finish, cancels every market of the wallet when asked, then gives the intents back and forgets the sequence', async () => {
+      const { world, engine, tenure } = await takeOver();
+      world.cancelAllAtEnd = true;
+      const release = world.submitter.holdNextTx();
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.submitter.sent.length === 1, 'tx in flight');
+      const stoppedAt = Date.now();
+      engine.stopTakingWork();
+      release();
+      await tenure;
+      expect(world.logOf('submit', 'report', 'settle', 'inbox stop', 'sequence reset')).toEqual([
+        'submit creates c1',
+        'report applied i1',
+        'settle i1 ack',
+        'submit cancelAll inj-usdt,atom-usdt',
+        `report applied shutdown-${stoppedAt}`,
+        'inbox stop',
+        'sequence reset',
+      ]);
+    });
+
+    it('when the lease is lost: ends at once, sends and cancels nothing, and leaves its intents to the next holder', async () => {
+      const { world, tenure } = await takeOver();
+      world.cancelAllAtEnd = true;
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await jest.advanceTimersByTimeAsync(10);
+      world.loseLease();
+      await tenure;
+      expect(world.submitter.sent).toEqual([]);
+      expect(world.logOf('settle')).toEqual([]);
+      expect(world.log.slice(-2)).toEqual(['inbox stop', 'sequence reset']);
+    });
+
+    it('when the lease is lost while idle: does not cancel-all, even when asked to', async () => {
+      const { world, tenure } = await takeOver();
+      world.cancelAllAtEnd = true;
+      world.loseLease();
+      await tenure;
+      expect(world.submitter.sent).toEqual([]);
+      expect(world.log.slice(-2)).toEqual(['inbox stop', 'sequence reset']);
+    });
+
+    it('of a bot: cancels all orders on its markets that no running bot shares, and refuses its intents', async () => {
+      const { world } = await takeOver();
+      const stoppedAt = Date.now();
+      world.stopBot('b2');
+      await until(() => world.reports.length === 1, 'cancel report');
+      world.deliver(intent('i1', 'atom-usdt', ['c1'], { bot: 'b2' }));
+      await until(() => world.reports.length === 2, 'rejected report');
+      expect(world.logOf('submit', 'report', 'settle')).toEqual(['submit cancelAll atom-usdt', `report applied stop-b2-${stoppedAt}`, 'report rejected i1', 'settle i1 ack']);
+      expect(world.reports[1].error).toBe('bot b2 is not running');
+    });
+  });
+});

@@ -93,7 +93,16 @@ export async function runManyWallets(stack: Stack, options: ManyWalletsOptions):
     }
     throw error;
   });
-  // takers keep filling resting orders; the executors learn of fills when they reconcile
+  // the intents planned after `pausedAt`, until the pause landed, get their final report too (applied,
+  // or refused as "not running"): then no tx of the paused bots is in flight, and every order on
+  // chain was stored by its executor before it reported, so the orphan count below does not depend
+  // on how long the executors took
+  await eventually(() => ledger.unreported().length === 0, 60_000, 'a final report for every intent planned until the pause landed', 250).catch(async (error: Error) => {
+    await ledger.fromStream(stack.servers.nats.url);
+    if (ledger.unreported().length > 0) throw error;
+  });
+  // takers keep filling resting orders; the executors learn of fills when they reconcile (this
+  // only helps the ghost count, a diagnostic: orders filled are gone from the chain, never orphans)
   await new Promise((r) => setTimeout(r, Number(scenarioEnv().EXEC_RECONCILE_INTERVAL_MS) + 1000));
   // intents still queued when the pause landed are refused as "not running": they are the
   // pause's doing, so the share counts intents planned up to 2 s before it

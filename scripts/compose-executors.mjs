@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Writes deploy/compose.executors.yml (included by docker-compose.yml): one `executor-<wallet>`
 // service per wallet of config/bots.json, each the `x-executor` template of docker-compose.yml plus
 // WALLET_ID, WALLET_<ID>_PRIVATE_KEY_FILE=/run/secrets/wallet_<id> and that one secret; the
@@ -17,17 +18,27 @@ import { parse, stringify } from 'yaml';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WALLET_ID = /^[a-z0-9][a-z0-9_]*$/;
 
+/**
+ * @param {string} name
+ * @param {string} fallback
+ */
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
-/** The executors file for these wallets and the templates of the main compose file. */
+/**
+ * The executors file for these wallets and the templates of the main compose file.
+ * @param {Record<string, any>} compose docker-compose.yml, parsed
+ * @param {{ id: string }[]} wallets config/bots.json's wallets
+ */
 export function renderExecutors(compose, wallets) {
   const executor = compose['x-executor'];
   const preflight = compose['x-testnet-preflight'];
   if (!executor || !preflight) throw new Error('docker-compose.yml has no x-executor or x-testnet-preflight template');
+  /** @type {Record<string, unknown>} */
   const services = {};
+  /** @type {Record<string, { file: string }>} */
   const secrets = {};
   for (const { id } of wallets) {
     if (!WALLET_ID.test(id)) throw new Error(`wallet id "${id}" is not usable as a service name`);
@@ -64,7 +75,7 @@ function main() {
   const composeFile = option('--compose', join(ROOT, 'docker-compose.yml'));
   const out = option('--out', join(ROOT, 'deploy', 'compose.executors.yml'));
   const compose = parse(readFileSync(composeFile, 'utf8'), { merge: true });
-  const { wallets } = JSON.parse(readFileSync(join(configDir, 'bots.json'), 'utf8'));
+  const { wallets } = /** @type {{ wallets: { id: string }[] }} */ (JSON.parse(readFileSync(join(configDir, 'bots.json'), 'utf8')));
   const text = renderExecutors(compose, wallets);
   const shown = relative(process.cwd(), out) || out;
   if (process.argv.includes('--check')) {

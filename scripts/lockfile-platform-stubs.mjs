@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The npm registry reachable from our build machines serves only the linux builds of packages that
 // ship one binary package per platform (@swc/core-*, @unrs/resolver-binding-*), so `npm install`
 // leaves the other platforms out of package-lock.json and `npm ci` then refuses the lockfile as out
@@ -13,8 +14,9 @@ const packages = lock.packages;
 const OS = ['darwin', 'win32', 'linux', 'android', 'freebsd', 'openharmony', 'sunos', 'aix', 'netbsd', 'openbsd'];
 const CPU = ['arm64', 'x64', 'ia32', 'ppc64', 's390x', 'loong64', 'riscv64', 'arm'];
 
+/** @param {string} name */
 function platformOf(name) {
-  const tokens = name.split('/').pop().split('-');
+  const tokens = /** @type {string} */ (name.split('/').pop()).split('-');
   const os = tokens.find((t) => OS.includes(t));
   const cpu = tokens.find((t) => CPU.includes(t));
   if (!os || !cpu) return undefined;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The embedded default: installs what is missing, starts NATS (JetStream), Redis, the simulator and
 // every app with demo wallets, prefixes their logs, restarts a crashed app with backoff, prints the
 // dashboard address, and stops everything on Ctrl-C. Node built-ins only: it runs before `npm ci`.
@@ -23,13 +24,17 @@ const PORTS = {
 /** What the apps need until they have stopped: stopped last, in reverse start order. */
 const INFRASTRUCTURE = ['nats', 'redis', 'injective-sim'];
 const COLORS = [36, 33, 35, 32, 34, 31, 96, 93, 95, 92];
+/** @typedef {{ name: string, restarts: number, proc: import('node:child_process').ChildProcess | undefined }} Child */
+/** @type {Map<string, Child>} */
 const children = new Map();
 let stopping = false;
 
+/** @param {string} message */
 function log(message) {
   process.stdout.write(`\x1b[1m[start]\x1b[0m ${message}\n`);
 }
 
+/** @param {string} binary */
 function has(binary) {
   try {
     execSync(`command -v ${binary}`, { stdio: 'ignore' });
@@ -71,6 +76,11 @@ function ensureServers() {
   process.exit(1);
 }
 
+/**
+ * @param {number} port
+ * @param {number} [timeoutMs]
+ * @returns {Promise<void>}
+ */
 function waitForPort(port, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
@@ -89,6 +99,12 @@ function waitForPort(port, timeoutMs = 20_000) {
   });
 }
 
+/**
+ * @param {string} name
+ * @param {number} color
+ * @param {import('node:stream').Readable} stream
+ * @param {NodeJS.WritableStream} target
+ */
 function prefixLines(name, color, stream, target) {
   let buffered = '';
   stream.on('data', (chunk) => {
@@ -99,9 +115,17 @@ function prefixLines(name, color, stream, target) {
   });
 }
 
-/** Starts a process and keeps it running: a crash restarts it after a growing delay. */
+/**
+ * Starts a process and keeps it running: a crash restarts it after a growing delay.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Child}
+ */
 function supervise(name, command, args, env = {}) {
   const color = COLORS[children.size % COLORS.length];
+  /** @type {Child} */
   const state = { name, restarts: 0, proc: undefined };
   children.set(name, state);
   const launch = () => {
@@ -127,6 +151,11 @@ function supervise(name, command, args, env = {}) {
   return state;
 }
 
+/**
+ * @param {string} app
+ * @param {NodeJS.ProcessEnv} [env]
+ * @param {string[]} [extraArgs]
+ */
 function nodeApp(app, env, extraArgs = []) {
   return ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts'), ...extraArgs];
 }
@@ -144,7 +173,11 @@ async function stopAll() {
   process.exit(0);
 }
 
-/** SIGTERM, then SIGKILL after 12 s; resolves once the process has exited (and says how it ended). */
+/**
+ * SIGTERM, then SIGKILL after 12 s; resolves once the process has exited (and says how it ended).
+ * @param {Child} child
+ * @returns {Promise<void>}
+ */
 function stopChild({ name, proc }) {
   return new Promise((resolve) => {
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
@@ -198,6 +231,7 @@ async function main() {
   await waitForPort(PORTS.sim, 60_000);
   supervise('price-feed', process.execPath, nodeApp('price-feed'), { ...common, HTTP_PORT: String(PORTS.priceFeed) });
   supervise('strategy', process.execPath, nodeApp('strategy'), { ...common, HTTP_PORT: String(PORTS.strategy) });
+  /** @type {{ wallets: { id: string }[] }} */
   const bots = JSON.parse(readFileSync(join(ROOT, process.env.CONFIG_DIR ?? 'config', 'bots.json'), 'utf8'));
   bots.wallets.forEach((wallet, i) => {
     const keyVar = `WALLET_${wallet.id.toUpperCase()}_PRIVATE_KEY`;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:under-load`: the README's test command (`npm test`) while one extra process keeps
 // one core busy for the whole run, as on a shared CI machine. Arguments go to `npm test`. Ends
 // with the suite's SUMMARY line and one line of its own; exits with the suite's code.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The full test suite: lint, typecheck, every jest project (unit and integration), then the
 // end-to-end scenarios one at a time, ending with one summary line of passed/failed counts.
 // Arguments (e.g. a path filter) go to both jest runs. Installs npm dependencies when missing.
@@ -22,6 +23,11 @@ for (const binary of ['nats-server', 'redis-server']) {
   }
 }
 
+/**
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ */
 function step(name, command, args) {
   const t0 = Date.now();
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
@@ -29,13 +35,21 @@ function step(name, command, args) {
   return result.status === 0;
 }
 
-const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+const bin = (/** @type {string} */ name) => join(ROOT, 'node_modules', '.bin', name);
 const lint = step('lint', bin('eslint'), ['.']);
-const types = step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// the TypeScript, then the plain-JavaScript scripts (this one included) through their JSDoc
+const types = [
+  step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+  step('typecheck scripts', bin('tsc'), ['-p', 'tsconfig.scripts.json']),
+].every(Boolean);
 const COUNTS = ['numPassedTests', 'numFailedTests', 'numPendingTests', 'numTotalTestSuites', 'numFailedTestSuites'];
 const counts = Object.fromEntries(COUNTS.map((k) => [k, 0]));
 
-/** One jest run; its counts are added to the summary. */
+/**
+ * One jest run; its counts are added to the summary.
+ * @param {string} name
+ * @param {string[]} configArgs
+ */
 function jestRun(name, configArgs) {
   const report = join(tmpdir(), `mirrorbook-${name}-${process.pid}.json`);
   const passed = step(name, bin('jest'), ['--ci', '--json', '--passWithNoTests', `--outputFile=${report}`, ...configArgs, ...process.argv.slice(2)]);

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 // jest loads its global teardown without the @mirrorbook/* module mapping: this reaches the one file
 // it needs, which imports no lib
+// eslint-disable-next-line boundaries/entry-point
 import { registryDir, strayProcesses } from '../../libs/testing/src/process.registry';
 
 /** The harness must leave nothing running: fail the run if a process it started is still alive. */

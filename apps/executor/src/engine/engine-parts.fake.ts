@@ -8,7 +8,7 @@ import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { BotStateListener } from '../state/bot-state.listener';
 import { TESTNET_IDS, testnetMarket } from '../testing/market.fixture';
-import type { EngineParts } from './executor.engine';
+import type { EngineParts } from './executor-engine.parts';
 import { FakeTxSubmitter } from './tx-submitter.fake';
 
 const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
@@ -74,7 +74,7 @@ export class FakeEngineParts {
         },
       },
       store: {
-        orders: async (market) => [...(this.stored.get(market) ?? [])],
+        ordersByMarket: async (keys) => new Map(keys.map((key) => [key, [...(this.stored.get(key) ?? [])]])),
         applyOrderChanges: async (changes) => {
           for (const [market, { upsert, remove }] of changes) {
             const kept = (this.stored.get(market) ?? []).filter((o) => !remove.includes(o.orderHash));

@@ -38,6 +38,13 @@ export class WalletStateStore {
     return orders;
   }
 
+  /** The stored open orders of each market of `keys`, read one market after the other. */
+  async ordersByMarket(keys: readonly string[]): Promise<Map<string, StoredOrder[]>> {
+    const orders = new Map<string, StoredOrder[]>();
+    for (const key of new Set(keys)) orders.set(key, await this.orders(key));
+    return orders;
+  }
+
   /** Applies upserts and removals to `orders:<wallet>:<mk>` in one round trip. */
   async applyOrderChanges(changes: ReadonlyMap<string, StoredOrderChanges>): Promise<void> {
     const multi = this.redis.multi();

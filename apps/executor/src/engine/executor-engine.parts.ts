@@ -1,0 +1,33 @@
+import type { AppConfig } from '@mirrorbook/config';
+import type { LifecycleService } from '@mirrorbook/observability';
+import type { ChainGateway } from '../chain/chain.gateway';
+import type { TxSubmitter } from '../chain/tx.submitter';
+import type { IntentInbox } from '../intents/intent.inbox';
+import type { ReconciliationService } from '../reconcile/reconciliation.service';
+import type { ExecutionReporter } from '../reporting/execution.reporter';
+import type { SequenceManager } from '../sequence/sequence.manager';
+import type { ExecutorSettings } from '../settings/executor.settings';
+import type { AccountStateRefresher } from '../state/account-state.refresher';
+import type { BotStateRegistry } from '../state/bot-state.registry';
+import type { WalletStateStore } from '../state/wallet-state.store';
+import type { ExecutorWallet } from '../wallet/executor-wallet';
+
+/**
+ * The ports of the engine and its rooms (built by `createExecutorEngine`), each narrowed to the
+ * members they use, so a spec can stand in for any of them in memory.
+ */
+export interface EngineParts {
+  readonly config: Pick<AppConfig, 'markets'>;
+  readonly settings: ExecutorSettings;
+  readonly wallet: ExecutorWallet;
+  readonly chain: Pick<ChainGateway, 'chainId' | 'market'>;
+  readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice'>;
+  readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
+  readonly submitter: Pick<TxSubmitter, 'submit'>;
+  readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
+  readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
+  readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;
+  readonly bots: Pick<BotStateRegistry, 'bots' | 'bot' | 'running' | 'paramsOf' | 'load'>;
+  readonly inbox: Pick<IntentInbox, 'start' | 'stop' | 'settle'>;
+  readonly lifecycle: Pick<LifecycleService, 'transition'>;
+}

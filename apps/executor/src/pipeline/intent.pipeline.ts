@@ -1,0 +1,171 @@
+import { reportMarkers, type BatchIntent, type ExecutionReport, type MarketPlan, type OrderAction, type OrderEvent } from '@mirrorbook/contracts';
+import { mergeIntents } from '../batch/batch.merger';
+import { selectForBatch } from '../batch/batch.selector';
+import { checkPreTrade, type CheckedIntent } from '../checks/pre-trade.checker';
+import type { IntentInbox } from '../intents/intent.inbox';
+import { triageIntents, type IntentTriage } from '../intents/intent.triage';
+import { executionReports } from '../reporting/execution-report.factory';
+import type { ExecutionReporter } from '../reporting/execution.reporter';
+import type { BatchResult, BatchSender } from '../sending/batch.sender';
+import type { ChainSession } from '../session/chain.session';
+import type { ExecutorSettings } from '../settings/executor.settings';
+import { executorMetrics } from '../shared/executor.metrics';
+import type { TenureGuard } from '../shared/tenure.guard';
+import type { BotStateRegistry } from '../state/bot-state.registry';
+import type { WalletStateStore } from '../state/wallet-state.store';
+import type { ExecutorWallet } from '../wallet/executor-wallet';
+import { loadPreTradeContext, type PreTradeContextParts } from './pre-trade-context.loader';
+
+/** What the pipeline works with. */
+export interface IntentPipelineParts extends PreTradeContextParts {
+  readonly wallet: ExecutorWallet;
+  readonly settings: Pick<ExecutorSettings, 'limits' | 'maxOrdersPerTx'>;
+  readonly store: Pick<WalletStateStore, 'referencePrice' | 'ordersByMarket'>;
+  readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf' | 'running'>;
+  readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
+  readonly inbox: Pick<IntentInbox, 'settle'>;
+}
+
+interface PendingIntent {
+  intent: BatchIntent;
+  readonly receivedAt: number;
+  attempts: number;
+}
+
+const MAX_INTENT_ATTEMPTS = 3;
+
+/**
+ * The wallet's waiting intents, from arrival to their last report (docs/architecture.md#intent-lifetime):
+ * each pass drops the expired, superseded and refused (each reported), runs the pre-trade checks
+ * on what fits into one tx, reports what they refused, merges the rest into one batch for the
+ * sender, and settles every intent that is done (acked and counted by outcome).
+ */
+export class IntentPipeline {
+  private readonly pending = new Map<string, PendingIntent>();
+
+  constructor(
+    private readonly parts: IntentPipelineParts,
+    private readonly session: ChainSession,
+    private readonly sender: BatchSender,
+  ) {}
+
+  /** Intents waiting. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** When the oldest waiting intent arrived, ms since epoch; undefined when none waits. */
+  get oldestReceivedAt(): number | undefined {
+    return this.pending.values().next().value?.receivedAt;
+  }
+
+  /** A new intent from the inbox. */
+  add(intent: BatchIntent): void {
+    this.pending.set(intent.id, { intent, receivedAt: Date.now(), attempts: 0 });
+  }
+
+  /** Forgets every waiting intent (the tenure ended: the inbox gives them back to the queue). */
+  clear(): void {
+    this.pending.clear();
+  }
+
+  /** One pass over the waiting intents; `idle` when nothing was left to send. */
+  async run(guard: TenureGuard): Promise<BatchResult | 'idle'> {
+    const now = Date.now();
+    const triage = triageIntents({
+      pending: [...this.pending.values()].map((p) => p.intent),
+      now,
+      lastAppliedBookSeq: this.sender.lastAppliedBookSeq,
+      botRunning: (id) => this.parts.bots.running(id),
+    });
+    await this.reportDropped(triage, now);
+
+    const selection = selectForBatch(triage.runnable, this.parts.settings.maxOrdersPerTx);
+    if (selection.now.length === 0) return 'idle';
+    const run = await this.sender.run(guard, async () => {
+      const keys = selection.now.flatMap((r) => r.plans.map((p) => p.market));
+      const orders = await this.parts.store.ordersByMarket(keys);
+      const checked = checkPreTrade(selection.now, await loadPreTradeContext(this.parts, this.session, keys, orders, Date.now()));
+      await this.reportRejections(checked, Date.now());
+      const batch = mergeIntents(checked);
+      return batch ? { batch, orders } : null;
+    });
+    if (!run.batch) return run.result;
+    const entries = run.batch.intentIds.map((id) => this.pending.get(id)).filter((e): e is PendingIntent => e !== undefined);
+    // the intents of a batch share its fate, so one report can say whether they are tried again
+    const retrying = run.result === 'retry' && entries.every((e) => e.attempts + 1 < MAX_INTENT_ATTEMPTS);
+    if (run.failure) await this.sender.reportFailure(run.batch, run.failure, retrying);
+    for (const entry of entries) {
+      entry.attempts += 1;
+      if (run.result === 'applied') await this.finish(entry.intent, null, 'applied');
+      else if (!retrying && run.result !== 'paused') await this.finish(entry.intent, null, 'failed');
+    }
+    return run.result;
+  }
+
+  /** Reports and settles the expired, superseded and refused intents; reports the superseded plans of the rest. */
+  private async reportDropped(triage: IntentTriage, now: number): Promise<void> {
+    for (const intent of triage.expired) {
+      await this.finish(intent, executionReports.forDropped(intent, 'expired', `deadline passed ${now - intent.deadline} ms before it could be sent`, now));
+    }
+    for (const intent of triage.superseded) {
+      await this.finish(intent, executionReports.forDropped(intent, 'superseded', 'a plan from a newer book for the same market replaced it', now));
+    }
+    for (const intent of triage.botNotRunning) {
+      const reason = `bot ${intent.bot} is not running`;
+      await this.finish(intent, executionReports.forDropped(intent, 'rejected', reason, now, failedOf(intent.plans.flatMap((p) => p.actions), reason)));
+    }
+    for (const runnable of triage.runnable) {
+      if (runnable.supersededMarkets.length === 0) continue;
+      const dropped = runnable.intent.plans.filter((p) => runnable.supersededMarkets.includes(p.market));
+      const reason = `plans for ${runnable.supersededMarkets.join(', ')} replaced by a newer book`;
+      await this.parts.reporter.report(
+        executionReports.forDropped(runnable.intent, 'superseded', `${reason}${reportMarkers.restGoesAhead}`, now, failedOf(dropped.flatMap((p) => p.actions), reason)),
+      );
+      this.keepPlans(runnable.intent, runnable.plans);
+    }
+  }
+
+  private async reportRejections(checked: readonly CheckedIntent[], now: number): Promise<void> {
+    for (const { intent, plans, rejected } of checked) {
+      if (rejected.length === 0) continue;
+      const failed = rejected.map((r) => ({ cid: cidOf(r.action, r.market), reason: r.reason }));
+      const events: OrderEvent[] = rejected.flatMap((r) =>
+        r.action.type === 'create'
+          ? [{ v: 1 as const, wallet: intent.wallet, market: r.market, kind: 'rejected' as const, orderHash: null, cid: r.action.cid, side: r.action.side, price: r.action.price, quantity: r.action.quantity, reason: r.reason, height: null, ts: now }]
+          : [],
+      );
+      const summary = [...new Set(rejected.map((r) => r.reason))].slice(0, 3).join('; ');
+      const report = executionReports.forDropped(intent, 'rejected', `pre-trade checks refused ${rejected.length} action(s): ${summary}`, now, failed);
+      await this.parts.reporter.orderEvents(events);
+      if (plans.length === 0) {
+        await this.finish(intent, report, 'rejected');
+      } else {
+        await this.parts.reporter.report({ ...report, error: `${report.error}${reportMarkers.restGoesAhead}` });
+        this.keepPlans(intent, plans);
+      }
+    }
+  }
+
+  private keepPlans(intent: BatchIntent, plans: readonly MarketPlan[]): void {
+    const entry = this.pending.get(intent.id);
+    if (entry) entry.intent = { ...entry.intent, plans: [...plans] };
+  }
+
+  /** Publishes the intent's last report (when given), acks it and forgets it. */
+  private async finish(intent: BatchIntent, report: ExecutionReport | null, outcome = report?.outcome ?? 'failed'): Promise<void> {
+    if (report) await this.parts.reporter.report(report);
+    this.pending.delete(intent.id);
+    this.parts.inbox.settle(intent.id, 'ack');
+    executorMetrics.intents().inc({ wallet: this.parts.wallet.id, outcome });
+  }
+}
+
+function cidOf(action: OrderAction, market: string): string {
+  if (action.type === 'create') return action.cid;
+  return action.type === 'cancel' ? action.orderHash : `cancelAll:${market}`;
+}
+
+function failedOf(actions: readonly OrderAction[], reason: string): { cid: string; reason: string }[] {
+  return actions.flatMap((a) => (a.type === 'create' ? [{ cid: a.cid, reason }] : a.type === 'cancel' ? [{ cid: a.orderHash, reason }] : []));
+}

@@ -1,0 +1,55 @@
+import type { AppConfig } from '@mirrorbook/config';
+import type { StoredOrder } from '@mirrorbook/contracts';
+import { Dec } from '@mirrorbook/market';
+import type { PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
+import type { ChainSession } from '../session/chain.session';
+import type { ExecutorSettings } from '../settings/executor.settings';
+import type { AccountStateRefresher } from '../state/account-state.refresher';
+import type { BotStateRegistry } from '../state/bot-state.registry';
+import type { WalletStateStore } from '../state/wallet-state.store';
+
+/** Where the pre-trade context is read from. */
+export interface PreTradeContextParts {
+  readonly config: Pick<AppConfig, 'markets'>;
+  readonly settings: Pick<ExecutorSettings, 'limits'>;
+  readonly store: Pick<WalletStateStore, 'referencePrice'>;
+  readonly account: Pick<AccountStateRefresher, 'available'>;
+  readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf'>;
+}
+
+/** Balances read within this long are reused by the next batch's checks (about one block). */
+const BALANCES_MAX_AGE_MS = 700;
+
+/**
+ * Gathers what the pre-trade checks read for a batch over the markets `keys`: the reference price
+ * of each, the available balances, the chain guard, limits, bot and market config, and `orders`
+ * (the wallet's stored orders on those markets).
+ */
+export async function loadPreTradeContext(
+  parts: PreTradeContextParts,
+  session: ChainSession,
+  keys: readonly string[],
+  orders: ReadonlyMap<string, StoredOrder[]>,
+  now: number,
+): Promise<PreTradeContext> {
+  const references = new Map<string, ReferencePrice>();
+  for (const key of new Set(keys)) {
+    const tick = await parts.store.referencePrice(key);
+    if (tick) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
+  }
+  const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);
+  return {
+    now,
+    chainGuard: session.chainGuard(),
+    limits: parts.settings.limits,
+    botMarkets: (id) => parts.bots.bot(id)?.markets,
+    market: (key) => {
+      const pair = parts.config.markets.find((m) => m.key === key);
+      return pair ? { enabled: pair.enabled, market: session.markets.get(key) } : undefined;
+    },
+    reference: (key) => references.get(key),
+    params: (bot, key) => parts.bots.paramsOf(bot, key),
+    available,
+    openOrders: (key) => orders.get(key) ?? [],
+  };
+}

@@ -1,0 +1,57 @@
+import type { AppConfig } from '@mirrorbook/config';
+import { assertSigningAllowed, MainnetTradingRefusedError } from '@mirrorbook/injective';
+import type { Market } from '@mirrorbook/market';
+import type { ChainGateway } from '../chain/chain.gateway';
+import type { ChainGuard } from '../checks/pre-trade.context';
+import type { ExecutorSettings } from '../settings/executor.settings';
+import type { BotStateRegistry } from '../state/bot-state.registry';
+
+/** What the session reads from. */
+export interface ChainSessionParts {
+  readonly config: Pick<AppConfig, 'markets'>;
+  readonly settings: Pick<ExecutorSettings, 'allowMainnetTrading'>;
+  readonly chain: Pick<ChainGateway, 'chainId' | 'market'>;
+  readonly bots: Pick<BotStateRegistry, 'bots'>;
+}
+
+/**
+ * What the executor knows of the chain it trades on: the chain id (read at every takeover), the
+ * metadata of its bots' markets (read once, kept across tenures), and whether it may sign there.
+ */
+export class ChainSession {
+  private id: string | undefined;
+  private readonly metadata = new Map<string, Market>();
+
+  constructor(private readonly parts: ChainSessionParts) {}
+
+  /** The chain id the node reported at the last takeover. */
+  get chainId(): string | undefined {
+    return this.id;
+  }
+
+  /** Metadata of the wallet's markets, by market key. */
+  get markets(): ReadonlyMap<string, Market> {
+    return this.metadata;
+  }
+
+  /** Reads the chain id, then the metadata of every bot's market not read yet. */
+  async open(): Promise<void> {
+    this.id = await this.parts.chain.chainId();
+    const keys = new Set(this.parts.bots.bots.flatMap((b) => b.markets));
+    for (const pair of this.parts.config.markets) {
+      if (!keys.has(pair.key) || this.metadata.has(pair.key)) continue;
+      this.metadata.set(pair.key, await this.parts.chain.market(pair));
+    }
+  }
+
+  /** Whether this chain may be signed for: a mainnet chain id only with `ALLOW_MAINNET_TRADING`. */
+  chainGuard(): ChainGuard {
+    try {
+      assertSigningAllowed(this.id ?? '', this.parts.settings.allowMainnetTrading);
+      return { allowed: true };
+    } catch (error) {
+      if (error instanceof MainnetTradingRefusedError) return { allowed: false, reason: error.message };
+      throw error;
+    }
+  }
+}

@@ -20,8 +20,8 @@ const REMEMBERED_IDS = 10_000;
 /**
  * The wallet's intents from the JetStream work queue, on one durable consumer per wallet
  * (`executor-<wallet>`), so intents published while no executor is active wait for the next
- * one. Unlike `MessagingService.consumeDurable`, which hands one message at a time to an awaited
- * handler, this keeps every message un-acked until its intent is settled: the engine merges many
+ * one. It keeps every message un-acked until its intent is settled (not one message at a time
+ * to an awaited handler): the engine merges many
  * waiting intents into one tx, and intents it never finished go back to the queue (nak) for
  * whoever holds the lease next.
  */

@@ -129,7 +129,10 @@ function supervise(name, command, args, env = {}) {
   const state = { name, restarts: 0, proc: undefined };
   children.set(name, state);
   const launch = () => {
-    const proc = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // its own process group: a Ctrl-C in the terminal reaches the whole foreground group at once,
+    // and would stop the simulator, Redis and NATS under the apps still finishing their work; only
+    // this script's ordered stopAll() signals the children
+    const proc = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     state.proc = proc;
     const startedAt = Date.now();
     prefixLines(name, color, proc.stdout, process.stdout);
@@ -202,6 +205,11 @@ async function main() {
   mkdirSync(join(DATA, 'redis'), { recursive: true });
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
+  process.on('SIGHUP', stopAll);
+  // the children are in groups of their own: if this script ends any other way, take them with it
+  process.on('exit', () => {
+    for (const { proc } of children.values()) if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  });
 
   log('preparing demo wallets and the simulator genesis …');
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', DATA], { cwd: ROOT, stdio: 'inherit' });

@@ -58,7 +58,15 @@ describe('npm start (scripts/start.mjs)', () => {
     await eventually(async () => output.includes('mirrorbook is up on the simulator'), 120_000, 'the stack to come up');
   }, 150_000);
 
-  afterAll(() => {
+  afterAll(async () => {
+    // the script stops its children (each in a group of its own) in order; then its group goes
+    if (script.exitCode === null && script.signalCode === null) {
+      let timer: NodeJS.Timeout | undefined;
+      const gone = new Promise((resolve) => script.once('exit', resolve));
+      process.kill(script.pid!, 'SIGTERM');
+      await Promise.race([gone, new Promise((resolve) => (timer = setTimeout(resolve, 30_000)))]);
+      clearTimeout(timer);
+    }
     try {
       process.kill(-script.pid!, 'SIGKILL');
     } catch {
@@ -76,7 +84,8 @@ describe('npm start (scripts/start.mjs)', () => {
   it('stops everything on Ctrl-C, apps before the servers they need, each on its SIGTERM: no errors, exit 0', async () => {
     const stoppingFrom = output.length;
     exit = new Promise((resolve) => script.once('exit', (code) => resolve(code)));
-    process.kill(script.pid!, 'SIGINT');
+    // a Ctrl-C in a terminal signals the whole foreground process group, not only the script
+    process.kill(-script.pid!, 'SIGINT');
     const code = await exit;
     const shutdown = output.slice(stoppingFrom);
     const errors = shutdown.split('\n').filter((line) => /"level":"(error|fatal)"/.test(line) || /Redis unavailable|ECONNREFUSED/.test(line));

@@ -1,3 +1,5 @@
+import { fnv1a } from './fnv1a.hash';
+
 /**
  * A source of uniform numbers in [0, 1). The strategy core never touches `Math.random`: the
  * caller passes one of these in, so the same seed replays the same intent.
@@ -32,13 +34,4 @@ export function createSeededRng(seed: number | string): SeededRng {
       return state;
     },
   };
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

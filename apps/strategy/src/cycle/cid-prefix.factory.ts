@@ -1,3 +1,5 @@
+import { fnv1a } from '@mirrorbook/strategy-core';
+
 /**
  * The client-order-id prefix of a bot on a market (at most 20 characters of [a-z0-9-], as the
  * strategy core requires): a readable stem of both ids plus a hash of the exact pair, so two
@@ -21,13 +23,4 @@ export function parseIntentId(id: string): { readonly cidPrefix: string; readonl
   const index = parseInt(id.slice(cut + 1), 36);
   if (cut <= 0 || !/^[0-9a-z]+$/.test(id.slice(cut + 1)) || !Number.isSafeInteger(index)) return undefined;
   return { cidPrefix: id.slice(0, cut), index };
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

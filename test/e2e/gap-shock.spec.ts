@@ -1,14 +1,17 @@
 import type { Stack } from '@mirrorbook/testing/stack';
+import { startBlockPacer, type BlockPacer } from './support/block.pacer';
 import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 
 describe('e2e: a testnet book mispriced by 30 % with depth', () => {
   let stack: Stack;
+  let pacer: BlockPacer;
 
   beforeAll(async () => {
     stack = await startScenario({
       markets: [MARKET],
+      paced: true,
       // MARKET_MOVING pushes with 3-5 orders of 50-100 % of baseSize a cycle: 25 INJ lets a cycle take
       // ≈ 75 INJ ≈ 2,400 USDT of the legacy bids (the taker cap is 5,000 USDT a cycle)
       bots: [{ id: 'spot', wallet: 'w1', markets: [MARKET], params: { baseSize: '25' }, enabled: false }],
@@ -25,22 +28,27 @@ describe('e2e: a testnet book mispriced by 30 % with depth', () => {
         },
       },
     });
+    pacer = await startBlockPacer(stack, { market: MARKET });
     await eventually(async () => (await gapPct(stack, MARKET)).gapPct !== null, 30_000, 'both mids');
-    await stack.waitBlocks(3);
+    await pacer.waitBlocks(3);
   }, 240_000);
-  afterAll(async () => stack?.stop());
+  afterAll(async () => {
+    await pacer?.stop();
+    await stack?.stop();
+  });
 
   it('is pulled within 2 % of mainnet in <= 5 blocks and within 0.5 % after 10', async () => {
     const initial = await gapPct(stack, MARKET);
     expect(initial.gapPct).toBeGreaterThan(25);
     const t0 = Date.now();
     const started = await stack.height();
+    pacer.botRunning();
     expect((await stack.gateway('POST', '/api/bots/spot/start')).status).toBe(200);
 
     const trace = await traceGap(stack, MARKET, started, 15, [2, 0.5]);
     const settled2 = blocksToSettle(trace, 2);
     const late = gapsFrom(trace, 10);
-    note(`gap shock (spot): initial ${initial.gapPct?.toFixed(2)} %; first gap per block since start (blocks:gap%) ${traceText(trace)}; within 2 % for good after ${settled2} blocks; within 0.5 % for good after ${blocksToSettle(trace, 0.5)} blocks; max gap from block 10 ${Math.max(...late.map((g) => g ?? 100)).toFixed(3)} %`);
+    note(`gap shock (spot): initial ${initial.gapPct?.toFixed(2)} %; first gap per block since start (blocks:gap%) ${traceText(trace)}; within 2 % for good after ${settled2} blocks; within 0.5 % for good after ${blocksToSettle(trace, 0.5)} blocks; max gap from block 10 ${Math.max(...late.map((g) => g ?? 100)).toFixed(3)} %; turns: ${pacer.summary()}`);
     if (settled2 === 'never' || settled2 > 5) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
     expect(settled2).not.toBe('never');
     expect(settled2).toBeLessThanOrEqual(5);

@@ -1,9 +1,11 @@
 import type { Stack } from '@mirrorbook/testing/stack';
+import { startBlockPacer, type BlockPacer } from './support/block.pacer';
 import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText, type GapTrace } from './support/e2e.fixture';
 import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.positions';
 
 describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
   let stack: Stack;
+  let pacer: BlockPacer;
   let trace: GapTrace;
   let maxPosition = 0;
   let t0 = 0;
@@ -11,6 +13,7 @@ describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
   beforeAll(async () => {
     stack = await startScenario({
       markets: [MARKET],
+      paced: true,
       // pushes of 3-5 orders of 5-10 contracts a cycle; the legacy bids (20 levels, ≈ 33 contracts)
       // fit in the position cap, which also bounds how much the bot may take
       bots: [{ id: 'perp', wallet: 'w1', markets: [MARKET], params: { baseSize: '10' }, enabled: false }],
@@ -27,19 +30,24 @@ describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
         },
       },
     });
+    pacer = await startBlockPacer(stack, { market: MARKET });
     await eventually(async () => (await gapPct(stack, MARKET)).gapPct !== null, 30_000, 'both mids');
-    await stack.waitBlocks(3);
+    await pacer.waitBlocks(3);
     const initial = await gapPct(stack, MARKET);
     expect(initial.gapPct).toBeGreaterThan(25);
     const position = watchPosition(stack, 'w1');
     const started = await stack.height();
     t0 = Date.now();
+    pacer.botRunning();
     expect((await stack.gateway('POST', '/api/bots/perp/start')).status).toBe(200);
     trace = await traceGap(stack, MARKET, started, 15, [2, 0.5]);
     maxPosition = (await position.stop()).max;
-    note(`perp gap shock: initial ${initial.gapPct?.toFixed(2)} %; (blocks:gap%) ${traceText(trace)}; within 2 % for good after ${blocksToSettle(trace, 2)} blocks; within 0.5 % for good after ${blocksToSettle(trace, 0.5)}; max |net| ${maxPosition} (cap ${CAP})`);
+    note(`perp gap shock: initial ${initial.gapPct?.toFixed(2)} %; (blocks:gap%) ${traceText(trace)}; within 2 % for good after ${blocksToSettle(trace, 2)} blocks; within 0.5 % for good after ${blocksToSettle(trace, 0.5)}; max |net| ${maxPosition} (cap ${CAP}); turns: ${pacer.summary()}`);
   }, 300_000);
-  afterAll(async () => stack?.stop());
+  afterAll(async () => {
+    await pacer?.stop();
+    await stack?.stop();
+  });
 
   it('is pulled within 2 % of mainnet in <= 5 blocks', async () => {
     const settled = blocksToSettle(trace, 2);

@@ -1,4 +1,5 @@
 import type { Stack } from '@mirrorbook/testing/stack';
+import { startBlockPacer, type BlockPacer } from './support/block.pacer';
 import {
   blocksToSettle,
   botBook,
@@ -59,11 +60,13 @@ describe('e2e: an empty INJ/USDT PERP book', () => {
 
 describe('e2e: INJ/USDT PERP with margin while synthetic takers trade', () => {
   let stack: Stack;
+  let pacer: BlockPacer;
   let position: ReturnType<typeof watchPosition>;
 
   beforeAll(async () => {
     stack = await startScenario({
       markets: [MARKET],
+      paced: true,
       bots: [{ id: 'perp', wallet: 'w1', markets: [MARKET] }],
       sim: {
         exchange: {
@@ -74,31 +77,34 @@ describe('e2e: INJ/USDT PERP with margin while synthetic takers trade', () => {
         },
       },
     });
+    pacer = await startBlockPacer(stack, { market: MARKET });
+    pacer.botRunning();
     position = watchPosition(stack, 'w1');
     await eventually(async () => (await botBook(stack, 'w1', MARKET)).orders >= 54, 60_000, 'a full book');
   }, 240_000);
   afterAll(async () => {
     await position?.stop();
+    await pacer?.stop();
     await stack?.stop();
   });
 
   it('follows a 10 % mainnet jump to within 1 % in <= 5 blocks', async () => {
     // the takers trade against the bot for a while first (steady state)
-    await stack.waitBlocks(25);
+    await pacer.waitBlocks(25);
     const target = 27.5;
     const t0 = Date.now();
     await stack.simAdmin('price', { marketId: stack.pair(MARKET).mainnetMarketId, price: String(target) });
     const jumpedAt = await stack.height();
     const trace = await traceGap(stack, MARKET, jumpedAt, 12, [1], (g) => g.mainnet !== null && Math.abs(g.mainnet - target) / target < 0.005);
     const settled = blocksToSettle(trace, 1);
-    note(`perp jump 25 → ${target} at ${jumpedAt}: (blocks:gap%) ${traceText(trace)}; within 1 % for good after ${settled} blocks`);
+    note(`perp jump 25 → ${target} at ${jumpedAt}: (blocks:gap%) ${traceText(trace)}; within 1 % for good after ${settled} blocks; turns: ${pacer.summary()}`);
     if (settled === 'never' || settled > 5) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
     expect(settled).not.toBe('never');
     expect(settled).toBeLessThanOrEqual(5);
   }, 120_000);
 
   it('never lets the takers push the net position past its cap', async () => {
-    await stack.waitBlocks(10);
+    await pacer.waitBlocks(10);
     const pos = await position.stop();
     note(`perp position over ${pos.samples} blocks: max |net| ${pos.max} (cap ${CAP}), last ${pos.last}`);
     // the takers did trade with the bot, and never pushed it past its cap

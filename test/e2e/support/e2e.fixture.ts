@@ -27,17 +27,25 @@ export function scenarioEnv(blockMs = BLOCK_MS): Record<string, string> {
   };
 }
 
-/** Starts a stack whose sim produces a block every `blockMs`. */
-export async function startScenario(options: Omit<StackOptions, 'env'> & { env?: Record<string, string>; blockMs?: number; recordAll?: boolean }): Promise<Stack> {
-  const blockMs = options.blockMs ?? BLOCK_MS;
+/** The feed's poll interval on a paced chain (`startScenario({ paced: true })`): blocks come when the test's pacer makes them. */
+export const PACED_POLL_MS = 100;
+
+/**
+ * Starts a stack whose sim produces a block every `blockMs`, or — `paced` — only when asked
+ * (`POST /sim/admin/blocks`), for a `startBlockPacer` that gives the bot one turn a block.
+ */
+export async function startScenario(options: Omit<StackOptions, 'env'> & { env?: Record<string, string>; blockMs?: number; paced?: boolean; recordAll?: boolean }): Promise<Stack> {
+  const blockMs = options.paced ? 0 : (options.blockMs ?? BLOCK_MS);
+  const pollMs = options.paced ? PACED_POLL_MS : blockMs;
   return startStack({
     ...options,
     sim: { blockMs, seed: 'mirrorbook-e2e', ...options.sim },
-    env: { ...scenarioEnv(blockMs), ...options.env },
+    env: { ...scenarioEnv(pollMs), ...options.env },
     // the strategy plans on book snapshots, and the feed republishes an unchanged book only when
     // HEARTBEAT_INTERVAL_MS passed at a poll: below the poll interval, every poll (once a block)
-    // publishes, so a bot started on a quiet book plans from the next poll
-    appEnv: { ...options.appEnv, 'price-feed': { HEARTBEAT_INTERVAL_MS: String(Math.floor(blockMs / 2)), ...options.appEnv?.['price-feed'] } },
+    // publishes, so a bot started on a quiet book plans from the next poll; on a paced chain every
+    // other poll republishes, so a turn never waits for a book the feed found unchanged
+    appEnv: { ...options.appEnv, 'price-feed': { HEARTBEAT_INTERVAL_MS: String(options.paced ? 2 * PACED_POLL_MS : Math.floor(blockMs / 2)), ...options.appEnv?.['price-feed'] } },
   });
 }
 

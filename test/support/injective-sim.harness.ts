@@ -2,6 +2,14 @@ import { LcdClient, walletFromPrivateKey, type Wallet } from '@mirrorbook/inject
 import { fixtureMarkets, type Market } from '@mirrorbook/market';
 import { createSim, type RunningSim } from '../../apps/injective-sim/src/sim.factory';
 import type { SimConfigInput } from '../../apps/injective-sim/src/sim.config';
+import { AuthController } from '../../apps/injective-sim/src/http/auth.controller';
+import { BankController } from '../../apps/injective-sim/src/http/bank.controller';
+import { ExchangeQueryController } from '../../apps/injective-sim/src/http/exchange-query.controller';
+import { TendermintController } from '../../apps/injective-sim/src/http/tendermint.controller';
+import { TxController } from '../../apps/injective-sim/src/http/tx.controller';
+
+/** The sim's chain-facing controllers (its admin API aside): what a node serves, for the route contract test. */
+export const SIM_LCD_CONTROLLERS: readonly (new (...args: never[]) => object)[] = [AuthController, BankController, ExchangeQueryController, TendermintController, TxController];
 
 /** Throwaway keys for tests (never funded anywhere real). */
 export const KEYS = { alice: `0x${'11'.repeat(32)}`, bob: `0x${'22'.repeat(32)}` } as const;

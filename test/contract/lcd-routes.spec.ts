@@ -1,9 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
 import { installedProtoRoutes, matchesRoute, type ProtoRoute } from '../../scripts/injective-routes/proto-routes';
-import { SIM_LCD_CONTROLLERS } from '../support/injective-sim.harness';
+import { SIM_LCD_CONTROLLERS, simRoutesOf } from '../support/injective-sim.harness';
 
 const ROOT = join(__dirname, '..', '..');
 const fixture = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'injective-routes.json'), 'utf8')) as { routes: ProtoRoute[] };
@@ -35,22 +33,6 @@ function builtPaths(): { file: string; path: string }[] {
   return found;
 }
 
-/** The routes the simulator's LCD controllers serve, as `:param` paths with their verb. */
-function simulatorRoutes(): { verb: string; path: string }[] {
-  return SIM_LCD_CONTROLLERS.flatMap((controller) => {
-    const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
-    const proto = controller.prototype as Record<string, unknown>;
-    return Object.getOwnPropertyNames(proto)
-      .filter((name) => name !== 'constructor')
-      .map((name) => proto[name])
-      .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
-      .map((handler) => ({
-        verb: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!,
-        path: `/${base}/${Reflect.getMetadata(PATH_METADATA, handler) as string}`.replace(/\/+$/, ''),
-      }));
-  });
-}
-
 describe('contract: LCD routes against the services Injective defines (test/fixtures/injective-routes.json)', () => {
   it('the vendored routes are those of the installed @injectivelabs/core-proto-ts-v2 (re-vendor after an upgrade)', () => {
     expect(fixture.routes).toEqual(installedProtoRoutes());
@@ -65,7 +47,7 @@ describe('contract: LCD routes against the services Injective defines (test/fixt
   });
 
   it('every route the simulator serves exists there, with its verb', () => {
-    const served = simulatorRoutes();
+    const served = simRoutesOf(SIM_LCD_CONTROLLERS);
     expect(served.length).toBeGreaterThanOrEqual(20);
     const unknown = served.filter((s) => {
       const concrete = s.path.replace(/:[A-Za-z]+/g, 'x');

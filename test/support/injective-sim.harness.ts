@@ -1,3 +1,5 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { LcdClient, walletFromPrivateKey, type Wallet } from '@mirrorbook/injective';
 import { fixtureMarkets, type Market } from '@mirrorbook/market';
 import { createSim, type RunningSim } from '../../apps/injective-sim/src/sim.factory';
@@ -10,6 +12,22 @@ import { TxController } from '../../apps/injective-sim/src/http/tx.controller';
 
 /** The sim's chain-facing controllers (its admin API aside): what a node serves, for the route contract test. */
 export const SIM_LCD_CONTROLLERS: readonly (new (...args: never[]) => object)[] = [AuthController, BankController, ExchangeQueryController, TendermintController, TxController];
+
+/** The routes controllers serve, read from their Nest metadata: verb and `:param` path. */
+export function simRoutesOf(controllers: readonly (new (...args: never[]) => object)[]): { verb: string; path: string }[] {
+  return controllers.flatMap((controller) => {
+    const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
+    const proto = controller.prototype as Record<string, unknown>;
+    return Object.getOwnPropertyNames(proto)
+      .filter((name) => name !== 'constructor')
+      .map((name) => proto[name])
+      .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
+      .map((handler) => ({
+        verb: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!,
+        path: `/${base}/${Reflect.getMetadata(PATH_METADATA, handler) as string}`.replace(/\/+$/, ''),
+      }));
+  });
+}
 
 /** Throwaway keys for tests (never funded anywhere real). */
 export const KEYS = { alice: `0x${'11'.repeat(32)}`, bob: `0x${'22'.repeat(32)}` } as const;

@@ -34,6 +34,7 @@ export type { OpenOrder } from './lcd/schemas/open-orders.schema';
 export type { Position } from './lcd/schemas/positions.schema';
 export type { MidPriceAndTob } from './lcd/schemas/mid-price-and-tob.schema';
 export type { LcdTxResponse } from './lcd/schemas/tx-response.schema';
+export { LCD_REPLY_SCHEMAS } from './lcd/schemas/lcd-reply.schemas';
 
 // transactions
 export type {

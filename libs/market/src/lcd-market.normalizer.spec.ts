@@ -158,19 +158,22 @@ describe('normalizeLcdMarket', () => {
       expect(comparable(market)).toEqual(comparable(fromFixture));
     });
 
-    it('accepts the snake_case perpetual flag', () => {
-      expect(normalizeLcdMarket(derivativeReply({ isPerpetual: undefined, is_perpetual: false }), 'testnet').isPerpetual).toBe(
-        false,
-      );
+    it('reads no snake_case is_perpetual (DerivativeMarket has only isPerpetual): the oneof decides', () => {
+      expect(normalizeLcdMarket(derivativeReply({ isPerpetual: undefined, is_perpetual: false }), 'testnet').isPerpetual).toBe(true);
     });
 
     it('infers the perpetual flag from perpetual_info when the flag is left out', () => {
       expect(normalizeLcdMarket(derivativeReply({ isPerpetual: undefined }), 'testnet').isPerpetual).toBe(true);
     });
 
-    it('reads an expiry future from future_info', () => {
-      const reply = derivativeReply({ isPerpetual: undefined }, { perpetual_info: null, future_info: { market_info: {} } });
+    it('reads an expiry future from futures_info (the oneof member injective-core defines)', () => {
+      const reply = derivativeReply({ isPerpetual: undefined }, { perpetual_info: null, futures_info: { market_id: '0x' } });
       expect(normalizeLcdMarket(reply, 'testnet').isPerpetual).toBe(false);
+    });
+
+    it('does not take a future_info (no such field) for an expiry future', () => {
+      const reply = derivativeReply({ isPerpetual: undefined }, { perpetual_info: null, future_info: { market_info: {} } });
+      expect(metadataError(() => normalizeLcdMarket(reply, 'testnet')).path).toBe('market.market.isPerpetual');
     });
 
     it('refuses a reply that does not say whether the market is perpetual', () => {

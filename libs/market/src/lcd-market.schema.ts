@@ -14,7 +14,7 @@ import {
 // Replies of the chain LCD, exchange v2 (injective-core proto/injective/exchange/v2/market.proto):
 //   GET /injective/exchange/v2/spot/markets/{id}       → { market: SpotMarket }
 //   GET /injective/exchange/v2/derivative/markets/{id} → { market: { market: DerivativeMarket,
-//                                                          perpetual_info | future_info, mark_price, … } }
+//                                                          perpetual_info | futures_info, mark_price, … } }
 // v2 values are human-readable LegacyDec strings with 18 decimals ("0.001000000000000000").
 // Unknown keys are dropped.
 
@@ -68,9 +68,8 @@ export const lcdDerivativeMarketSchema = z.object({
   ...common,
   initial_margin_ratio: fractionField,
   maintenance_margin_ratio: fractionField,
-  /** proto field `isPerpetual`; the JSON keeps the proto name, accept the snake form too */
+  /** proto field `isPerpetual` (camel case in injective-core's proto; the JSON keeps proto names) */
   isPerpetual: z.boolean().optional(),
-  is_perpetual: z.boolean().optional(),
 });
 
 /** `GET /injective/exchange/v2/spot/markets/{id}` */
@@ -82,7 +81,7 @@ export const lcdDerivativeMarketResponseSchema = z
     market: z.object({
       market: lcdDerivativeMarketSchema,
       perpetual_info: z.unknown().optional(),
-      future_info: z.unknown().optional(),
+      futures_info: z.unknown().optional(),
     }),
   })
   .superRefine((reply, ctx) => {
@@ -96,7 +95,7 @@ export const lcdDerivativeMarketResponseSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['market', 'market', 'isPerpetual'],
-        message: 'is required (or perpetual_info / future_info beside the market)',
+        message: 'is required (or perpetual_info / futures_info beside the market)',
       });
     }
   });
@@ -108,8 +107,7 @@ export type LcdDerivativeMarketResponse = z.infer<typeof lcdDerivativeMarketResp
 export function perpetualFlag(reply: LcdDerivativeMarketResponse): boolean | undefined {
   const inner = reply.market.market;
   if (inner.isPerpetual !== undefined) return inner.isPerpetual;
-  if (inner.is_perpetual !== undefined) return inner.is_perpetual;
   if (reply.market.perpetual_info != null) return true;
-  if (reply.market.future_info != null) return false;
+  if (reply.market.futures_info != null) return false;
   return undefined;
 }

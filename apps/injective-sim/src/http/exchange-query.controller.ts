@@ -100,7 +100,7 @@ export class ExchangeQueryController {
     return { markets: this.exchange.markets().filter((m) => m.type === 'derivative').map((m) => this.fullDerivativeJson(m)) };
   }
 
-  /** `{"market":{"market":DerivativeMarket,"perpetual_info"|"future_info","mark_price"}}`. */
+  /** `{"market":{"market":DerivativeMarket,"perpetual_info"|"futures_info","mark_price","mid_price_and_tob"}}`. */
   @Get('derivative/markets/:marketId')
   derivativeMarket(@Param('marketId') marketId: string): Record<string, unknown> {
     return { market: this.fullDerivativeJson(this.requireMarket('derivative', marketId)) };
@@ -168,6 +168,12 @@ export class ExchangeQueryController {
         admin: '',
         admin_permissions: 0,
         quote_decimals: m.quoteDecimals,
+        // the sim has no reduce-only margin rule of its own: the IMR, as markets launched without one
+        reduce_margin_ratio: dec18(m.initialMarginRatio ?? new Dec(0)),
+        open_notional_cap: { uncapped: {} },
+        has_disabled_minimal_protocol_fee: false,
+        force_paused_info: null,
+        cross_margin_eligible: false,
       },
       ...(m.isPerpetual
         ? {
@@ -176,8 +182,20 @@ export class ExchangeQueryController {
               funding_info: { cumulative_funding: dec18(new Dec(0)), cumulative_price: dec18(new Dec(0)), last_timestamp: '0' },
             },
           }
-        : { future_info: { market_id: m.id, expiration_timestamp: '0', settlement_price: dec18(new Dec(0)) } }),
+        : {
+            futures_info: {
+              market_id: m.id,
+              expiration_timestamp: '0',
+              twap_start_timestamp: '0',
+              expiration_twap_start_price_cumulative: dec18(new Dec(0)),
+              settlement_price: dec18(new Dec(0)),
+              expiration_twap_start_base_cumulative_price: dec18(new Dec(0)),
+              expiration_twap_start_quote_cumulative_price: dec18(new Dec(0)),
+            },
+          }),
       mark_price: dec18OrNull(mark),
+      // filled by a node only when the query asks `with_mid_price_and_tob`
+      mid_price_and_tob: null,
     };
   }
 
@@ -209,6 +227,7 @@ function spotMarketJson(m: Market): Record<string, unknown> {
     admin_permissions: 0,
     base_decimals: m.baseDecimals,
     quote_decimals: m.quoteDecimals,
+    has_disabled_minimal_protocol_fee: false,
   };
 }
 

@@ -65,11 +65,19 @@ export class TendermintController {
       height: String(block.height),
       time: block.time,
       last_block_id: { hash: parent ? hexToBase64(parent.hash) : '', part_set_header: { total: 0, hash: '' } },
+      // a node emits every header field; the sim keeps no state roots, so those hashes are empty
+      last_commit_hash: '',
       data_hash: '',
+      validators_hash: '',
+      next_validators_hash: '',
+      consensus_hash: '',
+      app_hash: '',
+      last_results_hash: '',
+      evidence_hash: '',
       proposer_address: hexToBase64(PROPOSER_HEX),
     };
     const data = { txs: block.txHashes.map((hash) => this.txBytesBase64(hash)).filter((tx): tx is string => tx !== null) };
-    const rest = { data, evidence: { evidence: [] }, last_commit: { height: String(Math.max(0, block.height - 1)), round: 0, signatures: [] } };
+    const rest = { data, evidence: { evidence: [] }, last_commit: { height: String(Math.max(0, block.height - 1)), round: 0, block_id: header.last_block_id, signatures: [] } };
     return {
       block_id: { hash: hexToBase64(block.hash), part_set_header: { total: 1, hash: hexToBase64(block.hash) } },
       block: { header, ...rest },

@@ -103,7 +103,8 @@ function deliveredTxResponse(tx: DeliveredTx, json: unknown): Record<string, unk
     code: tx.code,
     data: tx.data,
     raw_log: tx.log,
-    logs: tx.msgEvents.map((events, i) => ({ msg_index: i, log: '', events })),
+    // ABCIMessageLog's StringEvent attributes are key and value only (no `index`, unlike the events below)
+    logs: tx.msgEvents.map((events, i) => ({ msg_index: i, log: '', events: events.map((e) => ({ type: e.type, attributes: e.attributes.map(({ key, value }) => ({ key, value })) })) })),
     info: '',
     gas_wanted: String(tx.gasWanted),
     gas_used: String(tx.gasUsed),

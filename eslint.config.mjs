@@ -56,7 +56,7 @@ const boundaryRules = {
 const otherApps = { group: ['**/apps/**', '../../apps/**'], message: 'tests start apps as processes or through their module; say why when a test imports app internals' };
 const injectiveSdk = { group: ['@injectivelabs/*'], message: 'only libs/injective may import @injectivelabs/*' };
 const ioForPureCore = {
-  group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'ioredis', 'nats', '@nestjs/*', '@mirrorbook/injective', '@mirrorbook/messaging', '@mirrorbook/locking', '@mirrorbook/config', '@mirrorbook/observability', '@mirrorbook/testing'],
+  group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'ioredis', 'nats', '@nestjs/*', '@mirrorbook/injective', '@mirrorbook/messaging', '@mirrorbook/redis', '@mirrorbook/locking', '@mirrorbook/config', '@mirrorbook/observability', '@mirrorbook/testing'],
   message: 'libs/strategy-core is pure: no I/O imports',
 };
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '@mirrorbook/config';
 import { redisKeys, type BookSnapshot, type PriceTick } from '@mirrorbook/contracts';
-import type { RedisService } from '@mirrorbook/locking';
+import type { RedisService } from '@mirrorbook/redis';
 import { REPO_ROOT } from '@mirrorbook/testing';
 import { compareOutput } from '../cli/cli-output.schemas';
 // This spec holds the dashboard's depth and `mirrorbook compare`'s side by side, so it builds both

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { MessagingService } from '@mirrorbook/messaging';
 import { BotParamsResolver } from './bots/bot-params.resolver';
 import { CycleStateStore } from './cycle/cycle-state.store';

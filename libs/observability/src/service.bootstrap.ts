@@ -8,7 +8,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import type { AppName, StreamName } from '@mirrorbook/contracts';
 import { ConfigError, ConfigModule, loadConfig, type AppConfig } from '@mirrorbook/config';
 import { MessagingModule } from '@mirrorbook/messaging';
-import { RedisModule } from '@mirrorbook/locking';
+import { RedisModule } from '@mirrorbook/redis';
 import { LifecycleService } from './lifecycle.service';
 import { loggerOptions } from './logger.factory';
 import { ObservabilityModule } from './observability.module';

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@mirrorbook/config';
-import { FencedStore, type RedisService } from '@mirrorbook/locking';
+import { FencedStore } from '@mirrorbook/locking';
+import type { RedisService } from '@mirrorbook/redis';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { LifecycleService } from '@mirrorbook/observability';
 import { ChainGateway } from '../chain/chain.gateway';

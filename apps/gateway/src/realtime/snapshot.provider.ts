@@ -5,7 +5,7 @@ import { ExecStreamReader } from '../activity/exec-stream.reader';
 import { BotsService } from '../bots/bots.service';
 import { MarketDataCache } from '../live/market-data.cache';
 import { ServiceRegistry } from '../live/service.registry';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import type { Topic } from './topic.hub';
 
 /** Entries in the executions and activity snapshots. */

@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type Decimal from 'decimal.js';
 import { config as loadDotenv } from 'dotenv';
-import { LifecycleService, runService } from '@mirrorbook/observability';
+import { LifecycleService } from '@mirrorbook/observability';
+import { runService } from '@mirrorbook/runtime';
 import { Dec } from '@mirrorbook/market';
 import { balancesCommand } from './balances/balances.command';
 import { cancelCommand, DEFAULT_CANCEL_BATCH_SIZE } from './cancel/cancel.command';

@@ -9,9 +9,7 @@ import type { AppName, StreamName } from '@mirrorbook/contracts';
 import { ConfigError, ConfigModule, loadConfig, type AppConfig } from '@mirrorbook/config';
 import { MessagingModule } from '@mirrorbook/messaging';
 import { RedisModule } from '@mirrorbook/redis';
-import { LifecycleService } from './lifecycle.service';
-import { loggerOptions } from './logger.factory';
-import { ObservabilityModule } from './observability.module';
+import { LifecycleService, loggerOptions, ObservabilityModule } from '@mirrorbook/observability';
 
 /** Exit code for a configuration the service cannot run with; the starter does not restart on it. */
 export const EXIT_CONFIG = 78;

@@ -1,0 +1,1 @@
+export { EXIT_CONFIG, runService } from './service.bootstrap';

@@ -1,1 +1,2 @@
-export { EXIT_CONFIG, runService } from './service.bootstrap';
+export { runService } from './service.bootstrap';
+export { EXIT_CONFIG } from './exit-codes';

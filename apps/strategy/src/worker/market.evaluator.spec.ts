@@ -9,7 +9,7 @@ import {
   type StoredBalances,
 } from '@mirrorbook/contracts';
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import { startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
 import Redis from 'ioredis';
@@ -24,7 +24,7 @@ import { StateUnavailableError } from '../state/state-unavailable.error';
 import { MarketEvaluator } from './market.evaluator';
 
 const NOW = 1_700_000_000_000;
-const spot = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
+const spot = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
 const PAIR: MarketPair = {
   key: 'inj-usdt',
   type: 'spot',

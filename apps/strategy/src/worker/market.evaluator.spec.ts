@@ -16,7 +16,7 @@ import Redis from 'ioredis';
 import { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf } from '../cycle/cid-prefix.factory';
 import { CycleStateStore, cycleStateKey } from '../cycle/cycle-state.store';
-import type { MarketDataCache } from '../market-data/market-data.cache';
+import type { ReferenceFeedCache } from '../market-data/reference-feed.cache';
 import { MarketCatalog } from '../markets/market.catalog';
 import { StrategyStats } from '../metrics/strategy.stats';
 import type { MarketState, MarketStateReader } from '../state/market-state.reader';
@@ -97,7 +97,7 @@ function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish
     settings: { bookNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, awaitReportMs: options.awaitReportMs ?? 0, concurrency: 1, marketRefreshMs: 60_000 },
     catalog,
     reader: { read, latestBook: async () => options.latestBook } as unknown as MarketStateReader,
-    marketData: { reference: () => options.nats, status: () => undefined } as unknown as MarketDataCache,
+    referenceFeed: { reference: () => options.nats, status: () => undefined } as unknown as ReferenceFeedCache,
     cycles,
     params: new BotParamsResolver({ strategyDefaults: resolveStrategyParams() }),
     messaging: { publishDurable } as unknown as MessagingService,

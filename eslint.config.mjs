@@ -24,6 +24,11 @@ const boundaryRules = {
         },
         { from: 'lib', disallow: ['app', 'test', 'tooling'], message: 'libs never import apps, tests or tooling' },
         {
+          from: [['lib', { lib: '!runtime' }]],
+          disallow: [lib('runtime')],
+          message: 'libs/runtime is the composition root (runService): apps start through it, no lib depends on it',
+        },
+        {
           from: PURE_LIBS.map(lib),
           disallow: [lib(`!(${PURE_LIBS.join('|')})`)],
           message: `${PURE_LIBS.join(', ')} are pure: they import one another only, no infrastructure or adapter lib`,
@@ -56,7 +61,7 @@ const boundaryRules = {
 const otherApps = { group: ['**/apps/**', '../../apps/**'], message: 'tests start apps as processes or through their module; say why when a test imports app internals' };
 const injectiveSdk = { group: ['@injectivelabs/*'], message: 'only libs/injective may import @injectivelabs/*' };
 const ioForPureCore = {
-  group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'ioredis', 'nats', '@nestjs/*', '@mirrorbook/injective', '@mirrorbook/messaging', '@mirrorbook/locking', '@mirrorbook/config', '@mirrorbook/observability', '@mirrorbook/testing'],
+  group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'ioredis', 'nats', '@nestjs/*', '@mirrorbook/injective', '@mirrorbook/messaging', '@mirrorbook/redis', '@mirrorbook/locking', '@mirrorbook/config', '@mirrorbook/observability', '@mirrorbook/runtime', '@mirrorbook/testing'],
   message: 'libs/strategy-core is pure: no I/O imports',
 };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BookSnapshot, PriceTick } from '@mirrorbook/contracts';
 import { subjects } from '@mirrorbook/contracts';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { MessagingService } from '@mirrorbook/messaging';
 import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 
@@ -50,7 +50,7 @@ async function publishCost(servers: TestServers): Promise<Row[]> {
 }
 
 function configDir(markets: number): string {
-  const { mainnet, testnet } = fixtureMarkets();
+  const { mainnet, testnet } = catalogMarkets();
   const pairs = testnet.flatMap((t) => {
     const m = mainnet.find((x) => x.type === t.type && x.ticker === t.ticker);
     return m ? [{ t, m }] : [];

@@ -10,7 +10,7 @@ import {
   type BatchUpdateOrdersInput,
   type SpotOrderCreate,
 } from '@mirrorbook/injective';
-import { Dec, fixtureMarkets } from '@mirrorbook/market';
+import { Dec, catalogMarkets } from '@mirrorbook/market';
 import { startAppProcess, startTestServers } from '@mirrorbook/testing';
 
 /**
@@ -22,7 +22,7 @@ const SIGN_RUNS = 300;
 const THROUGHPUT_SECONDS = 10;
 const TXS_PER_BLOCK = 20;
 
-const market = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
+const market = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
 const wallet = walletFromPrivateKey(generatePrivateKeyHex());
 
 function staircase(round: number): SpotOrderCreate[] {

@@ -6,13 +6,13 @@
  * (`bench/run-all.ts` calls `runPlanningBench`.)
  */
 import { resolveStrategyParams } from '@mirrorbook/contracts';
-import { Dec, fixtureMarkets } from '@mirrorbook/market';
+import { Dec, catalogMarkets } from '@mirrorbook/market';
 import { createSeededRng, planCycle, type PlanCycleInput } from '@mirrorbook/strategy-core';
 
 const ITERATIONS = require.main === module ? Number(process.argv[2] ?? 5000) : 5000;
 const WARMUP = 1000;
 
-const market = fixtureMarkets().mainnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot');
+const market = catalogMarkets().mainnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot');
 if (!market) throw new Error('INJ/USDT spot missing from the markets fixture');
 
 const params = resolveStrategyParams({

@@ -15,7 +15,7 @@ import {
   type StoredBalances,
   type StoredPositions,
 } from '@mirrorbook/contracts';
-import { Dec, fixtureMarkets, type Market } from '@mirrorbook/market';
+import { Dec, catalogMarkets, type Market } from '@mirrorbook/market';
 import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 
 /**
@@ -48,7 +48,7 @@ interface Pair {
 
 const PAIRS: Pair[] = JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'markets.json'), 'utf8')).markets;
 const BOTS = PAIRS.map((p, i) => ({ id: `bench-${i + 1}`, wallet: `w${i + 1}`, market: p.key }));
-const marketOf = (p: Pair): Market => fixtureMarkets().testnet.find((m) => m.id === p.testnetMarketId)!;
+const marketOf = (p: Pair): Market => catalogMarkets().testnet.find((m) => m.id === p.testnetMarketId)!;
 
 function configDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mb-strategy-bench-'));

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { botsFileSchema } from '@mirrorbook/config';
 import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 
 /**
  * Demo wallets for the embedded default: one throwaway key per wallet of config/bots.json, kept in
@@ -27,7 +27,7 @@ const keys = Object.fromEntries(
 writeFileSync(envFile, `${Object.entries(keys).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
 
 const denoms = new Set<string>(['inj']);
-for (const market of fixtureMarkets().testnet) {
+for (const market of catalogMarkets().testnet) {
   denoms.add(market.quoteDenom);
   if (market.baseDenom) denoms.add(market.baseDenom);
 }

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { REPO_ROOT, startAppProcess, type ManagedProcess } from '@mirrorbook/testing';
 import { walletFromPrivateKey } from '@mirrorbook/injective';
 
@@ -49,7 +49,7 @@ export function writeTestConfig(): { dir: string; remove(): void } {
 /** Every testnet denom of the fixture, for genesis balances. */
 function testnetDenoms(): string[] {
   const denoms = new Set<string>(['inj']);
-  for (const m of fixtureMarkets().testnet) {
+  for (const m of catalogMarkets().testnet) {
     denoms.add(m.quoteDenom);
     if (m.baseDenom) denoms.add(m.baseDenom);
   }
@@ -57,7 +57,7 @@ function testnetDenoms(): string[] {
 }
 
 /** The testnet USDT denom (quote of INJ/USDT). */
-export const USDT = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT')!.quoteDenom;
+export const USDT = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT')!.quoteDenom;
 
 /** A sim child process: flat "mainnet" prices (INJ 25, ATOM 4.8), ATOM/USDT testnet mispriced +20 %. */
 export interface SimProcess {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '@mirrorbook/config';
 import { redisKeys, type BookSnapshot, type PriceTick } from '@mirrorbook/contracts';
-import type { RedisService } from '@mirrorbook/locking';
+import type { RedisService } from '@mirrorbook/redis';
 import { REPO_ROOT } from '@mirrorbook/testing';
 import { compareOutput } from '../cli/cli-output.schemas';
 // This spec holds the dashboard's depth and `mirrorbook compare`'s side by side, so it builds both
@@ -15,7 +15,7 @@ import { ProgressReporter } from '../../apps/cli/src/cli/progress.reporter';
 // eslint-disable-next-line no-restricted-imports
 import { compareCommand } from '../../apps/cli/src/compare/compare.command';
 // eslint-disable-next-line no-restricted-imports
-import { MarketDataCache } from '../../apps/gateway/src/live/market-data.cache';
+import { LiveMarketCache } from '../../apps/gateway/src/live/live-market.cache';
 // eslint-disable-next-line no-restricted-imports
 import { marketViewSchema } from '../../apps/gateway/src/markets/market.view';
 // eslint-disable-next-line no-restricted-imports
@@ -82,7 +82,7 @@ async function gatewayDepth() {
   ]);
   // Redis as the gateway reads it (one MGET); the rest is the gateway's own code
   const redis = { client: { mget: async (...keys: string[]) => keys.map((k) => stored.get(k) ?? null) } } as unknown as RedisService;
-  const cache = new MarketDataCache(config, new StoredJsonReader(redis));
+  const cache = new LiveMarketCache(config, new StoredJsonReader(redis));
   // list() reads no price history
   const service = new MarketsService(config, cache, new MarketViewBuilder(config, cache), undefined as never);
   const views = marketViewSchema.array().parse(await service.list());

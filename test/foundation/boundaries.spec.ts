@@ -53,6 +53,12 @@ describe('the boundary rules (eslint.config.mjs)', () => {
         rule: 'boundaries/element-types',
       },
       {
+        why: 'a lib importing the composition root (libs/runtime)',
+        filePath: 'libs/observability/src/reach-into-runtime.ts',
+        code: "import { runService } from '@mirrorbook/runtime';\nexport const run = runService;\n",
+        rule: 'boundaries/element-types',
+      },
+      {
         why: 'libs/contracts (pure) importing the Injective adapter',
         filePath: 'libs/contracts/src/reach-into-injective.ts',
         code: "import { LcdClient } from '@mirrorbook/injective';\nexport const client = LcdClient;\n",
@@ -105,6 +111,11 @@ describe('the boundary rules (eslint.config.mjs)', () => {
         why: 'an app importing a lib through its index',
         filePath: 'apps/gateway/src/uses-contracts.ts',
         code: "import { subjects } from '@mirrorbook/contracts';\nexport const all = subjects;\n",
+      },
+      {
+        why: 'an app starting through the composition root',
+        filePath: 'apps/gateway/src/uses-runtime.ts',
+        code: "import { runService } from '@mirrorbook/runtime';\nexport const run = runService;\n",
       },
       {
         why: 'the simulator importing its codec',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { ConfigModule, loadConfig, type AppConfig } from '@mirrorbook/config';
-import { RedisModule, RedisService } from '@mirrorbook/locking';
+import { RedisModule, RedisService } from '@mirrorbook/redis';
 import { MessagingModule, MessagingService } from '@mirrorbook/messaging';
 import { ObservabilityModule } from '@mirrorbook/observability';
 import { REPO_ROOT, startAppInProcess } from '@mirrorbook/testing';

@@ -1,4 +1,4 @@
-import { Dec, fixtureMarkets } from '@mirrorbook/market';
+import { Dec, catalogMarkets } from '@mirrorbook/market';
 import { startTestServers, type TestServers } from '@mirrorbook/testing';
 import { eventually } from '../support/eventually';
 import { FeedProcess, removeDir, writeConfigDir } from './support/feed.fixture';
@@ -6,7 +6,7 @@ import { LcdProxy } from './support/lcd-proxy.fixture';
 import { MdRecorder, type Received } from './support/md.recorder';
 import { SimProcess } from './support/sim.fixture';
 
-const { mainnet, testnet } = fixtureMarkets();
+const { mainnet, testnet } = catalogMarkets();
 const MAINNET = mainnet.find((m) => m.ticker === 'INJ/USDT')!;
 const TESTNET = testnet.find((m) => m.ticker === 'INJ/USDT')!;
 const MK = 'inj-usdt';

@@ -1,4 +1,4 @@
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { Dec } from '@mirrorbook/market';
 import { startTestServers, type TestServers } from '@mirrorbook/testing';
 import { FeedProcess, removeDir, writeConfigDir } from './support/feed.fixture';
@@ -7,7 +7,7 @@ import { MdRecorder, type Received } from './support/md.recorder';
 import { placeSpotOrders } from './support/sim-orders.fixture';
 import { SimProcess } from './support/sim.fixture';
 
-const { mainnet, testnet } = fixtureMarkets();
+const { mainnet, testnet } = catalogMarkets();
 const byTicker = (list: typeof mainnet, ticker: string) => list.find((m) => m.ticker === ticker)!;
 const SPOT = { key: 'inj-usdt', mainnet: byTicker(mainnet, 'INJ/USDT'), testnet: byTicker(testnet, 'INJ/USDT') };
 const PERP = { key: 'inj-usdt-perp', mainnet: byTicker(mainnet, 'INJ/USDT PERP'), testnet: byTicker(testnet, 'INJ/USDT PERP') };

@@ -1,4 +1,4 @@
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { startTestServers, type TestServers } from '@mirrorbook/testing';
 import { FeedProcess, removeDir, writeConfigDir, type PairConfig } from './support/feed.fixture';
 import { LcdProxy } from './support/lcd-proxy.fixture';
@@ -63,7 +63,7 @@ async function recordFeedStalls(feed: FeedProcess): Promise<{ stalls: Stall[]; s
 
 /** 200 pairs reusing the few pairs the sim has on both networks (keys differ, ids repeat). */
 function generatedPairs(): PairConfig[] {
-  const { mainnet, testnet } = fixtureMarkets();
+  const { mainnet, testnet } = catalogMarkets();
   const pairs = testnet
     .map((t) => ({ t, m: mainnet.find((m) => m.type === t.type && m.ticker === t.ticker) }))
     .filter((p): p is { t: (typeof testnet)[number]; m: (typeof mainnet)[number] } => p.m !== undefined);

@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { LcdClient, walletFromPrivateKey, type Wallet } from '@mirrorbook/injective';
-import { fixtureMarkets, type Market } from '@mirrorbook/market';
+import { catalogMarkets, type Market } from '@mirrorbook/market';
 import { createSim, type RunningSim } from '../../apps/injective-sim/src/sim.factory';
 import type { SimConfigInput } from '../../apps/injective-sim/src/sim.config';
 import { AuthController } from '../../apps/injective-sim/src/http/auth.controller';
@@ -34,7 +34,7 @@ export const KEYS = { alice: `0x${'11'.repeat(32)}`, bob: `0x${'22'.repeat(32)}`
 
 /** Testnet INJ/USDT spot and INJ/USDT PERP of the bundled fixture. */
 export function injUsdt(): { spot: Market; perp: Market } {
-  const { testnet } = fixtureMarkets();
+  const { testnet } = catalogMarkets();
   return { spot: testnet.find((m) => m.ticker === 'INJ/USDT')!, perp: testnet.find((m) => m.ticker === 'INJ/USDT PERP')! };
 }
 

@@ -1,11 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type Decimal from 'decimal.js';
 import { config as loadDotenv } from 'dotenv';
-import { LifecycleService, runService } from '@mirrorbook/observability';
+import { LifecycleService } from '@mirrorbook/observability';
+import { runService } from '@mirrorbook/runtime';
+import { MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
 import { balancesCommand } from './balances/balances.command';
 import { cancelCommand, DEFAULT_CANCEL_BATCH_SIZE } from './cancel/cancel.command';
-import { MAX_CANCELS_PER_TX } from './cancel/cancel.planner';
 import { CliContext, type GlobalOptions } from './cli/cli.context';
 import { describeError, exitCodeOf } from './cli/cli.errors';
 import { EXIT, EXIT_CODES_HELP, type ExitCode } from './cli/exit-codes';

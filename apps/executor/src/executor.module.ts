@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { MessagingService } from '@mirrorbook/messaging';
 import { LifecycleService } from '@mirrorbook/observability';
 import { createExecutorEngine } from './engine/executor-engine.factory';

@@ -1,4 +1,4 @@
-import { runService } from '@mirrorbook/observability';
+import { runService } from '@mirrorbook/runtime';
 import { ExecutorModule } from './executor.module';
 import { ExecutorRunner } from './lease/executor.runner';
 import { loadExecutorWalletOrExit } from './wallet/executor-wallet.exit';

@@ -17,7 +17,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { DocsController } from './docs/docs.controller';
 import { OpenApiDocument } from './docs/openapi.document';
 import { LiveFeed } from './live/live-feed.service';
-import { MarketDataCache } from './live/market-data.cache';
+import { LiveMarketCache } from './live/live-market.cache';
 import { ServiceRegistry } from './live/service.registry';
 import { MarketViewBuilder } from './markets/market-view.builder';
 import { MarketsController } from './markets/markets.controller';
@@ -60,7 +60,7 @@ const REQUESTS_PER_MINUTE = 600;
     DependencyMonitor,
     StoredJsonReader,
     JetStreamAccess,
-    MarketDataCache,
+    LiveMarketCache,
     ServiceRegistry,
     BalancesReader,
     BotStateStore,

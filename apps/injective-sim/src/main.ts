@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { EXIT_CONFIG, LifecycleService, runService } from '@mirrorbook/observability';
+import { LifecycleService } from '@mirrorbook/observability';
+import { EXIT_CONFIG, runService } from '@mirrorbook/runtime';
 import { SimConfigError } from './config/sim-config.error';
 import { loadSimConfig } from './config/sim-config.loader';
 import { SimModule } from './sim.module';

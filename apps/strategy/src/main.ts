@@ -1,4 +1,5 @@
-import { LifecycleService, runService } from '@mirrorbook/observability';
+import { LifecycleService } from '@mirrorbook/observability';
+import { runService } from '@mirrorbook/runtime';
 import { StrategyModule } from './strategy.module';
 
 void runService({

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { MessagingService } from '@mirrorbook/messaging';
 import { BotParamsResolver } from './bots/bot-params.resolver';
 import { CycleStateStore } from './cycle/cycle-state.store';
-import { MarketDataCache } from './market-data/market-data.cache';
+import { ReferenceFeedCache } from './market-data/reference-feed.cache';
 import { lcdMarketFetcher } from './markets/lcd-market.fetcher';
 import { MarketCatalog } from './markets/market.catalog';
 import { StrategyStats } from './metrics/strategy.stats';
@@ -23,16 +23,16 @@ import { SnapshotWorker } from './worker/snapshot.worker';
       useFactory: async (config: AppConfig, settings: StrategySettings) =>
         new MarketCatalog(config.markets, config.env.NETWORK === 'testnet' ? await lcdMarketFetcher(config.env) : undefined, settings.marketRefreshMs),
     },
-    { provide: MarketDataCache, inject: [MessagingService], useFactory: (messaging: MessagingService) => new MarketDataCache(messaging) },
+    { provide: ReferenceFeedCache, inject: [MessagingService], useFactory: (messaging: MessagingService) => new ReferenceFeedCache(messaging) },
     { provide: StrategyStats, useFactory: () => new StrategyStats() },
     {
       provide: MarketEvaluator,
-      inject: [APP_CONFIG, STRATEGY_SETTINGS, MarketCatalog, MarketDataCache, StrategyStats, RedisService, MessagingService],
+      inject: [APP_CONFIG, STRATEGY_SETTINGS, MarketCatalog, ReferenceFeedCache, StrategyStats, RedisService, MessagingService],
       useFactory: (
         config: AppConfig,
         settings: StrategySettings,
         catalog: MarketCatalog,
-        marketData: MarketDataCache,
+        referenceFeed: ReferenceFeedCache,
         stats: StrategyStats,
         redis: RedisService,
         messaging: MessagingService,
@@ -41,7 +41,7 @@ import { SnapshotWorker } from './worker/snapshot.worker';
           config,
           settings,
           catalog,
-          marketData,
+          referenceFeed,
           stats,
           messaging,
           reader: new MarketStateReader(redis.client),

@@ -22,7 +22,7 @@ export { MarketMetadataError, type MarketMetadataErrorCode, type MetadataPath } 
 export type { Market, MarketNetwork, MarketStatus, MarketType, Side } from './market.model';
 export { normalizeMarket } from './market.normalizer';
 export { normalizeLcdMarket } from './lcd-market.normalizer';
-export { fixtureMarkets, loadMarketsFixture, type MarketsByNetwork } from './markets-fixture.loader';
+export { catalogMarkets, loadMarketCatalog, type MarketsByNetwork } from './market-catalog.loader';
 export {
   isOnTick,
   meetsMinNotional,
@@ -31,13 +31,13 @@ export {
   roundQuantity,
 } from './price.rounding';
 export {
-  rawFixtureDerivativeMarketSchema,
-  rawFixtureMarketSchema,
-  rawFixtureSpotMarketSchema,
-  type RawFixtureDerivativeMarket,
-  type RawFixtureMarket,
-  type RawFixtureSpotMarket,
-} from './raw-fixture-market.schema';
+  rawCatalogDerivativeMarketSchema,
+  rawCatalogMarketSchema,
+  rawCatalogSpotMarketSchema,
+  type RawCatalogDerivativeMarket,
+  type RawCatalogMarket,
+  type RawCatalogSpotMarket,
+} from './raw-catalog-market.schema';
 export {
   lcdDerivativeMarketResponseSchema,
   lcdSpotMarketResponseSchema,

@@ -1,8 +1,8 @@
-import { fixtureMarkets, MarketMetadataError, normalizeLcdMarket, toDecimalString, type Market } from '@mirrorbook/market';
+import { catalogMarkets, MarketMetadataError, normalizeLcdMarket, toDecimalString, type Market } from '@mirrorbook/market';
 
 // Replies shaped like the chain LCD's exchange v2 market queries (proto
 // injective/exchange/v2/market.proto; human LegacyDec strings with 18 decimals). Written for these
-// tests from the bundled fixture's testnet INJ/USDT markets, not recorded from a node.
+// tests from the bundled catalog's testnet INJ/USDT markets, not recorded from a node.
 function spotReply(overrides: Record<string, unknown> = {}) {
   return {
     market: {
@@ -131,8 +131,8 @@ describe('normalizeLcdMarket', () => {
       });
     });
 
-    it('agrees with the chain-format fixture for the same market', () => {
-      const fromFixture = fixtureMarkets().testnet.find((m) => m.id === market.id)!;
+    it('agrees with the chain-format catalog for the same market', () => {
+      const fromFixture = catalogMarkets().testnet.find((m) => m.id === market.id)!;
       expect(comparable(market)).toEqual(comparable(fromFixture));
     });
   });
@@ -153,8 +153,8 @@ describe('normalizeLcdMarket', () => {
       expect(toDecimalString(market.initialMarginRatio!)).toBe('0.083333');
     });
 
-    it('agrees with the chain-format fixture for the same market', () => {
-      const fromFixture = fixtureMarkets().testnet.find((m) => m.id === market.id)!;
+    it('agrees with the chain-format catalog for the same market', () => {
+      const fromFixture = catalogMarkets().testnet.find((m) => m.id === market.id)!;
       expect(comparable(market)).toEqual(comparable(fromFixture));
     });
 

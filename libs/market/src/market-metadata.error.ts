@@ -10,7 +10,7 @@ export type MarketMetadataErrorCode =
 
 export type MetadataPath = readonly (string | number)[];
 
-/** Market metadata (fixture or LCD reply) that cannot be turned into a `Market`. */
+/** Market metadata (catalog entry or LCD reply) that cannot be turned into a `Market`. */
 export class MarketMetadataError extends Error {
   override readonly name = 'MarketMetadataError';
   /** where in the input, e.g. `testnet.spot[1].min_price_tick_size`; empty for the root */

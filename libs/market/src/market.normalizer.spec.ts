@@ -1,4 +1,4 @@
-import fixture from '../fixtures/injective-markets.json';
+import fixture from '../catalog/injective-markets.json';
 import { MarketMetadataError, normalizeMarket, toDecimalString, type Market, type MarketNetwork } from '@mirrorbook/market';
 
 /** Moves the decimal point of a plain decimal string by string surgery only (no Decimal maths). */

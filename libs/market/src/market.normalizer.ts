@@ -4,15 +4,15 @@ import { ExactDec } from './exact-decimal.config';
 import { MarketMetadataError, type MetadataPath } from './market-metadata.error';
 import type { Market, MarketNetwork, MarketType } from './market.model';
 import {
-  rawFixtureDerivativeMarketSchema,
-  rawFixtureSpotMarketSchema,
-  type RawFixtureDerivativeMarket,
-  type RawFixtureSpotMarket,
-} from './raw-fixture-market.schema';
+  rawCatalogDerivativeMarketSchema,
+  rawCatalogSpotMarketSchema,
+  type RawCatalogDerivativeMarket,
+  type RawCatalogSpotMarket,
+} from './raw-catalog-market.schema';
 import { parseTicker } from './ticker.parser';
 
 /**
- * Converts one market entry of `fixtures/injective-markets.json` (exchange-v1 chain format) into
+ * Converts one market entry of `catalog/injective-markets.json` (exchange-v1 chain format) into
  * a `Market` in human units. Spot: price tick × 10^(base − quote decimals), quantity tick
  * ÷ 10^base decimals, min notional ÷ 10^quote decimals. Derivative: price tick and min notional
  * ÷ 10^quote decimals; the quantity tick is already human.
@@ -21,27 +21,27 @@ import { parseTicker } from './ticker.parser';
  * Throws `MarketMetadataError` (`INVALID_FIELD`, with the field's path) for bad data.
  */
 export function normalizeMarket(raw: unknown, network: MarketNetwork): Market {
-  return normalizeFixtureEntry(raw, network, looksLikeDerivative(raw) ? 'derivative' : 'spot', []);
+  return normalizeCatalogEntry(raw, network, looksLikeDerivative(raw) ? 'derivative' : 'spot', []);
 }
 
-/** @internal the fixture loader knows the type from the section and reports full paths */
-export function normalizeFixtureEntry(
+/** @internal the catalog loader knows the type from the section and reports full paths */
+export function normalizeCatalogEntry(
   raw: unknown,
   network: MarketNetwork,
   type: MarketType,
   path: MetadataPath,
 ): Market {
   if (type === 'spot') {
-    const parsed = rawFixtureSpotMarketSchema.safeParse(raw);
+    const parsed = rawCatalogSpotMarketSchema.safeParse(raw);
     if (!parsed.success) throw MarketMetadataError.fromZodError(parsed.error, path);
     return spotMarket(parsed.data, network);
   }
-  const parsed = rawFixtureDerivativeMarketSchema.safeParse(raw);
+  const parsed = rawCatalogDerivativeMarketSchema.safeParse(raw);
   if (!parsed.success) throw MarketMetadataError.fromZodError(parsed.error, path);
   return derivativeMarket(parsed.data, network, path);
 }
 
-function spotMarket(raw: RawFixtureSpotMarket, network: MarketNetwork): Market {
+function spotMarket(raw: RawCatalogSpotMarket, network: MarketNetwork): Market {
   return Object.freeze({
     id: raw.market_id,
     network,
@@ -65,7 +65,7 @@ function spotMarket(raw: RawFixtureSpotMarket, network: MarketNetwork): Market {
   } satisfies Market);
 }
 
-function derivativeMarket(raw: RawFixtureDerivativeMarket, network: MarketNetwork, path: MetadataPath): Market {
+function derivativeMarket(raw: RawCatalogDerivativeMarket, network: MarketNetwork, path: MetadataPath): Market {
   const symbols = parseTicker(raw.ticker);
   if (!symbols) {
     throw new MarketMetadataError('INVALID_FIELD', [...path, 'ticker'], 'must read BASE/QUOTE, e.g. "INJ/USDT PERP"');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Dec } from './decimal.config';
 
-// Field schemas shared by the fixture and LCD parsers (internal to libs/market).
+// Field schemas shared by the catalog and LCD parsers (internal to libs/market).
 
 const UNSIGNED = /^(0|[1-9]\d*)(\.\d+)?$/;
 const SIGNED = /^-?(0|[1-9]\d*)(\.\d+)?$/;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type Decimal from 'decimal.js';
 import {
   Dec,
-  fixtureMarkets,
+  catalogMarkets,
   InvalidAmountError,
   isOnTick,
   meetsMinNotional,
@@ -37,7 +37,7 @@ function decimalString(digits = 24, scale = 20): fc.Arbitrary<string> {
 const positiveDecimalString = (digits?: number, scale?: number) =>
   decimalString(digits, scale).filter((s) => /[1-9]/.test(s));
 
-const fixture = [...fixtureMarkets().mainnet, ...fixtureMarkets().testnet];
+const fixture = [...catalogMarkets().mainnet, ...catalogMarkets().testnet];
 
 /** Ticks from every real market, plus odd ones (0.25, 5e-7, 7) that are no power of ten. */
 const tick: fc.Arbitrary<Decimal> = fc.oneof(
@@ -54,7 +54,7 @@ function tickMarket(priceTick: Decimal.Value): Pick<Market, 'priceTick'> {
 }
 
 function market(ticker: string, network: 'mainnet' | 'testnet' = 'mainnet'): Market {
-  return fixtureMarkets()[network].find((m) => m.ticker === ticker)!;
+  return catalogMarkets()[network].find((m) => m.ticker === ticker)!;
 }
 
 function invalidAmount(run: () => unknown): InvalidAmountError {

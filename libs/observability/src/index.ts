@@ -3,4 +3,4 @@ export { HeartbeatService } from './heartbeat.service';
 export { ReadinessRegistry } from './readiness.registry';
 export { SERVICE_IDENTITY, type ServiceIdentity } from './service.identity';
 export { ObservabilityModule } from './observability.module';
-export { EXIT_CONFIG, runService } from './service.bootstrap';
+export { loggerOptions } from './logger.factory';

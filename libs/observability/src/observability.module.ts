@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { MessagingService } from '@mirrorbook/messaging';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { HealthController } from './health.controller';
 import { HeartbeatService } from './heartbeat.service';
 import { LifecycleService } from './lifecycle.service';

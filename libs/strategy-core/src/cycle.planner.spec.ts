@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import type { BookLevel, CreateOrderAction } from '@mirrorbook/contracts';
 import {
   Dec,
-  fixtureMarkets,
+  catalogMarkets,
   isOnTick,
   meetsMinNotional,
   roundPrice,
@@ -17,7 +17,7 @@ import { createSeededRng } from './seeded-rng.factory';
 import { cancels, creates, cycleInput, hash, NOW, params, sum } from './testing/strategy.fixtures';
 
 // Every real market of the fixture: spot and derivative, mainnet and testnet.
-const MARKETS: readonly Market[] = [...fixtureMarkets().mainnet, ...fixtureMarkets().testnet];
+const MARKETS: readonly Market[] = [...catalogMarkets().mainnet, ...catalogMarkets().testnet];
 const DEFAULTS = params();
 
 /** A random but realistic situation: a market, a reference, a testnet book, the bot's orders and funds. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   Dec,
-  fixtureMarkets,
+  catalogMarkets,
   minQuantityForNotional,
   roundPrice,
   roundQuantity,
@@ -10,7 +10,7 @@ import {
 } from '@mirrorbook/market';
 import { TickGrid } from './tick.grid';
 
-const MARKETS: readonly Market[] = [...fixtureMarkets().mainnet, ...fixtureMarkets().testnet];
+const MARKETS: readonly Market[] = [...catalogMarkets().mainnet, ...catalogMarkets().testnet];
 const realMarket = fc.constantFrom(...MARKETS);
 /** a market with ticks that are no power of ten */
 const odd: Market = { ...MARKETS[0]!, priceTick: new Dec('0.25'), quantityTick: new Dec('0.0000005'), minNotional: new Dec('3') };

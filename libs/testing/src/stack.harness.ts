@@ -14,7 +14,7 @@ import {
   type Position,
   type Wallet,
 } from '@mirrorbook/injective';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { REPO_ROOT, startAppProcess } from './app.launcher';
 import type { ManagedProcess } from './managed.process';
 import { startTestServers, type TestServers } from './test-servers';
@@ -38,7 +38,7 @@ export interface StackPair {
 
 /**
  * Pairs config/markets.json does not list, for scenarios that need more markets (real ids from
- * libs/market/fixtures/injective-markets.json).
+ * libs/market/catalog/injective-markets.json).
  */
 export const EXTRA_PAIRS: readonly StackPair[] = [
   {
@@ -159,7 +159,7 @@ function writeConfig(dir: string, options: StackOptions, pairs: StackPair[], wal
     JSON.stringify({ wallets: wallets.map((w) => ({ id: w.id, label: w.id })), bots: options.bots.map((b) => ({ params: {}, enabled: true, ...b })) }),
   );
   const denoms = new Set<string>(['inj']);
-  for (const m of fixtureMarkets().testnet) {
+  for (const m of catalogMarkets().testnet) {
     denoms.add(m.quoteDenom);
     if (m.baseDenom) denoms.add(m.baseDenom);
   }

@@ -16,7 +16,7 @@ import {
   type StoredBalances,
   type StoredPositions,
 } from '@mirrorbook/contracts';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 import { IntentRecorder } from './intent.recorder';
 
@@ -137,7 +137,7 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
 
 /** Denoms of the testnet markets the test config uses. */
 export function denoms(): { inj: string; usdt: string; atom: string } {
-  const { testnet } = fixtureMarkets();
+  const { testnet } = catalogMarkets();
   const spot = (ticker: string) => testnet.find((m) => m.ticker === ticker && m.type === 'spot')!;
   return { inj: spot('INJ/USDT').baseDenom!, usdt: spot('INJ/USDT').quoteDenom, atom: spot('ATOM/USDT').baseDenom! };
 }

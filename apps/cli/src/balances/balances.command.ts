@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
@@ -38,7 +38,7 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
   const side = ctx.sides().trading;
   const targets = await resolveWalletTargets(ctx, selection);
   if (selection.wallet && targets[0]?.address === null) throw CliError.config(noAddressHint(selection.wallet));
-  const { mainnet, testnet } = fixtureMarkets();
+  const { mainnet, testnet } = catalogMarkets();
   const registry = denomRegistry(side.marketNetwork === 'mainnet' ? [...mainnet, ...testnet] : [...testnet, ...mainnet]);
   const lcd = ctx.lcd(side.config);
   const results = await ctx.progress.step(`reading balances on ${ctx.networkName}`, () =>

@@ -1,8 +1,8 @@
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import { denomRegistry, fromBaseUnits } from './denom.registry';
 
 describe('denomRegistry', () => {
-  const { mainnet, testnet } = fixtureMarkets();
+  const { mainnet, testnet } = catalogMarkets();
   const registry = denomRegistry([...testnet, ...mainnet]);
   const usdt = testnet.find((m) => m.ticker === 'INJ/USDT')!.quoteDenom;
 

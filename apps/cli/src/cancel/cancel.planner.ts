@@ -1,3 +1,4 @@
+import { MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
 import type { MarketType } from '@mirrorbook/market';
 
 /** An open order the operator asked to cancel. */
@@ -17,13 +18,11 @@ export interface CancelBatch {
   readonly derivative: readonly CancelTarget[];
 }
 
-/** Largest batch: 250 cancels × 70k gas stays under the 30M gas a tx may use. */
-export const MAX_CANCELS_PER_TX = 250;
-
 /**
  * Splits the cancels into batches of at most `batchSize` orders, keeping each market's orders
  * together where they fit and the order of `targets` otherwise. Duplicate hashes are cancelled
- * once. Throws RangeError for a batch size outside 1…MAX_CANCELS_PER_TX.
+ * once. Throws RangeError for a batch size outside 1…MAX_CANCELS_PER_TX (libs/injective's gas
+ * bound for one tx).
  */
 export function planCancelBatches(targets: readonly CancelTarget[], batchSize: number): CancelBatch[] {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_CANCELS_PER_TX) {

@@ -1,8 +1,8 @@
-import { Dec, fixtureMarkets } from '@mirrorbook/market';
+import { Dec, catalogMarkets } from '@mirrorbook/market';
 import { planCloseOrder } from './close-order.planner';
 
 /** Testnet INJ/USDT PERP from the bundled fixture: price tick 0.0001, quantity tick 0.0001 (real ticks). */
-const perp = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT PERP')!;
+const perp = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT PERP')!;
 
 describe('planCloseOrder on INJ/USDT PERP', () => {
   it('uses the real tick sizes of the fixture', () => {

@@ -7,7 +7,7 @@ import type { SequenceManager } from '../sequence/sequence.manager';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { executorMetrics } from '../shared/executor.metrics';
 import type { TenureGuard } from '../shared/tenure.guard';
-import type { ChainGateway } from './chain.gateway';
+import type { ChainAccess } from './chain.access';
 
 /** A tx seen in a block (with code 0 or not). */
 export interface IncludedTx {
@@ -53,7 +53,7 @@ export class TxSubmitter {
   private knownHeight: { height: number; at: number } | undefined;
 
   constructor(
-    private readonly chain: ChainGateway,
+    private readonly chain: ChainAccess,
     private readonly sequence: SequenceManager,
     private readonly options: SubmitterOptions,
   ) {}

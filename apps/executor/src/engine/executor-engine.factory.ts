@@ -1,8 +1,9 @@
 import type { AppConfig } from '@mirrorbook/config';
-import { FencedStore, type RedisService } from '@mirrorbook/locking';
+import { FencedStore } from '@mirrorbook/locking';
+import type { RedisService } from '@mirrorbook/redis';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { LifecycleService } from '@mirrorbook/observability';
-import { ChainGateway } from '../chain/chain.gateway';
+import { ChainAccess } from '../chain/chain.access';
 import { TxSubmitter } from '../chain/tx.submitter';
 import { IntentInbox } from '../intents/intent.inbox';
 import { ReconciliationService } from '../reconcile/reconciliation.service';
@@ -28,7 +29,7 @@ export interface EngineInfrastructure {
 /** Wires the engine and its collaborators for one wallet. */
 export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngine {
   const { config, settings, wallet, redis, messaging, lifecycle } = infra;
-  const chain = new ChainGateway(config);
+  const chain = new ChainAccess(config);
   const store = new WalletStateStore(redis.client, wallet.id);
   const reporter = new ExecutionReporter(messaging);
   const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);

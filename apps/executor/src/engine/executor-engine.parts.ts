@@ -1,6 +1,6 @@
 import type { AppConfig } from '@mirrorbook/config';
 import type { LifecycleService } from '@mirrorbook/observability';
-import type { ChainGateway } from '../chain/chain.gateway';
+import type { ChainAccess } from '../chain/chain.access';
 import type { TxSubmitter } from '../chain/tx.submitter';
 import type { IntentInbox } from '../intents/intent.inbox';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
@@ -20,7 +20,7 @@ export interface EngineParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: ExecutorSettings;
   readonly wallet: ExecutorWallet;
-  readonly chain: Pick<ChainGateway, 'chainId' | 'market'>;
+  readonly chain: Pick<ChainAccess, 'chainId' | 'market'>;
   readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice'>;
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
   readonly submitter: Pick<TxSubmitter, 'submit'>;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { redisKeys } from '@mirrorbook/contracts';
-import { Lease, RedisService } from '@mirrorbook/locking';
+import { Lease } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { HeartbeatService, LifecycleService, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
 import { ExecutorEngine } from '../engine/executor.engine';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.settings';

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { OrderEvent, StoredOrder } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
 import type { StoredOrderChanges } from '../batch/batch-outcome.mapper';
-import type { ChainGateway } from '../chain/chain.gateway';
+import type { ChainAccess } from '../chain/chain.access';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import type { WalletStateStore } from '../state/wallet-state.store';
 import { reconcileOrders } from './order.reconciler';
@@ -26,7 +26,7 @@ export class ReconciliationService {
   private readonly logger = new Logger(ReconciliationService.name);
 
   constructor(
-    private readonly chain: ChainGateway,
+    private readonly chain: ChainAccess,
     private readonly store: WalletStateStore,
     private readonly reporter: ExecutionReporter,
     private readonly wallet: string,

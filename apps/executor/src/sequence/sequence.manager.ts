@@ -5,7 +5,7 @@ import type { FencedStore } from '@mirrorbook/locking';
 import { executorMetrics } from '../shared/executor.metrics';
 import { decideSequence } from './sequence.policy';
 
-/** The account read the manager needs (`ChainGateway` has it): a port, so `sequence/` does not import `chain/`, which imports it. */
+/** The account read the manager needs (`ChainAccess` has it): a port, so `sequence/` does not import `chain/`, which imports it. */
 export interface AccountSource {
   /** Account number and committed sequence. */
   account(address: string): Promise<AccountInfo>;

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@mirrorbook/config';
 import { assertSigningAllowed, MainnetTradingRefusedError } from '@mirrorbook/injective';
 import type { Market } from '@mirrorbook/market';
-import type { ChainGateway } from '../chain/chain.gateway';
+import type { ChainAccess } from '../chain/chain.access';
 import type { ChainGuard } from '../checks/pre-trade.context';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { BotStateRegistry } from '../state/bot-state.registry';
@@ -10,7 +10,7 @@ import type { BotStateRegistry } from '../state/bot-state.registry';
 export interface ChainSessionParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: Pick<ExecutorSettings, 'allowMainnetTrading'>;
-  readonly chain: Pick<ChainGateway, 'chainId' | 'market'>;
+  readonly chain: Pick<ChainAccess, 'chainId' | 'market'>;
   readonly bots: Pick<BotStateRegistry, 'bots'>;
 }
 

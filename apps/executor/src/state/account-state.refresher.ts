@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { StoredBalances, StoredPositions } from '@mirrorbook/contracts';
 import { toDecimalString, type Market } from '@mirrorbook/market';
-import type { ChainGateway } from '../chain/chain.gateway';
+import type { ChainAccess } from '../chain/chain.access';
 import { denomTable } from '../chain/denom.table';
 import type { WalletStateStore } from './wallet-state.store';
 
@@ -22,7 +22,7 @@ export class AccountStateRefresher {
   private last: AvailableBalances | undefined;
 
   constructor(
-    private readonly chain: ChainGateway,
+    private readonly chain: ChainAccess,
     private readonly store: WalletStateStore,
     private readonly subaccountId: string,
   ) {}

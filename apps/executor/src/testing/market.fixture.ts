@@ -1,4 +1,4 @@
-import { fixtureMarkets, type Market } from '@mirrorbook/market';
+import { catalogMarkets, type Market } from '@mirrorbook/market';
 
 /** Real testnet market ids (config/markets.json) for specs. */
 export const TESTNET_IDS = {
@@ -9,7 +9,7 @@ export const TESTNET_IDS = {
 
 /** The real testnet metadata of a configured market key (from libs/market's fixture). */
 export function testnetMarket(key: keyof typeof TESTNET_IDS): Market {
-  const market = fixtureMarkets().testnet.find((m) => m.id === TESTNET_IDS[key]);
+  const market = catalogMarkets().testnet.find((m) => m.id === TESTNET_IDS[key]);
   if (!market) throw new Error(`no fixture market for ${key}`);
   return market;
 }

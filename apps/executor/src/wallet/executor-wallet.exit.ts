@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mirrorbook/config';
-import { EXIT_CONFIG } from '@mirrorbook/observability';
+import { EXIT_CONFIG } from '@mirrorbook/runtime';
 import type { ExecutorWallet } from './executor-wallet';
 import { loadExecutorWallet } from './executor-wallet.loader';
 import { WalletKeyError } from '@mirrorbook/injective';

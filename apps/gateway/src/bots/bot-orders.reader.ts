@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { redisKeys, storedOrderSchema, type StoredOrder } from '@mirrorbook/contracts';
 import type { BotEntry } from '@mirrorbook/config';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { Dec } from '@mirrorbook/market';
 import { StoredJsonReader } from '../platform/stored-json.reader';
 import type { BotOrders } from './bot.view';

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
 import { resolveBotState, type BotEntry } from '@mirrorbook/config';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { StoredJsonReader } from '../platform/stored-json.reader';
 
 

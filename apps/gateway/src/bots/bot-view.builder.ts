@@ -1,7 +1,7 @@
 import { currentTradingTick } from '../markets/market-view.builder';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type BotEntry } from '@mirrorbook/config';
-import { MarketDataCache } from '../live/market-data.cache';
+import { LiveMarketCache } from '../live/live-market.cache';
 import { ServiceRegistry } from '../live/service.registry';
 import { priceGap } from '../markets/price-gap';
 import { RequestValidationError } from '../platform/request-validation.error';
@@ -20,7 +20,7 @@ export class BotViewBuilder {
     private readonly store: BotStateStore,
     private readonly registry: ServiceRegistry,
     private readonly balances: BalancesReader,
-    private readonly cache: MarketDataCache,
+    private readonly liveMarkets: LiveMarketCache,
     private readonly params: BotParamsValidator,
   ) {}
 
@@ -65,8 +65,8 @@ export class BotViewBuilder {
 
   private market(key: string): BotMarket {
     const type = this.config.markets.find((m) => m.key === key)?.type ?? 'spot';
-    const reference = this.cache.price('reference', key)?.mid ?? null;
-    const trading = currentTradingTick(this.cache.price('trading', key), this.cache.book(key))?.mid ?? null;
+    const reference = this.liveMarkets.price('reference', key)?.mid ?? null;
+    const trading = currentTradingTick(this.liveMarkets.price('trading', key), this.liveMarkets.book(key))?.mid ?? null;
     const gap = reference && trading ? priceGap(trading, reference) : null;
     return { key, type, reference, trading, gapPct: gap?.gapPct ?? null, direction: gap?.direction ?? null };
   }

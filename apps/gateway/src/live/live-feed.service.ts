@@ -6,7 +6,7 @@ import { MessagingService } from '@mirrorbook/messaging';
 import { ExecTailConsumer } from '../activity/exec-tail.consumer';
 import { BotsService } from '../bots/bots.service';
 import { TopicHub } from '../realtime/topic.hub';
-import { MarketDataCache } from './market-data.cache';
+import { LiveMarketCache } from './live-market.cache';
 import { ServiceRegistry } from './service.registry';
 
 /**
@@ -22,7 +22,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly messaging: MessagingService,
-    private readonly cache: MarketDataCache,
+    private readonly liveMarkets: LiveMarketCache,
     private readonly registry: ServiceRegistry,
     private readonly hub: TopicHub,
     private readonly bots: BotsService,
@@ -36,16 +36,16 @@ export class LiveFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private async start(): Promise<void> {
     await this.messaging.ready();
     if (this.closing) return;
-    const { messaging, cache, hub } = this;
+    const { messaging, liveMarkets, hub } = this;
     this.subscriptions.push(
       messaging.subscribe(subjects.all('mdPrice'), (tick) => {
-        if (cache.applyPrice(tick)) hub.publish('prices', 'tick', tick);
+        if (liveMarkets.applyPrice(tick)) hub.publish('prices', 'tick', tick);
       }),
       messaging.subscribe(subjects.all('mdStatus'), (status) => {
-        if (cache.applyStatus(status)) hub.publish('prices', 'status', status);
+        if (liveMarkets.applyStatus(status)) hub.publish('prices', 'status', status);
       }),
       messaging.subscribe(subjects.all('mdBook'), (book) => {
-        if (cache.applyBook(book)) hub.publish('books', 'book', book);
+        if (liveMarkets.applyBook(book)) hub.publish('books', 'book', book);
       }),
       messaging.subscribe(subjects.all('heartbeat'), (beat) => {
         const { view, changed } = this.registry.record(beat);

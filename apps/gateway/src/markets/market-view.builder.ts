@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BookSnapshot, PriceTick } from '@mirrorbook/contracts';
 import { APP_CONFIG, type AppConfig, type MarketPair } from '@mirrorbook/config';
 import { DEPTH_BANDS_PCT, depthWithin, toDecimalString, type BookSides } from '@mirrorbook/market';
-import { MarketDataCache } from '../live/market-data.cache';
+import { LiveMarketCache } from '../live/live-market.cache';
 import type { DepthBandView, MarketView, PriceSummary } from './market.view';
 import { priceGap } from './price-gap';
 
@@ -42,10 +42,10 @@ export function depthBands(book: BookSides, center: string, pcts: readonly strin
 export class MarketViewBuilder {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly cache: MarketDataCache,
+    private readonly liveMarkets: LiveMarketCache,
   ) {}
 
-  /** Every configured pair, with what is known now (call `cache.refreshFromRedis()` first for late data). */
+  /** Every configured pair, with what is known now (call `liveMarkets.refreshFromRedis()` first for late data). */
   all(): MarketView[] {
     return this.config.markets.map((pair) => this.build(pair));
   }
@@ -57,9 +57,9 @@ export class MarketViewBuilder {
   }
 
   private build(pair: MarketPair): MarketView {
-    const reference = this.cache.price('reference', pair.key);
-    const book = this.cache.book(pair.key);
-    const trading = currentTradingTick(this.cache.price('trading', pair.key), book);
+    const reference = this.liveMarkets.price('reference', pair.key);
+    const book = this.liveMarkets.book(pair.key);
+    const trading = currentTradingTick(this.liveMarkets.price('trading', pair.key), book);
     const gap = reference && trading ? priceGap(trading.mid, reference.mid) : null;
     const center = reference ?? trading;
     return {
@@ -84,7 +84,7 @@ export class MarketViewBuilder {
               seq: book.seq,
             }
           : null,
-      feed: this.cache.status(pair.key) ?? null,
+      feed: this.liveMarkets.status(pair.key) ?? null,
       bots: this.config.bots.filter((b) => b.markets.includes(pair.key)).map((b) => b.id),
     };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
-import { MarketDataCache } from '../live/market-data.cache';
+import { LiveMarketCache } from '../live/live-market.cache';
 import type { MarketView } from './market.view';
 import { MarketViewBuilder } from './market-view.builder';
 import { PriceHistoryReader } from './price-history.reader';
@@ -14,13 +14,13 @@ const DEFAULT_RANGE_MS = 60 * 60_000;
 export class MarketsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly cache: MarketDataCache,
+    private readonly liveMarkets: LiveMarketCache,
     private readonly views: MarketViewBuilder,
     private readonly history: PriceHistoryReader,
   ) {}
 
   async list(): Promise<MarketView[]> {
-    await this.cache.refreshFromRedis();
+    await this.liveMarkets.refreshFromRedis();
     return this.views.all();
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { MessagingService } from '@mirrorbook/messaging';
 import { DependencyUnavailableError, type Dependency } from './dependency-unavailable.error';
 

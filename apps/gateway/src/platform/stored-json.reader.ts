@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { z, ZodTypeAny } from 'zod';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 
 /**
  * Reads JSON values from Redis through their schema: a missing key is `undefined`, and so is a

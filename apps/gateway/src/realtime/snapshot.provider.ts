@@ -3,9 +3,9 @@ import { subjects } from '@mirrorbook/contracts';
 import { ACTIVITY_FILTERS } from '../activity/activity.subjects';
 import { ExecStreamReader } from '../activity/exec-stream.reader';
 import { BotsService } from '../bots/bots.service';
-import { MarketDataCache } from '../live/market-data.cache';
+import { LiveMarketCache } from '../live/live-market.cache';
 import { ServiceRegistry } from '../live/service.registry';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import type { Topic } from './topic.hub';
 
 /** Entries in the executions and activity snapshots. */
@@ -15,7 +15,7 @@ const RECENT = 50;
 @Injectable()
 export class SnapshotProvider {
   constructor(
-    private readonly cache: MarketDataCache,
+    private readonly liveMarkets: LiveMarketCache,
     private readonly registry: ServiceRegistry,
     private readonly bots: BotsService,
     private readonly exec: ExecStreamReader,
@@ -26,10 +26,10 @@ export class SnapshotProvider {
     switch (topic) {
       case 'prices':
         await this.refreshMarketData();
-        return { ticks: this.cache.allPrices(), statuses: this.cache.allStatuses() };
+        return { ticks: this.liveMarkets.allPrices(), statuses: this.liveMarkets.allStatuses() };
       case 'books':
         await this.refreshMarketData();
-        return this.cache.allBooks();
+        return this.liveMarkets.allBooks();
       case 'bots':
         return this.bots.list();
       case 'executions':
@@ -43,6 +43,6 @@ export class SnapshotProvider {
 
   // what NATS delivered is enough while Redis is away; Redis only adds what came before this process
   private async refreshMarketData(): Promise<void> {
-    if (this.redis.isReady()) await this.cache.refreshFromRedis();
+    if (this.redis.isReady()) await this.liveMarkets.refreshFromRedis();
   }
 }

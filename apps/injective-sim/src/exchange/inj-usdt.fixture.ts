@@ -1,4 +1,4 @@
-import { fixtureMarkets, type Market } from '@mirrorbook/market';
+import { catalogMarkets, type Market } from '@mirrorbook/market';
 
 /** Test support: the real INJ/USDT spot and INJ/USDT PERP markets of both networks from the bundled fixture. */
 export function injUsdtMarkets(): {
@@ -8,7 +8,7 @@ export function injUsdtMarkets(): {
   perpTestnet: Market;
   all: Market[];
 } {
-  const { mainnet, testnet } = fixtureMarkets();
+  const { mainnet, testnet } = catalogMarkets();
   const find = (list: readonly Market[], ticker: string): Market => {
     const market = list.find((m) => m.ticker === ticker);
     if (!market) throw new Error(`fixture has no ${ticker}`);

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { PayloadOf, Subject, SubjectFamily } from '@mirrorbook/contracts';
 import { ChainUnavailableError, MalformedResponseError } from '@mirrorbook/injective';
-import type { RedisService } from '@mirrorbook/locking';
+import type { RedisService } from '@mirrorbook/redis';
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import { register } from 'prom-client';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@mirrorbook/config';
 import { RateLimitedError } from '@mirrorbook/injective';
-import type { RedisService } from '@mirrorbook/locking';
+import type { RedisService } from '@mirrorbook/redis';
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import { ReadinessRegistry, type HeartbeatService } from '@mirrorbook/observability';

@@ -7,7 +7,7 @@ import {
   subjects,
   type FeedStatus,
 } from '@mirrorbook/contracts';
-import { RedisService } from '@mirrorbook/locking';
+import { RedisService } from '@mirrorbook/redis';
 import { MessagingService } from '@mirrorbook/messaging';
 import { priceFeedMetrics } from '../metrics/price-feed.metrics';
 import { FEED_SETTINGS, type FeedMarket, type FeedSettings } from '../settings/feed.settings';

@@ -1,9 +1,9 @@
 import type { MarketPair } from '@mirrorbook/config';
-import { fixtureMarkets, type Market } from '@mirrorbook/market';
+import { catalogMarkets, type Market } from '@mirrorbook/market';
 import { MarketCatalog, type MarketFetcher } from './market.catalog';
 
-const fixtureSpot = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
-const fixturePerp = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT PERP')!;
+const fixtureSpot = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
+const fixturePerp = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT PERP')!;
 
 function pair(key: string, market: Market, overrides: Partial<MarketPair> = {}): MarketPair {
   return {

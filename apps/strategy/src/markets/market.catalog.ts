@@ -1,20 +1,20 @@
 import { Logger } from '@nestjs/common';
 import type { MarketPair } from '@mirrorbook/config';
-import { fixtureMarkets, type Market } from '@mirrorbook/market';
+import { catalogMarkets, type Market } from '@mirrorbook/market';
 
 const RETRY_MS = 30_000;
 
 /** Reads a pair's trading (testnet) market metadata from the chain. */
 export type MarketFetcher = (pair: MarketPair) => Promise<Market>;
 
-/** Where a market's metadata came from. */
+/** Where a market's metadata came from (`fixture`: the bundled catalog of libs/market). */
 export type MarketSource = 'lcd' | 'fixture';
 
 /**
  * Trading-side `Market` metadata per configured market key, for the strategy core's ticks. From
- * the bundled fixture (looked up by `testnetMarketId`) when there is no fetcher (NETWORK=sim, whose
+ * the bundled catalog (looked up by `testnetMarketId`) when there is no fetcher (NETWORK=sim, whose
  * markets are copies of it); from the LCD otherwise, re-read every `refreshMs` (tick sizes and
- * status can change), keeping the fixture's or the last good read when the LCD fails.
+ * status can change), keeping the catalog's or the last good read when the LCD fails.
  */
 export class MarketCatalog {
   private readonly logger = new Logger(MarketCatalog.name);
@@ -39,14 +39,14 @@ export class MarketCatalog {
   }
 
   /**
-   * Takes every enabled pair from the fixture at once; with a fetcher, starts reading the LCD in
-   * the background (so a slow or unreachable LCD never delays planning from the fixture) and
-   * resolves when that first read ended, well or not.
+   * Takes every enabled pair from the bundled catalog at once; with a fetcher, starts reading the
+   * LCD in the background (so a slow or unreachable LCD never delays planning from the catalog)
+   * and resolves when that first read ended, well or not.
    */
   load(): { firstRead: Promise<void> } {
     const enabled = this.pairs.filter((p) => p.enabled);
     for (const pair of enabled) {
-      const market = fromFixture(pair);
+      const market = fromBundledCatalog(pair);
       if (market) this.markets.set(pair.key, { market, source: 'fixture' });
       else this.logger.warn(`${pair.key}: testnet market ${pair.testnetMarketId} (${pair.type}) is not in the markets fixture`);
     }
@@ -86,7 +86,7 @@ export class MarketCatalog {
   }
 }
 
-function fromFixture(pair: MarketPair): Market | undefined {
+function fromBundledCatalog(pair: MarketPair): Market | undefined {
   const id = pair.testnetMarketId.toLowerCase();
-  return fixtureMarkets().testnet.find((m) => m.id.toLowerCase() === id && m.type === pair.type);
+  return catalogMarkets().testnet.find((m) => m.id.toLowerCase() === id && m.type === pair.type);
 }

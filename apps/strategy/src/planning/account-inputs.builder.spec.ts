@@ -1,9 +1,9 @@
 import type { StoredBalances, StoredOrder, StoredPositions } from '@mirrorbook/contracts';
-import { fixtureMarkets, type Market } from '@mirrorbook/market';
+import { catalogMarkets, type Market } from '@mirrorbook/market';
 import { accountInputs } from './account-inputs.builder';
 
 function testnet(ticker: string): Market {
-  return fixtureMarkets().testnet.find((m) => m.ticker === ticker)!;
+  return catalogMarkets().testnet.find((m) => m.ticker === ticker)!;
 }
 
 const spot = testnet('INJ/USDT');

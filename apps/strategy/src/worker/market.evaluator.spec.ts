@@ -9,14 +9,14 @@ import {
   type StoredBalances,
 } from '@mirrorbook/contracts';
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
-import { fixtureMarkets } from '@mirrorbook/market';
+import { catalogMarkets } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import { startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
 import Redis from 'ioredis';
 import { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf } from '../cycle/cid-prefix.factory';
 import { CycleStateStore, cycleStateKey } from '../cycle/cycle-state.store';
-import type { MarketDataCache } from '../market-data/market-data.cache';
+import type { ReferenceFeedCache } from '../market-data/reference-feed.cache';
 import { MarketCatalog } from '../markets/market.catalog';
 import { StrategyStats } from '../metrics/strategy.stats';
 import type { MarketState, MarketStateReader } from '../state/market-state.reader';
@@ -24,7 +24,7 @@ import { StateUnavailableError } from '../state/state-unavailable.error';
 import { MarketEvaluator } from './market.evaluator';
 
 const NOW = 1_700_000_000_000;
-const spot = fixtureMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
+const spot = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
 const PAIR: MarketPair = {
   key: 'inj-usdt',
   type: 'spot',
@@ -97,7 +97,7 @@ function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish
     settings: { bookNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, awaitReportMs: options.awaitReportMs ?? 0, concurrency: 1, marketRefreshMs: 60_000 },
     catalog,
     reader: { read, latestBook: async () => options.latestBook } as unknown as MarketStateReader,
-    marketData: { reference: () => options.nats, status: () => undefined } as unknown as MarketDataCache,
+    referenceFeed: { reference: () => options.nats, status: () => undefined } as unknown as ReferenceFeedCache,
     cycles,
     params: new BotParamsResolver({ strategyDefaults: resolveStrategyParams() }),
     messaging: { publishDurable } as unknown as MessagingService,

@@ -9,8 +9,8 @@ import { cidPrefixOf, intentIdOf, parseIntentId } from '../cycle/cid-prefix.fact
 import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
 import { gatePlanning, type SkipReason } from '../gate/planning.gate';
 import { buildIntent } from '../intents/intent.builder';
-import type { MarketDataCache } from '../market-data/market-data.cache';
 import { newest } from '../market-data/newest.selector';
+import type { ReferenceFeedCache } from '../market-data/reference-feed.cache';
 import type { MarketCatalog } from '../markets/market.catalog';
 import { strategyMetrics } from '../metrics/strategy.metrics';
 import type { StrategyStats } from '../metrics/strategy.stats';
@@ -25,7 +25,7 @@ export interface MarketEvaluatorDeps {
   readonly settings: StrategySettings;
   readonly catalog: MarketCatalog;
   readonly reader: MarketStateReader;
-  readonly marketData: MarketDataCache;
+  readonly referenceFeed: ReferenceFeedCache;
   readonly cycles: CycleStateStore;
   readonly params: BotParamsResolver;
   readonly messaging: MessagingService;
@@ -120,8 +120,8 @@ export class MarketEvaluator {
       pair,
       market,
       state,
-      reference: newest(state.reference, this.deps.marketData.reference(key)),
-      status: newest(state.status, this.deps.marketData.status(key)),
+      reference: newest(state.reference, this.deps.referenceFeed.reference(key)),
+      status: newest(state.status, this.deps.referenceFeed.status(key)),
       nowMs: this.now(),
     };
     await Promise.all(bots.map((bot) => this.evaluateBot(ctx, bot)));

@@ -3,7 +3,7 @@ import type { Subscription } from 'nats';
 import { subjects, type BookSnapshot, type BotState, type ExecutionReport } from '@mirrorbook/contracts';
 import { MessagingService } from '@mirrorbook/messaging';
 import { HeartbeatService, ReadinessRegistry } from '@mirrorbook/observability';
-import { MarketDataCache } from '../market-data/market-data.cache';
+import { ReferenceFeedCache } from '../market-data/reference-feed.cache';
 import { MarketCatalog } from '../markets/market.catalog';
 import { StrategyStats } from '../metrics/strategy.stats';
 import { STRATEGY_SETTINGS, type StrategySettings } from '../settings/strategy.settings';
@@ -42,7 +42,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(STRATEGY_SETTINGS) private readonly settings: StrategySettings,
     private readonly evaluator: MarketEvaluator,
     private readonly catalog: MarketCatalog,
-    private readonly marketData: MarketDataCache,
+    private readonly referenceFeed: ReferenceFeedCache,
     private readonly stats: StrategyStats,
     private readonly messaging: MessagingService,
     private readonly readiness: ReadinessRegistry,
@@ -64,7 +64,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     void this.catalog.load().firstRead;
     await this.messaging.ready();
     if (this.state !== 'starting') return;
-    this.marketData.start();
+    this.referenceFeed.start();
     const pattern = subjects.mdBook(this.settings.bookNet, '*');
     this.subscription = this.messaging.subscribe(pattern, (book) => this.take(book), { queue: STRATEGY_QUEUE });
     this.botStates = this.messaging.subscribe(subjects.botState('*'), (state) => this.started(state), { queue: BOT_START_QUEUE });
@@ -99,7 +99,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     this.subscription?.unsubscribe();
     this.botStates?.unsubscribe();
     this.reports?.unsubscribe();
-    this.marketData.stop();
+    this.referenceFeed.stop();
     this.catalog.stop();
     await this.limiter.close();
     this.state = 'stopped';

@@ -1,7 +1,7 @@
 import { Dec, type Market } from '@mirrorbook/market';
 
 // Test helper (not exported from the lib): testnet INJ/USDT spot and perp in human units, from
-// libs/market/fixtures/injective-markets.json (docs/injective.md#markets-and-units).
+// libs/market/catalog/injective-markets.json (docs/injective.md#markets-and-units).
 
 export const SPOT_INJ_USDT: Market = Object.freeze({
   id: '0x0611780ba69656949525013d947713300f56c37b6175e02f26bffa495c3208fe',

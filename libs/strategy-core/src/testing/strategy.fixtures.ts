@@ -7,7 +7,7 @@ import {
   type CreateOrderAction,
   type StrategyParamsOverride,
 } from '@mirrorbook/contracts';
-import { Dec, fixtureMarkets, type Market, type MarketNetwork, type MarketType, type Side } from '@mirrorbook/market';
+import { Dec, catalogMarkets, type Market, type MarketNetwork, type MarketType, type Side } from '@mirrorbook/market';
 import type { CyclePlan, PlanCycleInput, PlanningBook } from '../cycle.planner';
 import { initialCycleState } from '../cycle.planner';
 import type { OwnOrder } from '../own-order.model';
@@ -17,7 +17,7 @@ export const NOW = 1_700_000_000_000;
 
 /** A real market from the bundled fixture. */
 export function fixtureMarket(ticker: string, network: MarketNetwork = 'mainnet', type: MarketType = 'spot'): Market {
-  const market = fixtureMarkets()[network].find((m) => m.ticker === ticker && m.type === type);
+  const market = catalogMarkets()[network].find((m) => m.ticker === ticker && m.type === type);
   if (!market) throw new Error(`no ${network} ${type} market ${ticker} in the fixture`);
   return market;
 }

@@ -5,7 +5,7 @@ import {
   type BatchUpdateOrdersInput,
   type Wallet,
 } from '@mirrorbook/injective';
-import { Dec, fixtureMarkets, type Market } from '@mirrorbook/market';
+import { Dec, catalogMarkets, type Market } from '@mirrorbook/market';
 
 /** Test support: throwaway keys (never funded anywhere real). */
 export const TEST_KEYS = {
@@ -21,7 +21,7 @@ export function testWallet(name: keyof typeof TEST_KEYS): Wallet {
 
 /** Test support: testnet INJ/USDT spot and INJ/USDT PERP from the bundled fixture. */
 export function testnetInjUsdt(): { spot: Market; perp: Market } {
-  const { testnet } = fixtureMarkets();
+  const { testnet } = catalogMarkets();
   const spot = testnet.find((m) => m.ticker === 'INJ/USDT')!;
   const perp = testnet.find((m) => m.ticker === 'INJ/USDT PERP')!;
   return { spot, perp };

@@ -11,7 +11,7 @@ import {
   signedDecimalField,
 } from './metadata-field.schema';
 
-// One market entry of fixtures/injective-markets.json: InjectiveLabs/injective-lists metadata in
+// One market entry of catalog/injective-markets.json: InjectiveLabs/injective-lists metadata in
 // exchange-v1 "chain format" (see the file's `units` block). Unknown keys (oracle, source
 // literals, cross checks) are dropped.
 
@@ -37,14 +37,14 @@ const common = {
   tick_format: z.literal('chain'),
 };
 
-export const rawFixtureSpotMarketSchema = z.object({
+export const rawCatalogSpotMarketSchema = z.object({
   ...common,
   base_denom: nonEmptyField,
   base_symbol: nonEmptyField,
   base_decimals: decimalsField,
 });
 
-export const rawFixtureDerivativeMarketSchema = z
+export const rawCatalogDerivativeMarketSchema = z
   .object({
     ...common,
     is_perpetual: z.boolean(),
@@ -57,9 +57,9 @@ export const rawFixtureDerivativeMarketSchema = z
     checkMarginOrder(ctx, m.initial_margin_ratio, m.maintenance_margin_ratio, ['maintenance_margin_ratio']),
   );
 
-/** One market of the bundled fixture, spot or derivative (chain format). */
-export const rawFixtureMarketSchema = z.union([rawFixtureSpotMarketSchema, rawFixtureDerivativeMarketSchema]);
+/** One market of the bundled catalog, spot or derivative (chain format). */
+export const rawCatalogMarketSchema = z.union([rawCatalogSpotMarketSchema, rawCatalogDerivativeMarketSchema]);
 
-export type RawFixtureSpotMarket = z.infer<typeof rawFixtureSpotMarketSchema>;
-export type RawFixtureDerivativeMarket = z.infer<typeof rawFixtureDerivativeMarketSchema>;
-export type RawFixtureMarket = z.infer<typeof rawFixtureMarketSchema>;
+export type RawCatalogSpotMarket = z.infer<typeof rawCatalogSpotMarketSchema>;
+export type RawCatalogDerivativeMarket = z.infer<typeof rawCatalogDerivativeMarketSchema>;
+export type RawCatalogMarket = z.infer<typeof rawCatalogMarketSchema>;

@@ -23,7 +23,7 @@ const newer = (a: { ts: number; seq: number }, held: { ts: number; seq: number }
  * `md:book:*`, `md:status:*`), whichever is newer.
  */
 @Injectable()
-export class MarketDataCache {
+export class LiveMarketCache {
   private readonly prices = new Map<string, PriceTick>();
   private readonly books = new Map<string, BookSnapshot>();
   private readonly statuses = new Map<string, FeedStatus>();

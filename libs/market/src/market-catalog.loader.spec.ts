@@ -1,9 +1,9 @@
-import fixture from '../fixtures/injective-markets.json';
-import { fixtureMarkets, loadMarketsFixture, MarketMetadataError, toDecimalString } from '@mirrorbook/market';
+import catalog from '../catalog/injective-markets.json';
+import { catalogMarkets, loadMarketCatalog, MarketMetadataError, toDecimalString } from '@mirrorbook/market';
 
 /** A deep copy of the bundled file that a test may damage. */
-function copyOfFixture(): typeof fixture {
-  return structuredClone(fixture);
+function copyOfCatalog(): typeof catalog {
+  return structuredClone(catalog);
 }
 
 function metadataError(run: () => unknown): MarketMetadataError {
@@ -16,9 +16,9 @@ function metadataError(run: () => unknown): MarketMetadataError {
   throw new Error('expected a MarketMetadataError');
 }
 
-describe('loadMarketsFixture', () => {
+describe('loadMarketCatalog', () => {
   describe('when given the bundled file', () => {
-    const markets = loadMarketsFixture(fixture);
+    const markets = loadMarketCatalog(catalog);
 
     it('returns every market of each network, spot before derivative, in file order', () => {
       expect(markets.mainnet.map((m) => `${m.type} ${m.ticker}`)).toEqual([
@@ -62,51 +62,51 @@ describe('loadMarketsFixture', () => {
 
   describe('when the file is damaged', () => {
     it('reports the full path of a bad field', () => {
-      const json = copyOfFixture();
+      const json = copyOfCatalog();
       json.testnet.spot[1]!.min_notional = '-1';
-      const error = metadataError(() => loadMarketsFixture(json));
+      const error = metadataError(() => loadMarketCatalog(json));
       expect(error.code).toBe('INVALID_FIELD');
       expect(error.path).toBe('testnet.spot[1].min_notional');
     });
 
     it('refuses a spot entry in the derivative section', () => {
-      const json = copyOfFixture();
+      const json = copyOfCatalog();
       (json.mainnet.derivative as unknown[]).push(json.mainnet.spot[0]);
-      expect(metadataError(() => loadMarketsFixture(json)).path).toMatch(/^mainnet\.derivative\[4\]\./);
+      expect(metadataError(() => loadMarketCatalog(json)).path).toMatch(/^mainnet\.derivative\[4\]\./);
     });
 
     it('refuses a section carrying the other network', () => {
-      const json = copyOfFixture();
+      const json = copyOfCatalog();
       json.testnet.chain_id = 'injective-1';
-      const error = metadataError(() => loadMarketsFixture(json));
+      const error = metadataError(() => loadMarketCatalog(json));
       expect(error.code).toBe('NETWORK_MISMATCH');
       expect(error.path).toBe('testnet.chain_id');
     });
 
     it('refuses the same market id twice in one network', () => {
-      const json = copyOfFixture();
+      const json = copyOfCatalog();
       json.mainnet.spot[1]!.market_id = json.mainnet.spot[0]!.market_id.toUpperCase().replace('0X', '0x');
-      const error = metadataError(() => loadMarketsFixture(json));
+      const error = metadataError(() => loadMarketCatalog(json));
       expect(error.code).toBe('DUPLICATE_MARKET');
       expect(error.path).toBe('mainnet.spot[1].market_id');
     });
 
     it('refuses a file without a network section', () => {
-      const { testnet: _, ...json } = copyOfFixture();
-      expect(metadataError(() => loadMarketsFixture(json)).path).toBe('testnet');
+      const { testnet: _, ...json } = copyOfCatalog();
+      expect(metadataError(() => loadMarketCatalog(json)).path).toBe('testnet');
     });
   });
 });
 
-describe('fixtureMarkets', () => {
+describe('catalogMarkets', () => {
   it('returns the normalized bundled file', () => {
-    const markets = fixtureMarkets();
+    const markets = catalogMarkets();
     expect(markets.mainnet).toHaveLength(8);
     expect(markets.testnet).toHaveLength(6);
-    expect(markets.testnet[0]).toEqual(loadMarketsFixture(fixture).testnet[0]);
+    expect(markets.testnet[0]).toEqual(loadMarketCatalog(catalog).testnet[0]);
   });
 
   it('normalizes once and shares the result', () => {
-    expect(fixtureMarkets()).toBe(fixtureMarkets());
+    expect(catalogMarkets()).toBe(catalogMarkets());
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 
 export const REDIS_URL = Symbol('REDIS_URL');
@@ -37,17 +37,5 @@ export class RedisService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.client.quit().catch(() => this.client.disconnect());
-  }
-}
-
-@Module({})
-export class RedisModule {
-  static forRoot(url: string): DynamicModule {
-    return {
-      module: RedisModule,
-      global: true,
-      providers: [{ provide: REDIS_URL, useValue: url }, RedisService],
-      exports: [RedisService],
-    };
   }
 }

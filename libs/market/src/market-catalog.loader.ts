@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import bundledFixture from '../fixtures/injective-markets.json';
+import bundledCatalog from '../catalog/injective-markets.json';
 import { MarketMetadataError } from './market-metadata.error';
 import type { Market, MarketNetwork, MarketType } from './market.model';
-import { normalizeFixtureEntry } from './market.normalizer';
+import { normalizeCatalogEntry } from './market.normalizer';
 
 /** Markets of both networks, human units. */
 export interface MarketsByNetwork {
@@ -18,18 +18,18 @@ const section = z.object({
   spot: z.array(z.unknown()),
   derivative: z.array(z.unknown()),
 });
-const fixtureShape = z.object({ mainnet: section, testnet: section });
+const catalogShape = z.object({ mainnet: section, testnet: section });
 
 /**
- * Normalizes a whole markets file shaped like `fixtures/injective-markets.json`, already parsed
+ * Normalizes a whole markets file shaped like `catalog/injective-markets.json`, already parsed
  * from JSON (no file I/O here). Spot markets come before derivatives, each in file order.
  *
  * Throws `MarketMetadataError`: `INVALID_FIELD` with the full path (`testnet.spot[1].min_notional`),
  * `NETWORK_MISMATCH` when a section carries the other network's chain id, `DUPLICATE_MARKET` when a
  * market id repeats within a network.
  */
-export function loadMarketsFixture(json: unknown): MarketsByNetwork {
-  const shape = fixtureShape.safeParse(json);
+export function loadMarketCatalog(json: unknown): MarketsByNetwork {
+  const shape = catalogShape.safeParse(json);
   if (!shape.success) throw MarketMetadataError.fromZodError(shape.error);
   return Object.freeze({
     mainnet: networkMarkets(shape.data.mainnet, 'mainnet'),
@@ -48,7 +48,7 @@ function networkMarkets(data: z.infer<typeof section>, network: MarketNetwork): 
   const seen = new Set<string>();
   const markets = TYPES.flatMap((type) =>
     data[type].map((entry, index) => {
-      const market = normalizeFixtureEntry(entry, network, type, [network, type, index]);
+      const market = normalizeCatalogEntry(entry, network, type, [network, type, index]);
       const id = market.id.toLowerCase();
       if (seen.has(id)) {
         throw new MarketMetadataError('DUPLICATE_MARKET', [network, type, index, 'market_id'], `repeats ${market.id}`);
@@ -63,10 +63,10 @@ function networkMarkets(data: z.infer<typeof section>, network: MarketNetwork): 
 let bundled: MarketsByNetwork | undefined;
 
 /**
- * The markets of the bundled fixture (InjectiveLabs/injective-lists, see fixtures/README.md),
+ * The markets of the bundled catalog (InjectiveLabs/injective-lists, see catalog/README.md),
  * normalized once and shared; the objects are frozen.
  */
-export function fixtureMarkets(): MarketsByNetwork {
-  bundled ??= loadMarketsFixture(bundledFixture);
+export function catalogMarkets(): MarketsByNetwork {
+  bundled ??= loadMarketCatalog(bundledCatalog);
   return bundled;
 }

@@ -9,7 +9,7 @@ import { newest, type Stamped } from './newest.selector';
  * takes the newer of this and what the feed stored in Redis, so a tick that arrived just before
  * its Redis write (or a write that failed) still counts.
  */
-export class MarketDataCache {
+export class ReferenceFeedCache {
   private readonly references = new Map<string, PriceTick>();
   private readonly statuses = new Map<string, FeedStatus>();
   private readonly subscriptions: Subscription[] = [];

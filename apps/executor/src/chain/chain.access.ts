@@ -27,7 +27,7 @@ const chainIdReplySchema = z
 const SIM_REQUESTS_PER_SECOND = 2000;
 
 /** The executor's view of the trading chain: thin calls over libs/injective's LCD client. */
-export class ChainGateway {
+export class ChainAccess {
   readonly network: NetworkConfig;
   readonly lcd: LcdClient;
 

@@ -1,0 +1,2 @@
+export { runService } from './service.bootstrap';
+export { EXIT_CONFIG } from './exit-codes';

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { StreamName } from '@mirrorbook/contracts';
+import { ConfigModule, type AppConfig } from '@mirrorbook/config';
+import { MessagingModule } from '@mirrorbook/messaging';
+import { RedisModule } from '@mirrorbook/redis';
+import { loggerOptions, ObservabilityModule } from '@mirrorbook/observability';
+import type { ServiceDefinition } from './service.definition';
+
+function streamLimits(config: AppConfig, streams: StreamName[]) {
+  const maxAge: Record<StreamName, number> = {
+    MD: config.env.MD_MAX_AGE_S,
+    EXEC: config.env.EXEC_MAX_AGE_S,
+    INTENTS: config.env.INTENTS_MAX_AGE_S,
+  };
+  return Object.fromEntries(streams.map((s) => [s, { maxAgeS: maxAge[s] }]));
+}
+
+/** The service's root module: logs, config, NATS, Redis (unless opted out), observability, then the app's own modules. */
+export function rootModule(definition: ServiceDefinition, config: AppConfig, instance: string): DynamicModule {
+  @Module({})
+  class ServiceRootModule {}
+  return {
+    module: ServiceRootModule,
+    imports: [
+      LoggerModule.forRoot({ pinoHttp: { ...loggerOptions(definition.app, instance, config.env.LOG_LEVEL), autoLogging: false } }),
+      ConfigModule.forRoot(config),
+      MessagingModule.forRoot({ url: config.env.NATS_URL, name: `${definition.app}-${instance}`, streams: streamLimits(config, definition.streams ?? []) }),
+      ...(definition.usesRedis === false ? [] : [RedisModule.forRoot(config.env.REDIS_URL)]),
+      ObservabilityModule.forRoot({
+        app: definition.app,
+        instance,
+        version: process.env.npm_package_version ?? '0.1.0',
+        heartbeatIntervalMs: config.env.HEARTBEAT_INTERVAL_MS,
+      }),
+      ...definition.imports(config),
+    ],
+  };
+}

@@ -25,13 +25,14 @@ function packageSource(): Record<string, string> {
 }
 
 function main(): void {
+  const pkg = packageSource();
   const fixture = {
     about: 'google.api.http route templates of the services below, as generated from the injective-core and cosmos-sdk protos; written by scripts/vendor-injective-routes.ts',
-    source: { ...packageSource(), services: PROTO_SERVICES.map((s) => ({ service: `${s.module}.js#${s.exportName}`, proto: s.proto })) },
+    source: { ...pkg, services: PROTO_SERVICES.map((s) => ({ service: `${s.module}.js#${s.exportName}`, proto: s.proto })) },
     routes: installedProtoRoutes(),
   };
   writeFileSync(ROUTES_FIXTURE, `${JSON.stringify(fixture, null, 2)}\n`);
-  process.stdout.write(`vendor-injective-routes: ${fixture.routes.length} routes of ${PROTO_SERVICES.length} services from ${fixture.source.package}@${fixture.source.version} → ${ROUTES_FIXTURE}\n`);
+  process.stdout.write(`vendor-injective-routes: ${fixture.routes.length} routes of ${PROTO_SERVICES.length} services from ${pkg.package}@${pkg.version} → ${ROUTES_FIXTURE}\n`);
 }
 
 if (require.main === module) main();

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
+import { lcdUrlsFromEnv, networkSides } from '@mirrorbook/injective';
 import { heightRefreshMs } from './budget/poll-budget.calculator';
 import { LcdHostPool } from './lcd/lcd-host.pool';
 import { FeedStateStore } from './polling/feed-state.store';
 import { MarketPoller } from './polling/market.poller';
 import { PollScheduler } from './polling/poll.scheduler';
 import { SnapshotPublisher } from './publishing/snapshot.publisher';
-import { resolveFeedEndpoints } from './settings/feed-endpoints.resolver';
 import { FEED_SETTINGS, feedSettingsFrom, type FeedSettings } from './settings/feed.settings';
 import { FEED_SOURCES, lcdFeedSources } from './sources/feed-sources.factory';
 import { StatusReporter } from './status/status.reporter';
@@ -17,7 +17,7 @@ import { StatusReporter } from './status/status.reporter';
     {
       provide: FEED_SETTINGS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): FeedSettings => feedSettingsFrom(config, resolveFeedEndpoints(config.env)),
+      useFactory: (config: AppConfig): FeedSettings => feedSettingsFrom(config, networkSides(config.env.NETWORK, lcdUrlsFromEnv(config.env))),
     },
     {
       provide: LcdHostPool,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z, ZodError } from 'zod';
-import { resolveStrategyParams, strategyParamsSchema, type StrategyParams } from '@mirrorbook/contracts';
+import { strategyParamsSchema, type StrategyParams } from '@mirrorbook/contracts';
 import { botsFileSchema, type BotEntry, type WalletEntry } from './bots-file.schema';
 import { ConfigError } from './config.error';
+import { effectiveStrategyParams } from './effective-params.resolver';
 import { envSchema, type Env } from './env.schema';
 import { formatIssues } from './issue.formatter';
 import { marketsFileSchema, type MarketPair } from './markets-file.schema';
@@ -76,7 +77,7 @@ function effectiveParamsProblems(dir: string, config: Omit<AppConfig, 'env'>): s
       const market = config.markets.find((m) => m.key === key);
       if (!market) continue;
       try {
-        resolveStrategyParams(config.strategyDefaults, market.strategy, bot.params);
+        effectiveStrategyParams(config.strategyDefaults, market, bot);
       } catch (error) {
         if (!(error instanceof ZodError)) throw error;
         problems.push(...formatIssues(`${join(dir, 'bots.json')}: bots[${i}].params (on ${key})`, error.issues));

@@ -6,3 +6,4 @@ export { botsFileSchema, type BotEntry } from './bots-file.schema';
 export { formatIssues, formatPath } from './issue.formatter';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { defaultBotState, resolveBotState } from './bot-state.resolver';
+export { effectiveStrategyParams, type EffectiveStrategyParams } from './effective-params.resolver';

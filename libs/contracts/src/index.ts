@@ -38,6 +38,7 @@ export {
   type SubjectFamily,
 } from './subjects';
 export { streamCatalog, type StreamName } from './streams';
+export { isNewerCopy, newestCopy, type FeedStamp } from './newest-copy.selector';
 export { payloadJsonSchemas } from './json-schemas';
 export {
   resolveStrategyParams,

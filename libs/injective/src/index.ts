@@ -1,6 +1,6 @@
 // libs/injective: the venue adapter, the only code that imports @injectivelabs/*. Public face.
 
-// networks and the mainnet guard
+// networks, the two sides of a pair per NETWORK, and the mainnet guard
 export {
   DEFAULT_SIM_URL,
   networkConfig,
@@ -10,6 +10,7 @@ export {
   type NetworkOverrides,
 } from './network/network.config';
 export { assertSigningAllowed, MAINNET_CHAIN_ID } from './network/signing.guard';
+export { lcdUrlsFromEnv, networkSides, type LcdUrls, type NetworkSide, type NetworkSides } from './network/network.sides';
 
 // wallets
 export type { Wallet } from './wallet/wallet.model';

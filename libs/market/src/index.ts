@@ -16,6 +16,7 @@ export {
   type SideDepth,
 } from './book.metrics';
 export { Dec, type DecimalValue } from './decimal.config';
+export { decimalsByDenom, denomCatalog, FEE_DENOM, type DenomCatalogOptions, type DenomInfo } from './denom.catalog';
 export { toDecimalString } from './decimal.format';
 export { InvalidAmountError, type InvalidAmountErrorCode } from './invalid-amount.error';
 export { MarketMetadataError, type MarketMetadataErrorCode, type MetadataPath } from './market-metadata.error';

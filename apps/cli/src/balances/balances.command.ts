@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { catalogMarkets } from '@mirrorbook/market';
+import { decimalsByDenom, denomCatalog, catalogMarkets, type DenomInfo } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
@@ -8,7 +8,7 @@ import { formatDecimal, jsonDecimal } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
 import type { WalletAddress } from '../wallets/address.resolver';
 import { noAddressHint, resolveWalletTargets, type WalletSelection } from '../wallets/wallet.targets';
-import { denomRegistry, fromBaseUnits, type DenomInfo } from './denom.registry';
+import { fromBaseUnits } from './base-units.converter';
 
 /** `GET /cosmos/bank/v1beta1/balances/{address}`: amounts in base units. */
 const bankBalancesSchema = z
@@ -39,13 +39,14 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
   const targets = await resolveWalletTargets(ctx, selection);
   if (selection.wallet && targets[0]?.address === null) throw CliError.config(noAddressHint(selection.wallet));
   const { mainnet, testnet } = catalogMarkets();
-  const registry = denomRegistry(side.marketNetwork === 'mainnet' ? [...mainnet, ...testnet] : [...testnet, ...mainnet]);
+  // the side's own network first: the first market naming a denom wins
+  const registry = denomCatalog(side.marketNetwork === 'mainnet' ? [...mainnet, ...testnet] : [...testnet, ...mainnet]);
+  const decimals = decimalsByDenom(registry);
   const lcd = ctx.lcd(side.config);
   const results = await ctx.progress.step(`reading balances on ${ctx.networkName}`, () =>
     Promise.all(
       targets.map(async (target): Promise<WalletBalances> => {
         if (!target.address || !target.subaccountId) return { target, assets: [], unknownDenoms: [] };
-        const decimals = Object.fromEntries([...registry].map(([denom, info]) => [denom, info.decimals]));
         const [bank, deposits] = await Promise.all([
           lcd.getJson(`/cosmos/bank/v1beta1/balances/${target.address}?pagination.limit=1000`, bankBalancesSchema),
           lcd.getSubaccountDeposits(target.subaccountId, decimals),

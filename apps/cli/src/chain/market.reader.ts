@@ -1,11 +1,10 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import type { MarketPair } from '@mirrorbook/config';
-import type { OpenOrder, Position } from '@mirrorbook/injective';
+import type { NetworkSide, OpenOrder, Position } from '@mirrorbook/injective';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { Book } from '../book/book.metrics';
 import type { CliContext } from '../cli/cli.context';
-import type { NetworkSide } from '../network/network.sides';
 
 /** Levels per side read for `compare` (enough for ±5 % on any real book). */
 export const BOOK_LEVELS = 500;

@@ -1,9 +1,8 @@
 import { redisKeys } from '@mirrorbook/contracts';
-import type { Wallet } from '@mirrorbook/injective';
+import type { NetworkSides, Wallet } from '@mirrorbook/injective';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { formatAge } from '../format/number.format';
-import type { NetworkSides } from '../network/network.sides';
 import { lookupWalletKey, walletKeyVariables } from '../wallets/wallet-key.reader';
 
 /** Whether the wallet's executor holds its lease (`lease:executor:<wallet>`). */

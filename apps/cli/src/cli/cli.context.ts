@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type AppConfig, type MarketPair } from '@mirrorbook/config';
-import { LcdClient, type NetworkConfig } from '@mirrorbook/injective';
-import { networkSides, resolveNetworkName, type CliNetwork, type NetworkSides } from '../network/network.sides';
+import { LcdClient, lcdUrlsFromEnv, networkSides, type NetworkConfig, type NetworkSides } from '@mirrorbook/injective';
+import { resolveNetworkName, type CliNetwork } from '../network/network-name.resolver';
 import { CliError } from './cli.errors';
 import { OutputWriter } from './output.writer';
 import { ProgressReporter } from './progress.reporter';
@@ -64,7 +64,7 @@ export class CliContext {
   sides(network: CliNetwork = this.networkName): NetworkSides {
     if (this.resolvedSides?.name === network) return this.resolvedSides;
     const env = this.config().env;
-    const sides = networkSides(network, { sim: env.SIM_LCD_URL, testnet: env.TESTNET_LCD_URL, mainnet: env.MAINNET_LCD_URL });
+    const sides = networkSides(network, lcdUrlsFromEnv(env));
     if (network === this.networkName) this.resolvedSides = sides;
     return sides;
   }

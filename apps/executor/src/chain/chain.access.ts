@@ -3,7 +3,8 @@ import type { AppConfig, MarketPair } from '@mirrorbook/config';
 import {
   broadcastTx,
   LcdClient,
-  networkConfig,
+  lcdUrlsFromEnv,
+  networkSides,
   parseTxResult,
   type AccountInfo,
   type NetworkConfig,
@@ -32,10 +33,7 @@ export class ChainAccess {
   readonly lcd: LcdClient;
 
   constructor(config: AppConfig) {
-    this.network =
-      config.env.NETWORK === 'sim'
-        ? networkConfig('sim', { simUrl: config.env.SIM_LCD_URL })
-        : networkConfig('testnet', { lcdUrl: config.env.TESTNET_LCD_URL });
+    this.network = networkSides(config.env.NETWORK, lcdUrlsFromEnv(config.env)).trading.config;
     this.lcd = new LcdClient({
       baseUrl: this.network.lcdUrl,
       ...(config.env.NETWORK === 'sim' ? { ratePerSecond: SIM_REQUESTS_PER_SECOND } : {}),

@@ -1,6 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
-import { buildBatchUpdateOrdersMsg, estimateGas, signTx, type SignedTx, type TxResult, type Wallet } from '@mirrorbook/injective';
+import {
+  buildBatchUpdateOrdersMsg,
+  estimateGas,
+  signTx,
+  TxNotIncludedError,
+  waitForInclusion,
+  type SignedTx,
+  type TxResult,
+  type Wallet,
+} from '@mirrorbook/injective';
 import type { BuiltBatch } from '../batch/batch-input.builder';
 import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifier';
 import type { SequenceManager } from '../sequence/sequence.manager';
@@ -147,9 +156,10 @@ export class TxSubmitter {
   }
 
   /**
-   * Looks the tx up until it is in a block. Once it surely never will be, the reason instead: its
-   * timeout height passed, or the account moved past its sequence without it (a drift, another
-   * client) and it still is not found a block later (an index that lags must not make us send it twice).
+   * Looks the tx up until it is in a block (libs/injective's inclusion waiter; a failed lookup
+   * counts as not there yet). Once it surely never will be, the reason instead: its timeout height
+   * passed, or the account moved past its sequence without it (a drift, another client) and it
+   * still is not found a block later (an index that lags must not make us send it twice).
    */
   private async awaitInclusion(
     signed: SignedTx,
@@ -162,20 +172,17 @@ export class TxSubmitter {
     let lastSentHeight = sentAtHeight;
     let heightCheckedAt = started;
     let passedAtHeight: number | undefined;
-    for (;;) {
-      const found = await this.lookup(signed.txHash);
-      if (found) {
-        this.knownHeight = { height: found.height, at: Date.now() };
-        return found;
-      }
-      await sleep(this.options.pollMs, undefined, { signal: guard.signal });
-      if (Date.now() - heightCheckedAt < HEIGHT_CHECK_EVERY_MS) continue;
+    let gaveUp = false;
+    const giveUp = (reason: string): string => {
+      gaveUp = true;
+      return reason;
+    };
+    const neverIncluded = async (): Promise<string | undefined> => {
+      if (Date.now() - heightCheckedAt < HEIGHT_CHECK_EVERY_MS) return undefined;
       heightCheckedAt = Date.now();
       const height = await this.latestHeight(0).catch(() => lastSentHeight);
-      if (height > timeoutHeight) return (await this.lookup(signed.txHash)) ?? `was not included before its timeout height ${timeoutHeight}`;
-      if (passedAtHeight !== undefined && height > passedAtHeight) {
-        return (await this.lookup(signed.txHash)) ?? `lost its sequence ${sequence}: the account moved past it without this tx`;
-      }
+      if (height > timeoutHeight) return giveUp(`was not included before its timeout height ${timeoutHeight}`);
+      if (passedAtHeight !== undefined && height > passedAtHeight) return giveUp(`lost its sequence ${sequence}: the account moved past it without this tx`);
       if (Date.now() - started > MAX_INCLUSION_WAIT_MS) {
         throw new BatchNotAppliedError(`tx ${signed.txHash}: no block for ${MAX_INCLUSION_WAIT_MS} ms; outcome unknown`, false, signed.txHash);
       }
@@ -184,6 +191,23 @@ export class TxSubmitter {
         const expected = await this.resend(signed, guard);
         if (expected !== null && expected > sequence) passedAtHeight = height;
       }
+      return undefined;
+    };
+    try {
+      const found = await waitForInclusion(this.chain.lcd, signed.txHash, {
+        // no deadline of the waiter's own: neverIncluded gives up, or throws after MAX_INCLUSION_WAIT_MS
+        timeoutMs: Number.POSITIVE_INFINITY,
+        pollMs: this.options.pollMs,
+        sleep: (ms) => sleep(ms, undefined, { signal: guard.signal }),
+        isTransient: () => true,
+        neverIncluded,
+      });
+      // found by the last lookup after giving up: the height just read stays the known one
+      if (!gaveUp) this.knownHeight = { height: found.height, at: Date.now() };
+      return found;
+    } catch (error) {
+      if (error instanceof TxNotIncludedError && error.reason !== null) return error.reason;
+      throw error;
     }
   }
 

@@ -1,8 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { StoredBalances, StoredPositions } from '@mirrorbook/contracts';
-import { toDecimalString, type Market } from '@mirrorbook/market';
+import { decimalsByDenom, denomCatalog, toDecimalString, type Market } from '@mirrorbook/market';
 import type { ChainAccess } from '../chain/chain.access';
-import { denomTable } from '../chain/denom.table';
 import type { WalletStateStore } from './wallet-state.store';
 
 /** Available balance per bank denom, human units, and the block height it was read at. */
@@ -40,15 +39,15 @@ export class AccountStateRefresher {
 
   /** Reads deposits and positions now, stores them in Redis, caches the balances. */
   async refresh(markets: ReadonlyMap<string, Market>, knownHeight?: number): Promise<AvailableBalances> {
-    const table = denomTable(markets.values(), this.chain.network.feeDenom);
+    const denoms = denomCatalog(markets.values(), { feeDenom: this.chain.network.feeDenom, keep: 'last' });
     const [height, deposits] = await Promise.all([
       knownHeight === undefined ? this.chain.latestHeight() : Promise.resolve(knownHeight),
-      this.chain.deposits(this.subaccountId, table.decimals),
+      this.chain.deposits(this.subaccountId, decimalsByDenom(denoms)),
     ]);
     const now = Date.now();
     const balances: StoredBalances = { height, ts: now, balances: {} };
     for (const [denom, b] of Object.entries(deposits.balances)) {
-      balances.balances[denom] = { symbol: table.symbols[denom] ?? denom, available: plain(b.available), total: plain(b.total) };
+      balances.balances[denom] = { symbol: denoms.get(denom)?.symbol ?? denom, available: plain(b.available), total: plain(b.total) };
     }
     await this.store.writeBalances(balances);
     const derivatives = [...markets].filter(([, m]) => m.type === 'derivative');

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { resolveStrategyParams, subjects, type BotRunState, type BotState } from '@mirrorbook/contracts';
-import { defaultBotState, resolveBotState, type AppConfig, type BotEntry } from '@mirrorbook/config';
+import { subjects, type BotRunState, type BotState } from '@mirrorbook/contracts';
+import { defaultBotState, effectiveStrategyParams, resolveBotState, type AppConfig, type BotEntry } from '@mirrorbook/config';
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { BotMarketParams } from '../checks/pre-trade.context';
@@ -57,15 +57,8 @@ export class BotStateRegistry {
     const key = `${botId}\u0000${marketKey}`;
     const cached = this.params.get(key);
     if (cached) return cached;
-    const bot = this.bot(botId);
     const market = this.config.markets.find((m) => m.key === marketKey);
-    let resolved;
-    try {
-      resolved = resolveStrategyParams(this.config.strategyDefaults, market?.strategy ?? {}, bot?.params ?? {}, this.live.get(botId) ?? {});
-    } catch {
-      // invalid live edits must not stop trading: the validated config layers still stand
-      resolved = resolveStrategyParams(this.config.strategyDefaults, market?.strategy ?? {}, bot?.params ?? {});
-    }
+    const resolved = effectiveStrategyParams(this.config.strategyDefaults, market, this.bot(botId), this.live.get(botId)).params;
     const params = { baseSize: new Dec(resolved.baseSize), leverage: new Dec(resolved.leverage) };
     this.params.set(key, params);
     return params;

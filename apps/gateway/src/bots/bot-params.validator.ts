@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ZodError } from 'zod';
-import { resolveStrategyParams, type StrategyParams, type StrategyParamsOverride } from '@mirrorbook/contracts';
-import { APP_CONFIG, type AppConfig, type BotEntry } from '@mirrorbook/config';
+import type { StrategyParams, StrategyParamsOverride } from '@mirrorbook/contracts';
+import { APP_CONFIG, effectiveStrategyParams, type AppConfig, type BotEntry } from '@mirrorbook/config';
 import { fieldErrorsOf, type FieldErrors } from '../platform/field-errors';
 import { RequestValidationError } from '../platform/request-validation.error';
 
 /**
- * The parameters in force for each of a bot's markets with the given live overrides:
- * `resolveStrategyParams(strategyDefaults, market.strategy, bot.params, overrides)`. Overrides
- * that break any market are a 400 naming each field (and the markets, when not all fail).
+ * The parameters in force for each of a bot's markets with the given live overrides
+ * (`effectiveStrategyParams`). Unlike the strategy and the executor, which set invalid live edits
+ * aside, overrides that break any market are a 400 naming each field (and the markets, when not
+ * all fail).
  */
 @Injectable()
 export class BotParamsValidator {
@@ -19,17 +19,17 @@ export class BotParamsValidator {
     const failures = new Map<string, { path: string; message: string; markets: string[] }>();
     for (const key of bot.markets) {
       const market = this.config.markets.find((m) => m.key === key);
-      try {
-        effective[key] = resolveStrategyParams(this.config.strategyDefaults, market?.strategy ?? {}, bot.params, overrides);
-      } catch (error) {
-        if (!(error instanceof ZodError)) throw error;
-        for (const [path, messages] of Object.entries(fieldErrorsOf(error.issues))) {
-          for (const message of messages) {
-            const id = `${path}\u0000${message}`;
-            const failure = failures.get(id) ?? { path, message, markets: [] };
-            failure.markets.push(key);
-            failures.set(id, failure);
-          }
+      const { params, rejectedLive } = effectiveStrategyParams(this.config.strategyDefaults, market, bot, overrides);
+      if (!rejectedLive) {
+        effective[key] = params;
+        continue;
+      }
+      for (const [path, messages] of Object.entries(fieldErrorsOf(rejectedLive))) {
+        for (const message of messages) {
+          const id = `${path}\u0000${message}`;
+          const failure = failures.get(id) ?? { path, message, markets: [] };
+          failure.markets.push(key);
+          failures.set(id, failure);
         }
       }
     }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   bookSnapshotSchema,
   feedStatusSchema,
+  isNewerCopy,
   priceTickSchema,
   redisKeys,
   type BookSnapshot,
@@ -13,9 +14,6 @@ import { StoredJsonReader } from '../platform/stored-json.reader';
 
 /** Which side of a market pair a price belongs to. */
 export type PriceRole = PriceTick['role'];
-
-const newer = (a: { ts: number; seq: number }, held: { ts: number; seq: number } | undefined): boolean =>
-  !held || a.ts > held.ts || (a.ts === held.ts && a.seq > held.seq);
 
 /**
  * The latest price per (role, market), trading book and feed status per market: live from
@@ -39,20 +37,20 @@ export class LiveMarketCache {
   /** Keeps the tick when it is newer than the one held; returns whether it was kept. */
   applyPrice(tick: PriceTick): boolean {
     const key = `${tick.role}:${tick.market}`;
-    if (!newer(tick, this.prices.get(key))) return false;
+    if (!isNewerCopy(tick, this.prices.get(key))) return false;
     this.prices.set(key, tick);
     return true;
   }
 
   /** Keeps a trading book when newer; reference books are not shown. */
   applyBook(book: BookSnapshot): boolean {
-    if (book.role !== 'trading' || !newer(book, this.books.get(book.market))) return false;
+    if (book.role !== 'trading' || !isNewerCopy(book, this.books.get(book.market))) return false;
     this.books.set(book.market, book);
     return true;
   }
 
   applyStatus(status: FeedStatus): boolean {
-    if (!newer(status, this.statuses.get(status.market))) return false;
+    if (!isNewerCopy(status, this.statuses.get(status.market))) return false;
     this.statuses.set(status.market, status);
     return true;
   }

@@ -8,7 +8,7 @@ import {
   type DecodedBatchUpdateOrders,
   type DecodedTx,
 } from '@mirrorbook/injective/sim-codec';
-import { Dec } from '@mirrorbook/market';
+import { Dec, denomCatalog, FEE_DENOM, type DenomInfo } from '@mirrorbook/market';
 import { SimConfigError } from '../config/sim-config.error';
 import type { ExchangePort, SimBatch } from '../exchange/exchange.port';
 import type { FaultState } from '../faults/fault.state';
@@ -16,7 +16,6 @@ import type { SimConfig } from '../sim.config';
 import { AccountStore, type SimAccount } from './account.store';
 import { toSimBatch } from './batch.converter';
 import { CheckState } from './check.state';
-import { denomDecimalsOf, FEE_DENOM } from './denom.decimals';
 import { GAS_TABLE, txGas } from './gas.table';
 import { Mempool, type PendingTx } from './mempool';
 import { subaccountIdOf } from '@mirrorbook/injective';
@@ -81,7 +80,7 @@ export class SimChain {
   private readonly faults: FaultState;
   private readonly config: SimConfig;
   private readonly genesisMs: number;
-  private readonly decimals: ReadonlyMap<string, number>;
+  private readonly denoms: ReadonlyMap<string, DenomInfo>;
   private readonly onBlockError: (error: unknown, height: number) => void;
   private readonly minFeePerGas: bigint;
   private height = 0;
@@ -106,7 +105,7 @@ export class SimChain {
     this.minFeePerGas = config.minGasPrice;
     this.txIndex = new TxIndex(config.txIndexRetain);
     this.accounts = new AccountStore(config.genesis.firstAccountNumber);
-    this.decimals = denomDecimalsOf(exchange.markets());
+    this.denoms = denomCatalog(exchange.markets(), { keep: 'last' });
     this.onBlockError = opts.onBlockError ?? (() => undefined);
     this.genesisMs = config.genesis.time ? Date.parse(config.genesis.time) : (opts.now ?? Date.now)();
     this.lastHash = blockHash(0, '', []);
@@ -159,12 +158,12 @@ export class SimChain {
 
   /** Decimals of a denom (18 for `inj`), or undefined when no market uses it. */
   denomDecimals(denom: string): number | undefined {
-    return this.decimals.get(denom);
+    return this.denoms.get(denom)?.decimals;
   }
 
   /** A human amount of `denom` in base units (decimals unknown: taken as 0). */
   toBaseUnits(denom: string, human: Decimal): Decimal {
-    return human.mul(new Dec(10).pow(this.decimals.get(denom) ?? 0));
+    return human.mul(new Dec(10).pow(this.denoms.get(denom)?.decimals ?? 0));
   }
 
   /** Counters for the admin state endpoint. */
@@ -180,8 +179,8 @@ export class SimChain {
    */
   fund(address: string, balances: Readonly<Record<string, string>>): Readonly<SimAccount> {
     for (const denom of Object.keys(balances)) {
-      if (!this.decimals.has(denom)) {
-        throw new RangeError(`unknown denom ${JSON.stringify(denom)}; known: ${[...this.decimals.keys()].join(', ')}`);
+      if (!this.denoms.has(denom)) {
+        throw new RangeError(`unknown denom ${JSON.stringify(denom)}; known: ${[...this.denoms.keys()].join(', ')}`);
       }
     }
     const account = this.accounts.ensure(address);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { PayloadOf, Subject, SubjectFamily } from '@mirrorbook/contracts';
-import { ChainUnavailableError, MalformedResponseError } from '@mirrorbook/injective';
+import { ChainUnavailableError, MalformedResponseError, networkSides } from '@mirrorbook/injective';
 import type { RedisService } from '@mirrorbook/redis';
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
@@ -22,7 +22,7 @@ const market: FeedMarket = {
 };
 const settings: FeedSettings = {
   markets: [market],
-  endpoints: { reference: { net: 'sim', lcdUrl: 'http://sim' }, trading: { net: 'sim', lcdUrl: 'http://sim' } },
+  endpoints: networkSides('sim', { sim: 'http://sim' }),
   pollIntervalMs: 700,
   staleAfterMs: 3000,
   downAfterMs: 30_000,

@@ -68,7 +68,7 @@ export class MarketPoller {
     const verdict = validateReference(reading, market.referenceSource);
     if (!verdict.ok) return this.rejected(runtime, 'reference', verdict.reason, verdict.detail);
     this.recordGood(runtime.reference, now);
-    const stamp = { net: this.settings.endpoints.reference.net, market: market.key, height: reading.height, ts: now };
+    const stamp = { net: this.settings.endpoints.reference.config.name, market: market.key, height: reading.height, ts: now };
     this.publisher.offerPrice(referenceTick(stamp, verdict.value), now);
     return { kind: 'ok' };
   }
@@ -83,7 +83,7 @@ export class MarketPoller {
     if (!verdict.ok) return this.rejected(runtime, 'book', verdict.reason, verdict.detail);
     this.recordGood(runtime.book, now);
     runtime.bookLevels = nextBookLevels(runtime.bookLevels, verdict.value, this.settings.bookDepthPct);
-    const stamp = { net: this.settings.endpoints.trading.net, market: market.key, height: reading.height, ts: now };
+    const stamp = { net: this.settings.endpoints.trading.config.name, market: market.key, height: reading.height, ts: now };
     this.publisher.offerBook(bookSnapshot(stamp, verdict.value), now);
     const tick = tradingTick(stamp, verdict.value);
     if (tick) this.publisher.offerPrice(tick, now);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@mirrorbook/config';
-import { RateLimitedError } from '@mirrorbook/injective';
+import { networkSides, RateLimitedError } from '@mirrorbook/injective';
 import type { RedisService } from '@mirrorbook/redis';
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
@@ -25,7 +25,7 @@ const market: FeedMarket = {
 };
 const settings: FeedSettings = {
   markets: [market],
-  endpoints: { reference: { net: 'mainnet', lcdUrl: 'http://mainnet' }, trading: { net: 'testnet', lcdUrl: 'http://testnet' } },
+  endpoints: networkSides('testnet', { mainnet: 'http://mainnet', testnet: 'http://testnet' }),
   pollIntervalMs: 50,
   staleAfterMs: 3000,
   downAfterMs: 30_000,

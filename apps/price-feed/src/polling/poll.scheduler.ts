@@ -93,11 +93,11 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
     this.store.begin(plan);
     priceFeedMetrics.pollInterval().set(plan.intervalMs);
     priceFeedMetrics.throttled().set(plan.throttled ? 1 : 0);
+    const [reference, trading] = [this.settings.endpoints.reference.config, this.settings.endpoints.trading.config];
     this.logger.log(
       `polling ${this.settings.markets.length} markets every ${plan.intervalMs} ms` +
         `${plan.throttled ? ` (throttled: ${this.settings.pollIntervalMs} ms wanted, ${this.settings.requestBudgetPerSecond} req/s per host)` : ''}` +
-        `; reference ${this.settings.endpoints.reference.lcdUrl} (${this.settings.endpoints.reference.net}),` +
-        ` books ${this.settings.endpoints.trading.lcdUrl} (${this.settings.endpoints.trading.net}); ${seeded} seqs restored`,
+        `; reference ${reference.lcdUrl} (${reference.name}), books ${trading.lcdUrl} (${trading.name}); ${seeded} seqs restored`,
     );
     this.state = 'running';
     this.slotsFrom = Date.now();

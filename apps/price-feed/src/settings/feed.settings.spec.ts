@@ -1,4 +1,5 @@
 import { envSchema, type MarketPair } from '@mirrorbook/config';
+import { networkSides } from '@mirrorbook/injective';
 import { feedSettingsFrom } from './feed.settings';
 
 const pair = (key: string, overrides: Partial<MarketPair> = {}): MarketPair => ({
@@ -11,7 +12,7 @@ const pair = (key: string, overrides: Partial<MarketPair> = {}): MarketPair => (
   enabled: true,
   ...overrides,
 });
-const endpoints = { reference: { net: 'sim' as const, lcdUrl: 'http://sim' }, trading: { net: 'sim' as const, lcdUrl: 'http://sim' } };
+const endpoints = networkSides('sim', { sim: 'http://sim' });
 
 describe('feedSettingsFrom', () => {
   it('takes the defaults of the environment schema: one poll per 700 ms block, 20 requests/s per host', () => {

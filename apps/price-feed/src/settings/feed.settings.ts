@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mirrorbook/config';
-import type { FeedEndpoints } from './feed-endpoints.resolver';
+import type { NetworkSides } from '@mirrorbook/injective';
 import { resolveReferenceSource, type ReferenceSource } from './reference-source.resolver';
 
 /** Injection token of the price-feed's `FeedSettings`. */
@@ -19,6 +19,7 @@ export interface FeedMarket {
 /** Everything the feed needs from the validated configuration, with units in the names. */
 export interface FeedSettings {
   readonly markets: readonly FeedMarket[];
+  /** where the reference and the trading side are read (`networkSides` of NETWORK) */
   readonly endpoints: FeedEndpoints;
   /** wanted interval between two polls of one market, ms */
   readonly pollIntervalMs: number;
@@ -35,6 +36,9 @@ export interface FeedSettings {
   /** why some pairs use another reference source than configured (logged at start) */
   readonly notes: readonly string[];
 }
+
+/** The two sides the feed reads; `config.name` is the `<net>` of what it publishes. */
+export type FeedEndpoints = Pick<NetworkSides, 'reference' | 'trading'>;
 
 /** The feed's settings from the app config and the resolved endpoints (pure). */
 export function feedSettingsFrom(config: Pick<AppConfig, 'env' | 'markets'>, endpoints: FeedEndpoints): FeedSettings {

@@ -17,7 +17,7 @@ export interface FeedSources {
 /** LCD-backed sources on the endpoints the settings name (one shared client per host). */
 export function lcdFeedSources(settings: Pick<FeedSettings, 'endpoints'>, pool: LcdHostPool): FeedSources {
   return {
-    reference: new LcdReferencePriceSource(pool.forUrl(settings.endpoints.reference.lcdUrl)),
-    book: new LcdBookSource(pool.forUrl(settings.endpoints.trading.lcdUrl)),
+    reference: new LcdReferencePriceSource(pool.forUrl(settings.endpoints.reference.config.lcdUrl)),
+    book: new LcdBookSource(pool.forUrl(settings.endpoints.trading.config.lcdUrl)),
   };
 }

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { ZodError } from 'zod';
-import { resolveStrategyParams, type StrategyParams } from '@mirrorbook/contracts';
-import { formatIssues, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
+import type { StrategyParams } from '@mirrorbook/contracts';
+import { effectiveStrategyParams, formatIssues, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
 
 interface Cached {
   readonly liveJson: string;
@@ -12,7 +11,7 @@ interface Cached {
  * The parameters in force for a bot on a market: strategy.json → market `strategy` → bot `params`
  * → live edits from `bot:<id>`. Resolved once per distinct live edit and reused, so the strategy
  * core's per-object compilation cache keeps hitting. Live edits that do not validate are ignored
- * (logged once): the validated config layers still stand, as in the executor.
+ * (logged once): the validated config layers still stand (`effectiveStrategyParams`).
  */
 export class BotParamsResolver {
   private readonly logger = new Logger(BotParamsResolver.name);
@@ -31,13 +30,11 @@ export class BotParamsResolver {
   }
 
   private resolveFresh(bot: BotEntry, pair: MarketPair, live: Record<string, unknown>): StrategyParams {
-    try {
-      return resolveStrategyParams(this.config.strategyDefaults, pair.strategy, bot.params, live);
-    } catch (error) {
-      if (!(error instanceof ZodError)) throw error;
-      const problems = formatIssues(`bot:${bot.id}.params (on ${pair.key})`, error.issues).join('; ');
+    const { params, rejectedLive } = effectiveStrategyParams(this.config.strategyDefaults, pair, bot, live);
+    if (rejectedLive) {
+      const problems = formatIssues(`bot:${bot.id}.params (on ${pair.key})`, rejectedLive).join('; ');
       this.logger.warn(`ignoring invalid live parameters: ${problems}`);
-      return resolveStrategyParams(this.config.strategyDefaults, pair.strategy, bot.params);
     }
+    return params;
   }
 }

@@ -1,7 +1,6 @@
 import type { Subscription } from 'nats';
-import { subjects, type FeedStatus, type PriceTick } from '@mirrorbook/contracts';
+import { isNewerCopy, subjects, type FeedStamp, type FeedStatus, type PriceTick } from '@mirrorbook/contracts';
 import type { MessagingService } from '@mirrorbook/messaging';
-import { newest, type Stamped } from './newest.selector';
 
 /**
  * The newest reference tick and feed status per market as heard on `md.price.*.*` (role
@@ -39,6 +38,6 @@ export class ReferenceFeedCache {
   }
 }
 
-function keepNewest<T extends Stamped>(map: Map<string, T>, key: string, candidate: T): void {
-  if (newest(map.get(key), candidate) === candidate) map.set(key, candidate);
+function keepNewest<T extends FeedStamp>(map: Map<string, T>, key: string, candidate: T): void {
+  if (isNewerCopy(candidate, map.get(key))) map.set(key, candidate);
 }

@@ -5,7 +5,11 @@ export const STRATEGY_SETTINGS = Symbol('STRATEGY_SETTINGS');
 
 /** What the strategy workers take from the validated environment, with units in the names. */
 export interface StrategySettings {
-  /** the `<net>` token of the trading books subscribed to (`md.book.<net>.*`) */
+  /**
+   * the `<net>` token of the trading books subscribed to (`md.book.<net>.*`): NETWORK itself, the
+   * trading side of `networkSides` (libs/injective), which is not imported here because it loads
+   * the Injective SDK, which a worker on the simulator never needs
+   */
   readonly bookNet: 'sim' | 'testnet';
   /** no intent from a reference tick older than this, ms */
   readonly referenceMaxAgeMs: number;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isFinalReport, subjects, type BookSnapshot, type BotState, type ExecutionReport, type FeedStatus, type PriceTick, type StrategyPhase } from '@mirrorbook/contracts';
+import { isFinalReport, newestCopy, subjects, type BookSnapshot, type BotState, type ExecutionReport, type FeedStatus, type PriceTick, type StrategyPhase } from '@mirrorbook/contracts';
 import { resolveBotState, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
@@ -9,7 +9,6 @@ import { cidPrefixOf, intentIdOf, parseIntentId } from '../cycle/cid-prefix.fact
 import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
 import { gatePlanning, type SkipReason } from '../gate/planning.gate';
 import { buildIntent } from '../intents/intent.builder';
-import { newest } from '../market-data/newest.selector';
 import type { ReferenceFeedCache } from '../market-data/reference-feed.cache';
 import type { MarketCatalog } from '../markets/market.catalog';
 import { strategyMetrics } from '../metrics/strategy.metrics';
@@ -120,8 +119,8 @@ export class MarketEvaluator {
       pair,
       market,
       state,
-      reference: newest(state.reference, this.deps.referenceFeed.reference(key)),
-      status: newest(state.status, this.deps.referenceFeed.status(key)),
+      reference: newestCopy(state.reference, this.deps.referenceFeed.reference(key)),
+      status: newestCopy(state.status, this.deps.referenceFeed.status(key)),
       nowMs: this.now(),
     };
     await Promise.all(bots.map((bot) => this.evaluateBot(ctx, bot)));

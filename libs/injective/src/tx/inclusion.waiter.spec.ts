@@ -104,6 +104,39 @@ describe('waitForInclusion', () => {
     });
   });
 
+  describe('when the caller counts every failed lookup as not there yet', () => {
+    it('keeps polling through a 400', async () => {
+      const lcd = await lcdFor((_req, i) => (i === 0 ? { status: 400, json: { code: 3, message: 'bad request', details: [] } } : { json: included }));
+      const clock = virtualClock();
+      const options = { pollMs: 10, timeoutMs: 2000, now: clock.now, sleep: clock.sleep };
+      await expect(waitForInclusion(lcd, TX_HASH, { ...options, isTransient: () => true })).resolves.toMatchObject({ height: 321 });
+      expect(stub!.requests).toHaveLength(2);
+    });
+  });
+
+  describe('when the caller finds that the tx never will land', () => {
+    it('looks once more and throws TxNotIncludedError with its reason', async () => {
+      const lcd = await lcdFor(() => NOT_FOUND);
+      const clock = virtualClock();
+      let checks = 0;
+      const neverIncluded = async () => (++checks === 3 ? 'its timeout height passed' : undefined);
+      const error = await waitForInclusion(lcd, TX_HASH, { pollMs: 10, timeoutMs: Number.POSITIVE_INFINITY, now: clock.now, sleep: clock.sleep, neverIncluded }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TxNotIncludedError);
+      expect(error).toMatchObject({ txHash: TX_HASH, reason: 'its timeout height passed', waitedMs: 30 });
+      // a lookup before each of the three pauses, and the last one after the verdict
+      expect(clock.pauses).toEqual([10, 10, 10]);
+      expect(stub!.requests).toHaveLength(4);
+    });
+
+    it('returns the result when that last lookup finds it', async () => {
+      const lcd = await lcdFor((_req, i) => (i < 1 ? NOT_FOUND : { json: included }));
+      const clock = virtualClock();
+      const neverIncluded = async () => 'its timeout height passed';
+      await expect(waitForInclusion(lcd, TX_HASH, { pollMs: 10, now: clock.now, sleep: clock.sleep, neverIncluded })).resolves.toMatchObject({ height: 321 });
+      expect(stub!.requests).toHaveLength(2);
+    });
+  });
+
   describe('when the caller aborts', () => {
     it('stops waiting between lookups and rejects with the abort reason', async () => {
       const lcd = await lcdFor(() => NOT_FOUND);

@@ -1,25 +1,6 @@
-import { CliError } from '../cli/cli.errors';
-import { networkSides, resolveNetworkName } from './network.sides';
+import { lcdUrlsFromEnv, networkSides } from './network.sides';
 
 const pair = { mainnetMarketId: `0x${'aa'.repeat(32)}`, testnetMarketId: `0x${'bb'.repeat(32)}` };
-
-describe('resolveNetworkName', () => {
-  it('takes --network over NETWORK', () => {
-    expect(resolveNetworkName('testnet', 'sim')).toBe('testnet');
-  });
-
-  it('falls back to NETWORK, then to sim', () => {
-    expect(resolveNetworkName(undefined, 'mainnet')).toBe('mainnet');
-    expect(resolveNetworkName(undefined, undefined)).toBe('sim');
-    expect(resolveNetworkName(undefined, '  ')).toBe('sim');
-  });
-
-  it('refuses an unknown network as a usage error naming its source', () => {
-    const attempt = () => resolveNetworkName('devnet', undefined);
-    expect(attempt).toThrow(CliError);
-    expect(attempt).toThrow('--network must be one of sim, testnet, mainnet, got "devnet"');
-  });
-});
 
 describe('networkSides', () => {
   describe('on sim', () => {
@@ -32,6 +13,12 @@ describe('networkSides', () => {
       expect(sides.reference.marketId(pair)).toBe(pair.mainnetMarketId);
       expect(sides.readOnly).toBe(false);
     });
+
+    it('publishes both sides under sim, without the trailing slash of SIM_LCD_URL', () => {
+      const fromEnv = networkSides('sim', lcdUrlsFromEnv({ SIM_LCD_URL: 'http://127.0.0.1:7700/' }));
+      expect([fromEnv.reference.config.name, fromEnv.trading.config.name]).toEqual(['sim', 'sim']);
+      expect([fromEnv.reference.config.lcdUrl, fromEnv.trading.config.lcdUrl]).toEqual(['http://127.0.0.1:7700', 'http://127.0.0.1:7700']);
+    });
   });
 
   describe('on testnet', () => {
@@ -40,6 +27,18 @@ describe('networkSides', () => {
     it('trades on testnet and takes the reference from mainnet', () => {
       expect(sides.trading.config).toMatchObject({ chainId: 'injective-888', lcdUrl: 'http://testnet.local' });
       expect(sides.reference.config).toMatchObject({ chainId: 'injective-1', lcdUrl: 'http://mainnet.local' });
+    });
+
+    it('reads the public sentry LCDs unless MAINNET_LCD_URL / TESTNET_LCD_URL override them', () => {
+      const defaults = networkSides('testnet', lcdUrlsFromEnv({ SIM_LCD_URL: 'http://127.0.0.1:7700' }));
+      expect([defaults.reference.config.name, defaults.trading.config.name]).toEqual(['mainnet', 'testnet']);
+      expect(defaults.reference.config.lcdUrl).toMatch(/^https:\/\/.*lcd.*injective/);
+      expect(defaults.trading.config.lcdUrl).toMatch(/^https:\/\/testnet\..*lcd.*injective/);
+      const overridden = networkSides(
+        'testnet',
+        lcdUrlsFromEnv({ SIM_LCD_URL: 'http://127.0.0.1:7700', MAINNET_LCD_URL: 'https://mainnet.example:1317', TESTNET_LCD_URL: 'https://testnet.example:1317' }),
+      );
+      expect([overridden.reference.config.lcdUrl, overridden.trading.config.lcdUrl]).toEqual(['https://mainnet.example:1317', 'https://testnet.example:1317']);
     });
   });
 

@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import { config as loadDotenv } from 'dotenv';
 import { LifecycleService } from '@mirrorbook/observability';
 import { runService } from '@mirrorbook/runtime';
-import { MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
+import { MAX_CANCELS_BY_ID_PER_TX } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
 import { balancesCommand } from './balances/balances.command';
 import { cancelCommand, DEFAULT_CANCEL_BATCH_SIZE } from './cancel/cancel.command';
@@ -103,7 +103,7 @@ function buildProgram(): Command {
     .option('--all', 'every configured market')
     .option('--yes', 'really cancel (sign and broadcast in batches)')
     .option('--force', "sign although the wallet's executor holds the lease (two signers race on the sequence)")
-    .option('--batch-size <n>', `orders per transaction (default ${DEFAULT_CANCEL_BATCH_SIZE})`, integerOption('--batch-size', 1, MAX_CANCELS_PER_TX))
+    .option('--batch-size <n>', `orders per transaction (default ${DEFAULT_CANCEL_BATCH_SIZE})`, integerOption('--batch-size', 1, MAX_CANCELS_BY_ID_PER_TX))
     .action(oneShot(cancelCommand));
 
   program

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
+import { MAX_CANCELS_BY_ID_PER_TX } from '@mirrorbook/injective';
 import { planCancelBatches, type CancelTarget } from './cancel.planner';
 
 const target = (n: number, market = 'inj-usdt', marketType: 'spot' | 'derivative' = 'spot'): CancelTarget => ({
@@ -38,12 +38,12 @@ describe('planCancelBatches', () => {
 
   it('refuses a batch size the chain could not take', () => {
     expect(() => planCancelBatches([target(1)], 0)).toThrow(RangeError);
-    expect(() => planCancelBatches([target(1)], MAX_CANCELS_PER_TX + 1)).toThrow(RangeError);
+    expect(() => planCancelBatches([target(1)], MAX_CANCELS_BY_ID_PER_TX + 1)).toThrow(RangeError);
   });
 
   it('cancels every order exactly once and never overfills a batch', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { maxLength: 600 }), fc.integer({ min: 1, max: MAX_CANCELS_PER_TX }), (ids, size) => {
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { maxLength: 600 }), fc.integer({ min: 1, max: MAX_CANCELS_BY_ID_PER_TX }), (ids, size) => {
         const batches = planCancelBatches(ids.map((n) => target(n, n % 2 ? 'inj-usdt' : 'inj-usdt-perp', n % 2 ? 'spot' : 'derivative')), size);
         const all = batches.flatMap((b) => [...b.spot, ...b.derivative].map((t) => t.orderHash));
         return all.length === ids.length && new Set(all).size === ids.length && batches.every((b) => b.spot.length + b.derivative.length <= size);

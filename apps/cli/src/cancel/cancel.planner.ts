@@ -1,4 +1,4 @@
-import { MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
+import { MAX_CANCELS_BY_ID_PER_TX } from '@mirrorbook/injective';
 import type { MarketType } from '@mirrorbook/market';
 
 /** An open order the operator asked to cancel. */
@@ -21,12 +21,12 @@ export interface CancelBatch {
 /**
  * Splits the cancels into batches of at most `batchSize` orders, keeping each market's orders
  * together where they fit and the order of `targets` otherwise. Duplicate hashes are cancelled
- * once. Throws RangeError for a batch size outside 1…MAX_CANCELS_PER_TX (libs/injective's gas
+ * once. Throws RangeError for a batch size outside 1…MAX_CANCELS_BY_ID_PER_TX (libs/injective's gas
  * bound for one tx).
  */
 export function planCancelBatches(targets: readonly CancelTarget[], batchSize: number): CancelBatch[] {
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_CANCELS_PER_TX) {
-    throw new RangeError(`batch size must be an integer from 1 to ${MAX_CANCELS_PER_TX}, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_CANCELS_BY_ID_PER_TX) {
+    throw new RangeError(`batch size must be an integer from 1 to ${MAX_CANCELS_BY_ID_PER_TX}, got ${batchSize}`);
   }
   const seen = new Set<string>();
   const unique = targets.filter((t) => {

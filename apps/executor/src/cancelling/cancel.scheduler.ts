@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { BotEntry } from '@mirrorbook/config';
-import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, MAX_CANCELS_PER_TX } from '@mirrorbook/injective';
+import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, MAX_CANCEL_ALL_ORDERS_PER_TX } from '@mirrorbook/injective';
 import { cancelAllGroups } from '../batch/cancel-all.groups';
 import type { MergedBatch } from '../batch/merged-batch.model';
 import type { BatchResult, BatchSender } from '../sending/batch.sender';
@@ -85,7 +85,7 @@ export class CancelScheduler {
     const stored = await this.parts.store.ordersByMarket(markets);
     let outcome: BatchResult = 'applied';
     const ordersOf = (m: string) => stored.get(m)?.length ?? 0;
-    for (const group of cancelAllGroups(markets, ordersOf, MAX_CANCELS_PER_TX, DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET)) {
+    for (const group of cancelAllGroups(markets, ordersOf, MAX_CANCEL_ALL_ORDERS_PER_TX, DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET)) {
       const now = Date.now();
       const batch: MergedBatch = {
         intentIds: [`${label}-${now}`],

@@ -1,7 +1,7 @@
 import { Dec } from '@mirrorbook/market';
 import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
 import type { BatchUpdateOrdersInput, SpotOrderCreate } from './batch-update-orders.input';
-import { ANTE_OVERHEAD_GAS, estimateGas, MAX_CANCELS_PER_TX, MAX_GAS_PER_TX, TX_BYTES_GAS_PER_ITEM } from './gas.estimator';
+import { ANTE_OVERHEAD_GAS, estimateGas, MAX_CANCEL_ALL_ORDERS_PER_TX, MAX_CANCELS_BY_ID_PER_TX, MAX_GAS_PER_TX, TX_BYTES_GAS_PER_ITEM } from './gas.estimator';
 
 const base = { injectiveAddress: 'inj1r8n7xah8cgfm0el8u3kvwzja6zrd4le2krtp7d', subaccountId: '0x' + '00'.repeat(32) };
 const spot = (postOnly: boolean): SpotOrderCreate => ({
@@ -66,17 +66,27 @@ describe('estimateGas', () => {
     });
   });
 
-  describe('when cancel-alls remove MAX_CANCELS_PER_TX orders', () => {
+  describe('when a batch cancels MAX_CANCELS_BY_ID_PER_TX derivative orders by hash', () => {
+    const byHash = (n: number) =>
+      estimateGas({ ...base, derivativeCancels: Array.from({ length: n }, (_, i) => ({ marketId: PERP_INJ_USDT.id, orderHash: `0x${i.toString(16).padStart(64, '0')}` })) });
+
+    it('fits in one tx, and one more does not', () => {
+      expect(byHash(MAX_CANCELS_BY_ID_PER_TX).capped).toBe(false);
+      expect(byHash(MAX_CANCELS_BY_ID_PER_TX + 1).capped).toBe(true);
+    });
+  });
+
+  describe('when cancel-alls remove MAX_CANCEL_ALL_ORDERS_PER_TX orders', () => {
     const cancelAll = (markets: number, perMarket: number) =>
       estimateGas({ ...base, derivativeCancelAll: Array.from({ length: markets }, (_, i) => `0x${i}`) }, { cancelAllOrdersPerMarket: perMarket });
 
     it('fits in a block over 1 to 20 markets, and one order more per market does not', () => {
-      expect(MAX_CANCELS_PER_TX).toBeGreaterThan(300);
+      expect(MAX_CANCEL_ALL_ORDERS_PER_TX).toBeGreaterThan(300);
       for (let n = 1; n <= 20; n++) {
-        const perMarket = Math.floor(MAX_CANCELS_PER_TX / n);
+        const perMarket = Math.floor(MAX_CANCEL_ALL_ORDERS_PER_TX / n);
         expect(cancelAll(n, perMarket).capped).toBe(false);
       }
-      expect(cancelAll(1, MAX_CANCELS_PER_TX + 3).capped).toBe(true);
+      expect(cancelAll(1, MAX_CANCEL_ALL_ORDERS_PER_TX + 3).capped).toBe(true);
     });
   });
 

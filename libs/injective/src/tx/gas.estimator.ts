@@ -33,8 +33,16 @@ export const MAX_GAS_PER_TX = 30_000_000;
  * Most orders cancel-alls may remove in one tx (derivative cancels, the costlier kind), leaving
  * room for the byte cost of 20 cancel-all items: ≈ 354 within `MAX_GAS_PER_TX`.
  */
-export const MAX_CANCELS_PER_TX = Math.floor(
+export const MAX_CANCEL_ALL_ORDERS_PER_TX = Math.floor(
   ((MAX_GAS_PER_TX * 100) / GAS_SAFETY_PERCENT - ANTE_OVERHEAD_GAS - 20 * TX_BYTES_GAS_PER_ITEM) / GAS_PER_ORDER.derivativeCancel,
+);
+
+/**
+ * Most cancels by hash or cid one tx may carry (derivative cancels, the costlier kind), each with
+ * its byte cost: 343 within `MAX_GAS_PER_TX`.
+ */
+export const MAX_CANCELS_BY_ID_PER_TX = Math.floor(
+  ((MAX_GAS_PER_TX * 100) / GAS_SAFETY_PERCENT - ANTE_OVERHEAD_GAS) / (GAS_PER_ORDER.derivativeCancel + TX_BYTES_GAS_PER_ITEM),
 );
 
 /**

@@ -42,6 +42,8 @@ export interface SubmitterOptions {
 // takes it back; one that has it answers "already in mempool"
 const REBROADCAST_AFTER_BLOCKS = 2;
 const MAX_RESENDS = 6;
+// a node naming a sequence below the last included one is behind: the same bytes again a block later, this often
+const MAX_LAGGING_RESENDS = 5;
 // when blocks stop coming (a halted chain, or a sim with blocks on demand and nobody asking)
 const MAX_INCLUSION_WAIT_MS = 60_000;
 // the height only steers re-sending and the timeout: no need to ask for it on every lookup
@@ -52,7 +54,8 @@ const HEIGHT_REUSE_MS = 2000;
 /**
  * Signs, broadcasts and follows one batch to its block (docs/injective.md#broadcasting): the sequence
  * comes from the `SequenceManager`; a sequence mismatch sets it to the chain's expected value and
- * retries the batch once; full mempools, rate limits and unreachable nodes get the same bytes again
+ * retries the batch once, unless the expected value is below the last included sequence + 1 (a
+ * lagging node: the same bytes go again a block later); full mempools, rate limits and unreachable nodes get the same bytes again
  * (idempotent: a duplicate answers "already in mempool"); a tx that does not show up is re-sent
  * every few blocks until its timeout height, after which it surely did nothing. The lease is
  * checked right before every broadcast.
@@ -92,14 +95,13 @@ export class TxSubmitter {
         feeDenom: this.chain.network.feeDenom,
         allowMainnetTrading: this.options.allowMainnetTrading,
       });
-      const sent = await this.send(signed, guard);
+      const sent = await this.sendPastLaggingNodes(signed, height, guard);
       if (sent.kind === 'resign') continue;
       if (sent.kind === 'sequence-mismatch') {
         executorMetrics.sequenceMismatches().inc({ wallet: this.options.walletId });
         if (sequenceRetried) throw new BatchNotAppliedError('sequence mismatch on the retry too', true);
         sequenceRetried = true;
-        if (sent.expected !== null) await this.sequence.expect(sent.expected);
-        else await this.sequence.refresh();
+        await this.sequence.mismatch(sent.expected);
         await sleep(this.options.sequenceRetryDelayMs, undefined, { signal: guard.signal });
         continue;
       }
@@ -112,8 +114,37 @@ export class TxSubmitter {
         this.sequence.released(sequence);
         throw new BatchNotAppliedError(`tx ${signed.txHash} ${result}`, true, signed.txHash, broadcastAt);
       }
+      this.sequence.included(sequence);
       executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
       return { txHash: signed.txHash, broadcastAt, includedAt: Date.now(), result };
+    }
+  }
+
+  /**
+   * `send`, and while the refusal names a sequence below the floor (a node behind the chain: see
+   * `decideMismatch`), the same bytes again once a block passed, up to `MAX_LAGGING_RESENDS` times.
+   */
+  private async sendPastLaggingNodes(signed: SignedTx, height: number, guard: TenureGuard): ReturnType<TxSubmitter['send']> {
+    for (let resends = 0; ; resends++) {
+      const sent = await this.send(signed, guard);
+      if (sent.kind !== 'sequence-mismatch' || sent.expected === null || sent.expected >= this.sequence.floor) return sent;
+      executorMetrics.laggingNodeReplies().inc({ wallet: this.options.walletId });
+      if (resends >= MAX_LAGGING_RESENDS) {
+        throw new BatchNotAppliedError(`tx ${signed.txHash}: nodes kept naming sequence ${sent.expected}, below the last included + 1 (${this.sequence.floor})`, true);
+      }
+      this.logger.warn(`a node named sequence ${sent.expected}, below the last included + 1 (${this.sequence.floor}): it lags; tx ${signed.txHash.slice(0, 16)}… goes again, unchanged, after the next block`);
+      height = await this.nextBlockAfter(height, guard);
+    }
+  }
+
+  /** Waits until the chain is past `height` (polled every `pollMs`); answers the new height. */
+  private async nextBlockAfter(height: number, guard: TenureGuard): Promise<number> {
+    const started = Date.now();
+    for (;;) {
+      await sleep(this.options.pollMs, undefined, { signal: guard.signal });
+      const now = await this.latestHeight(0).catch(() => height);
+      if (now > height) return now;
+      if (Date.now() - started > MAX_INCLUSION_WAIT_MS) throw new BatchNotAppliedError(`no block after ${height} for ${MAX_INCLUSION_WAIT_MS} ms`, true);
     }
   }
 

@@ -3,7 +3,7 @@ import { redisKeys } from '@mirrorbook/contracts';
 import type { AccountInfo } from '@mirrorbook/injective';
 import type { FencedStore } from '@mirrorbook/locking';
 import { executorMetrics } from '../shared/executor.metrics';
-import { decideSequence } from './sequence.policy';
+import { decideMismatch, decideSequence, type MismatchDecision } from './sequence.policy';
 
 /** The account read the manager needs (`ChainAccess` has it): a port, so `sequence/` does not import `chain/`, which imports it. */
 export interface AccountSource {
@@ -23,6 +23,8 @@ const TAKEOVER_SETTLE_POLL_MS = 300;
 export class SequenceManager {
   private readonly logger = new Logger(SequenceManager.name);
   private nextSequence: number | undefined;
+  // the last included sequence + 1 (or the committed sequence read): nothing moves `next` below it
+  private includedFloor = 0;
   private number: number | undefined;
   private token = 0;
 
@@ -66,6 +68,7 @@ export class SequenceManager {
     }
     this.number = account.accountNumber;
     this.nextSequence = account.sequence;
+    this.includedFloor = account.sequence;
     this.logger.log(`sequence loaded from the chain: next ${account.sequence} (account ${account.accountNumber}, last recorded ${lastUsed ?? 'none'})`);
     await this.persist();
   }
@@ -76,31 +79,53 @@ export class SequenceManager {
     await this.persist();
   }
 
-  /** A tx signed with `unused` never made it into a block: its sequence is free again. */
-  released(unused: number): void {
-    if (this.nextSequence !== undefined && this.nextSequence === unused + 1) this.nextSequence = unused;
+  /** A tx signed with `used` is in a block: its sequence can never be used again. */
+  included(used: number): void {
+    this.includedFloor = Math.max(this.includedFloor, used + 1);
   }
 
-  /** The chain named the sequence it expects (a mismatch reply). */
-  async expect(expected: number): Promise<void> {
-    this.logger.warn(`sequence set to the chain's expected ${expected} (was ${this.nextSequence})`);
-    this.nextSequence = expected;
-    await this.persist();
+  /** The last included sequence + 1, below which the sequence never moves. */
+  get floor(): number {
+    return this.includedFloor;
+  }
+
+  /** A tx signed with `unused` never made it into a block: its sequence is free again. */
+  released(unused: number): void {
+    if (this.nextSequence !== undefined && this.nextSequence === unused + 1 && unused >= this.includedFloor) this.nextSequence = unused;
+  }
+
+  /**
+   * A broadcast was refused for its sequence: adopts the node's `expected` when it is at or above
+   * the floor, re-reads the account when the reply named none, and leaves everything as it is when
+   * it is below (a lagging node: see `decideMismatch`).
+   */
+  async mismatch(expected: number | null): Promise<MismatchDecision> {
+    const decision = decideMismatch(expected, this.includedFloor);
+    if (decision.action === 'adopt') {
+      this.logger.warn(`sequence set to the chain's expected ${decision.to} (was ${this.nextSequence})`);
+      this.nextSequence = decision.to;
+      await this.persist();
+    } else if (decision.action === 'refresh') {
+      await this.refresh();
+    }
+    return decision;
   }
 
   /** Re-reads the account and corrects a drift (see `decideSequence`); `inFlight` txs not yet in a block. */
   async refresh(inFlight = 0): Promise<void> {
     const account = await this.chain.account(this.address);
     this.number = account.accountNumber;
+    this.includedFloor = Math.max(this.includedFloor, account.sequence);
     if (this.nextSequence === undefined) {
       this.nextSequence = account.sequence;
       return;
     }
     const decision = decideSequence({ local: this.nextSequence, chain: account.sequence, inFlight, maxDrift: this.maxDrift });
-    if (decision.action === 'correct') {
+    const to = decision.action === 'correct' ? Math.max(decision.to, this.includedFloor) : this.nextSequence;
+    if (decision.action === 'correct' && to !== this.nextSequence) {
       executorMetrics.sequenceCorrections().inc({ wallet: this.wallet, reason: decision.reason });
-      this.logger.warn(`sequence drift ${decision.drift} (${decision.reason}): local ${this.nextSequence} -> ${decision.to}`);
-      this.nextSequence = decision.to;
+      this.logger.warn(`sequence drift ${decision.drift} (${decision.reason}): local ${this.nextSequence} -> ${to}`);
+      this.nextSequence = to;
       await this.persist();
     }
   }
@@ -108,6 +133,7 @@ export class SequenceManager {
   /** Forgets the tenure's state (lease lost or released). */
   reset(): void {
     this.nextSequence = undefined;
+    this.includedFloor = 0;
     this.token = 0;
   }
 

@@ -1,4 +1,4 @@
-import { decideSequence } from './sequence.policy';
+import { decideMismatch, decideSequence } from './sequence.policy';
 
 describe('decideSequence', () => {
   describe('when the local sequence equals the chain plus what is in flight', () => {
@@ -21,5 +21,21 @@ describe('decideSequence', () => {
     it('corrects a drift above maxDrift to the chain plus what is in flight', () => {
       expect(decideSequence({ local: 14, chain: 10, inFlight: 1, maxDrift: 2 })).toEqual({ action: 'correct', to: 11, drift: 3, reason: 'ahead' });
     });
+  });
+});
+
+describe('decideMismatch', () => {
+  it('adopts an expected sequence at or above the floor (the last included + 1)', () => {
+    expect(decideMismatch(12, 10)).toEqual({ action: 'adopt', to: 12 });
+    expect(decideMismatch(10, 10)).toEqual({ action: 'adopt', to: 10 });
+  });
+
+  it('never moves below the floor: an expected sequence under it comes from a lagging node', () => {
+    expect(decideMismatch(9, 10)).toEqual({ action: 'lagging-node' });
+    expect(decideMismatch(0, 1)).toEqual({ action: 'lagging-node' });
+  });
+
+  it('re-reads the account when the reply names no sequence', () => {
+    expect(decideMismatch(null, 10)).toEqual({ action: 'refresh' });
   });
 });

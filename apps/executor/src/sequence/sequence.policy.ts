@@ -27,3 +27,21 @@ export function decideSequence(reading: SequenceReading): SequenceDecision {
   if (drift > reading.maxDrift) return { action: 'correct', to: reading.chain + reading.inFlight, drift, reason: 'ahead' };
   return { action: 'keep', drift };
 }
+
+/** What to do with a code 32 reply's "expected" sequence. */
+export type MismatchDecision =
+  | { readonly action: 'adopt'; readonly to: number }
+  | { readonly action: 'lagging-node' }
+  | { readonly action: 'refresh' };
+
+/**
+ * Reads a sequence mismatch against the floor, the last included sequence + 1: an "expected"
+ * below it can only come from a node behind the chain (a public LCD behind a load balancer), and
+ * never moves the sequence down; the same bytes go again a block later. No expected: re-read the
+ * account.
+ */
+export function decideMismatch(expected: number | null, floor: number): MismatchDecision {
+  if (expected === null) return { action: 'refresh' };
+  if (expected < floor) return { action: 'lagging-node' };
+  return { action: 'adopt', to: expected };
+}

@@ -15,6 +15,9 @@ export const executorMetrics = {
   /** broadcasts refused for their sequence */
   sequenceMismatches: () =>
     metric('mirrorbook_executor_sequence_mismatches_total', () => new Counter({ name: 'mirrorbook_executor_sequence_mismatches_total', help: 'Broadcasts refused with a sequence mismatch', labelNames: ['wallet'] })),
+  /** code 32 replies naming a sequence below the last included + 1: a node behind the chain */
+  laggingNodeReplies: () =>
+    metric('mirrorbook_executor_lagging_node_replies_total', () => new Counter({ name: 'mirrorbook_executor_lagging_node_replies_total', help: 'Sequence mismatches naming a sequence below the last included one + 1 (a lagging node); the same bytes are sent again a block later', labelNames: ['wallet'] })),
   /** local sequence corrected after a refresh */
   sequenceCorrections: () =>
     metric('mirrorbook_executor_sequence_corrections_total', () => new Counter({ name: 'mirrorbook_executor_sequence_corrections_total', help: 'Local sequence corrected from the chain', labelNames: ['wallet', 'reason'] })),

@@ -324,6 +324,30 @@ describe('SimChain', () => {
       expect(failureOf(() => chain.broadcast(bytes(aliceTx(2)))).log).toContain('expected 0, got 2');
     });
 
+    it('answers as a lagging node: code 32 naming the sequence before the committed one, and the same bytes pass later', () => {
+      const { chain, faults } = setup();
+      const first = aliceTx(0, ['first']);
+      chain.broadcast(bytes(first));
+      chain.produceBlock();
+      faults.update({ laggingNodeRate: 1 });
+      const second = aliceTx(1, ['second']);
+      const refused = failureOf(() => chain.broadcast(bytes(second)));
+      expect(refused.abciCode).toBe(32);
+      expect(refused.log).toContain('expected 0, got 1');
+      expect(chain.chainStats()).toMatchObject({ laggingReplies: 1, mempoolSize: 0 });
+      faults.update({ laggingNodeRate: 0 });
+      expect(chain.broadcast(bytes(second))).toBe(second.txHash);
+      chain.produceBlock();
+      expect(chain.account(alice.injAddress)?.sequence).toBe(2n);
+    });
+
+    it('has nothing to lag behind before the account has a committed tx', () => {
+      const { chain, faults } = setup();
+      faults.update({ laggingNodeRate: 1 });
+      expect(chain.broadcast(bytes(aliceTx(0)))).toBe(aliceTx(0).txHash);
+      expect(chain.chainStats().laggingReplies).toBe(0);
+    });
+
     it('holds the mempool for N blocks when stuck, then includes its txs', () => {
       const { chain, faults } = setup();
       faults.update({ stuckMempoolBlocks: 2 });

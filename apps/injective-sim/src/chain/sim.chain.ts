@@ -38,6 +38,8 @@ export interface ChainStats {
   txsAccepted: number;
   txsRejected: number;
   txsDropped: number;
+  /** broadcasts answered as a lagging node (the `laggingNodeRate` fault) */
+  laggingReplies: number;
   txsEvicted: number;
   txsIncluded: number;
   txsFailed: number;
@@ -89,6 +91,7 @@ export class SimChain {
     txsAccepted: 0,
     txsRejected: 0,
     txsDropped: 0,
+    laggingReplies: 0,
     txsEvicted: 0,
     txsIncluded: 0,
     txsFailed: 0,
@@ -206,6 +209,7 @@ export class SimChain {
    */
   broadcast(txBytes: Uint8Array): string {
     try {
+      this.answerAsLaggingNode(txBytes);
       const pending = this.checkTx(txBytes);
       this.checkState.accept(pending.sender, pending.tx.signer.sequence, pending.fee);
       this.stats.txsAccepted += 1;
@@ -219,6 +223,19 @@ export class SimChain {
       this.stats.txsRejected += 1;
       throw e;
     }
+  }
+
+  /**
+   * Under the lagging-node fault: refuses the tx with code 32 as a node one block behind would,
+   * naming the sequence before the committed one (only once the account has a committed tx).
+   */
+  private answerAsLaggingNode(txBytes: Uint8Array): void {
+    if (!this.faults.laggingNode()) return;
+    const tx = this.decode(txBytes);
+    const account = this.accounts.get(this.signerOf(tx));
+    if (!account || account.sequence === 0n) return;
+    this.stats.laggingReplies += 1;
+    throw TxFailures.wrongSequence(account.sequence - 1n, tx.signer.sequence);
   }
 
   /**

@@ -14,12 +14,14 @@ export class FaultState {
   private stuckRemaining: number;
   private readonly httpRng: SeededRng;
   private readonly dropRng: SeededRng;
+  private readonly lagRng: SeededRng;
 
   constructor(initial: Faults, seed: string | number) {
     this.faults = { ...initial };
     this.stuckRemaining = initial.stuckMempoolBlocks;
     this.httpRng = new SeededRng(`${seed}/faults/http`);
     this.dropRng = new SeededRng(`${seed}/faults/broadcast-drop`);
+    this.lagRng = new SeededRng(`${seed}/faults/lagging-node`);
   }
 
   /** The faults in force; `stuckMempoolBlocks` counts the stuck blocks still to come. */
@@ -54,6 +56,12 @@ export class FaultState {
   dropBroadcast(): boolean {
     const rate = this.faults.dropBroadcastRate;
     return rate > 0 && this.dropRng.chance(rate);
+  }
+
+  /** Whether to answer one broadcast as a node a block behind. */
+  laggingNode(): boolean {
+    const rate = this.faults.laggingNodeRate;
+    return rate > 0 && this.lagRng.chance(rate);
   }
 
   /** Whether the block being produced must leave the mempool alone (counts one stuck block down). */

@@ -19,6 +19,11 @@ export const faultsSchema = z
     dropBroadcastRate: rate.default(0),
     /** the next N blocks are produced empty while the mempool keeps its txs; default 0 */
     stuckMempoolBlocks: z.number().int().min(0).max(1_000_000).default(0),
+    /**
+     * fraction of broadcasts answered as a node a block behind (a public LCD behind a load
+     * balancer): refused with code 32 naming an "expected" sequence one below the committed one; default 0
+     */
+    laggingNodeRate: rate.default(0),
   })
   .strict();
 
@@ -46,6 +51,7 @@ export const faultsUpdateSchema = z
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     dropBroadcastRate: rate.optional(),
     stuckMempoolBlocks: z.number().int().min(0).max(1_000_000).optional(),
+    laggingNodeRate: rate.optional(),
     sequenceDrift: z.array(sequenceDriftSchema).max(1000).optional(),
     /** true = all faults back to 0 before the other fields apply */
     reset: z.boolean().optional(),

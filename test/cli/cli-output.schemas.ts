@@ -19,7 +19,7 @@ export const balancesOutput = z
           subaccountId: z.string().regex(/^0x[0-9a-f]{64}$/).nullable(),
           addressSource: z.enum(['option', 'key', 'env', 'heartbeat']).nullable(),
           balances: z.array(
-            z.object({ denom: z.string(), symbol: z.string(), bank: decimal.nullable(), available: decimal.nullable(), total: decimal.nullable() }).strict(),
+            z.object({ denom: z.string(), symbol: z.string(), bank: decimal.nullable(), spendable: decimal, available: decimal.nullable(), total: decimal.nullable() }).strict(),
           ),
           unknownDenoms: z.array(z.string()),
         })

@@ -28,21 +28,22 @@ describe('mirrorbook read commands against the sim', () => {
   });
 
   describe('balances', () => {
-    it('shows bank balances and deposits of a wallet whose key is set, in human units', async () => {
+    it('shows what a wallet whose key is set can spend (its bank balance: nothing in orders yet), in human units', async () => {
       const run = await runCli(['balances', '--wallet', 'w1', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice });
       expect(run.code).toBe(0);
       const [w1] = parseJson(balancesOutput, run).wallets;
       expect(w1).toMatchObject({ wallet: 'w1', address: WALLETS.alice.injAddress, addressSource: 'key' });
       expect(w1?.balances.find((b) => b.denom === 'inj')).toMatchObject({ symbol: 'INJ', bank: '1000' });
-      expect(w1?.balances.find((b) => b.denom === USDT)).toMatchObject({ symbol: 'USDT', bank: '100000', total: '100000' });
+      // the default subaccount's free funds are in the bank, as on the chain; its deposits hold only what orders hold
+      expect(w1?.balances.find((b) => b.denom === USDT)).toMatchObject({ symbol: 'USDT', bank: '100000', spendable: '100000', available: null, total: null });
     });
 
     it('reads any address given with --address and prints a table', async () => {
       const run = await runCli(['balances', '--address', WALLETS.bob.injAddress], env);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(WALLETS.bob.injAddress);
-      expect(run.stdout).toMatch(/ASSET\s+BANK\s+DEPOSIT AVAILABLE\s+DEPOSIT TOTAL/);
-      expect(run.stdout).toMatch(/USDT\s+100000\s+100000\s+100000/);
+      expect(run.stdout).toMatch(/ASSET\s+SPENDABLE\s+BANK\s+DEPOSIT AVAILABLE\s+DEPOSIT TOTAL/);
+      expect(run.stdout).toMatch(/USDT\s+100000\s+100000\s+-\s+-/);
     });
 
     it('takes the address from WALLET_<ID>_ADDRESS when no key is at hand', async () => {

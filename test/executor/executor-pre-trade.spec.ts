@@ -69,6 +69,30 @@ describe('executor: pre-trade checks against the sim', () => {
     const rejected = h.reports.find((r) => r.outcome === 'rejected' && r.intentIds.includes(intent.id));
     expect(rejected?.failed.map((f) => f.cid)).toEqual([bad.cid]);
   });
+
+  it("trades from the bank, where the default subaccount's free funds are, and stores them as the chain keeps them", async () => {
+    // the sim keeps nonce 0's free funds in the bank, as the chain does: subaccountDeposits shows
+    // only what orders hold, with nothing available
+    const action = buy(h, '9.700', '2');
+    const intent = h.intent(rich, [{ market: 'inj-usdt', bookSeq: Date.now(), actions: [action] }]);
+    await h.publishIntent(intent);
+    const report = await h.eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
+    expect(report).toMatchObject({ outcome: 'applied', failed: [] });
+    const usdt = await h.eventually(async () => {
+      const stored = JSON.parse((await h.redis.get(`balances:${rich.id}`)) ?? 'null') as { height: number; balances: Record<string, { available: string; total: string }> } | null;
+      return stored && stored.height >= report.height! ? stored.balances['peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5'] : undefined;
+    }, 20_000, 'balances read after the order');
+    // every USDT the wallet has is its own (total), less what its resting bids hold (available)
+    expect(usdt.total).toBe('1000000');
+    expect(Number(usdt.available)).toBeLessThan(1_000_000 - 19);
+  });
+
+  it('keeps the gas reserve: no INJ ask may hold the INJ the fees are paid from', async () => {
+    // the poor wallet has 1 INJ in the bank and the reserve is 1 INJ (EXEC_GAS_RESERVE_INJ)
+    const ask: CreateOrderAction = { type: 'create', side: 'sell', price: '10.100', quantity: '0.5', postOnly: true, reduceOnly: false, cid: h.cid('r') };
+    const report = await expectNothingBroadcast(poor, () => rejectedReport(h, poor, ask));
+    expect(report.failed).toEqual([{ cid: ask.cid, reason: 'insufficient balance: needs 0.5 INJ, 0 available' }]);
+  });
 });
 
 describe('executor: chain id guard', () => {

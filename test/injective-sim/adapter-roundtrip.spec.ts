@@ -125,10 +125,11 @@ describe('adapter round trip against injective-sim', () => {
   });
 
   it('charges the fee in inj and commits the sequence', async () => {
-    const before = await h.lcd.getSubaccountDeposits(h.alice.subaccountId, { inj: 18 });
+    // gas is paid from the bank, where the default subaccount's free INJ is
+    const before = await h.lcd.getBankBalances(h.alice.injAddress, { inj: 18 });
     await execute({ spotCreates: staircase().slice(0, 2) });
-    const after = await h.lcd.getSubaccountDeposits(h.alice.subaccountId, { inj: 18 });
-    expect(after.balances.inj!.total.lt(before.balances.inj!.total)).toBe(true);
+    const after = await h.lcd.getBankBalances(h.alice.injAddress, { inj: 18 });
+    expect(after.balances.inj!.lt(before.balances.inj!)).toBe(true);
     expect((await h.lcd.getAccount(h.alice.injAddress)).sequence).toBe(1);
   });
 });

@@ -179,8 +179,38 @@ describe('injective-sim over HTTP', () => {
     it('serves bank balances and subaccount deposits in chain base units', async () => {
       const bank = await h.request('GET', `/cosmos/bank/v1beta1/balances/${h.bob.injAddress}`);
       expect(bank.body).toEqual({ balances: [{ denom: 'inj', amount: '10000000000000000000' }], pagination: { next_key: null, total: '1' } });
-      const deposits = await h.lcd.getSubaccountDeposits(h.alice.subaccountId, { inj: 18, [spot.quoteDenom]: 6 });
-      expect(deposits.balances[spot.quoteDenom]!.available.eq(1_000_000)).toBe(true);
+    });
+
+    it("keeps the default subaccount's free funds in the bank: a resting order's hold moves into the deposit's total and back on cancel", async () => {
+      const decimals = { inj: 18, [spot.quoteDenom]: 6 };
+      const usdt = async () => ({
+        bank: (await h.lcd.getBankBalances(h.alice.injAddress, decimals)).balances[spot.quoteDenom]?.toFixed(),
+        deposit: (await h.lcd.getSubaccountDeposits(h.alice.subaccountId, decimals)).balances[spot.quoteDenom],
+      });
+      // funded in the bank only: nothing in the deposits
+      expect(await usdt()).toEqual({ bank: '1000000', deposit: undefined });
+
+      // two bids of 1 INJ at 9.5 and 9.499 hold 18.999 USDT plus the 0.1 % taker fee a bid holds: 19.017999
+      await h.request('POST', '/cosmos/tx/v1beta1/txs', { tx_bytes: sign(h, h.alice, ['a', 'b'], { sequence: 0 }).txBytesBase64, mode: 'BROADCAST_MODE_SYNC' });
+      await h.produceBlocks(1);
+      const resting = await usdt();
+      expect(resting.bank).toBe('999980.982001');
+      expect(resting.deposit!.available.isZero()).toBe(true);
+      expect(resting.deposit!.total.toFixed()).toBe('19.017999');
+
+      const cancel = signTx({
+        msg: buildBatchUpdateOrdersMsg({ injectiveAddress: h.alice.injAddress, subaccountId: h.alice.subaccountId, spotCancelAll: [spot.id] }),
+        wallet: h.alice,
+        chainId: CHAIN_ID,
+        accountNumber: 10,
+        sequence: 1,
+        timeoutHeight: 1000,
+        gas: 1_000_000,
+        gasPrice: '160000000',
+      });
+      await h.request('POST', '/cosmos/tx/v1beta1/txs', { tx_bytes: cancel.txBytesBase64, mode: 'BROADCAST_MODE_SYNC' });
+      await h.produceBlocks(1);
+      expect(await usdt()).toEqual({ bank: '1000000', deposit: undefined });
     });
 
     it('serves market metadata the adapter normalizes back to the fixture market', async () => {

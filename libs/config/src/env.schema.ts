@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveDecimalString } from '@mirrorbook/contracts';
+import { decimalString, positiveDecimalString } from '@mirrorbook/contracts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -93,6 +93,8 @@ export const envSchema = z.object({
   EXEC_MAX_ORDER_NOTIONAL: positiveDecimalString.default('100000'),
   /** executor: largest notional of all orders created by one tx, quote units */
   EXEC_MAX_BATCH_NOTIONAL: positiveDecimalString.default('1000000'),
+  /** executor: INJ kept in the bank for gas, which no INJ ask or INJ-quoted bid may hold, INJ */
+  EXEC_GAS_RESERVE_INJ: decimalString.default('1'),
   /**
    * executor: most creates and cancels in one tx (gas: 174 derivative post-only creates fill the
    * 30M block limit with the 20 % safety margin)

@@ -36,6 +36,7 @@ export type { Position } from './lcd/schemas/positions.schema';
 export type { MidPriceAndTob } from './lcd/schemas/mid-price-and-tob.schema';
 export type { LcdTxResponse } from './lcd/schemas/tx-response.schema';
 export { LCD_REPLY_SCHEMAS } from './lcd/schemas/lcd-reply.schemas';
+export { defaultSubaccountFunds } from './lcd/default-subaccount.funds';
 
 // transactions
 export type {

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
+import { defaultSubaccountFunds, type SubaccountDeposits } from '@mirrorbook/injective';
 import { decimalsByDenom, denomCatalog, catalogMarkets, type DenomInfo } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
@@ -8,19 +8,15 @@ import { formatDecimal, jsonDecimal } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
 import type { WalletAddress } from '../wallets/address.resolver';
 import { noAddressHint, resolveWalletTargets, type WalletSelection } from '../wallets/wallet.targets';
-import { fromBaseUnits } from './base-units.converter';
-
-/** `GET /cosmos/bank/v1beta1/balances/{address}`: amounts in base units. */
-const bankBalancesSchema = z
-  .object({ balances: z.array(z.object({ denom: z.string(), amount: z.string().regex(/^\d+$/) }).passthrough()) })
-  .passthrough();
 
 interface AssetRow {
   readonly denom: string;
   readonly symbol: string;
   /** bank balance, human units */
   readonly bank: Decimal | null;
-  /** default subaccount deposit, human units */
+  /** what the default subaccount can spend: bank + deposit available (docs/injective.md#balances-and-subaccounts) */
+  readonly spendable: Decimal;
+  /** default subaccount deposit, human units: on nonce 0 only dust is available, the total is what orders hold */
   readonly available: Decimal | null;
   readonly total: Decimal | null;
 }
@@ -32,7 +28,7 @@ interface WalletBalances {
   readonly unknownDenoms: string[];
 }
 
-/** `mirrorbook balances`: bank balances and default-subaccount deposits per wallet, human units. */
+/** `mirrorbook balances`: per wallet, what the default subaccount can spend (bank + deposit available), the bank balance and the deposits, human units. */
 export async function balancesCommand(ctx: CliContext, selection: WalletSelection & { all?: boolean }): Promise<ExitCode> {
   if (selection.all && (selection.wallet || selection.address)) throw CliError.usage('--all cannot be combined with --wallet or --address');
   const side = ctx.sides().trading;
@@ -48,10 +44,10 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
       targets.map(async (target): Promise<WalletBalances> => {
         if (!target.address || !target.subaccountId) return { target, assets: [], unknownDenoms: [] };
         const [bank, deposits] = await Promise.all([
-          lcd.getJson(`/cosmos/bank/v1beta1/balances/${target.address}?pagination.limit=1000`, bankBalancesSchema),
+          lcd.getBankBalances(target.address, decimals),
           lcd.getSubaccountDeposits(target.subaccountId, decimals),
         ]);
-        return mergeBalances(target, registry, bank.balances, deposits);
+        return mergeBalances(target, registry, bank, deposits);
       }),
     ),
   );
@@ -68,6 +64,7 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
           denom: a.denom,
           symbol: a.symbol,
           bank: jsonDecimal(a.bank),
+          spendable: jsonDecimal(a.spendable),
           available: jsonDecimal(a.available),
           total: jsonDecimal(a.total),
         })),
@@ -82,26 +79,21 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
 function mergeBalances(
   target: WalletAddress,
   registry: ReadonlyMap<string, DenomInfo>,
-  bank: readonly { denom: string; amount: string }[],
-  deposits: { balances: Readonly<Record<string, { available: Decimal; total: Decimal }>>; unknownDenoms: readonly string[] },
+  bank: { balances: Readonly<Record<string, Decimal>>; unknownDenoms: readonly string[] },
+  deposits: SubaccountDeposits,
 ): WalletBalances {
-  const unknown = new Set(deposits.unknownDenoms);
-  const rows = new Map<string, AssetRow>();
-  const row = (denom: string, info: DenomInfo): AssetRow => rows.get(denom) ?? { denom, symbol: info.symbol, bank: null, available: null, total: null };
-  for (const coin of bank) {
-    const info = registry.get(coin.denom);
-    if (!info) {
-      unknown.add(coin.denom);
-      continue;
-    }
-    rows.set(coin.denom, { ...row(coin.denom, info), bank: fromBaseUnits(coin.amount, info.decimals) });
-  }
-  for (const [denom, deposit] of Object.entries(deposits.balances)) {
-    const info = registry.get(denom) as DenomInfo;
-    rows.set(denom, { ...row(denom, info), available: deposit.available, total: deposit.total });
-  }
-  const assets = [...rows.values()].sort((a, b) => a.symbol.localeCompare(b.symbol) || a.denom.localeCompare(b.denom));
-  return { target, assets, unknownDenoms: [...unknown].sort() };
+  const funds = defaultSubaccountFunds(bank.balances, deposits.balances);
+  const assets = Object.entries(funds)
+    .map(([denom, f]): AssetRow => ({
+      denom,
+      symbol: registry.get(denom)?.symbol ?? denom,
+      bank: bank.balances[denom] ?? null,
+      spendable: f.available,
+      available: deposits.balances[denom]?.available ?? null,
+      total: deposits.balances[denom]?.total ?? null,
+    }))
+    .sort((a, b) => a.symbol.localeCompare(b.symbol) || a.denom.localeCompare(b.denom));
+  return { target, assets, unknownDenoms: [...new Set([...bank.unknownDenoms, ...deposits.unknownDenoms])].sort() };
 }
 
 function renderWallet(r: WalletBalances): string {
@@ -111,6 +103,7 @@ function renderWallet(r: WalletBalances): string {
   const table = renderTable(
     [
       { header: 'ASSET', value: (a: AssetRow) => a.symbol },
+      { header: 'SPENDABLE', align: 'right', value: (a: AssetRow) => formatDecimal(a.spendable, 6) },
       { header: 'BANK', align: 'right', value: (a: AssetRow) => formatDecimal(a.bank, 6) },
       { header: 'DEPOSIT AVAILABLE', align: 'right', value: (a: AssetRow) => formatDecimal(a.available, 6) },
       { header: 'DEPOSIT TOTAL', align: 'right', value: (a: AssetRow) => formatDecimal(a.total, 6) },

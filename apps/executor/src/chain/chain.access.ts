@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import type { AppConfig, MarketPair } from '@mirrorbook/config';
 import {
@@ -73,6 +74,11 @@ export class ChainAccess {
   /** The subaccount's deposits in human units (`decimals` per denom). */
   deposits(subaccountId: string, decimals: Readonly<Record<string, number>>): Promise<SubaccountDeposits> {
     return this.lcd.getSubaccountDeposits(subaccountId, decimals);
+  }
+
+  /** The address's bank balances in human units (`decimals` per denom): the default subaccount's free funds. */
+  bankBalances(address: string, decimals: Readonly<Record<string, number>>): Promise<{ balances: Record<string, Decimal> }> {
+    return this.lcd.getBankBalances(address, decimals);
   }
 
   /** The subaccount's derivative positions. */

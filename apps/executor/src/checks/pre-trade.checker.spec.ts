@@ -21,6 +21,7 @@ function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
       maxOrderSizeMultiple: new Dec(10),
       maxOrderNotional: new Dec(1000),
       maxBatchNotional: new Dec(5000),
+      gasReserve: new Dec(0),
     },
     botMarkets: (bot) => (bot === 'b1' ? ['inj-usdt', 'inj-usdt-perp'] : undefined),
     market: (key) => (key in markets ? { enabled: true, market: markets[key as keyof typeof markets] } : undefined),

@@ -1,6 +1,6 @@
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import type { BatchIntent, BotRunState, ExecutionReport, OrderEvent, PriceTick, StoredOrder } from '@mirrorbook/contracts';
-import { walletFromPrivateKey } from '@mirrorbook/injective';
+import { networkSides, walletFromPrivateKey } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
 import type { IntentSink } from '../intents/intent.sink';
 import type { ExecutorSettings } from '../settings/executor.settings';
@@ -63,6 +63,7 @@ export class FakeEngineParts {
       settings: settings(),
       wallet: { id: 'w1', wallet: walletFromPrivateKey('11'.repeat(32)) },
       chain: {
+        network: networkSides('testnet', {}).trading.config,
         chainId: async () => {
           log('chain id');
           if (this.chainIdFailures-- > 0) throw new Error('node unreachable');
@@ -213,6 +214,7 @@ function settings(): ExecutorSettings {
       maxOrderSizeMultiple: new Dec(10),
       maxOrderNotional: new Dec(1000),
       maxBatchNotional: new Dec(5000),
+      gasReserve: new Dec(0),
     },
     maxOrdersPerTx: 20,
     txTimeoutBlocks: 20,

@@ -52,7 +52,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     submitter,
     reporter,
     reconciler: new ReconciliationService(chain, store, reporter, wallet.id, wallet.wallet.subaccountId, settings.orphanPolicy),
-    account: new AccountStateRefresher(chain, store, wallet.wallet.subaccountId),
+    account: new AccountStateRefresher(chain, store, wallet.wallet.injAddress, wallet.wallet.subaccountId),
     bots: new BotStateRegistry(config, store, messaging, wallet.id),
     inbox: new IntentInbox(messaging, wallet.id),
     lifecycle,

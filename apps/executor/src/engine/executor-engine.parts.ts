@@ -20,7 +20,7 @@ export interface EngineParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: ExecutorSettings;
   readonly wallet: ExecutorWallet;
-  readonly chain: Pick<ChainAccess, 'chainId' | 'market'>;
+  readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network'>;
   readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice'>;
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
   readonly submitter: Pick<TxSubmitter, 'submit'>;

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@mirrorbook/config';
 import type { StoredOrder } from '@mirrorbook/contracts';
+import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import type { PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
 import type { ChainSession } from '../session/chain.session';
@@ -38,6 +39,7 @@ export async function loadPreTradeContext(
     if (tick) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
   }
   const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);
+  const spendable = withoutGasReserve(available, session.feeDenom, parts.settings.limits.gasReserve);
   return {
     now,
     chainGuard: session.chainGuard(),
@@ -49,7 +51,17 @@ export async function loadPreTradeContext(
     },
     reference: (key) => references.get(key),
     params: (bot, key) => parts.bots.paramsOf(bot, key),
-    available,
+    available: spendable,
     openOrders: (key) => orders.get(key) ?? [],
   };
+}
+
+/**
+ * The balances orders may hold: the fee denom less the gas reserve (never below zero), so that no
+ * INJ ask or INJ-quoted bid spends the INJ the wallet's next txs pay their fees with. Pure.
+ */
+export function withoutGasReserve(available: ReadonlyMap<string, Decimal>, feeDenom: string, reserve: Decimal): ReadonlyMap<string, Decimal> {
+  const fee = available.get(feeDenom);
+  if (fee === undefined || reserve.isZero()) return available;
+  return new Map([...available, [feeDenom, Dec.max(fee.sub(reserve), 0)]]);
 }

@@ -10,7 +10,7 @@ import type { BotStateRegistry } from '../state/bot-state.registry';
 export interface ChainSessionParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: Pick<ExecutorSettings, 'allowMainnetTrading'>;
-  readonly chain: Pick<ChainAccess, 'chainId' | 'market'>;
+  readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network'>;
   readonly bots: Pick<BotStateRegistry, 'bots'>;
 }
 
@@ -27,6 +27,11 @@ export class ChainSession {
   /** The chain id the node reported at the last takeover. */
   get chainId(): string | undefined {
     return this.id;
+  }
+
+  /** The denom gas is paid in (`inj`). */
+  get feeDenom(): string {
+    return this.parts.chain.network.feeDenom;
   }
 
   /** Metadata of the wallet's markets, by market key. */

@@ -19,6 +19,8 @@ export interface PreTradeLimits {
   readonly maxOrderNotional: Decimal;
   /** largest notional of all creates of one tx, quote units */
   readonly maxBatchNotional: Decimal;
+  /** fee-denom (INJ) balance no order may hold: it pays the gas */
+  readonly gasReserve: Decimal;
 }
 
 /** The executor's knobs, read once from the validated environment. */
@@ -64,6 +66,7 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
       maxOrderSizeMultiple: new Dec(env.EXEC_MAX_ORDER_SIZE_MULTIPLE),
       maxOrderNotional: new Dec(env.EXEC_MAX_ORDER_NOTIONAL),
       maxBatchNotional: new Dec(env.EXEC_MAX_BATCH_NOTIONAL),
+      gasReserve: new Dec(env.EXEC_GAS_RESERVE_INJ),
     },
     maxOrdersPerTx: env.EXEC_MAX_ORDERS_PER_TX,
     txTimeoutBlocks: env.EXEC_TX_TIMEOUT_BLOCKS,

@@ -1,10 +1,11 @@
 import type Decimal from 'decimal.js';
 import type { StoredBalances, StoredPositions } from '@mirrorbook/contracts';
+import { defaultSubaccountFunds } from '@mirrorbook/injective';
 import { decimalsByDenom, denomCatalog, toDecimalString, type Market } from '@mirrorbook/market';
 import type { ChainAccess } from '../chain/chain.access';
 import type { WalletStateStore } from './wallet-state.store';
 
-/** Available balance per bank denom, human units, and the block height it was read at. */
+/** Spendable balance per bank denom (bank + deposit available), human units, and the block height it was read at. */
 export interface AvailableBalances {
   readonly height: number;
   /** ms since epoch */
@@ -13,9 +14,10 @@ export interface AvailableBalances {
 }
 
 /**
- * Reads the subaccount's deposits and positions from the chain and writes `balances:<wallet>`
- * and `positions:<wallet>` for the strategy; keeps the last read for the pre-trade checks, so
- * the chain is asked once per block at most.
+ * Reads the wallet's funds as the chain keeps them — the bank balance plus the default
+ * subaccount's deposits (docs/injective.md#balances-and-subaccounts) — and its positions, writes
+ * `balances:<wallet>` and `positions:<wallet>` for the strategy and the dashboard, and keeps the
+ * last read for the pre-trade checks, so the chain is asked once per block at most.
  */
 export class AccountStateRefresher {
   private last: AvailableBalances | undefined;
@@ -23,6 +25,7 @@ export class AccountStateRefresher {
   constructor(
     private readonly chain: ChainAccess,
     private readonly store: WalletStateStore,
+    private readonly address: string,
     private readonly subaccountId: string,
   ) {}
 
@@ -40,13 +43,16 @@ export class AccountStateRefresher {
   /** Reads deposits and positions now, stores them in Redis, caches the balances. */
   async refresh(markets: ReadonlyMap<string, Market>, knownHeight?: number): Promise<AvailableBalances> {
     const denoms = denomCatalog(markets.values(), { feeDenom: this.chain.network.feeDenom, keep: 'last' });
-    const [height, deposits] = await Promise.all([
+    const decimals = decimalsByDenom(denoms);
+    const [height, bank, deposits] = await Promise.all([
       knownHeight === undefined ? this.chain.latestHeight() : Promise.resolve(knownHeight),
-      this.chain.deposits(this.subaccountId, decimalsByDenom(denoms)),
+      this.chain.bankBalances(this.address, decimals),
+      this.chain.deposits(this.subaccountId, decimals),
     ]);
+    const funds = defaultSubaccountFunds(bank.balances, deposits.balances);
     const now = Date.now();
     const balances: StoredBalances = { height, ts: now, balances: {} };
-    for (const [denom, b] of Object.entries(deposits.balances)) {
+    for (const [denom, b] of Object.entries(funds)) {
       balances.balances[denom] = { symbol: denoms.get(denom)?.symbol ?? denom, available: plain(b.available), total: plain(b.total) };
     }
     await this.store.writeBalances(balances);
@@ -65,7 +71,7 @@ export class AccountStateRefresher {
       }
       await this.store.writePositions(positions);
     }
-    this.last = { height, readAt: now, available: new Map(Object.entries(deposits.balances).map(([d, b]) => [d, b.available])) };
+    this.last = { height, readAt: now, available: new Map(Object.entries(funds).map(([d, b]) => [d, b.available])) };
     return this.last;
   }
 }

@@ -3,7 +3,7 @@ import { SimChain } from '../chain/sim.chain';
 import { assertAddress } from './auth.controller';
 import { LcdError } from './lcd.error';
 
-/** `cosmos.bank.v1beta1`: balances in chain base units (the default subaccount's available deposits). */
+/** `cosmos.bank.v1beta1`: balances in chain base units: the free funds (an order's hold leaves the bank for the default subaccount's deposits until it is cancelled or filled). */
 @Controller('cosmos/bank/v1beta1')
 export class BankController {
   constructor(private readonly chain: SimChain) {}

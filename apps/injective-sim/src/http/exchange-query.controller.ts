@@ -48,16 +48,25 @@ export class ExchangeQueryController {
     return { orders: this.exchange.openOrders(marketId, requireSubaccount(subaccountId)).map((o) => trimmedOrder(o, true)) };
   }
 
-  /** `{"deposits":{"<denom>":{"available_balance","total_balance"}}}`, chain base units. */
+  /**
+   * `{"deposits":{"<denom>":{"available_balance","total_balance"}}}`, chain base units. The
+   * default subaccount (nonce 0) keeps its free funds in the bank, as injective-core does
+   * (docs/injective.md#balances-and-subaccounts): its deposits hold only what resting orders moved out of the bank
+   * (`total_balance`), and `available_balance` is zero (the chain's rounding dust).
+   */
   @Get('exchange/subaccountDeposits')
   subaccountDeposits(@Query('subaccount_id') subaccountId: unknown): Record<string, unknown> {
     const id = requireSubaccount(typeof subaccountId === 'string' ? subaccountId : '');
     const deposits: Record<string, { available_balance: string; total_balance: string }> = {};
     const entries = [...this.exchange.deposits(id).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const bankBacked = isDefaultSubaccount(id);
     for (const [denom, d] of entries) {
+      const available = bankBacked ? new Dec(0) : d.available;
+      const total = bankBacked ? d.total.sub(d.available) : d.total;
+      if (bankBacked && total.isZero()) continue;
       deposits[denom] = {
-        available_balance: dec18(this.chain.toBaseUnits(denom, d.available)),
-        total_balance: dec18(this.chain.toBaseUnits(denom, d.total)),
+        available_balance: dec18(this.chain.toBaseUnits(denom, available)),
+        total_balance: dec18(this.chain.toBaseUnits(denom, total)),
       };
     }
     return { deposits };
@@ -257,6 +266,11 @@ function parseLimit(limit: unknown): number {
   if (limit === undefined || limit === '') return 0;
   if (typeof limit !== 'string' || !/^\d{1,9}$/.test(limit)) throw LcdError.invalidArgument(`invalid limit ${JSON.stringify(limit)}`);
   return Number(limit);
+}
+
+/** Nonce 0: the last 24 hex digits of the id are zero (the address's default subaccount). */
+function isDefaultSubaccount(subaccountId: string): boolean {
+  return /0{24}$/.test(subaccountId);
 }
 
 function requireSubaccount(subaccountId: string): string {

@@ -22,6 +22,7 @@ import {
 } from './schemas/open-orders.schema';
 import { orderbookResponseSchema, type Orderbook } from './schemas/orderbook.schema';
 import { positionsResponseSchema, type Position } from './schemas/positions.schema';
+import { bankBalancesResponseSchema } from './schemas/bank-balances.schema';
 import { subaccountDepositsResponseSchema } from './schemas/subaccount-deposits.schema';
 import { txResponseEnvelopeSchema, type LcdTxResponse } from './schemas/tx-response.schema';
 import { isConnectionRefused, retryAfterMs, TransientFailure } from './transient.failure';
@@ -165,6 +166,27 @@ export class LcdClient {
       derivativeOpenOrdersResponseSchema,
       options,
     );
+  }
+
+  /**
+   * The address's bank balances in human units: the free funds, which for the default subaccount
+   * are what it can spend (docs/injective.md#balances-and-subaccounts). As for deposits, the caller
+   * supplies each denom's decimals; denoms missing from the map are listed in `unknownDenoms`.
+   */
+  async getBankBalances(
+    address: string,
+    decimalsByDenom: Readonly<Record<string, number>>,
+    options?: LcdRequestOptions,
+  ): Promise<{ balances: Record<string, Decimal>; unknownDenoms: string[] }> {
+    const coins = await this.getJson(`/cosmos/bank/v1beta1/balances/${encodeURIComponent(address)}?pagination.limit=1000`, bankBalancesResponseSchema, options);
+    const balances: Record<string, Decimal> = {};
+    const unknownDenoms: string[] = [];
+    for (const coin of coins) {
+      const decimals = Object.hasOwn(decimalsByDenom, coin.denom) ? decimalsByDenom[coin.denom] : undefined;
+      if (decimals === undefined) unknownDenoms.push(coin.denom);
+      else balances[coin.denom] = fromChainUnits(coin.amount, decimals);
+    }
+    return { balances, unknownDenoms };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountResponseSchema } from './account.schema';
+import { bankBalancesResponseSchema } from './bank-balances.schema';
 import { latestBlockResponseSchema } from './latest-block.schema';
 import { midPriceAndTobResponseSchema } from './mid-price-and-tob.schema';
 import { derivativeOpenOrdersResponseSchema, spotOpenOrdersResponseSchema } from './open-orders.schema';
@@ -14,6 +15,7 @@ import { txResponseEnvelopeSchema } from './tx-response.schema';
  */
 export const LCD_REPLY_SCHEMAS: Readonly<Record<string, z.ZodTypeAny>> = {
   '/cosmos/auth/v1beta1/accounts/{address}': accountResponseSchema,
+  '/cosmos/bank/v1beta1/balances/{address}': bankBalancesResponseSchema,
   '/cosmos/base/tendermint/v1beta1/blocks/latest': latestBlockResponseSchema,
   '/injective/exchange/v2/spot/orderbook/{market_id}': orderbookResponseSchema,
   '/injective/exchange/v2/derivative/orderbook/{market_id}': orderbookResponseSchema,

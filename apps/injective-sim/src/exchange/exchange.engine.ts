@@ -191,6 +191,11 @@ export class ExchangeEngine {
     return { buys: book.levels('buy', limit), sells: book.levels('sell', limit) };
   }
 
+  /** The market's own book sequence (0 for an unknown market). */
+  bookSequence(marketId: string): number {
+    return this.entries.get(marketId)?.book.sequence ?? 0;
+  }
+
   /** Best resting price of a side, if any. */
   bestPrice(marketId: string, side: Side): Decimal | undefined {
     return this.entries.get(marketId)?.book.best(side)?.price;
@@ -318,6 +323,7 @@ export class ExchangeEngine {
       this.ledger.settle(sub, market.quoteDenom, result.marginReleased.add(result.realizedPnl).sub(result.marginUsed).sub(fee));
     }
     order.fillable = order.fillable.sub(quantity);
+    if (isMaker) entry.book.changed();
     fills.push({ marketId: market.id, subaccountId: sub, orderHash: order.hash, side: order.side, price, quantity, fee, isMaker, height });
   }
 

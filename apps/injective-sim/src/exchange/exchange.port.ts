@@ -119,6 +119,8 @@ export interface ExchangePort {
   /** Called once per produced block after the block's txs: price process step, synthetic depth and takers. */
   onBlock(height: number): void;
   orderbook(marketId: string, limit: number): { buys: SimPriceLevel[]; sells: SimPriceLevel[] };
+  /** The market's own book sequence: grows with every change of the book (the orderbook query's `seq`). */
+  bookSequence(marketId: string): number;
   openOrders(marketId: string, subaccountId: string): SimOpenOrder[];
   /** denom -> human-unit balance */
   deposits(subaccountId: string): Map<string, SimDeposit>;

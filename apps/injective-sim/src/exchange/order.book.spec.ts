@@ -23,6 +23,22 @@ function bookOrder(side: Side, ticks: number, seq: number, quantity = 1): BookOr
 }
 
 describe('OrderBook', () => {
+  it("counts its own sequence: one per insert, removal, consumed run of orders or in-place fill, none for a miss or a read", () => {
+    const book = new OrderBook();
+    const a = bookOrder('buy', 10, 1);
+    book.insert(a);
+    book.insert(bookOrder('sell', 12, 2));
+    expect(book.sequence).toBe(2);
+    book.levels('buy', 5);
+    expect(book.remove(bookOrder('buy', 9, 3))).toBe(false);
+    expect(book.sequence).toBe(2);
+    book.changed();
+    book.remove(a);
+    book.dropBest('sell', 1);
+    book.dropBest('sell', 0);
+    expect(book.sequence).toBe(5);
+  });
+
   it('keeps each side in price-time priority through any inserts and removals', () => {
     const op = fc.record({ side: fc.constantFrom<Side>('buy', 'sell'), ticks: fc.integer({ min: 1, max: 20 }), remove: fc.boolean() });
     fc.assert(

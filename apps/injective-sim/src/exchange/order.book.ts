@@ -10,6 +10,17 @@ import type { SimPriceLevel } from './exchange.port';
 export class OrderBook {
   private readonly bids: BookOrder[] = [];
   private readonly asks: BookOrder[] = [];
+  private changes = 0;
+
+  /** The book's own sequence: +1 on every change (the orderbook query's `seq`, not the block height). */
+  get sequence(): number {
+    return this.changes;
+  }
+
+  /** Counts a change made to a resting order in place (a partial fill). */
+  changed(): void {
+    this.changes += 1;
+  }
 
   /** Orders of one side, best first. Do not mutate. */
   side(side: Side): readonly BookOrder[] {
@@ -25,6 +36,7 @@ export class OrderBook {
   insert(order: BookOrder): void {
     const list = order.side === 'buy' ? this.bids : this.asks;
     list.splice(this.upperBound(list, order), 0, order);
+    this.changes += 1;
   }
 
   /** Removes `order`; false if it was not in the book. */
@@ -33,12 +45,15 @@ export class OrderBook {
     const index = this.indexOf(list, order);
     if (index < 0) return false;
     list.splice(index, 1);
+    this.changes += 1;
     return true;
   }
 
   /** Removes the first `count` orders of a side (the ones a taker consumed). */
   dropBest(side: Side, count: number): void {
-    if (count > 0) (side === 'buy' ? this.bids : this.asks).splice(0, count);
+    if (count <= 0) return;
+    (side === 'buy' ? this.bids : this.asks).splice(0, count);
+    this.changes += 1;
   }
 
   /** Aggregated price levels of a side, best first, at most `limit` (0 or less = all). */

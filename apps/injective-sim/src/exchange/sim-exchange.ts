@@ -130,6 +130,10 @@ export class SimExchange implements ExchangePort {
     return this.engine.orderbook(marketId, limit);
   }
 
+  bookSequence(marketId: string): number {
+    return this.engine.bookSequence(marketId);
+  }
+
   openOrders(marketId: string, subaccountId: string): SimOpenOrder[] {
     return this.engine.openOrders(marketId, subaccountId);
   }

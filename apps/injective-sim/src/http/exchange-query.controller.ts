@@ -133,7 +133,7 @@ export class ExchangeQueryController {
     return {
       buys_price_level: buys.map(level),
       sells_price_level: sells.map(level),
-      seq: String(this.chain.latestHeight()),
+      seq: String(this.exchange.bookSequence(marketId)),
     };
   }
 

@@ -89,6 +89,10 @@ export class FakeExchange implements ExchangePort {
     return { buys: [], sells: [] };
   }
 
+  bookSequence(): number {
+    return 0;
+  }
+
   openOrders(marketId: string, subaccountId: string): SimOpenOrder[] {
     return this.resting.get(`${marketId}|${subaccountId}`) ?? [];
   }

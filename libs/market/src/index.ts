@@ -4,25 +4,17 @@ export {
   DEPTH_BANDS_PCT,
   depthBand,
   depthWithin,
-  isInDepthBand,
   midPrice,
   sideDepth,
-  type BestPrices,
   type BookDepth,
   type BookSides,
-  type BookSpread,
-  type DepthBand,
-  type PriceLevel,
-  type SideDepth,
 } from './book.metrics';
 export { Dec, type DecimalValue } from './decimal.config';
 export { toDecimalString } from './decimal.format';
-export { InvalidAmountError, type InvalidAmountErrorCode } from './invalid-amount.error';
-export { MarketMetadataError, type MarketMetadataErrorCode, type MetadataPath } from './market-metadata.error';
-export type { Market, MarketNetwork, MarketStatus, MarketType, Side } from './market.model';
-export { normalizeMarket } from './market.normalizer';
+export { MarketMetadataError } from './market-metadata.error';
+export type { Market, MarketNetwork, MarketType, Side } from './market.model';
 export { normalizeLcdMarket } from './lcd-market.normalizer';
-export { fixtureMarkets, loadMarketsFixture, type MarketsByNetwork } from './markets-fixture.loader';
+export { fixtureMarkets } from './markets-fixture.loader';
 export {
   isOnTick,
   meetsMinNotional,
@@ -30,17 +22,3 @@ export {
   roundPrice,
   roundQuantity,
 } from './price.rounding';
-export {
-  rawFixtureDerivativeMarketSchema,
-  rawFixtureMarketSchema,
-  rawFixtureSpotMarketSchema,
-  type RawFixtureDerivativeMarket,
-  type RawFixtureMarket,
-  type RawFixtureSpotMarket,
-} from './raw-fixture-market.schema';
-export {
-  lcdDerivativeMarketResponseSchema,
-  lcdSpotMarketResponseSchema,
-  type LcdDerivativeMarketResponse,
-  type LcdSpotMarketResponse,
-} from './lcd-market.schema';

@@ -1,5 +1,6 @@
 import fixture from '../fixtures/injective-markets.json';
-import { fixtureMarkets, loadMarketsFixture, MarketMetadataError, toDecimalString } from '@mirrorbook/market';
+import { fixtureMarkets, MarketMetadataError, toDecimalString } from '@mirrorbook/market';
+import { loadMarketsFixture } from './markets-fixture.loader';
 
 /** A deep copy of the bundled file that a test may damage. */
 function copyOfFixture(): typeof fixture {

@@ -57,9 +57,5 @@ export const rawFixtureDerivativeMarketSchema = z
     checkMarginOrder(ctx, m.initial_margin_ratio, m.maintenance_margin_ratio, ['maintenance_margin_ratio']),
   );
 
-/** One market of the bundled fixture, spot or derivative (chain format). */
-export const rawFixtureMarketSchema = z.union([rawFixtureSpotMarketSchema, rawFixtureDerivativeMarketSchema]);
-
 export type RawFixtureSpotMarket = z.infer<typeof rawFixtureSpotMarketSchema>;
 export type RawFixtureDerivativeMarket = z.infer<typeof rawFixtureDerivativeMarketSchema>;
-export type RawFixtureMarket = z.infer<typeof rawFixtureMarketSchema>;

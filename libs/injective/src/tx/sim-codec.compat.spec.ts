@@ -1,11 +1,13 @@
 import { Dec } from '@mirrorbook/market';
-import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { walletFromPrivateKey } from '../wallet/wallet.factory';
 import { buildBatchUpdateOrdersMsg } from './batch-update-orders.builder';
 import { decodeBatchUpdateOrdersData } from './batch-update-orders-response.codec';
 import { signTx } from './tx.signer';
 import { encodeBatchUpdateOrdersTxData } from './batch-update-orders-tx-data.codec';
 import { decodeAndVerifyTx } from './tx-signature.verifier';
+
+const { spot: SPOT_INJ_USDT, perp: PERP_INJ_USDT } = injUsdtMarkets();
 
 // Contract between the adapter (what the executor signs and reads) and the simulator's codec
 // (tx.decoder.ts and its neighbours): the sim must accept our txs and answer in the shape we decode.

@@ -35,7 +35,6 @@ export {
   writeConfigDir,
   type ConfigBots,
   type ConfigDir,
-  type ConfigDirOptions,
   type ConfigPair,
 } from './config-dir.fixture';
 export { catalogMarket, catalogPairs, catalogTestnetDenoms, injUsdtMarkets } from './catalog-market.fixture';

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BookSnapshot, PriceTick } from '@mirrorbook/contracts';
 import { subjects } from '@mirrorbook/contracts';
-import { catalogMarkets } from '@mirrorbook/market';
 import { MessagingService } from '@mirrorbook/messaging';
-import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import { catalogPairs, NO_BOTS, startAppProcess, startTestServers, writeConfigDir, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 
 /**
  * Price-feed bench: (1) what one md.* publish costs through libs/messaging — plain publish (what
@@ -49,23 +45,6 @@ async function publishCost(servers: TestServers): Promise<Row[]> {
   return rows;
 }
 
-function configDir(markets: number): string {
-  const { mainnet, testnet } = catalogMarkets();
-  const pairs = testnet.flatMap((t) => {
-    const m = mainnet.find((x) => x.type === t.type && x.ticker === t.ticker);
-    return m ? [{ t, m }] : [];
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'mb-feed-bench-'));
-  const list = Array.from({ length: markets }, (_, i) => {
-    const { t, m } = pairs[i % pairs.length];
-    return { key: `m${i}-${t.ticker.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, type: t.type, mainnetMarketId: m.id, testnetMarketId: t.id };
-  });
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets: list }));
-  writeFileSync(join(dir, 'bots.json'), JSON.stringify({ wallets: [{ id: 'w1' }], bots: [] }));
-  cpSync(join(REPO_ROOT, 'config', 'strategy.json'), join(dir, 'strategy.json'));
-  return dir;
-}
-
 /** Sum of a metric's samples whose line contains every `labels` fragment. */
 function metric(text: string, name: string, ...labels: string[]): number {
   return text
@@ -75,9 +54,9 @@ function metric(text: string, name: string, ...labels: string[]): number {
 }
 
 async function feedRun(servers: TestServers, simUrl: string, markets: number, budget: number): Promise<Row> {
-  const dir = configDir(markets);
+  const config = writeConfigDir({ markets: catalogPairs(markets), bots: NO_BOTS });
   const feed = startAppProcess('price-feed', {
-    ...servers.env, HTTP_PORT: '0', NETWORK: 'sim', SIM_LCD_URL: simUrl, CONFIG_DIR: dir, FEED_REQUEST_BUDGET_PER_S: String(budget),
+    ...servers.env, HTTP_PORT: '0', NETWORK: 'sim', SIM_LCD_URL: simUrl, CONFIG_DIR: config.dir, FEED_REQUEST_BUDGET_PER_S: String(budget),
   });
   try {
     const [, port] = await feed.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000);
@@ -108,7 +87,7 @@ async function feedRun(servers: TestServers, simUrl: string, markets: number, bu
     };
   } finally {
     await feed.stop('SIGTERM', 10_000);
-    rmSync(dir, { recursive: true, force: true });
+    config.remove();
   }
 }
 

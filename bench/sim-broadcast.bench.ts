@@ -10,8 +10,8 @@ import {
   type BatchUpdateOrdersInput,
   type SpotOrderCreate,
 } from '@mirrorbook/injective';
-import { Dec, catalogMarkets } from '@mirrorbook/market';
-import { startAppProcess, startTestServers } from '@mirrorbook/testing';
+import { Dec } from '@mirrorbook/market';
+import { injUsdtMarkets, startAppProcess, startTestServers } from '@mirrorbook/testing';
 
 /**
  * Issue 3 bench: adapter build+sign time per 54-order batch, and the sim's broadcast throughput of
@@ -22,7 +22,7 @@ const SIGN_RUNS = 300;
 const THROUGHPUT_SECONDS = 10;
 const TXS_PER_BLOCK = 20;
 
-const market = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot')!;
+const market = injUsdtMarkets().spot;
 const wallet = walletFromPrivateKey(generatePrivateKeyHex());
 
 function staircase(round: number): SpotOrderCreate[] {

@@ -6,14 +6,14 @@
  * (`bench/run-all.ts` calls `runPlanningBench`.)
  */
 import { resolveStrategyParams } from '@mirrorbook/contracts';
-import { Dec, catalogMarkets } from '@mirrorbook/market';
+import { Dec } from '@mirrorbook/market';
 import { createSeededRng, planCycle, type PlanCycleInput } from '@mirrorbook/strategy-core';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 
 const ITERATIONS = require.main === module ? Number(process.argv[2] ?? 5000) : 5000;
 const WARMUP = 1000;
 
-const market = catalogMarkets().mainnet.find((m) => m.ticker === 'INJ/USDT' && m.type === 'spot');
-if (!market) throw new Error('INJ/USDT spot missing from the markets fixture');
+const market = injUsdtMarkets('mainnet').spot;
 
 const params = resolveStrategyParams({
   bookBuilding: {

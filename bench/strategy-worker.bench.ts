@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { connect, StringCodec, type NatsConnection } from 'nats';
@@ -16,7 +13,16 @@ import {
   type StoredPositions,
 } from '@mirrorbook/contracts';
 import { Dec, catalogMarkets, type Market } from '@mirrorbook/market';
-import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import {
+  repoConfigPairs,
+  startAppProcess,
+  startTestServers,
+  writeConfigDir,
+  type ConfigDir,
+  type ConfigPair,
+  type ManagedProcess,
+  type TestServers,
+} from '@mirrorbook/testing';
 
 /**
  * Strategy worker bench: one `apps/strategy` worker as a child process against real NATS
@@ -40,28 +46,19 @@ const READS = 2000;
 const sc = StringCodec();
 
 type Row = Record<string, string | number>;
-interface Pair {
-  key: string;
-  type: 'spot' | 'derivative';
-  testnetMarketId: string;
-}
-
-const PAIRS: Pair[] = JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'markets.json'), 'utf8')).markets;
+const PAIRS: ConfigPair[] = repoConfigPairs();
 const BOTS = PAIRS.map((p, i) => ({ id: `bench-${i + 1}`, wallet: `w${i + 1}`, market: p.key }));
-const marketOf = (p: Pair): Market => catalogMarkets().testnet.find((m) => m.id === p.testnetMarketId)!;
+const marketOf = (p: ConfigPair): Market => catalogMarkets().testnet.find((m) => m.id === p.testnetMarketId)!;
 
-function configDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mb-strategy-bench-'));
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets: PAIRS }));
-  writeFileSync(
-    join(dir, 'bots.json'),
-    JSON.stringify({
+function configDir(): ConfigDir {
+  return writeConfigDir({
+    markets: PAIRS,
+    bots: {
       wallets: BOTS.map((b) => ({ id: b.wallet })),
       bots: BOTS.map((b) => ({ id: b.id, wallet: b.wallet, markets: [b.market], enabled: true })),
-    }),
-  );
-  writeFileSync(join(dir, 'strategy.json'), '{}');
-  return dir;
+    },
+    strategy: {},
+  });
 }
 
 /** A reference price per market that its tick size can express. */
@@ -97,7 +94,7 @@ async function seed(redis: Redis, nc: NatsConnection): Promise<void> {
 }
 
 /** Empty (BOOK_BUILDING) or 30 levels a side 0.05 % apart around the reference (MAINTENANCE). */
-function book(pair: Pair, seq: number, full: boolean): BookSnapshot {
+function book(pair: ConfigPair, seq: number, full: boolean): BookSnapshot {
   const mid = new Dec(referenceOf(pair.key));
   const tick = marketOf(pair).priceTick;
   const level = (k: number): BookLevel => ({ price: mid.mul(1 + k * 0.0005).toNearest(tick).toFixed(), quantity: '1' });
@@ -284,7 +281,7 @@ export async function runStrategyBench(options: StrategyBenchOptions): Promise<R
     await seed(redis, nc);
     let seqBase = 0;
     const most = Math.max(...options.workers);
-    for (let i = 0; i < most; i++) running.push(await Worker.start(servers, config, options.concurrency, `bench-w${i + 1}`));
+    for (let i = 0; i < most; i++) running.push(await Worker.start(servers, config.dir, options.concurrency, `bench-w${i + 1}`));
     // each count bursts against the first n workers: stop the others first (most workers first)
     for (const n of [...options.workers].sort((a, b) => b - a)) {
       while (running.length > n) await running.pop()!.proc.stop('SIGTERM', 15_000);
@@ -297,7 +294,7 @@ export async function runStrategyBench(options: StrategyBenchOptions): Promise<R
     await nc.close();
     redis.disconnect();
     await servers.stop();
-    rmSync(config, { recursive: true, force: true });
+    config.remove();
   }
 }
 
@@ -311,7 +308,7 @@ async function main(): Promise<void> {
     await seed(redis, nc);
     let seqBase = 0;
     for (const concurrency of [1, 4, 8]) {
-      const worker = await Worker.start(servers, config, concurrency);
+      const worker = await Worker.start(servers, config.dir, concurrency);
       try {
         process.stderr.write(`concurrency ${concurrency}: worker ready\n`);
         if (concurrency === 4) rows.push(await paced(worker, nc, (seqBase += 1e6)));
@@ -322,7 +319,7 @@ async function main(): Promise<void> {
       }
     }
     if (process.env.BENCH_TWO_WORKERS !== '0') {
-      const pair = [await Worker.start(servers, config, 4, 'bench-w1'), await Worker.start(servers, config, 4, 'bench-w2')];
+      const pair = [await Worker.start(servers, config.dir, 4, 'bench-w1'), await Worker.start(servers, config.dir, 4, 'bench-w2')];
       try {
         rows.push(await burst(pair, nc, (seqBase += 1e6), 4, false));
       } finally {
@@ -335,7 +332,7 @@ async function main(): Promise<void> {
     await nc.close();
     redis.disconnect();
     await servers.stop();
-    rmSync(config, { recursive: true, force: true });
+    config.remove();
   }
 }
 

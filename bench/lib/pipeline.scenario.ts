@@ -1,3 +1,4 @@
+import { eventually } from '@mirrorbook/testing';
 import { startStack, type Stack } from '@mirrorbook/testing/stack';
 import { BlockWatcher } from './block.watcher';
 import { BusTap } from './bus.tap';
@@ -74,15 +75,15 @@ export async function runPipelineScenario(options: PipelineOptions): Promise<Pip
   const blocks = new BlockWatcher(() => stack.height());
   try {
     log(`pipeline: stack up (${[...stack.procs.keys()].join(', ')})`);
-    await until(async () => (await gapOf(stack, GAP_MARKET)).pct !== null, 60_000, 'both mids of inj-usdt');
-    await until(async () => (await stack.tob(BUILD_MARKET, 'mainnet')).mid !== null, 60_000, 'the atom-usdt mainnet mid');
+    await eventually(async () => (await gapOf(stack, GAP_MARKET)).pct !== null, 60_000, 'both mids of inj-usdt', 100);
+    await eventually(async () => (await stack.tob(BUILD_MARKET, 'mainnet')).mid !== null, 60_000, 'the atom-usdt mainnet mid', 100);
     await stack.waitBlocks(3);
 
     const build = { blocks: [] as number[], seconds: [] as number[], orders: [] as number[] };
     for (let run = 0; run < options.buildRuns; run++) {
       if (run > 0) {
         await control(stack, 'build', 'stop');
-        await until(async () => (await stack.openOrders('w2', BUILD_MARKET)).length === 0, 30_000, 'the build bot cancelled');
+        await eventually(async () => (await stack.openOrders('w2', BUILD_MARKET)).length === 0, 30_000, 'the build bot cancelled', 100);
         await stack.waitBlocks(3);
       }
       const startedAt = Date.now();
@@ -213,18 +214,5 @@ async function firstHeight(stack: Stack, maxHeight: number, check: () => Promise
     if (ok) return height;
     if (height > maxHeight) return null;
     await sleep(40);
-  }
-}
-
-export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
   }
 }

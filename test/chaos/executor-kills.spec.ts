@@ -1,6 +1,7 @@
 import { redisKeys } from '@mirrorbook/contracts';
 import { metricSum, type Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, eventually, note, startScenario } from '../e2e/support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { botBook, calmPrice, note, startScenario } from '../e2e/support/e2e.fixture';
 import { duplicateOrders, keyLeaks, runningExecutors, seededRandom, settle } from './support/chaos.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];

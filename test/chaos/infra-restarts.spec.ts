@@ -1,5 +1,6 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, eventually, gapPct, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { botBook, calmPrice, gapPct, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
 import { keyLeaks, settle } from './support/chaos.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];

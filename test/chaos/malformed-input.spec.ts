@@ -1,5 +1,6 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, eventually, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { botBook, calmPrice, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
 import { floodHttp, floodNats } from '../e2e/support/malformed.flood';
 import { keyLeaks } from './support/chaos.fixture';
 

@@ -1,10 +1,18 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { catalogMarkets } from '@mirrorbook/market';
-import { REPO_ROOT, startAppProcess, type ManagedProcess } from '@mirrorbook/testing';
+import {
+  catalogTestnetDenoms,
+  injUsdtMarkets,
+  REPO_ROOT,
+  repoConfigPairs,
+  startAppProcess,
+  writeConfigDir,
+  type ConfigBots,
+  type ConfigDir,
+  type ManagedProcess,
+} from '@mirrorbook/testing';
 import { walletFromPrivateKey } from '@mirrorbook/injective';
 
 /** Throwaway keys (never funded anywhere real): w1 = alice, w2 = bob; carol has no wallet entry. */
@@ -20,44 +28,31 @@ export const WALLETS = {
   carol: walletFromPrivateKey(KEYS.carol),
 };
 
-/** The three pairs the CLI tests use (ids from config/markets.json). */
-export const PAIRS = {
-  injUsdt: { key: 'inj-usdt', type: 'spot', mainnetMarketId: '0xa508cb32923323679f29a032c70342c147c17d0145625922b0ef22e955c844c0', testnetMarketId: '0x0611780ba69656949525013d947713300f56c37b6175e02f26bffa495c3208fe' },
-  atomUsdt: { key: 'atom-usdt', type: 'spot', mainnetMarketId: '0x0511ddc4e6586f3bfe1acb2dd905f8b8a82c97e1edaef654b12ca7e6031ca0fa', testnetMarketId: '0x491ee4fae7956dd72b6a97805046ffef65892e1d3254c559c18056a519b2ca15' },
-  injPerp: { key: 'inj-usdt-perp', type: 'derivative', mainnetMarketId: '0x9b9980167ecc3645ff1a5517886652d94a0825e54a77d2057cbbe3ebee015963', testnetMarketId: '0x17ef48032cb24375ba7c2e39f384e56433bcab20cbee9a7357e4cba2eb00abe6' },
-} as const;
+/** The three pairs the CLI tests use: config/markets.json's, without strategy overrides. */
+const [injUsdt, atomUsdt, injPerp] = repoConfigPairs(['inj-usdt', 'atom-usdt', 'inj-usdt-perp']).map((p) => ({
+  ...p,
+  referencePrice: 'mid' as const,
+  strategy: {},
+  enabled: true,
+}));
+export const PAIRS = { injUsdt, atomUsdt, injPerp };
 
-/** A temporary CONFIG_DIR: the three pairs, wallets w1 (alice) and w2 (bob), one bot each. */
-export function writeTestConfig(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'mirrorbook-cli-config-'));
-  const markets = Object.values(PAIRS).map((p) => ({ ...p, referencePrice: 'mid', strategy: {}, enabled: true }));
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets }, null, 2));
-  writeFileSync(
-    join(dir, 'bots.json'),
-    JSON.stringify({
-      wallets: [{ id: 'w1', label: 'alice' }, { id: 'w2', label: 'bob' }],
-      bots: [
-        { id: 'spot', wallet: 'w1', markets: ['inj-usdt', 'atom-usdt'], params: {}, enabled: true },
-        { id: 'perp', wallet: 'w2', markets: ['inj-usdt-perp'], params: {}, enabled: true },
-      ],
-    }),
-  );
-  copyFileSync(join(REPO_ROOT, 'config', 'strategy.json'), join(dir, 'strategy.json'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+/** Wallets w1 (alice) and w2 (bob), one bot each. */
+const TEST_BOTS: ConfigBots = {
+  wallets: [{ id: 'w1', label: 'alice' }, { id: 'w2', label: 'bob' }],
+  bots: [
+    { id: 'spot', wallet: 'w1', markets: ['inj-usdt', 'atom-usdt'], params: {}, enabled: true },
+    { id: 'perp', wallet: 'w2', markets: ['inj-usdt-perp'], params: {}, enabled: true },
+  ],
+};
 
-/** Every testnet denom of the fixture, for genesis balances. */
-function testnetDenoms(): string[] {
-  const denoms = new Set<string>(['inj']);
-  for (const m of catalogMarkets().testnet) {
-    denoms.add(m.quoteDenom);
-    if (m.baseDenom) denoms.add(m.baseDenom);
-  }
-  return [...denoms];
+/** A temporary CONFIG_DIR: the three pairs, the repository's strategy defaults and `bots` (default: w1 and w2, one bot each). */
+export function writeTestConfig(bots: ConfigBots = TEST_BOTS): ConfigDir {
+  return writeConfigDir({ markets: Object.values(PAIRS), bots });
 }
 
 /** The testnet USDT denom (quote of INJ/USDT). */
-export const USDT = catalogMarkets().testnet.find((m) => m.ticker === 'INJ/USDT')!.quoteDenom;
+export const USDT = injUsdtMarkets().spot.quoteDenom;
 
 /** A sim child process: flat "mainnet" prices (INJ 25, ATOM 4.8), ATOM/USDT testnet mispriced +20 %. */
 export interface SimProcess {
@@ -69,7 +64,7 @@ export interface SimProcess {
 /** Starts apps/injective-sim as a child process, exactly as the starter does, on a free port. */
 export async function startSimProcess(env: Record<string, string>, configDir: string): Promise<SimProcess> {
   const file = join(configDir, 'sim-test.json');
-  const balances = Object.fromEntries(testnetDenoms().map((d) => [d, d === 'inj' ? '1000' : '100000']));
+  const balances = Object.fromEntries(catalogTestnetDenoms().map((d) => [d, d === 'inj' ? '1000' : '100000']));
   writeFileSync(
     file,
     JSON.stringify({

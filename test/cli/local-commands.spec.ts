@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walletFromPrivateKey } from '@mirrorbook/injective';
+import type { ConfigDir } from '@mirrorbook/testing';
 import { KEYS, parseJson, runCli, writeTestConfig } from './cli.harness';
 import { configCheckOutput, walletNewOutput } from './cli-output.schemas';
 
 describe('mirrorbook commands that need no servers', () => {
-  let config: ReturnType<typeof writeTestConfig>;
+  let config: ConfigDir;
   let scratch: string;
 
   beforeAll(() => {
@@ -113,21 +114,16 @@ describe('mirrorbook commands that need no servers', () => {
     });
 
     describe('when several things are wrong at once', () => {
-      let broken: string;
+      let broken: ConfigDir;
 
       beforeAll(() => {
-        broken = mkdtempSync(join(tmpdir(), 'mirrorbook-cli-broken-'));
-        for (const f of ['markets.json', 'strategy.json']) writeFileSync(join(broken, f), readFileSync(join(config.dir, f)));
-        writeFileSync(
-          join(broken, 'bots.json'),
-          JSON.stringify({ wallets: [{ id: 'w1' }], bots: [{ id: 'b', wallet: 'w9', markets: ['inj-usdx'] }] }),
-        );
+        broken = writeTestConfig({ wallets: [{ id: 'w1' }], bots: [{ id: 'b', wallet: 'w9', markets: ['inj-usdx'] }] });
       });
 
-      afterAll(() => rmSync(broken, { recursive: true, force: true }));
+      afterAll(() => broken.remove());
 
       it('prints every problem in one run and exits 78', async () => {
-        const run = await runCli(['config', 'check'], { CONFIG_DIR: broken, WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) });
+        const run = await runCli(['config', 'check'], { CONFIG_DIR: broken.dir, WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) });
         expect(run.code).toBe(78);
         expect(run.stdout).toContain('bots[0].wallet: unknown wallet "w9"');
         expect(run.stdout).toContain('bots[0].markets[0]: unknown market "inj-usdx"');

@@ -4,12 +4,13 @@ import { broadcastTx, buildBatchUpdateOrdersMsg, estimateGas, LCD_REPLY_SCHEMAS,
 import { Dec, lcdDerivativeMarketResponseSchema, lcdSpotMarketResponseSchema } from '@mirrorbook/market';
 import type { z } from 'zod';
 import { matchesRoute, type ProtoRoute } from '../../scripts/injective-routes/proto-routes';
-import { injUsdt, SIM_LCD_CONTROLLERS, simRoutesOf, startSim, type SimHarness } from '../support/injective-sim.harness';
+import { SIM_LCD_CONTROLLERS, simRoutesOf, startSim, type SimHarness } from '../support/injective-sim.harness';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { replyProblems, responseMessageOf, schemaReadProblems } from './support/proto.shapes';
 
 const ROOT = join(__dirname, '..', '..');
 const { routes } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'injective-routes.json'), 'utf8')) as { routes: ProtoRoute[] };
-const { spot, perp } = injUsdt();
+const { spot, perp } = injUsdtMarkets();
 
 /** The route a concrete or `{param}` path belongs to. */
 function routeOf(verb: string, path: string): ProtoRoute {

@@ -1,11 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { envSchema } from '@mirrorbook/config';
-import { REPO_ROOT } from '@mirrorbook/testing';
+import { REPO_ROOT, writeConfigDir } from '@mirrorbook/testing';
 import { interpolate, interpolatedVariables } from './support/compose.interpolation';
 import {
   appServices,
@@ -343,11 +342,10 @@ describe('scripts/compose-executors.mjs', () => {
   });
 
   it('writes one executor and one secret per wallet, a valid Compose file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mb-compose-'));
+    const config = writeConfigDir({ bots: { wallets: [{ id: 'a1' }, { id: 'b_2' }, { id: 'c3' }], bots: [] } });
     try {
-      writeFileSync(join(dir, 'bots.json'), JSON.stringify({ wallets: [{ id: 'a1' }, { id: 'b_2' }, { id: 'c3' }], bots: [] }));
-      const out = join(dir, 'executors.yml');
-      execFileSync(process.execPath, ['scripts/compose-executors.mjs', '--config-dir', dir, '--out', out], { cwd: REPO_ROOT });
+      const out = config.path('executors.yml');
+      execFileSync(process.execPath, ['scripts/compose-executors.mjs', '--config-dir', config.dir, '--out', out], { cwd: REPO_ROOT });
       const generated = parse(readFileSync(out, 'utf8'), { merge: true }) as { services: Record<string, ComposeService>; secrets: Record<string, unknown> };
       expect(Object.keys(generated.services)).toEqual(['executor-a1', 'executor-b_2', 'executor-c3', 'testnet-preflight']);
       expect(environmentOf(generated.services['executor-b_2']).WALLET_B_2_PRIVATE_KEY_FILE).toBe('/run/secrets/wallet_b_2');
@@ -359,7 +357,7 @@ describe('scripts/compose-executors.mjs', () => {
       });
       expect(composeSpecValidator()(generated)).toBe(true);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      config.remove();
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, diagnose, eventually, firstHeightWhere, note, reportedCreatedSince, reportedHeight, startScenario } from './support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { botBook, calmPrice, diagnose, firstHeightWhere, note, reportedCreatedSince, reportedHeight, startScenario } from './support/e2e.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
 

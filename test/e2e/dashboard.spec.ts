@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { redisKeys } from '@mirrorbook/contracts';
 import { metricSum, startStack, STACK_TOKEN, type Stack } from '@mirrorbook/testing/stack';
-import { eventually } from '../support/eventually';
+import { eventually } from '@mirrorbook/testing';
 import { screenshotDir } from '../support/screenshots';
 import { IntentLedger, reportedCreatedSince, reportedHeight } from './support/e2e.fixture';
 

@@ -1,5 +1,6 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, eventually, figuresText, firstHeightWhere, note, reportedHeight, startScenario, type BookFigures } from './support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { botBook, calmPrice, figuresText, firstHeightWhere, note, reportedHeight, startScenario, type BookFigures } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 

@@ -1,6 +1,7 @@
 import type { Stack } from '@mirrorbook/testing/stack';
 import { startBlockPacer, type BlockPacer } from './support/block.pacer';
-import { blocksToSettle, calmPrice, diagnose, eventually, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText } from './support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { blocksToSettle, calmPrice, diagnose, gapPct, gapsFrom, note, startScenario, timeline, traceGap, traceText } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 

@@ -1,6 +1,7 @@
 import type { Stack } from '@mirrorbook/testing/stack';
 import { startBlockPacer, type BlockPacer } from './support/block.pacer';
-import { blocksToSettle, botBook, calmPrice, diagnose, eventually, gapPct, note, startScenario, timeline, traceGap, traceText } from './support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { blocksToSettle, botBook, calmPrice, diagnose, gapPct, note, startScenario, timeline, traceGap, traceText } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 

@@ -1,5 +1,6 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, eventually, note, startScenario } from './support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { botBook, calmPrice, note, startScenario } from './support/e2e.fixture';
 import { malformedHttpBodies } from './support/malformed.payloads';
 import { floodHttp, floodNats } from './support/malformed.flood';
 

@@ -1,3 +1,4 @@
+import { eventually } from '@mirrorbook/testing';
 import type { Stack } from '@mirrorbook/testing/stack';
 import { startBlockPacer, type BlockPacer } from './support/block.pacer';
 import {
@@ -5,7 +6,6 @@ import {
   botBook,
   calmPrice,
   diagnose,
-  eventually,
   figuresText,
   firstHeightWhere,
   note,

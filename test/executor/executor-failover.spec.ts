@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { redisKeys, type CreateOrderAction, type OrderAction } from '@mirrorbook/contracts';
-import type { ManagedProcess } from '@mirrorbook/testing';
+import { eventually, type ManagedProcess } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey } from '@mirrorbook/testing/stack';
 
 const LEASE_TTL_MS = 1500;
@@ -80,7 +80,7 @@ describe('executor: two processes for one wallet', () => {
   });
 
   async function outcomeOf(intentId: string) {
-    return h.eventually(() => h.finalOutcomes().get(intentId), 20_000, `a report for ${intentId}`);
+    return eventually(() => h.finalOutcomes().get(intentId), 20_000, `a report for ${intentId}`);
   }
 
   it('lets exactly one broadcast, 200 batches in a row without a sequence error', async () => {
@@ -118,8 +118,8 @@ describe('executor: two processes for one wallet', () => {
     await h.admin('faults', { stuckMempoolBlocks: 5 });
     const inFlight = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: 10_000, actions: [create('9.100'), create('10.900', 'sell')] }], 10_000);
     await h.publishIntent(inFlight);
-    await h.eventually(async () => ((await h.simState()).mempoolSize as number) > 0, 10_000, 'the tx in the mempool');
-    await h.eventually(() => record.entries.some((e) => e.kind === 'renew' && e.holder === 'exec-a'), 10_000, 'a renewal by exec-a on record');
+    await eventually(async () => ((await h.simState()).mempoolSize as number) > 0, 10_000, 'the tx in the mempool');
+    await eventually(() => record.entries.some((e) => e.kind === 'renew' && e.holder === 'exec-a'), 10_000, 'a renewal by exec-a on record');
     const tokenA = tokenOf(a);
     await a.stop('SIGKILL');
 
@@ -129,7 +129,7 @@ describe('executor: two processes for one wallet', () => {
     // exec-b retries one renew interval after each refusal (a busy machine only spaces its attempts
     // further), so it is refused at most TTL / renew + 1 times after that renewal and takes the
     // lease at the next attempt. A lease outliving its TTL, or a standby that stops trying, fails.
-    const attempts = await h.eventually(() => record.attemptsToTakeOver('exec-a'), 10_000, 'the takeover on record');
+    const attempts = await eventually(() => record.attemptsToTakeOver('exec-a'), 10_000, 'the takeover on record');
     expect(new Set(attempts)).toEqual(new Set(['exec-b']));
     const refused = attempts.length - 1;
     expect(refused).toBeLessThanOrEqual(Math.floor(LEASE_TTL_MS / RENEW_MS) + 1);
@@ -163,7 +163,7 @@ describe('executor: two processes for one wallet', () => {
     // watch for as long as exec-b takes to be refused the lease three times (by its own timer,
     // however busy the machine): it is alive and back in standby, and broadcasts nothing meanwhile
     const from = record.entries.length;
-    await h.eventually(() => record.attemptsSince(from, 'exec-b') >= 3, 30_000, 'three refused attempts by exec-b');
+    await eventually(() => record.attemptsSince(from, 'exec-b') >= 3, 30_000, 'three refused attempts by exec-b');
     expect((await h.simState()).txsAccepted).toBe(accepted);
     expect(h.finalOutcomes().get(waiting.id)).toBeUndefined();
 

@@ -1,5 +1,5 @@
 import type { CreateOrderAction, Heartbeat, OrderAction } from '@mirrorbook/contracts';
-import type { ManagedProcess } from '@mirrorbook/testing';
+import { eventually, type ManagedProcess } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from '@mirrorbook/testing/stack';
 
 const markets = Object.keys(MARKETS) as MarketKey[];
@@ -37,7 +37,7 @@ describe('executor: sim faults', () => {
       const intent = h.intent(wallet, [{ market, bookSeq: ++bookSeq, actions, phase: 'MAINTENANCE' }], ttlMs);
       ids.push(intent.id);
       await h.publishIntent(intent);
-      const report = await h.eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
+      const report = await eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
       if (report.outcome === 'applied' && report.createdOrderHashes.length > 0) resting = report.createdOrderHashes[0];
     }
     return ids;
@@ -82,19 +82,19 @@ describe('executor: sim faults', () => {
       for (let i = 0; i < 6 && !states().slice(seenBefore).includes('paused'); i++) {
         const intent = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: ++bookSeq, actions: [create('9.400')] }], 60_000);
         await h.publishIntent(intent);
-        await h.eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
+        await eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
       }
     })();
-    await h.eventually(() => states().slice(seenBefore).includes('paused'), 120_000, 'a paused heartbeat');
+    await eventually(() => states().slice(seenBefore).includes('paused'), 120_000, 'a paused heartbeat');
     await h.admin('faults', { reset: true });
     await during;
     const probe = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: ++bookSeq, actions: [create('9.300')] }], 60_000);
     await h.publishIntent(probe);
-    const final = await h.eventually(() => h.finalOutcomes().get(probe.id), 60_000, 'a report for the probe');
+    const final = await eventually(() => h.finalOutcomes().get(probe.id), 60_000, 'a report for the probe');
     const probeReports = h.reports.filter((r) => r.intentIds.includes(probe.id));
     expect({ outcome: final.outcome, reports: final.outcome === 'applied' ? [] : probeReports, log: final.outcome === 'applied' ? '' : executor.logs().slice(-3000) }).toEqual({ outcome: 'applied', reports: [], log: '' });
     expect(probeReports.find((r) => r.outcome === 'applied')?.code).toBe(0);
-    await h.eventually(() => states().slice(seenBefore).lastIndexOf('running') > states().slice(seenBefore).indexOf('paused'), 10_000, 'a running heartbeat after the pause');
+    await eventually(() => states().slice(seenBefore).lastIndexOf('running') > states().slice(seenBefore).indexOf('paused'), 10_000, 'a running heartbeat after the pause');
     const metrics = await h.metrics(executor);
     expect(ExecutorHarness.counter(metrics, 'mirrorbook_executor_breaker_trips_total')).toBeGreaterThanOrEqual(1);
     expect(executor.running).toBe(true);

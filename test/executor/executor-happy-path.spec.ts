@@ -1,4 +1,5 @@
 import type { CreateOrderAction } from '@mirrorbook/contracts';
+import { eventually } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey } from '@mirrorbook/testing/stack';
 
 const creates = (h: ExecutorHarness, n: number, mid = 10): CreateOrderAction[] =>
@@ -28,14 +29,14 @@ describe('executor: happy path against the sim', () => {
     const executor = h.startExecutor(wallet, { EXEC_BATCH_WINDOW_MS: '100' });
     await executor.waitForOutput(/waiting for the lease/, 60_000);
     const jsm = await h.nc.jetstreamManager();
-    await h.eventually(() => jsm.streams.info('INTENTS').catch(() => undefined), 30_000, 'the INTENTS stream');
+    await eventually(() => jsm.streams.info('INTENTS').catch(() => undefined), 30_000, 'the INTENTS stream');
     const markets = Object.keys(MARKETS) as MarketKey[];
     const intents = markets.map((market, i) => h.intent(wallet, [{ market, bookSeq: i + 1, actions: creates(h, 4) }], 60_000));
     await Promise.all(intents.map((i) => h.publishIntent(i)));
     await h.redis.del(lease);
     await h.tookOver(executor);
 
-    await h.eventually(() => intents.every((i) => h.reports.some((r) => r.outcome === 'applied' && r.intentIds.includes(i.id))), 30_000, 'all intents applied');
+    await eventually(() => intents.every((i) => h.reports.some((r) => r.outcome === 'applied' && r.intentIds.includes(i.id))), 30_000, 'all intents applied');
     const applied = h.reports.filter((r) => r.outcome === 'applied');
     const merged = applied.find((r) => r.intentIds.length === 3);
     expect(merged).toBeDefined();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Heartbeat } from '@mirrorbook/contracts';
+import { eventually } from '@mirrorbook/testing';
 import { ExecutorHarness } from '@mirrorbook/testing/stack';
 
 const EXIT_CONFIG = 78;
@@ -54,10 +55,10 @@ describe('executor: wallet identity', () => {
       const standby = h.startExecutor(wallet, {}, 'identity-b');
       await standby.waitForOutput(/waiting for the lease/, 60_000);
 
-      const beat = await h.eventually(() => heartbeats('identity-a').find((b) => b.state === 'running'), 10_000, 'a running heartbeat');
+      const beat = await eventually(() => heartbeats('identity-a').find((b) => b.state === 'running'), 10_000, 'a running heartbeat');
       expect(beat.wallet).toEqual({ id: 'tw1', address: wallet.address, subaccountId: wallet.subaccountId });
       expect(beat.details).toMatchObject({ lease: 'held', breaker: 'closed' });
-      const waiting = await h.eventually(() => heartbeats('identity-b').find((b) => b.state === 'standby'), 10_000, 'a standby heartbeat');
+      const waiting = await eventually(() => heartbeats('identity-b').find((b) => b.state === 'standby'), 10_000, 'a standby heartbeat');
       expect(waiting.wallet?.address).toBe(wallet.address);
       expect(waiting.details).toMatchObject({ lease: 'standby' });
     });

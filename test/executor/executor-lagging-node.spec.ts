@@ -1,5 +1,5 @@
 import type { CreateOrderAction } from '@mirrorbook/contracts';
-import type { ManagedProcess } from '@mirrorbook/testing';
+import { eventually, type ManagedProcess } from '@mirrorbook/testing';
 import { ExecutorHarness, type TestWallet } from '@mirrorbook/testing/stack';
 
 /**
@@ -28,7 +28,7 @@ describe('executor: a lagging node answers a broadcast', () => {
 
   /** Makes a block whenever a tx waits in the mempool, until the intent has its final report. */
   async function mineUntilReported(intentId: string) {
-    return h.eventually(async () => {
+    return eventually(async () => {
       if ((await mempool()) > 0) await produceBlock();
       return h.finalOutcomes().get(intentId);
     }, 60_000, `a report for ${intentId}`);
@@ -44,7 +44,7 @@ describe('executor: a lagging node answers a broadcast', () => {
     const second = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: ++bookSeq, actions: [create('9.400')] }], 60_000);
     await h.publishIntent(second);
     // the log names the tx by its first 16 hex digits (a whole 64-digit hex is redacted as key-like)
-    const lagged = await h.eventually(() => /it lags; tx ([0-9A-F]{16})… goes again, unchanged/.exec(executor.logs())?.[1], 30_000, 'the executor seeing a lagging node');
+    const lagged = await eventually(() => /it lags; tx ([0-9A-F]{16})… goes again, unchanged/.exec(executor.logs())?.[1], 30_000, 'the executor seeing a lagging node');
     expect(await mempool()).toBe(0);
     await h.admin('faults', { laggingNodeRate: 0 });
     await produceBlock();

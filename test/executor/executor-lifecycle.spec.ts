@@ -1,7 +1,7 @@
 import { botStateSchema, redisKeys, type BotRunState, type CreateOrderAction } from '@mirrorbook/contracts';
 import { broadcastTx, buildBatchUpdateOrdersMsg, estimateGas, LcdClient, signTx, walletFromPrivateKey } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
-import type { ManagedProcess } from '@mirrorbook/testing';
+import { eventually, type ManagedProcess } from '@mirrorbook/testing';
 import { shutdownRecord } from '../support/shutdown.record';
 import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from '@mirrorbook/testing/stack';
 
@@ -34,7 +34,7 @@ describe('executor: bot stop, orphans, shutdown, and the key', () => {
   async function placeOnEveryMarket(): Promise<void> {
     const intent = h.intent(wallet, markets.map((market) => ({ market, bookSeq: Date.now(), actions: [create('9.500'), create('10.500', 'sell')] })));
     await h.publishIntent(intent);
-    const report = await h.eventually(() => h.finalOutcomes().get(intent.id), 20_000, 'the placement');
+    const report = await eventually(() => h.finalOutcomes().get(intent.id), 20_000, 'the placement');
     expect(report.outcome).toBe('applied');
   }
 
@@ -50,7 +50,7 @@ describe('executor: bot stop, orphans, shutdown, and the key', () => {
     await placeOnEveryMarket();
     expect(await chainCount()).toBe(6);
     await setBot('stopped');
-    const report = await h.eventually(() => h.reports.find((r) => r.intentIds[0].startsWith(`stop-${wallet.bot}-`)), 20_000, 'the stop batch');
+    const report = await eventually(() => h.reports.find((r) => r.intentIds[0].startsWith(`stop-${wallet.bot}-`)), 20_000, 'the stop batch');
     expect(report).toMatchObject({ outcome: 'applied', code: 0 });
     expect(report.cancelledOrderHashes).toHaveLength(6);
     expect(await chainCount()).toBe(0);
@@ -58,7 +58,7 @@ describe('executor: bot stop, orphans, shutdown, and the key', () => {
 
     const refused = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: Date.now(), actions: [create('9.400')] }]);
     await h.publishIntent(refused);
-    const rejected = await h.eventually(() => h.finalOutcomes().get(refused.id), 20_000, 'the refusal');
+    const rejected = await eventually(() => h.finalOutcomes().get(refused.id), 20_000, 'the refusal');
     expect(rejected).toMatchObject({ outcome: 'rejected', error: `bot ${wallet.bot} is not running` });
     await setBot('running');
   });
@@ -84,9 +84,9 @@ describe('executor: bot stop, orphans, shutdown, and the key', () => {
       gasPrice: '160000000',
     });
     await broadcastTx(lcd, signed.txBytesBase64);
-    await h.eventually(async () => (await h.chainOrders(wallet, 'inj-usdt')).some((o) => o.cid === 'orphan-1'), 10_000, 'the orphan on chain');
+    await eventually(async () => (await h.chainOrders(wallet, 'inj-usdt')).some((o) => o.cid === 'orphan-1'), 10_000, 'the orphan on chain');
 
-    const report = await h.eventually(() => h.reports.find((r) => r.intentIds[0].startsWith('reconcile-') && r.outcome === 'applied'), 20_000, 'the orphan cancel');
+    const report = await eventually(() => h.reports.find((r) => r.intentIds[0].startsWith('reconcile-') && r.outcome === 'applied'), 20_000, 'the orphan cancel');
     expect(report.cancelledOrderHashes).toHaveLength(1);
     expect((await h.chainOrders(wallet, 'inj-usdt')).some((o) => o.cid === 'orphan-1')).toBe(false);
     expect(h.events.find((e) => e.cid === 'orphan-1' && e.kind === 'cancelled')).toBeDefined();

@@ -1,4 +1,5 @@
 import type { CreateOrderAction, ExecutionReport } from '@mirrorbook/contracts';
+import { eventually } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey, type TestWallet } from '@mirrorbook/testing/stack';
 
 const buy = (h: ExecutorHarness, price: string, quantity = '1'): CreateOrderAction => ({
@@ -8,7 +9,7 @@ const buy = (h: ExecutorHarness, price: string, quantity = '1'): CreateOrderActi
 async function rejectedReport(h: ExecutorHarness, wallet: TestWallet, action: CreateOrderAction, market: MarketKey = 'inj-usdt'): Promise<ExecutionReport> {
   const intent = h.intent(wallet, [{ market, bookSeq: Date.now(), actions: [action] }]);
   await h.publishIntent(intent);
-  return h.eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
+  return eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
 }
 
 describe('executor: pre-trade checks against the sim', () => {
@@ -42,7 +43,7 @@ describe('executor: pre-trade checks against the sim', () => {
     const report = await expectNothingBroadcast(rich, () => rejectedReport(h, rich, action));
     expect(report).toMatchObject({ outcome: 'rejected', txHash: null });
     expect(report.failed).toEqual([{ cid: action.cid, reason: 'price 8.5 is 15 % from the reference 10 (band ±10 %)' }]);
-    const event = await h.eventually(() => h.events.find((e) => e.cid === action.cid), 5000, 'the rejected order event');
+    const event = await eventually(() => h.events.find((e) => e.cid === action.cid), 5000, 'the rejected order event');
     expect(event).toMatchObject({ kind: 'rejected', orderHash: null, reason: report.failed[0].reason });
   });
 
@@ -64,7 +65,7 @@ describe('executor: pre-trade checks against the sim', () => {
     const bad = buy(h, '7.000');
     const intent = h.intent(rich, [{ market: 'inj-usdt', bookSeq: Date.now(), actions: [good, bad] }]);
     await h.publishIntent(intent);
-    const applied = await h.eventually(() => h.reports.find((r) => r.outcome === 'applied' && r.intentIds.includes(intent.id)), 20_000, 'the applied part');
+    const applied = await eventually(() => h.reports.find((r) => r.outcome === 'applied' && r.intentIds.includes(intent.id)), 20_000, 'the applied part');
     expect(applied.createdOrderHashes).toHaveLength(1);
     const rejected = h.reports.find((r) => r.outcome === 'rejected' && r.intentIds.includes(intent.id));
     expect(rejected?.failed.map((f) => f.cid)).toEqual([bad.cid]);
@@ -76,9 +77,9 @@ describe('executor: pre-trade checks against the sim', () => {
     const action = buy(h, '9.700', '2');
     const intent = h.intent(rich, [{ market: 'inj-usdt', bookSeq: Date.now(), actions: [action] }]);
     await h.publishIntent(intent);
-    const report = await h.eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
+    const report = await eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
     expect(report).toMatchObject({ outcome: 'applied', failed: [] });
-    const usdt = await h.eventually(async () => {
+    const usdt = await eventually(async () => {
       const stored = JSON.parse((await h.redis.get(`balances:${rich.id}`)) ?? 'null') as { height: number; balances: Record<string, { available: string; total: string }> } | null;
       return stored && stored.height >= report.height! ? stored.balances['peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5'] : undefined;
     }, 20_000, 'balances read after the order');

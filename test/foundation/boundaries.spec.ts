@@ -73,13 +73,13 @@ describe('the boundary rules (eslint.config.mjs)', () => {
       {
         why: 'bench importing test/',
         filePath: 'bench/reach-into-test.bench.ts',
-        code: "import { eventually } from '../test/support/eventually';\nexport const wait = eventually;\n",
+        code: "import { screenshotDir } from '../test/support/screenshots';\nexport const dir = screenshotDir;\n",
         rule: 'boundaries/element-types',
       },
       {
         why: 'a script (.mjs) importing test/',
         filePath: 'scripts/reach-into-test.mjs',
-        code: "import { eventually } from '../test/support/eventually.ts';\nexport const wait = eventually;\n",
+        code: "import { screenshotDir } from '../test/support/screenshots.ts';\nexport const dir = screenshotDir;\n",
         rule: 'boundaries/element-types',
       },
       {
@@ -135,7 +135,7 @@ describe('the boundary rules (eslint.config.mjs)', () => {
       {
         why: 'a spec under test/bench importing test support',
         filePath: 'test/bench/uses-support.spec.ts',
-        code: "import { eventually } from '../support/eventually';\nexport const wait = eventually;\n",
+        code: "import { screenshotDir } from '../support/screenshots';\nexport const dir = screenshotDir;\n",
       },
     ];
     let reported: string[][];

@@ -4,9 +4,9 @@ import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { rawClients, seedDemoMarket, startDemoTicker, startTestServers, type TestServers } from '@mirrorbook/testing';
+import { eventually, rawClients, seedDemoMarket, startDemoTicker, startTestServers, type TestServers } from '@mirrorbook/testing';
 import { screenshotDir } from '../support/screenshots';
-import { startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
+import { startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = screenshotDir();
@@ -79,7 +79,7 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
       await page.getByTestId(`bot-${action}-spot-inj`).click();
       await page.getByTestId('bot-state-spot-inj').filter({ hasText: new RegExp(`^${desired}$`) }).waitFor();
       expect(JSON.parse((await redis.get(redisKeys.bot('spot-inj')))!)).toMatchObject({ desired, by: 'gateway' });
-      await waitFor(() => published.length > before);
+      await eventually(() => published.length > before, 5000, `the ${desired} state on bot.state.spot-inj`);
       expect(published[published.length - 1]).toMatchObject({ bot: 'spot-inj', desired });
     }
   });
@@ -99,9 +99,9 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
     await chart.locator('canvas').first().waitFor();
     expect(await chart.getAttribute('data-series')).toBe('2');
     const points = async () => [Number(await chart.getAttribute('data-reference-points')), Number(await chart.getAttribute('data-trading-points'))];
-    await waitFor(async () => (await points()).every((n) => n >= 30));
+    await eventually(async () => (await points()).every((n) => n >= 30), 5000, '30 points on both lines');
     const [reference] = await points();
-    await waitFor(async () => (await points())[0] > reference, 10_000);
+    await eventually(async () => (await points())[0] > reference, 10_000, 'a new mainnet point');
     expect(await page.getByTestId('chart-legend-inj-usdt').textContent()).toMatch(/mainnet.*testnet/);
     expect(await page.getByTestId('gap-inj-usdt').textContent()).toMatch(/^▲ \d/);
   });
@@ -110,7 +110,7 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
     const ladder = page.getByTestId('ladder-inj-usdt');
     await ladder.getByTestId('ladder-row').first().waitFor();
     expect(await ladder.getByTestId('ladder-row').count()).toBe(24);
-    await waitFor(async () => (await ladder.locator('[data-own="true"]').count()) === 2);
+    await eventually(async () => (await ladder.locator('[data-own="true"]').count()) === 2, 5000, 'two own orders on the ladder');
     expect(await ladder.locator('[data-own="true"][data-side="bid"]').count()).toBe(1);
     expect(await ladder.locator('[data-own="true"][data-side="ask"]').count()).toBe(1);
   });

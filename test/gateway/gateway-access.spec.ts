@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { freePort, startTestServers, WsClient, type TestServers } from '@mirrorbook/testing';
-import { startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
+import { eventually, freePort, startTestServers, WsClient, type TestServers } from '@mirrorbook/testing';
+import { startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
 describe('gateway access rules', () => {
   let servers: TestServers;
@@ -128,14 +128,14 @@ describe('gateway access rules', () => {
 
     it('answers 503 while it is away and recovers by itself', async () => {
       await own.redis.stop();
-      await waitFor(async () => (await request(gw.url).get('/api/bots')).status === 503);
+      await eventually(async () => (await request(gw.url).get('/api/bots')).status === 503, 5000, '503 from /api/bots');
       await own.redis.restart();
-      await waitFor(async () => (await request(gw.url).get('/api/bots')).status === 200, 15_000);
+      await eventually(async () => (await request(gw.url).get('/api/bots')).status === 200, 15_000, '200 from /api/bots');
 
       await own.nats.stop();
-      await waitFor(async () => (await request(gw.url).get('/api/activity')).status === 503);
+      await eventually(async () => (await request(gw.url).get('/api/activity')).status === 503, 5000, '503 from /api/activity');
       await own.nats.restart();
-      await waitFor(async () => (await request(gw.url).get('/api/activity')).status === 200, 15_000);
+      await eventually(async () => (await request(gw.url).get('/api/activity')).status === 200, 15_000, '200 from /api/activity');
     });
   });
 });

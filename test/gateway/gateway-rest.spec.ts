@@ -2,8 +2,8 @@ import request from 'supertest';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { balances, book, bytes, execReport, feedStatus, heartbeat, orderEvent, priceTick, rawClients, startTestServers, storedOrder, type TestServers } from '@mirrorbook/testing';
-import { holdClock, startGateway, TOKEN, waitFor, type GatewayUnderTest } from './gateway.fixture';
+import { balances, book, bytes, eventually, execReport, feedStatus, heartbeat, orderEvent, priceTick, rawClients, startTestServers, storedOrder, type TestServers } from '@mirrorbook/testing';
+import { holdClock, startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
 const auth = { Authorization: `Bearer ${TOKEN}` };
 const EXECUTOR_KEY = 'c87509a1c067bbde78beb793e6fa76530b6382a4c0241e5e4a9ec0a0f44dc0d3';
@@ -66,7 +66,7 @@ describe('gateway REST API against real NATS and Redis', () => {
         expect(body).toMatchObject({ id: 'spot-inj', desired, source: 'redis', by: 'gateway' });
         const stored = botStateSchema.parse(JSON.parse((await redis.get(redisKeys.bot('spot-inj')))!));
         expect(stored).toMatchObject({ v: 1, bot: 'spot-inj', desired, params: {}, by: 'gateway' });
-        await waitFor(() => botStates.length > before);
+        await eventually(() => botStates.length > before, 5000, `the ${desired} state on bot.state.spot-inj`);
         expect(botStates[botStates.length - 1]).toEqual(stored);
       }
     });
@@ -92,7 +92,7 @@ describe('gateway REST API against real NATS and Redis', () => {
         .expect(200);
       expect(body.overrides).toEqual({ baseSize: '2', maintenance: { perSide: { min: 4, max: 6 } } });
       expect(body.effectiveParams['atom-usdt']).toMatchObject({ baseSize: '2', maintenance: { perSide: { min: 4, max: 6 }, gapBelowPct: '2' } });
-      await waitFor(() => botStates.length > before);
+      await eventually(() => botStates.length > before, 5000, 'the new params on bot.state.spot-inj');
       expect(botStates[botStates.length - 1].params).toEqual(body.overrides);
       expect(JSON.parse((await redis.get(redisKeys.bot('spot-inj')))!).desired).toBe('running');
     });
@@ -156,10 +156,14 @@ describe('gateway REST API against real NATS and Redis', () => {
       nc.publish('md.status.inj-usdt', bytes(feedStatus({ state: 'stale', reference: { state: 'stale', ageMs: 4000, reason: 'slow' } })));
       await nc.flush();
       let market: Record<string, any> = {};
-      await waitFor(async () => {
-        market = (await http().get('/api/markets').expect(200)).body.find((m: { key: string }) => m.key === 'inj-usdt');
-        return market.trading !== null && market.depth !== null && market.feed !== null;
-      });
+      await eventually(
+        async () => {
+          market = (await http().get('/api/markets').expect(200)).body.find((m: { key: string }) => m.key === 'inj-usdt');
+          return market.trading !== null && market.depth !== null && market.feed !== null;
+        },
+        5000,
+        'trading price, depth and feed status of inj-usdt',
+      );
       expect(market).toMatchObject({
         reference: { mid: '25', seq: 7 },
         trading: { mid: '25.5', bid: '25.4', ask: '25.6' },
@@ -192,10 +196,14 @@ describe('gateway REST API against real NATS and Redis', () => {
         nc.publish('svc.heartbeat.executor.exec-w1-b', bytes(heartbeat({ instance: 'exec-w1-b', state: 'standby' })));
         nc.publish('svc.heartbeat.executor.exec-w1-a', bytes(heartbeat()));
         await nc.flush();
-        await waitFor(async () => {
-          wallets = (await http().get('/api/wallets').expect(200)).body;
-          return wallets[0].executors.length === 2;
-        });
+        await eventually(
+          async () => {
+            wallets = (await http().get('/api/wallets').expect(200)).body;
+            return wallets[0].executors.length === 2;
+          },
+          5000,
+          'both executors of w1',
+        );
       } finally {
         clock.restore();
       }
@@ -222,7 +230,7 @@ describe('gateway REST API against real NATS and Redis', () => {
       try {
         nc.publish('svc.heartbeat.price-feed.feed-1', bytes(heartbeat({ app: 'price-feed', instance: 'feed-1', wallet: undefined })));
         await nc.flush();
-        await waitFor(async () => (await feed()) !== undefined);
+        await eventually(async () => (await feed()) !== undefined, 5000, 'the feed-1 heartbeat');
         expect((await http().get('/api/services').expect(200)).body).toMatchObject({ intervalMs: interval, staleAfterMs: 3 * interval });
         expect(await feed()).toMatchObject({ app: 'price-feed', state: 'running', stale: false, ageMs: 0, lastSeen: clock.at, uptimeS: 42 });
         clock.set(clock.at + 3 * interval);

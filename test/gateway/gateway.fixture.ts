@@ -4,7 +4,7 @@ import { ConfigModule, loadConfig, type AppConfig } from '@mirrorbook/config';
 import { RedisModule, RedisService } from '@mirrorbook/redis';
 import { MessagingModule, MessagingService } from '@mirrorbook/messaging';
 import { ObservabilityModule } from '@mirrorbook/observability';
-import { REPO_ROOT, startAppInProcess } from '@mirrorbook/testing';
+import { eventually, REPO_ROOT, startAppInProcess } from '@mirrorbook/testing';
 // the gateway's own integration tests build its module in-process (supertest, WS, browser); nothing else should
 // eslint-disable-next-line no-restricted-imports
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
@@ -47,7 +47,7 @@ export async function startGateway(env: Record<string, string | undefined>, wait
   );
   if (wait) {
     await app.get(MessagingService).ready();
-    await waitFor(() => app.get(RedisService).isReady());
+    await eventually(() => app.get(RedisService).isReady(), 5000, 'the Redis connection');
   }
   const address = app.getHttpServer().address() as { port: number };
   return {
@@ -57,18 +57,6 @@ export async function startGateway(env: Record<string, string | undefined>, wait
     wsUrl: `ws://127.0.0.1:${address.port}/ws`,
     close: () => app.close(),
   };
-}
-
-/**
- * Polls until `condition` holds (for effects with no event to await, e.g. a subscription being live).
- * The deadline runs on the monotonic clock, so a test holding Date.now (see `holdClock`) still has one.
- */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** This process's wall clock (Date.now, which the in-process gateway reads), held still until restored. */

@@ -9,11 +9,12 @@ import {
   type TxResult,
 } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
-import { injUsdt, startSim, type SimHarness } from '../support/injective-sim.harness';
+import { injUsdtMarkets } from '@mirrorbook/testing';
+import { startSim, type SimHarness } from '../support/injective-sim.harness';
 
 const CHAIN_ID = 'injective-sim-1';
 const GAS_PRICE = '160000000';
-const { spot, perp } = injUsdt();
+const { spot, perp } = injUsdtMarkets();
 
 /** 27 post-only bids below 10 and 27 asks above it, one tick-aligned level each: 54 orders. */
 function staircase(): SpotOrderCreate[] {

@@ -3,7 +3,8 @@
 import { CosmosTxV1Beta1TxPb, TxRestApi } from '@injectivelabs/sdk-ts';
 import { buildBatchUpdateOrdersMsg, estimateGas, signTx, type BatchUpdateOrdersInput } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
-import { injUsdt, startSim, type SimHarness } from '../support/injective-sim.harness';
+import { startSim, type SimHarness } from '../support/injective-sim.harness';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 
 describe("the SDK's TxRestApi against the simulator", () => {
   let h: SimHarness;
@@ -13,7 +14,7 @@ describe("the SDK's TxRestApi against the simulator", () => {
   afterAll(async () => h?.close());
 
   function signed(accountNumber: number, sequence: number): string {
-    const { spot } = injUsdt();
+    const { spot } = injUsdtMarkets();
     const input: BatchUpdateOrdersInput = {
       injectiveAddress: h.alice.injAddress,
       subaccountId: h.alice.subaccountId,

@@ -12,10 +12,11 @@ import {
   type Wallet,
 } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
-import { injUsdt, startSim, type SimHarness } from '../support/injective-sim.harness';
+import { injUsdtMarkets } from '@mirrorbook/testing';
+import { startSim, type SimHarness } from '../support/injective-sim.harness';
 
 const CHAIN_ID = 'injective-sim-1';
-const { spot } = injUsdt();
+const { spot } = injUsdtMarkets();
 const carol = walletFromPrivateKey(`0x${'33'.repeat(32)}`);
 
 function batch(wallet: Wallet, cids: string[]): BatchUpdateOrdersInput {
@@ -217,7 +218,7 @@ describe('injective-sim over HTTP', () => {
       const market = await h.lcd.getSpotMarket(spot.id, 'testnet');
       expect(market).toMatchObject({ id: spot.id, ticker: 'INJ/USDT', baseDecimals: 18, quoteDecimals: 6 });
       expect(market.priceTick.eq(spot.priceTick)).toBe(true);
-      const { perp } = injUsdt();
+      const { perp } = injUsdtMarkets();
       const derivative = await h.lcd.getDerivativeMarket(perp.id, 'testnet');
       expect(derivative).toMatchObject({ id: perp.id, isPerpetual: true });
       expect(derivative.initialMarginRatio!.eq(perp.initialMarginRatio!)).toBe(true);

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { FencedStore, Lease, StaleFenceError } from '@mirrorbook/locking';
-import { ManagedProcess, REPO_ROOT, startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
-import { eventually } from '../support/eventually';
+import { eventually, ManagedProcess, REPO_ROOT, startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
 
 const TTL = 600;
 

@@ -3,7 +3,7 @@ import { connect, type NatsConnection } from 'nats';
 import { register } from 'prom-client';
 import { subjects, type PriceTick } from '@mirrorbook/contracts';
 import { MessagingModule, MessagingService, OutboundPayloadError } from '@mirrorbook/messaging';
-import { startAppInProcess, startNatsServer, type TestNatsServer } from '@mirrorbook/testing';
+import { eventually, startAppInProcess, startNatsServer, type TestNatsServer } from '@mirrorbook/testing';
 
 const tick = (seq: number): PriceTick => ({
   v: 1, net: 'sim', role: 'reference', market: 'inj-usdt', bid: '24.99', ask: '25.01', mid: '25', last: null,
@@ -48,7 +48,7 @@ describe('MessagingService against a real NATS server', () => {
       raw.publish('md.price.sim.inj-usdt', new TextEncoder().encode(JSON.stringify({ ...tick(2), mid: 25.0 })));
       raw.publish('md.price.sim.inj-usdt', new TextEncoder().encode(JSON.stringify(tick(3))));
       await raw.flush();
-      await waitFor(() => received.length === 2);
+      await eventually(() => received.length === 2, 5000, 'the two valid ticks');
       expect(received).toEqual([1, 3]);
       expect(await invalidCount('not-json')).toBe(notJsonBefore + 1);
       expect(await invalidCount('schema')).toBe(schemaBefore + 1);
@@ -68,11 +68,3 @@ describe('MessagingService against a real NATS server', () => {
     });
   });
 });
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

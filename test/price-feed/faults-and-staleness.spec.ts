@@ -1,14 +1,12 @@
-import { Dec, catalogMarkets } from '@mirrorbook/market';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { eventually } from '../support/eventually';
-import { FeedProcess, removeDir, writeConfigDir } from './support/feed.fixture';
+import { Dec } from '@mirrorbook/market';
+import { eventually, injUsdtMarkets, NO_BOTS, startTestServers, writeConfigDir, type ConfigDir, type TestServers } from '@mirrorbook/testing';
+import { FeedProcess } from './support/feed.fixture';
 import { LcdProxy } from './support/lcd-proxy.fixture';
 import { MdRecorder, type Received } from './support/md.recorder';
 import { SimProcess } from './support/sim.fixture';
 
-const { mainnet, testnet } = catalogMarkets();
-const MAINNET = mainnet.find((m) => m.ticker === 'INJ/USDT')!;
-const TESTNET = testnet.find((m) => m.ticker === 'INJ/USDT')!;
+const MAINNET = injUsdtMarkets('mainnet').spot;
+const TESTNET = injUsdtMarkets('testnet').spot;
 const MK = 'inj-usdt';
 const POLL_MS = 300;
 const STALE_AFTER_MS = 1500;
@@ -30,19 +28,19 @@ describe('the price feed when its source misbehaves', () => {
   let proxy: LcdProxy;
   let feed: FeedProcess;
   let md: MdRecorder;
-  let configDir: string;
+  let config: ConfigDir;
 
   beforeAll(async () => {
     servers = await startTestServers();
     sim = await SimProcess.start({ ...servers.env, SIM_BLOCK_MS: '700' });
     proxy = await LcdProxy.start(sim.url);
     md = await MdRecorder.start(servers.nats.url);
-    configDir = writeConfigDir([{ key: MK, type: 'spot', mainnetMarketId: MAINNET.id, testnetMarketId: TESTNET.id }]);
+    config = writeConfigDir({ markets: [{ key: MK, type: 'spot', mainnetMarketId: MAINNET.id, testnetMarketId: TESTNET.id }], bots: NO_BOTS });
     feed = await FeedProcess.start({
       ...servers.env,
       NETWORK: 'sim',
       SIM_LCD_URL: proxy.url,
-      CONFIG_DIR: configDir,
+      CONFIG_DIR: config.dir,
       FEED_POLL_INTERVAL_MS: String(POLL_MS),
       FEED_STALE_AFTER_MS: String(STALE_AFTER_MS),
       HEARTBEAT_INTERVAL_MS: '1000',
@@ -60,7 +58,7 @@ describe('the price feed when its source misbehaves', () => {
     await proxy?.close();
     await sim?.stop();
     await servers?.stop();
-    removeDir(configDir);
+    config?.remove();
   });
 
   describe('when the LCD answers a crossed book', () => {

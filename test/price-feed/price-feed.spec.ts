@@ -1,16 +1,14 @@
-import { catalogMarkets } from '@mirrorbook/market';
 import { Dec } from '@mirrorbook/market';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { FeedProcess, removeDir, writeConfigDir } from './support/feed.fixture';
+import { injUsdtMarkets, NO_BOTS, startTestServers, writeConfigDir, type ConfigDir, type TestServers } from '@mirrorbook/testing';
+import { FeedProcess } from './support/feed.fixture';
 import { LcdProxy } from './support/lcd-proxy.fixture';
 import { MdRecorder, type Received } from './support/md.recorder';
 import { placeSpotOrders } from './support/sim-orders.fixture';
 import { SimProcess } from './support/sim.fixture';
 
-const { mainnet, testnet } = catalogMarkets();
-const byTicker = (list: typeof mainnet, ticker: string) => list.find((m) => m.ticker === ticker)!;
-const SPOT = { key: 'inj-usdt', mainnet: byTicker(mainnet, 'INJ/USDT'), testnet: byTicker(testnet, 'INJ/USDT') };
-const PERP = { key: 'inj-usdt-perp', mainnet: byTicker(mainnet, 'INJ/USDT PERP'), testnet: byTicker(testnet, 'INJ/USDT PERP') };
+const [mainnet, testnet] = [injUsdtMarkets('mainnet'), injUsdtMarkets('testnet')];
+const SPOT = { key: 'inj-usdt', mainnet: mainnet.spot, testnet: testnet.spot };
+const PERP = { key: 'inj-usdt-perp', mainnet: mainnet.perp, testnet: testnet.perp };
 const POLL_MS = 400;
 const HEARTBEAT_MS = 1500;
 /** how long a test waits for a read it expects: many poll intervals, so a busy machine only slows it */
@@ -27,7 +25,7 @@ describe('the price feed against the simulator (blocks on demand)', () => {
   let proxy: LcdProxy;
   let feed: FeedProcess;
   let md: MdRecorder;
-  let configDir: string;
+  let config: ConfigDir;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
@@ -35,15 +33,18 @@ describe('the price feed against the simulator (blocks on demand)', () => {
     sim = await SimProcess.start({ ...servers.env, SIM_BLOCK_MS: '0' });
     proxy = await LcdProxy.start(sim.url);
     md = await MdRecorder.start(servers.nats.url);
-    configDir = writeConfigDir([
-      { key: SPOT.key, type: 'spot', mainnetMarketId: SPOT.mainnet.id, testnetMarketId: SPOT.testnet.id },
-      { key: PERP.key, type: 'derivative', mainnetMarketId: PERP.mainnet.id, testnetMarketId: PERP.testnet.id, referencePrice: 'mark' },
-    ]);
+    config = writeConfigDir({
+      markets: [
+        { key: SPOT.key, type: 'spot', mainnetMarketId: SPOT.mainnet.id, testnetMarketId: SPOT.testnet.id },
+        { key: PERP.key, type: 'derivative', mainnetMarketId: PERP.mainnet.id, testnetMarketId: PERP.testnet.id, referencePrice: 'mark' },
+      ],
+      bots: NO_BOTS,
+    });
     env = {
       ...servers.env,
       NETWORK: 'sim',
       SIM_LCD_URL: proxy.url,
-      CONFIG_DIR: configDir,
+      CONFIG_DIR: config.dir,
       FEED_POLL_INTERVAL_MS: String(POLL_MS),
       HEARTBEAT_INTERVAL_MS: String(HEARTBEAT_MS),
     };
@@ -57,7 +58,7 @@ describe('the price feed against the simulator (blocks on demand)', () => {
     await proxy?.close();
     await sim?.stop();
     await servers?.stop();
-    removeDir(configDir);
+    config?.remove();
   });
 
   describe('when the mainnet price moves', () => {

@@ -1,6 +1,5 @@
-import { catalogMarkets } from '@mirrorbook/market';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
-import { FeedProcess, removeDir, writeConfigDir, type PairConfig } from './support/feed.fixture';
+import { catalogPairs, NO_BOTS, startTestServers, writeConfigDir, type ConfigDir, type TestServers } from '@mirrorbook/testing';
+import { FeedProcess } from './support/feed.fixture';
 import { LcdProxy } from './support/lcd-proxy.fixture';
 import { MdRecorder } from './support/md.recorder';
 import { SimProcess } from './support/sim.fixture';
@@ -61,38 +60,27 @@ async function recordFeedStalls(feed: FeedProcess): Promise<{ stalls: Stall[]; s
   return { stalls, stop };
 }
 
-/** 200 pairs reusing the few pairs the sim has on both networks (keys differ, ids repeat). */
-function generatedPairs(): PairConfig[] {
-  const { mainnet, testnet } = catalogMarkets();
-  const pairs = testnet
-    .map((t) => ({ t, m: mainnet.find((m) => m.type === t.type && m.ticker === t.ticker) }))
-    .filter((p): p is { t: (typeof testnet)[number]; m: (typeof mainnet)[number] } => p.m !== undefined);
-  return Array.from({ length: MARKETS }, (_, i) => {
-    const { t, m } = pairs[i % pairs.length];
-    return { key: `m${i}-${t.ticker.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, type: t.type, mainnetMarketId: m.id, testnetMarketId: t.id };
-  });
-}
-
 describe(`the price feed with ${MARKETS} markets and a ${LIMIT_PER_S} req/s limit`, () => {
   let servers: TestServers;
   let sim: SimProcess;
   let proxy: LcdProxy;
   let feed: FeedProcess;
   let md: MdRecorder;
-  let configDir: string;
-  const pairs = generatedPairs();
+  let config: ConfigDir;
+  // 200 pairs reusing the few pairs the sim has on both networks (keys differ, ids repeat)
+  const pairs = catalogPairs(MARKETS);
 
   beforeAll(async () => {
     servers = await startTestServers();
     sim = await SimProcess.start(servers.env);
     proxy = await LcdProxy.start(sim.url);
     md = await MdRecorder.start(servers.nats.url);
-    configDir = writeConfigDir(pairs);
+    config = writeConfigDir({ markets: pairs, bots: NO_BOTS });
     feed = await FeedProcess.start({
       ...servers.env,
       NETWORK: 'sim',
       SIM_LCD_URL: proxy.url,
-      CONFIG_DIR: configDir,
+      CONFIG_DIR: config.dir,
       FEED_REQUEST_BUDGET_PER_S: String(LIMIT_PER_S),
     });
   }, 90_000);
@@ -103,7 +91,7 @@ describe(`the price feed with ${MARKETS} markets and a ${LIMIT_PER_S} req/s limi
     await proxy?.close();
     await sim?.stop();
     await servers?.stop();
-    removeDir(configDir);
+    config?.remove();
   });
 
   it('updates every market, never sends more than the limit in any second, and says it is throttled', async () => {

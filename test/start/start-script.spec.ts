@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, REPO_ROOT } from '@mirrorbook/testing';
-import { eventually } from '../support/eventually';
+import { eventually, freePort, REPO_ROOT } from '@mirrorbook/testing';
 
 // `npm start`'s script (scripts/start.mjs) on free ports and a temporary data dir: the whole stack
 // on the simulator comes up, trades, and stops in order on Ctrl-C — the apps first, while the

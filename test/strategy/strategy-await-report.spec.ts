@@ -1,6 +1,7 @@
 import { reportMarkers } from '@mirrorbook/contracts';
+import { eventually } from '@mirrorbook/testing';
 import type { IntentRecorder } from './support/intent.recorder';
-import { eventually, metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
+import { metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
 const MARKET = 'atom-usdt';
 const BOT = 'b1';
@@ -47,7 +48,7 @@ describe('a strategy worker waiting for the report of the last intent, against r
     await seed.storedBook(MARKET, seq);
     await seed.book(MARKET, seq);
     if (planned) await intents.waitFor(BOT, MARKET, seq);
-    else await eventually(awaiting, before + 1);
+    else await eventually(async () => (await awaiting()) === before + 1, 10_000, `the awaiting-report skip of book ${seq}`);
     return seq;
   }
 
@@ -104,7 +105,11 @@ describe('a strategy worker waiting for the report of the last intent, against r
       const before = await metric('mirrorbook_strategy_evaluations_total');
       await seed.storedBook(OTHER, seq);
       await seed.book(OTHER, seq);
-      await eventually(() => metric('mirrorbook_strategy_evaluations_total'), before + BOTS_ON_OTHER);
+      await eventually(
+        async () => (await metric('mirrorbook_strategy_evaluations_total')) === before + BOTS_ON_OTHER,
+        10_000,
+        `an evaluation of book ${seq} per bot on ${OTHER}`,
+      );
       return seq;
     }
 

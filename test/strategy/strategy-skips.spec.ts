@@ -1,6 +1,7 @@
 import { batchIntentSchema } from '@mirrorbook/contracts';
+import { eventually } from '@mirrorbook/testing';
 import type { IntentRecorder } from './support/intent.recorder';
-import { eventually, metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
+import { metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
 /**
  * STRATEGY_REFERENCE_MAX_AGE_MS (and the book's): longer than this spec can run, so a reference
@@ -39,7 +40,7 @@ describe('a strategy worker deciding not to plan', () => {
     const before = await skips(market, reason);
     const seq = ++bookSeq;
     await seed.book(market, seq);
-    await eventually(() => skips(market, reason), before + BOTS_ON[market]);
+    await eventually(async () => (await skips(market, reason)) === before + BOTS_ON[market], 10_000, `a ${reason} skip of book ${seq} per bot on ${market}`);
     return seq;
   }
 
@@ -104,14 +105,14 @@ describe('a strategy worker deciding not to plan', () => {
     it('skips a repeat of the same seq (a second feed instance) as superseded', async () => {
       const before = await skips('inj-usdt', 'superseded');
       await seed.book('inj-usdt', planned);
-      await eventually(() => skips('inj-usdt', 'superseded'), before + BOTS_ON['inj-usdt']);
+      await eventually(async () => (await skips('inj-usdt', 'superseded')) === before + BOTS_ON['inj-usdt'], 10_000, 'a superseded skip per bot on inj-usdt');
       expect(intents.of('b1', 'inj-usdt', planned)).toHaveLength(1);
     });
 
     it('skips an older seq arriving late as superseded', async () => {
       const before = await skips('inj-usdt', 'superseded');
       await seed.book('inj-usdt', planned - 1);
-      await eventually(() => skips('inj-usdt', 'superseded'), before + BOTS_ON['inj-usdt']);
+      await eventually(async () => (await skips('inj-usdt', 'superseded')) === before + BOTS_ON['inj-usdt'], 10_000, 'a superseded skip per bot on inj-usdt');
       expect(intents.of('b1', 'inj-usdt', planned - 1)).toHaveLength(1);
     });
   });
@@ -123,7 +124,7 @@ describe('a strategy worker deciding not to plan', () => {
       await skippedSnapshot('inj-usdt', 'state-unavailable');
       expect((await fetch(`${worker.url}/health`)).status).toBe(503);
       await rig.servers.redis.restart();
-      await eventually(async () => (await fetch(`${worker.url}/health`)).status, 200, 30_000);
+      await eventually(async () => (await fetch(`${worker.url}/health`)).status === 200, 30_000, 'a healthy worker');
       // a restarted Redis without persistence lost everything: seed it again, as the other services would
       await Promise.all([seed.balances('w1'), seed.balances('w2'), seed.status('inj-usdt', 'fresh'), seed.reference('inj-usdt', '25')]);
       const seq = ++bookSeq;

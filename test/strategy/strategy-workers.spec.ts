@@ -1,7 +1,8 @@
 import type { NatsConnection } from 'nats';
 import { batchIntentSchema, heartbeatSchema, type Heartbeat } from '@mirrorbook/contracts';
+import { eventually } from '@mirrorbook/testing';
 import type { IntentRecorder } from './support/intent.recorder';
-import { eventually, metricSum, metricTotal, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
+import { metricSum, metricTotal, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
 const MARKET = 'inj-usdt';
 const SNAPSHOTS = 20;
@@ -104,14 +105,22 @@ describe('strategy workers in the queue group against real NATS and Redis', () =
       await seed.botState('b1', 'stopped');
       const seq = await snapshot(['b2']);
       expect(intents.of('b1', MARKET, seq)).toEqual([]);
-      await eventually(() => metricTotal(workers, 'mirrorbook_strategy_skips_total', { market: MARKET, reason: 'bot-stopped' }), before + 1);
+      await eventually(
+        async () => (await metricTotal(workers, 'mirrorbook_strategy_skips_total', { market: MARKET, reason: 'bot-stopped' })) === before + 1,
+        10_000,
+        'the bot-stopped skip counted',
+      );
     });
 
     it('skips a paused bot too', async () => {
       await seed.botState('b1', 'paused');
       const seq = await snapshot(['b2']);
       expect(intents.of('b1', MARKET, seq)).toEqual([]);
-      await eventually(() => metricTotal(workers, 'mirrorbook_strategy_skips_total', { market: MARKET, reason: 'bot-paused' }), 1);
+      await eventually(
+        async () => (await metricTotal(workers, 'mirrorbook_strategy_skips_total', { market: MARKET, reason: 'bot-paused' })) === 1,
+        10_000,
+        'the bot-paused skip counted',
+      );
     });
 
     it('plans it from the stored latest book as soon as it runs again, before any new snapshot', async () => {

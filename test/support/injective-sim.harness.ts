@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { LcdClient, walletFromPrivateKey, type Wallet } from '@mirrorbook/injective';
-import { catalogMarkets, type Market } from '@mirrorbook/market';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { createSim, type RunningSim } from '../../apps/injective-sim/src/sim.factory';
 import type { SimConfigInput } from '../../apps/injective-sim/src/sim.config';
 import { AuthController } from '../../apps/injective-sim/src/http/auth.controller';
@@ -32,12 +32,6 @@ export function simRoutesOf(controllers: readonly (new (...args: never[]) => obj
 /** Throwaway keys for tests (never funded anywhere real). */
 export const KEYS = { alice: `0x${'11'.repeat(32)}`, bob: `0x${'22'.repeat(32)}` } as const;
 
-/** Testnet INJ/USDT spot and INJ/USDT PERP of the bundled fixture. */
-export function injUsdt(): { spot: Market; perp: Market } {
-  const { testnet } = catalogMarkets();
-  return { spot: testnet.find((m) => m.ticker === 'INJ/USDT')!, perp: testnet.find((m) => m.ticker === 'INJ/USDT PERP')! };
-}
-
 /** A sim on a free port with on-demand blocks, plus clients for it. */
 export interface SimHarness {
   readonly sim: RunningSim;
@@ -58,7 +52,7 @@ export interface SimHarness {
 export async function startSim(overrides: SimConfigInput = {}): Promise<SimHarness> {
   const alice = walletFromPrivateKey(KEYS.alice);
   const bob = walletFromPrivateKey(KEYS.bob);
-  const { spot } = injUsdt();
+  const { spot } = injUsdtMarkets();
   const sim = await createSim(
     {
       port: 0,

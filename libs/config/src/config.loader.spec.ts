@@ -1,19 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeConfigDir, type ConfigDir } from '@mirrorbook/testing';
 import { ConfigError } from './config.error';
 import { loadConfig } from './config.loader';
 
-const REPO_CONFIG = join(__dirname, '..', '..', '..', 'config');
-
 describe('loadConfig', () => {
+  let config: ConfigDir;
   let dir: string;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mb-config-'));
-    cpSync(REPO_CONFIG, dir, { recursive: true });
+    // a copy of the shipped config
+    config = writeConfigDir();
+    dir = config.dir;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => config.remove());
 
   const edit = (file: string, change: (json: any) => void) => {
     const path = join(dir, file);

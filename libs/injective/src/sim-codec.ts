@@ -3,17 +3,21 @@
 // the bots' signer (the main entry, `@mirrorbook/injective`) encodes, and answers in the shape that
 // entry decodes (tx/sim-codec.compat.spec.ts).
 export {
-  decodeBatchUpdateOrdersTxData,
   decodeTx,
-  encodeBatchUpdateOrdersTxData,
   ETH_SECP256K1_PUBKEY_TYPE_URL,
-  txBytesToJson,
-  TxDecodeError,
   txHashOf,
-  verifyTxSignature,
-  type BatchUpdateOrdersResponseFields,
+  type DecodedTx,
+} from './tx/tx.decoder';
+export { TxDecodeError } from './tx/tx-decode.error';
+export {
   type DecodedBatchUpdateOrders,
   type DecodedOrderToCancel,
   type DecodedOrderToCreate,
-  type DecodedTx,
-} from './tx/tx.decoder';
+} from './tx/batch-update-orders-msg.decoder';
+export { verifyTxSignature } from './tx/tx-signature.verifier';
+export {
+  decodeBatchUpdateOrdersTxData,
+  encodeBatchUpdateOrdersTxData,
+  type BatchUpdateOrdersResponseFields,
+} from './tx/batch-update-orders-tx-data.codec';
+export { txBytesToJson } from './tx/tx-json.printer';

@@ -5,12 +5,12 @@ import {
   DEPTH_BANDS_PCT,
   depthBand,
   depthWithin,
-  InvalidAmountError,
-  isInDepthBand,
   midPrice,
   sideDepth,
   type BookSides,
 } from '@mirrorbook/market';
+import { isInDepthBand } from './book.metrics';
+import { InvalidAmountError } from './invalid-amount.error';
 
 const level = (price: string, quantity: string) => ({ price, quantity });
 const fixed = (d: { toFixed(): string } | null) => d?.toFixed() ?? null;

@@ -1,4 +1,5 @@
-import { Dec, InvalidAmountError, toDecimalString } from '@mirrorbook/market';
+import { Dec, toDecimalString } from '@mirrorbook/market';
+import { InvalidAmountError } from './invalid-amount.error';
 
 describe('toDecimalString', () => {
   it.each([

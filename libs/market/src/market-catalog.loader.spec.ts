@@ -1,5 +1,6 @@
 import catalog from '../catalog/injective-markets.json';
-import { catalogMarkets, loadMarketCatalog, MarketMetadataError, toDecimalString } from '@mirrorbook/market';
+import { catalogMarkets, MarketMetadataError, toDecimalString } from '@mirrorbook/market';
+import { loadMarketCatalog } from './market-catalog.loader';
 
 /** A deep copy of the bundled file that a test may damage. */
 function copyOfCatalog(): typeof catalog {

@@ -1,5 +1,6 @@
 import fixture from '../catalog/injective-markets.json';
-import { MarketMetadataError, normalizeMarket, toDecimalString, type Market, type MarketNetwork } from '@mirrorbook/market';
+import { MarketMetadataError, toDecimalString, type Market, type MarketNetwork } from '@mirrorbook/market';
+import { normalizeMarket } from './market.normalizer';
 
 /** Moves the decimal point of a plain decimal string by string surgery only (no Decimal maths). */
 function shiftPoint(value: string, places: number): string {

@@ -3,7 +3,6 @@ import type Decimal from 'decimal.js';
 import {
   Dec,
   catalogMarkets,
-  InvalidAmountError,
   isOnTick,
   meetsMinNotional,
   minQuantityForNotional,
@@ -13,6 +12,7 @@ import {
   type Market,
   type Side,
 } from '@mirrorbook/market';
+import { InvalidAmountError } from './invalid-amount.error';
 
 // Property checks compare in BigInt fixed point, independent of decimal.js.
 const SCALE = 48;

@@ -57,9 +57,5 @@ export const rawCatalogDerivativeMarketSchema = z
     checkMarginOrder(ctx, m.initial_margin_ratio, m.maintenance_margin_ratio, ['maintenance_margin_ratio']),
   );
 
-/** One market of the bundled catalog, spot or derivative (chain format). */
-export const rawCatalogMarketSchema = z.union([rawCatalogSpotMarketSchema, rawCatalogDerivativeMarketSchema]);
-
 export type RawCatalogSpotMarket = z.infer<typeof rawCatalogSpotMarketSchema>;
 export type RawCatalogDerivativeMarket = z.infer<typeof rawCatalogDerivativeMarketSchema>;
-export type RawCatalogMarket = z.infer<typeof rawCatalogMarketSchema>;

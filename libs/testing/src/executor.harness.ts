@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import {
@@ -16,20 +13,24 @@ import {
   type OrderEvent,
 } from '@mirrorbook/contracts';
 import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder } from '@mirrorbook/injective';
-import { REPO_ROOT, startAppProcess } from './app.launcher';
+import { startAppProcess } from './app.launcher';
+import { catalogMarket, injUsdtMarkets } from './catalog-market.fixture';
+import { repoConfigPairs, writeConfigDir, type ConfigDir } from './config-dir.fixture';
 import type { ManagedProcess } from './managed.process';
 import { startTestServers, type TestServers } from './test-servers';
 
-/** Testnet market ids of the configured markets (config/markets.json). */
-export const MARKETS = {
-  'inj-usdt': { id: '0x0611780ba69656949525013d947713300f56c37b6175e02f26bffa495c3208fe', type: 'spot' },
-  'atom-usdt': { id: '0x491ee4fae7956dd72b6a97805046ffef65892e1d3254c559c18056a519b2ca15', type: 'spot' },
-  'inj-usdt-perp': { id: '0x17ef48032cb24375ba7c2e39f384e56433bcab20cbee9a7357e4cba2eb00abe6', type: 'derivative' },
-} as const;
-export type MarketKey = keyof typeof MARKETS;
+/** The configured markets the harness's bots trade. */
+export type MarketKey = 'inj-usdt' | 'atom-usdt' | 'inj-usdt-perp';
 
-const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
-const ATOM = 'factory/inj17vytdwqczqz72j65saukplrktd4gyfme5agf6c/atom';
+/** Testnet market ids of the configured markets (config/markets.json). */
+export const MARKETS: Readonly<Record<MarketKey, { readonly id: string; readonly type: 'spot' | 'derivative' }>> = Object.freeze(
+  Object.fromEntries(
+    repoConfigPairs(['inj-usdt', 'atom-usdt', 'inj-usdt-perp']).map((p) => [p.key, { id: p.testnetMarketId, type: p.type }]),
+  ) as Record<MarketKey, { id: string; type: 'spot' | 'derivative' }>,
+);
+
+const USDT = injUsdtMarkets().spot.quoteDenom;
+const ATOM = catalogMarket('ATOM/USDT').baseDenom!;
 
 /** Genesis balances of a funded test wallet, human units. */
 export const FUNDING = { inj: '10000', [USDT]: '1000000', [ATOM]: '10000' };
@@ -70,7 +71,7 @@ export class ExecutorHarness {
     readonly servers: TestServers,
     readonly sim: ManagedProcess,
     readonly simUrl: string,
-    readonly configDir: string,
+    private readonly config: ConfigDir,
     readonly wallets: TestWallet[],
     readonly nc: NatsConnection,
     readonly redis: Redis,
@@ -84,22 +85,19 @@ export class ExecutorHarness {
       const wallet = walletFromPrivateKey(key);
       return { id: `tw${i + 1}`, bot: `tb${i + 1}`, key, address: wallet.injAddress, subaccountId: wallet.subaccountId };
     });
-    const configDir = mkdtempSync(join(tmpdir(), 'mb-exec-config-'));
-    for (const file of ['markets.json', 'strategy.json']) cpSync(join(REPO_ROOT, 'config', file), join(configDir, file));
-    writeFileSync(
-      join(configDir, 'bots.json'),
-      JSON.stringify({
-        wallets: wallets.map((w) => ({ id: w.id, label: `test ${w.id}` })),
-        bots: wallets.map((w) => ({ id: w.bot, wallet: w.id, markets: Object.keys(MARKETS), params: { baseSize: '1', leverage: '2' }, enabled: true })),
-      }),
-    );
     const rich = options.funded ?? count;
     const accounts = wallets.map((w, i) => ({ address: w.address, balances: i < rich ? FUNDING : POOR_FUNDING }));
-    writeFileSync(join(configDir, 'sim.json'), JSON.stringify({ genesis: { accounts } }));
+    const config = writeConfigDir({
+      bots: {
+        wallets: wallets.map((w) => ({ id: w.id, label: `test ${w.id}` })),
+        bots: wallets.map((w) => ({ id: w.bot, wallet: w.id, markets: Object.keys(MARKETS), params: { baseSize: '1', leverage: '2' }, enabled: true })),
+      },
+      sim: { genesis: { accounts } },
+    });
     const servers = await startTestServers();
     const sim = startAppProcess('injective-sim', {
       ...servers.env,
-      SIM_CONFIG: join(configDir, 'sim.json'),
+      SIM_CONFIG: config.path('sim.json'),
       SIM_PORT: '0',
       HTTP_PORT: '0',
       SIM_BLOCK_MS: String(options.blockMs ?? 300),
@@ -108,7 +106,7 @@ export class ExecutorHarness {
     const [, simUrl] = await sim.waitForOutput(/(?:listening on|chain \S+ on) (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
     const nc = await connect({ servers: servers.nats.url });
     const redis = new Redis(servers.redis.url);
-    const harness = new ExecutorHarness(servers, sim, simUrl, configDir, wallets, nc, redis);
+    const harness = new ExecutorHarness(servers, sim, simUrl, config, wallets, nc, redis);
     harness.listen();
     return harness;
   }
@@ -131,7 +129,7 @@ export class ExecutorHarness {
     const proc = startAppProcess('executor', {
       ...this.servers.env,
       HTTP_PORT: '0',
-      CONFIG_DIR: this.configDir,
+      CONFIG_DIR: this.config.dir,
       NETWORK: 'sim',
       SIM_LCD_URL: this.simUrl,
       WALLET_ID: wallet.id,
@@ -230,17 +228,6 @@ export class ExecutorHarness {
     return isFinalReport(report);
   }
 
-  /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-  async eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await check();
-      if (value !== undefined && value !== false) return value as T;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
   /** The executor's metrics (Prometheus text), from the port it logged. */
   async metrics(proc: ManagedProcess): Promise<string> {
     const [, port] = await proc.waitForOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
@@ -267,6 +254,6 @@ export class ExecutorHarness {
     await this.nc.drain().catch(() => undefined);
     this.redis.disconnect();
     await this.servers.stop();
-    rmSync(this.configDir, { recursive: true, force: true });
+    this.config.remove();
   }
 }

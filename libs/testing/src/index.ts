@@ -26,3 +26,15 @@ export {
 } from './payloads.fixture';
 export { seedDemoMarket, startDemoTicker } from './demo-market.fixture';
 export { WsClient } from './ws.client';
+
+// waiting, configuration and markets for tests, benches and scripts
+export { eventually } from './eventually';
+export {
+  NO_BOTS,
+  repoConfigPairs,
+  writeConfigDir,
+  type ConfigBots,
+  type ConfigDir,
+  type ConfigPair,
+} from './config-dir.fixture';
+export { catalogMarket, catalogPairs, catalogTestnetDenoms, injUsdtMarkets } from './catalog-market.fixture';

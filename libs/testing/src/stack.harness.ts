@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import type { AppName } from '@mirrorbook/contracts';
@@ -14,8 +11,9 @@ import {
   type Position,
   type Wallet,
 } from '@mirrorbook/injective';
-import { catalogMarkets } from '@mirrorbook/market';
-import { REPO_ROOT, startAppProcess } from './app.launcher';
+import { startAppProcess } from './app.launcher';
+import { catalogTestnetDenoms } from './catalog-market.fixture';
+import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';
 import type { ManagedProcess } from './managed.process';
 import { startTestServers, type TestServers } from './test-servers';
 
@@ -25,22 +23,11 @@ export interface StackWallet {
   wallet: Wallet;
 }
 
-/** One pair as written to the stack's markets.json. */
-export interface StackPair {
-  key: string;
-  type: 'spot' | 'derivative';
-  mainnetMarketId: string;
-  testnetMarketId: string;
-  referencePrice: 'mid' | 'last' | 'mark';
-  strategy: Record<string, unknown>;
-  enabled: boolean;
-}
-
 /**
  * Pairs config/markets.json does not list, for scenarios that need more markets (real ids from
  * libs/market/catalog/injective-markets.json).
  */
-export const EXTRA_PAIRS: readonly StackPair[] = [
+export const EXTRA_PAIRS: readonly ConfigPair[] = [
   {
     key: 'eth-usdt-perp',
     type: 'derivative',
@@ -98,7 +85,7 @@ export interface Stack {
   servers: TestServers;
   configDir: string;
   wallets: StackWallet[];
-  pairs: StackPair[];
+  pairs: ConfigPair[];
   simUrl: string;
   gatewayUrl: string | undefined;
   lcd: LcdClient;
@@ -118,7 +105,7 @@ export interface Stack {
   /** resolves once the chain is at `target` or above */
   waitHeight(target: number, timeoutMs?: number): Promise<number>;
   /** the pair written for `key` */
-  pair(key: string): StackPair;
+  pair(key: string): ConfigPair;
   wallet(id: string): StackWallet;
   /** the wallet's open orders on the testnet market of `key`, from the chain */
   openOrders(walletId: string, key: string): Promise<OpenOrder[]>;
@@ -142,8 +129,8 @@ export const STACK_TOKEN = 'stack-token-0123456789';
 
 const LISTENING = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 
-function pairsOf(keys: string[]): StackPair[] {
-  const repo = JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'markets.json'), 'utf8')).markets as StackPair[];
+function pairsOf(keys: string[]): ConfigPair[] {
+  const repo = repoConfigPairs();
   return keys.map((key) => {
     const pair = repo.find((m) => m.key === key) ?? EXTRA_PAIRS.find((m) => m.key === key);
     if (!pair) throw new Error(`stack: unknown market ${key}`);
@@ -151,21 +138,14 @@ function pairsOf(keys: string[]): StackPair[] {
   });
 }
 
-function writeConfig(dir: string, options: StackOptions, pairs: StackPair[], wallets: StackWallet[]): void {
-  cpSync(join(REPO_ROOT, 'config', 'strategy.json'), join(dir, 'strategy.json'));
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets: pairs }));
-  writeFileSync(
-    join(dir, 'bots.json'),
-    JSON.stringify({ wallets: wallets.map((w) => ({ id: w.id, label: w.id })), bots: options.bots.map((b) => ({ params: {}, enabled: true, ...b })) }),
-  );
-  const denoms = new Set<string>(['inj']);
-  for (const m of catalogMarkets().testnet) {
-    denoms.add(m.quoteDenom);
-    if (m.baseDenom) denoms.add(m.baseDenom);
-  }
-  const balances = Object.fromEntries([...denoms].map((d) => [d, '10000000']));
-  const sim = { ...options.sim, genesis: { accounts: wallets.map((w) => ({ address: w.wallet.injAddress, balances })) } };
-  writeFileSync(join(dir, 'sim.json'), JSON.stringify(sim));
+/** The stack's CONFIG_DIR: the pairs, a wallet per bot's wallet, every testnet denom funded at genesis. */
+function writeConfig(options: StackOptions, pairs: ConfigPair[], wallets: StackWallet[]): ConfigDir {
+  const balances = Object.fromEntries(catalogTestnetDenoms().map((d) => [d, '10000000']));
+  return writeConfigDir({
+    markets: pairs,
+    bots: { wallets: wallets.map((w) => ({ id: w.id, label: w.id })), bots: options.bots.map((b) => ({ params: {}, enabled: true, ...b })) },
+    sim: { ...options.sim, genesis: { accounts: wallets.map((w) => ({ address: w.wallet.injAddress, balances })) } },
+  });
 }
 
 async function portOf(proc: ManagedProcess): Promise<number> {
@@ -222,25 +202,24 @@ async function startRecorder(url: string, secrets: string[], keepAll: boolean): 
 
 export async function startStack(options: StackOptions & { recordAll?: boolean }): Promise<Stack> {
   const servers = await startTestServers();
-  const configDir = mkdtempSync(join(tmpdir(), 'mb-stack-'));
   const walletIds = [...new Set(options.bots.map((b) => b.wallet))];
   const wallets = walletIds.map((id) => {
     const key = generatePrivateKeyHex();
     return { id, key, wallet: walletFromPrivateKey(key) };
   });
   const pairs = pairsOf(options.markets);
-  writeConfig(configDir, options, pairs, wallets);
+  const config = writeConfig(options, pairs, wallets);
   const { recorder: bus, nc } = await startRecorder(servers.nats.url, wallets.flatMap((w) => keyVariants(w.key)), options.recordAll ?? false);
   const redis = new Redis(servers.redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 250 });
   const procs = new Map<string, ManagedProcess>();
   const skip = new Set(options.without ?? []);
-  const base = { ...servers.env, CONFIG_DIR: configDir, HTTP_PORT: '0', HEARTBEAT_INTERVAL_MS: '1000', GATEWAY_TOKEN: STACK_TOKEN, ...options.env };
+  const base = { ...servers.env, CONFIG_DIR: config.dir, HTTP_PORT: '0', HEARTBEAT_INTERVAL_MS: '1000', GATEWAY_TOKEN: STACK_TOKEN, ...options.env };
   const start = (name: string, app: AppName, env: Record<string, string> = {}) => {
     const proc = startAppProcess(app, { ...base, ...options.appEnv?.[app], ...env });
     procs.set(name, proc);
     return proc;
   };
-  const sim = start('injective-sim', 'injective-sim', { SIM_CONFIG: join(configDir, 'sim.json') });
+  const sim = start('injective-sim', 'injective-sim', { SIM_CONFIG: config.path('sim.json') });
   const simUrl = `http://127.0.0.1:${await portOf(sim)}`;
   const withSim = { SIM_LCD_URL: simUrl };
   let replicas = 0;
@@ -289,7 +268,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
   };
   return {
     servers,
-    configDir,
+    configDir: config.dir,
     wallets,
     pairs,
     simUrl,
@@ -355,7 +334,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
       await nc.close().catch(() => undefined);
       redis.disconnect();
       await servers.stop();
-      rmSync(configDir, { recursive: true, force: true });
+      config.remove();
     },
   };
 }

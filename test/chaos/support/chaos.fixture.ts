@@ -1,6 +1,7 @@
 import { orderEventSchema, redisKeys, type OrderEvent } from '@mirrorbook/contracts';
 import { keyVariants, metricSum, type Stack } from '@mirrorbook/testing/stack';
-import { eventually, IntentLedger, note } from '../../e2e/support/e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { IntentLedger, note } from '../../e2e/support/e2e.fixture';
 
 /** A small seeded RNG (mulberry32), so a chaos run's random points can be replayed. */
 export function seededRandom(seed: number): () => number {

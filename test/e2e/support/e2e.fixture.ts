@@ -49,8 +49,6 @@ export async function startScenario(options: Omit<StackOptions, 'env'> & { env?:
   });
 }
 
-export { eventually } from '../../support/eventually';
-
 /** Book figures of the bots' orders on one market. */
 export interface BookFigures {
   height: number;

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { connect } from 'nats';
 import { metricSum, STACK_TOKEN, type Stack } from '@mirrorbook/testing/stack';
-import { eventually } from './e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
 import { FLOOD_SUBJECTS, malformedHttpBodies, malformedPayloads } from './malformed.payloads';
 
 /** `mirrorbook_invalid_messages_total` per process and family (NATS families and `http`). */

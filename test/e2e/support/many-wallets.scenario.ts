@@ -1,7 +1,8 @@
 import { connect } from 'nats';
 import { redisKeys } from '@mirrorbook/contracts';
 import type { Stack } from '@mirrorbook/testing/stack';
-import { calmPrice, eventually, scenarioEnv, IntentLedger, note, sequenceMismatches, startScenario, type Tally } from './e2e.fixture';
+import { eventually } from '@mirrorbook/testing';
+import { calmPrice, scenarioEnv, IntentLedger, note, sequenceMismatches, startScenario, type Tally } from './e2e.fixture';
 
 /** Six market pairs with their sim start prices; the first n are used. */
 export const SIX_MARKETS: readonly { key: string; price: string }[] = [

@@ -1,32 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { REPO_ROOT, startAppProcess, type ManagedProcess } from '@mirrorbook/testing';
-
-/** One market pair of a generated markets.json. */
-export interface PairConfig {
-  key: string;
-  type: 'spot' | 'derivative';
-  mainnetMarketId: string;
-  testnetMarketId: string;
-  referencePrice?: 'mid' | 'last' | 'mark';
-}
-
-/**
- * Test support: a CONFIG_DIR in a temp dir with the given pairs, one wallet, no bots, and the
- * repository's strategy.json. Remove it with `rmSync(dir, { recursive: true })`.
- */
-export function writeConfigDir(pairs: PairConfig[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mb-feed-config-'));
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets: pairs.map((p) => ({ referencePrice: 'mid', ...p })) }));
-  writeFileSync(join(dir, 'bots.json'), JSON.stringify({ wallets: [{ id: 'w1' }], bots: [] }));
-  cpSync(join(REPO_ROOT, 'config', 'strategy.json'), join(dir, 'strategy.json'));
-  return dir;
-}
-
-export function removeDir(dir: string | undefined): void {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-}
+import { startAppProcess, type ManagedProcess } from '@mirrorbook/testing';
 
 /** Test support: the price-feed as a child process, with its /metrics. */
 export class FeedProcess {

@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { connect, StringCodec, type NatsConnection } from 'nats';
 import {
@@ -16,16 +13,20 @@ import {
   type StoredBalances,
   type StoredPositions,
 } from '@mirrorbook/contracts';
-import { catalogMarkets } from '@mirrorbook/market';
-import { REPO_ROOT, startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import {
+  catalogMarket,
+  injUsdtMarkets,
+  repoConfigPairs,
+  startAppProcess,
+  startTestServers,
+  writeConfigDir,
+  type ConfigDir,
+  type ManagedProcess,
+  type TestServers,
+} from '@mirrorbook/testing';
 import { IntentRecorder } from './intent.recorder';
 
 const sc = StringCodec();
-
-/** The markets of the repository's config, by key (real testnet ids). */
-function repoMarkets(): { key: string; testnetMarketId: string }[] {
-  return JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'markets.json'), 'utf8')).markets;
-}
 
 /** Bots of the test config: b1 (w1) quotes two spot markets, b2 (w2) INJ/USDT only, b3 (w3) the perp. */
 export const TEST_BOTS = [
@@ -35,20 +36,15 @@ export const TEST_BOTS = [
 ] as const;
 
 /** A temporary CONFIG_DIR: three of the repository's market pairs, the test bots, strategy defaults. */
-export function writeTestConfig(): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'mb-strategy-config-'));
-  const keys = ['inj-usdt', 'atom-usdt', 'inj-usdt-perp'];
-  const markets = repoMarkets().filter((m) => keys.includes(m.key));
-  writeFileSync(join(dir, 'markets.json'), JSON.stringify({ markets }));
-  writeFileSync(
-    join(dir, 'bots.json'),
-    JSON.stringify({
+function writeTestConfig(): ConfigDir {
+  return writeConfigDir({
+    markets: repoConfigPairs(['inj-usdt', 'atom-usdt', 'inj-usdt-perp']),
+    bots: {
       wallets: [{ id: 'w1' }, { id: 'w2' }, { id: 'w3' }],
       bots: TEST_BOTS.map((b) => ({ ...b, markets: [...b.markets], enabled: true })),
-    }),
-  );
-  writeFileSync(join(dir, 'strategy.json'), '{}');
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+    strategy: {},
+  });
 }
 
 /** A strategy worker as a child process, and its HTTP address once it is ready. */
@@ -74,7 +70,7 @@ export class StrategyRig {
 
   private constructor(
     readonly servers: TestServers,
-    readonly config: ReturnType<typeof writeTestConfig>,
+    readonly config: ConfigDir,
     readonly nc: NatsConnection,
     readonly redis: Redis,
     readonly seed: Seeder,
@@ -124,22 +120,10 @@ export async function metricTotal(workers: readonly Worker[], metric: string, la
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** Polls `read` until it returns `expected` (metrics have no event to await). */
-export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (last !== expected) {
-    if (Date.now() > deadline) throw new Error(`expected ${String(expected)}, still ${String(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-}
-
 /** Denoms of the testnet markets the test config uses. */
 export function denoms(): { inj: string; usdt: string; atom: string } {
-  const { testnet } = catalogMarkets();
-  const spot = (ticker: string) => testnet.find((m) => m.ticker === ticker && m.type === 'spot')!;
-  return { inj: spot('INJ/USDT').baseDenom!, usdt: spot('INJ/USDT').quoteDenom, atom: spot('ATOM/USDT').baseDenom! };
+  const { spot } = injUsdtMarkets();
+  return { inj: spot.baseDenom!, usdt: spot.quoteDenom, atom: catalogMarket('ATOM/USDT').baseDenom! };
 }
 
 /**

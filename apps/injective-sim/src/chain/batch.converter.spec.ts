@@ -1,10 +1,10 @@
 import type { DecodedBatchUpdateOrders, DecodedOrderToCreate } from '@mirrorbook/injective/sim-codec';
 import { Dec } from '@mirrorbook/market';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { toSimBatch } from './batch.converter';
-import { testnetInjUsdt } from './testing/signed-tx.fixture';
 import { TxFailure } from './tx.failure';
 
-const { spot, perp } = testnetInjUsdt();
+const { spot, perp } = injUsdtMarkets();
 const SENDER_HEX = '19e7e376e7c213b7e7e7e46cc70a5dd086daff2a';
 const SUB = `0x${SENDER_HEX}${'0'.repeat(24)}`;
 const OTHER_SUB = `0x${'ab'.repeat(20)}${'0'.repeat(24)}`;

@@ -1,5 +1,6 @@
 import { decodeBatchUpdateOrdersTxData } from '@mirrorbook/injective/sim-codec';
 import { Dec } from '@mirrorbook/market';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { parseSimConfig } from '../config/sim-config.loader';
 import { SimConfigError } from '../config/sim-config.error';
 import { FaultState } from '../faults/fault.state';
@@ -8,12 +9,12 @@ import { SimChain } from './sim.chain';
 import { subaccountIdOf } from '@mirrorbook/injective';
 import { TxFailure } from './tx.failure';
 import { FakeExchange } from './testing/fake-exchange';
-import { signedBatchTx, spotBuy, testnetInjUsdt, testWallet, type SignOptions } from './testing/signed-tx.fixture';
+import { signedBatchTx, spotBuy, testWallet, type SignOptions } from './testing/signed-tx.fixture';
 
 const alice = testWallet('alice');
 const bob = testWallet('bob');
 const carol = testWallet('carol');
-const { spot, perp } = testnetInjUsdt();
+const { spot, perp } = injUsdtMarkets();
 const ALICE_NUMBER = 10;
 
 function setup(overrides: SimConfigInput = {}) {

@@ -1,6 +1,7 @@
-import { catalogMarkets, type Market } from '@mirrorbook/market';
+import type { Market } from '@mirrorbook/market';
+import { injUsdtMarkets as catalogInjUsdt } from '@mirrorbook/testing';
 
-/** Test support: the real INJ/USDT spot and INJ/USDT PERP markets of both networks from the bundled fixture. */
+/** Test support: the real INJ/USDT spot and INJ/USDT PERP markets of both networks, from the market catalog (libs/testing). */
 export function injUsdtMarkets(): {
   spotMainnet: Market;
   spotTestnet: Market;
@@ -8,15 +9,8 @@ export function injUsdtMarkets(): {
   perpTestnet: Market;
   all: Market[];
 } {
-  const { mainnet, testnet } = catalogMarkets();
-  const find = (list: readonly Market[], ticker: string): Market => {
-    const market = list.find((m) => m.ticker === ticker);
-    if (!market) throw new Error(`fixture has no ${ticker}`);
-    return market;
-  };
-  const spotMainnet = find(mainnet, 'INJ/USDT');
-  const spotTestnet = find(testnet, 'INJ/USDT');
-  const perpMainnet = find(mainnet, 'INJ/USDT PERP');
-  const perpTestnet = find(testnet, 'INJ/USDT PERP');
+  const mainnet = catalogInjUsdt('mainnet');
+  const testnet = catalogInjUsdt('testnet');
+  const [spotMainnet, spotTestnet, perpMainnet, perpTestnet] = [mainnet.spot, testnet.spot, mainnet.perp, testnet.perp];
   return { spotMainnet, spotTestnet, perpMainnet, perpTestnet, all: [spotMainnet, spotTestnet, perpMainnet, perpTestnet] };
 }

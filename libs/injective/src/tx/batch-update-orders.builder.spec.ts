@@ -1,13 +1,15 @@
 import { getTransactionPartsFromTxRaw } from '@injectivelabs/sdk-ts';
 import { Dec } from '@mirrorbook/market';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { InvalidOrderInputError } from '../errors/invalid-order-input.error';
 import { cosmosTxProto } from '../proto/cosmos-tx.proto';
 import { exchangeV2Tx } from '../proto/exchange-v2-tx.proto';
-import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
 import { walletFromPrivateKey } from '../wallet/wallet.factory';
 import { buildBatchUpdateOrdersMsg } from './batch-update-orders.builder';
 import type { BatchUpdateOrdersInput } from './batch-update-orders.input';
 import { signTx } from './tx.signer';
+
+const { spot: SPOT_INJ_USDT, perp: PERP_INJ_USDT } = injUsdtMarkets();
 
 const wallet = walletFromPrivateKey('0x' + '11'.repeat(32));
 const ORDER_HASH = '0x' + 'ab'.repeat(32);

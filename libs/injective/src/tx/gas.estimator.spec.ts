@@ -1,7 +1,9 @@
 import { Dec } from '@mirrorbook/market';
-import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import type { BatchUpdateOrdersInput, SpotOrderCreate } from './batch-update-orders.input';
 import { ANTE_OVERHEAD_GAS, estimateGas, MAX_CANCEL_ALL_ORDERS_PER_TX, MAX_CANCELS_BY_ID_PER_TX, MAX_GAS_PER_TX, TX_BYTES_GAS_PER_ITEM } from './gas.estimator';
+
+const { spot: SPOT_INJ_USDT, perp: PERP_INJ_USDT } = injUsdtMarkets();
 
 const base = { injectiveAddress: 'inj1r8n7xah8cgfm0el8u3kvwzja6zrd4le2krtp7d', subaccountId: '0x' + '00'.repeat(32) };
 const spot = (postOnly: boolean): SpotOrderCreate => ({

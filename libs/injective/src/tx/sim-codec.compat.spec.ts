@@ -1,13 +1,16 @@
 import { Dec } from '@mirrorbook/market';
-import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { walletFromPrivateKey } from '../wallet/wallet.factory';
 import { buildBatchUpdateOrdersMsg } from './batch-update-orders.builder';
 import { decodeBatchUpdateOrdersData } from './batch-update-orders-response.codec';
 import { signTx } from './tx.signer';
-import { decodeAndVerifyTx, encodeBatchUpdateOrdersTxData } from './tx.decoder';
+import { encodeBatchUpdateOrdersTxData } from './batch-update-orders-tx-data.codec';
+import { decodeAndVerifyTx } from './tx-signature.verifier';
+
+const { spot: SPOT_INJ_USDT, perp: PERP_INJ_USDT } = injUsdtMarkets();
 
 // Contract between the adapter (what the executor signs and reads) and the simulator's codec
-// (tx.decoder.ts): the sim must accept our txs and answer in the shape we decode.
+// (tx.decoder.ts and its neighbours): the sim must accept our txs and answer in the shape we decode.
 
 const wallet = walletFromPrivateKey('0x' + '22'.repeat(32));
 const CHAIN_ID = 'injective-sim-1';

@@ -11,18 +11,12 @@ import {
   type Msgs,
 } from '@injectivelabs/sdk-ts';
 import { secp256k1 } from '@noble/curves/secp256k1';
-import {
-  TxDecodeError,
-  decodeAndVerifyTx,
-  decodeBatchUpdateOrdersTxData,
-  decodeTx,
-  encodeBatchUpdateOrdersTxData,
-  fromLegacyDec,
-  injectiveAddressFromPubKey,
-  txBytesToJson,
-  verifyTxSignature,
-  type DecodedBatchUpdateOrders,
-} from './tx.decoder';
+import { fromLegacyDec, type DecodedBatchUpdateOrders } from './batch-update-orders-msg.decoder';
+import { decodeBatchUpdateOrdersTxData, encodeBatchUpdateOrdersTxData } from './batch-update-orders-tx-data.codec';
+import { TxDecodeError } from './tx-decode.error';
+import { txBytesToJson } from './tx-json.printer';
+import { decodeAndVerifyTx, verifyTxSignature } from './tx-signature.verifier';
+import { decodeTx, injectiveAddressFromPubKey } from './tx.decoder';
 
 const CHAIN_ID = 'injective-sim-1';
 const SPOT_MARKET = '0x0611780ba69656949525013d947713300f56c37b6175e02f26bffa495c3208fe';

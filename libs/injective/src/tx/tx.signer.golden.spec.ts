@@ -1,9 +1,11 @@
 import { PrivateKey, TxClient, createTransaction } from '@injectivelabs/sdk-ts';
 import { Dec } from '@mirrorbook/market';
-import { PERP_INJ_USDT, SPOT_INJ_USDT } from '../testing/market.fixtures';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { walletFromPrivateKey } from '../wallet/wallet.factory';
 import { buildBatchUpdateOrdersMsg } from './batch-update-orders.builder';
 import { signTx } from './tx.signer';
+
+const { spot: SPOT_INJ_USDT, perp: PERP_INJ_USDT } = injUsdtMarkets();
 
 // The golden vector: a fixed key, account, sequence, chain, timeout and batch.
 const KEY_HEX = `0x${'11'.repeat(32)}`;

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { getTransactionPartsFromTxRaw, PrivateKey } from '@injectivelabs/sdk-ts';
 import { Dec } from '@mirrorbook/market';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { keccak_256 } from '@noble/hashes/sha3';
 import { MainnetTradingRefusedError } from '../errors/mainnet-trading-refused.error';
 import { cosmosTxProto } from '../proto/cosmos-tx.proto';
-import { SPOT_INJ_USDT } from '../testing/market.fixtures';
 import { walletFromPrivateKey } from '../wallet/wallet.factory';
 import { buildBatchUpdateOrdersMsg } from './batch-update-orders.builder';
 import { signTx, type SignTxInput } from './tx.signer';
+
+const { spot: SPOT_INJ_USDT } = injUsdtMarkets();
 
 const KEY = '0x' + '11'.repeat(32);
 const wallet = walletFromPrivateKey(KEY);

@@ -5,7 +5,8 @@ import {
   type BatchUpdateOrdersInput,
   type Wallet,
 } from '@mirrorbook/injective';
-import { Dec, catalogMarkets, type Market } from '@mirrorbook/market';
+import { Dec } from '@mirrorbook/market';
+import { injUsdtMarkets } from '@mirrorbook/testing';
 
 /** Test support: throwaway keys (never funded anywhere real). */
 export const TEST_KEYS = {
@@ -17,14 +18,6 @@ export const TEST_KEYS = {
 /** Test support: a wallet for a throwaway key. */
 export function testWallet(name: keyof typeof TEST_KEYS): Wallet {
   return walletFromPrivateKey(TEST_KEYS[name]);
-}
-
-/** Test support: testnet INJ/USDT spot and INJ/USDT PERP from the bundled fixture. */
-export function testnetInjUsdt(): { spot: Market; perp: Market } {
-  const { testnet } = catalogMarkets();
-  const spot = testnet.find((m) => m.ticker === 'INJ/USDT')!;
-  const perp = testnet.find((m) => m.ticker === 'INJ/USDT PERP')!;
-  return { spot, perp };
 }
 
 /** What to sign besides the orders. */
@@ -64,5 +57,5 @@ export function signedBatchTx(
 
 /** Test support: one post-only spot buy of `quantity` at `price` on testnet INJ/USDT. */
 export function spotBuy(cid: string, price = '10.001', quantity = '1'): NonNullable<BatchUpdateOrdersInput['spotCreates']>[number] {
-  return { market: testnetInjUsdt().spot, side: 'buy', postOnly: true, price: new Dec(price), quantity: new Dec(quantity), cid };
+  return { market: injUsdtMarkets().spot, side: 'buy', postOnly: true, price: new Dec(price), quantity: new Dec(quantity), cid };
 }

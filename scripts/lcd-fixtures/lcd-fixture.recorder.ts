@@ -110,5 +110,9 @@ async function fetchJson(base: string, path: string): Promise<{ status: number; 
   } catch {
     // kept as text: a proxy's HTML error page is a reply worth recording too
   }
-  return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body };
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  return { status: res.status, headers, body };
 }

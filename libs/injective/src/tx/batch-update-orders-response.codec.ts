@@ -30,7 +30,11 @@ export function decodeBatchUpdateOrdersData(dataHex: string): BatchUpdateOrdersO
   const txMsgData = abciProto.TxMsgData.fromBinary(Buffer.from(dataHex, 'hex'));
   const any = txMsgData.msgResponses.find((r) => r.typeUrl === BATCH_UPDATE_ORDERS_RESPONSE_TYPE_URL);
   if (!any) return null;
-  const r = exchangeV2Tx.MsgBatchUpdateOrdersResponse.fromBinary(any.value);
+  return batchUpdateOrdersOutcomeOf(exchangeV2Tx.MsgBatchUpdateOrdersResponse.fromBinary(any.value));
+}
+
+/** The outcome lists of a decoded `MsgBatchUpdateOrdersResponse` (v1 or v2: the same fields). */
+export function batchUpdateOrdersOutcomeOf(r: { readonly [K in keyof BatchUpdateOrdersOutcome]: BatchUpdateOrdersOutcome[K] }): BatchUpdateOrdersOutcome {
   return {
     spotCancelSuccess: r.spotCancelSuccess,
     derivativeCancelSuccess: r.derivativeCancelSuccess,

@@ -3,6 +3,7 @@ import { abciProto } from '../proto/abci.proto';
 import { exchangeV1Tx } from '../proto/exchange-v1beta1-tx.proto';
 import { exchangeV2Tx } from '../proto/exchange-v2-tx.proto';
 import { MSG_BATCH_UPDATE_ORDERS_V1_TYPE_URL } from './batch-update-orders-msg.decoder';
+import { batchUpdateOrdersOutcomeOf } from './batch-update-orders-response.codec';
 import { guardDecode, TxDecodeError } from './tx-decode.error';
 
 /** The chain's `MsgBatchUpdateOrdersResponse` (v2) fields the stand-in fills in. */
@@ -51,16 +52,7 @@ export function decodeBatchUpdateOrdersTxData(
     const r = guardDecode('MALFORMED_MESSAGE', `malformed ${any.typeUrl}`, () => codec.fromBinary(any.value));
     return {
       typeUrl: any.typeUrl,
-      fields: {
-        spotCancelSuccess: r.spotCancelSuccess,
-        derivativeCancelSuccess: r.derivativeCancelSuccess,
-        spotOrderHashes: r.spotOrderHashes,
-        derivativeOrderHashes: r.derivativeOrderHashes,
-        createdSpotOrdersCids: r.createdSpotOrdersCids,
-        failedSpotOrdersCids: r.failedSpotOrdersCids,
-        createdDerivativeOrdersCids: r.createdDerivativeOrdersCids,
-        failedDerivativeOrdersCids: r.failedDerivativeOrdersCids,
-      },
+      fields: { ...batchUpdateOrdersOutcomeOf(r) } as BatchUpdateOrdersResponseFields,
     };
   });
 }

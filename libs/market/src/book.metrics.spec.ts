@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import {
   bestPrices,
+  Dec,
   bookSpread,
   DEPTH_BANDS_PCT,
   depthBand,
   depthWithin,
   midPrice,
+  priceGapPct,
   sideDepth,
   type BookSides,
 } from '@mirrorbook/market';
@@ -229,5 +231,22 @@ describe('depthWithin', () => {
         );
       }),
     );
+  });
+});
+
+describe('priceGapPct', () => {
+  it('is signed: a testnet mid above mainnet is a positive gap', () => {
+    expect(priceGapPct(new Dec('28.75'), new Dec('25'))?.toFixed()).toBe('15');
+    expect(priceGapPct('24', '25')?.toFixed()).toBe('-4');
+  });
+
+  it('is exact for prices far below one', () => {
+    expect(priceGapPct('0.000000000000002', '0.000000000000001')?.toFixed()).toBe('100');
+  });
+
+  it('is unknown without both prices or with a zero reference', () => {
+    expect(priceGapPct(null, new Dec('25'))).toBeNull();
+    expect(priceGapPct(new Dec('25'), null)).toBeNull();
+    expect(priceGapPct(new Dec('25'), new Dec(0))).toBeNull();
   });
 });

@@ -102,6 +102,19 @@ export function midPrice(book: BookSides): Decimal | null {
 }
 
 /**
+ * The price gap: (price − reference) / reference × 100, signed, exact (`ExactDec`); null when
+ * either is unknown or the reference is zero. How far the testnet mid (or an order) sits from the
+ * mainnet reference: the dashboard, `mirrorbook compare`, the strategy and the fidelity bench all
+ * read this one.
+ */
+export function priceGapPct(price: DecimalValue | null, reference: DecimalValue | null): Decimal | null {
+  if (price === null || reference === null) return null;
+  const ref = new ExactDec(reference);
+  if (ref.isZero()) return null;
+  return new Dec(new ExactDec(price).sub(ref).div(ref).mul(HUNDRED));
+}
+
+/**
  * Best ask − best bid, absolute and in bps of the book's mid; null when either side is empty or
  * the mid is zero.
  */

@@ -5,6 +5,7 @@ export {
   depthBand,
   depthWithin,
   midPrice,
+  priceGapPct,
   sideDepth,
   type BookDepth,
   type BookSides,

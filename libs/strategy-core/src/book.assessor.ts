@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { BookSnapshot } from '@mirrorbook/contracts';
 import { resolveStrategyParams } from '@mirrorbook/contracts';
-import { bestPrices, bookSpread, Dec, depthWithin, midPrice, type DecimalValue } from '@mirrorbook/market';
+import { bestPrices, bookSpread, Dec, depthWithin, midPrice, priceGapPct, type DecimalValue } from '@mirrorbook/market';
 import type { AssessedOwnOrder, OwnOrder } from './own-order.model';
 import { StrategyInputError } from './strategy-input.error';
 
@@ -58,7 +58,7 @@ export function assess(
     bestBid,
     bestAsk,
     mid,
-    gapPct: mid ? mid.sub(ref).div(ref).mul(HUNDRED) : null,
+    gapPct: priceGapPct(mid, ref),
     spread: bookSpread(book)?.absolute ?? null,
     totalOrders: book.orderCount,
     nearOrders: depthWithin(book, ref, nearPct).both.levels,

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
-import { bestPrices, bookSpread, DEPTH_BANDS_PCT, depthWithin, midPrice, type BookDepth } from '@mirrorbook/market';
-import { gapPercent, type Book } from '../book/book.metrics';
+import { bestPrices, bookSpread, DEPTH_BANDS_PCT, depthWithin, midPrice, priceGapPct, type BookDepth } from '@mirrorbook/market';
+import type { Book } from '../book/book.metrics';
 
 /** What `compare` shows of one side of a pair. */
 export interface SideMetrics {
@@ -34,7 +34,7 @@ export function compareBooks(reference: Book, trading: Book, bands: readonly str
   return {
     reference: sideMetrics(reference, referenceMid, bands),
     trading: sideMetrics(trading, referenceMid ?? tradingMid, bands),
-    gapPct: gapPercent(tradingMid, referenceMid),
+    gapPct: priceGapPct(tradingMid, referenceMid),
   };
 }
 

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { OpenOrder } from '@mirrorbook/injective';
 import { storedOrderSchema } from '@mirrorbook/contracts';
-import { gapPercent } from '../book/book.metrics';
+import { priceGapPct } from '@mirrorbook/market';
 
 /** One open order as `orders` shows it. */
 export interface OrderRow {
@@ -67,7 +67,7 @@ export function buildOrderRows(input: {
       price: o.price,
       quantity: o.fillable,
       originalQuantity: o.quantity,
-      distancePct: gapPercent(o.price, input.reference),
+      distancePct: priceGapPct(o.price, input.reference),
       ageMs: createdAt === null ? null : Math.max(0, input.now - createdAt),
       createdAt,
     };

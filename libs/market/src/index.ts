@@ -15,6 +15,8 @@ export { toDecimalString } from './decimal.format';
 export { MarketMetadataError } from './market-metadata.error';
 export type { Market, MarketNetwork, MarketType, Side } from './market.model';
 export { normalizeLcdMarket } from './lcd-market.normalizer';
+export { markPriceThreshold, meetsMarkPriceThreshold, type MarginedOrder } from './mark-price.threshold';
+export { leverageMargin } from './order-margin';
 export { catalogMarkets, type MarketsByNetwork } from './market-catalog.loader';
 export {
   isOnTick,

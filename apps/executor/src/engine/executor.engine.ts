@@ -132,6 +132,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       this.cancels.clear();
       this.parts.sequence.reset();
       this.parts.account.invalidate();
+      this.parts.marks.invalidate();
     }
   }
 

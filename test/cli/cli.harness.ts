@@ -54,7 +54,7 @@ export function writeTestConfig(bots: ConfigBots = TEST_BOTS): ConfigDir {
 /** The testnet USDT denom (quote of INJ/USDT). */
 export const USDT = injUsdtMarkets().spot.quoteDenom;
 
-/** A sim child process: flat "mainnet" prices (INJ 25, ATOM 4.8), ATOM/USDT testnet mispriced +20 %. */
+/** A sim child process: flat "mainnet" prices (INJ 25, ATOM 4.8) and testnet marks, ATOM/USDT testnet mispriced +20 %. */
 export interface SimProcess {
   readonly url: string;
   readonly process: ManagedProcess;
@@ -72,7 +72,8 @@ export async function startSimProcess(env: Record<string, string>, configDir: st
       seed: 'cli-test',
       genesis: { accounts: Object.values(WALLETS).map((w) => ({ address: w.injAddress, balances })) },
       exchange: {
-        defaults: { price: { volatilityPerBlock: 0, jumpProbabilityPerBlock: 0 } },
+        // flat prices and a testnet oracle without noise: marks stay exactly at the start prices
+        defaults: { price: { volatilityPerBlock: 0, jumpProbabilityPerBlock: 0 }, oracle: { noisePerBlock: 0 } },
         pairs: {
           'inj-usdt': { price: { startPrice: '25' } },
           'inj-usdt-perp': { price: { startPrice: '25' } },

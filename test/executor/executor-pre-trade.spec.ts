@@ -88,6 +88,41 @@ describe('executor: pre-trade checks against the sim', () => {
     expect(Number(usdt.available)).toBeLessThan(1_000_000 - 19);
   });
 
+  describe("when the testnet oracle's mark drifts from the price (docs/injective.md#derivative-orders-and-margin)", () => {
+    const perp = MARKETS['inj-usdt-perp'].id;
+    // the executor keeps a mark it read for about a block (700 ms): let the sim's new mark be read
+    const markRead = () => new Promise((resolve) => setTimeout(resolve, 900));
+    afterAll(async () => h.admin('mark', { marketId: perp, mode: 'follow' }));
+
+    it('refuses a perp buy whose leverage the mark no longer allows, naming mark, price, leverage and bound, and broadcasts nothing', async () => {
+      // leverage 2 (strategy default), IMR 0.083333: a buy at 9.9 needs mark ≥ 9.9 · 0.5 / 0.916667 ≈ 5.4
+      expect(await h.admin('mark', { marketId: perp, mode: 'fixed', price: '5' })).toEqual({ marketId: perp, mode: 'fixed', mark: '5' });
+      await markRead();
+      const action = buy(h, '9.900');
+      const report = await expectNothingBroadcast(rich, () => rejectedReport(h, rich, action, 'inj-usdt-perp'));
+      expect(report).toMatchObject({ outcome: 'rejected', txHash: null });
+      expect(report.failed).toEqual([
+        { cid: action.cid, reason: 'mark price 5 is below the bound 5.399998036364350413 of a buy at 9.9 with leverage 2 (P(1 − 1/L)/(1 − IMR), IMR 0.083333)' },
+      ]);
+    });
+
+    it('refuses every perp create while the oracle has no mark, and trades again once it follows the price', async () => {
+      expect(await h.admin('mark', { marketId: perp, mode: 'none' })).toEqual({ marketId: perp, mode: 'none', mark: null });
+      await markRead();
+      const action = buy(h, '9.900');
+      const report = await expectNothingBroadcast(rich, () => rejectedReport(h, rich, action, 'inj-usdt-perp'));
+      expect(report.failed).toEqual([{ cid: action.cid, reason: 'no mark price for inj-usdt-perp: the chain refuses every order of the market' }]);
+
+      await h.admin('mark', { marketId: perp, mode: 'follow' });
+      await markRead();
+      const again = buy(h, '9.900');
+      const intent = h.intent(rich, [{ market: 'inj-usdt-perp', bookSeq: Date.now(), actions: [again] }]);
+      await h.publishIntent(intent);
+      const applied = await eventually(() => h.finalOutcomes().get(intent.id), 20_000, `the report of ${intent.id}`);
+      expect(applied).toMatchObject({ outcome: 'applied', failed: [] });
+    });
+  });
+
   it('keeps the gas reserve: no INJ ask may hold the INJ the fees are paid from', async () => {
     // the poor wallet has 1 INJ in the bank and the reserve is 1 INJ (EXEC_GAS_RESERVE_INJ)
     const ask: CreateOrderAction = { type: 'create', side: 'sell', price: '10.100', quantity: '0.5', postOnly: true, reduceOnly: false, cid: h.cid('r') };

@@ -16,7 +16,7 @@ import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';
 
 const CHAIN_ID = 'injective-sim-1';
-const { spot } = injUsdtMarkets();
+const { spot, perp } = injUsdtMarkets();
 const carol = walletFromPrivateKey(`0x${'33'.repeat(32)}`);
 
 function batch(wallet: Wallet, cids: string[]): BatchUpdateOrdersInput {
@@ -271,6 +271,26 @@ describe('injective-sim over HTTP', () => {
       const res = await h.request('POST', '/sim/admin/price', { marketId: spot.id, price: '12.5' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ marketId: spot.id, price: '12.5' });
+    });
+
+    it("sets a testnet perp's mark apart (fixed, nil) and back to following, as the derivative market query shows it", async () => {
+      const following = await h.lcd.getDerivativeMarkPrice(perp.id);
+      expect(following).not.toBeNull();
+      const fixed = await h.request('POST', '/sim/admin/mark', { marketId: perp.id, mode: 'fixed', price: '5.5' });
+      expect(fixed).toEqual({ status: 200, body: { marketId: perp.id, mode: 'fixed', mark: '5.5' } });
+      await h.produceBlocks(2);
+      expect((await h.lcd.getDerivativeMarkPrice(perp.id))?.toFixed()).toBe('5.5');
+      expect((await h.request('POST', '/sim/admin/mark', { marketId: perp.id, mode: 'none' })).body).toEqual({ marketId: perp.id, mode: 'none', mark: null });
+      expect(await h.lcd.getDerivativeMarkPrice(perp.id)).toBeNull();
+      const back = await h.request('POST', '/sim/admin/mark', { marketId: perp.id, mode: 'follow' });
+      expect(back.body).toMatchObject({ marketId: perp.id, mode: 'follow' });
+      expect((await h.lcd.getDerivativeMarkPrice(perp.id))?.toFixed()).toBe(back.body.mark);
+    });
+
+    it('refuses a mark for a spot market and an invalid mark body with 400', async () => {
+      expect((await h.request('POST', '/sim/admin/mark', { marketId: spot.id, mode: 'none' })).status).toBe(400);
+      expect((await h.request('POST', '/sim/admin/mark', { marketId: perp.id, mode: 'fixed' })).status).toBe(400);
+      expect((await h.request('POST', '/sim/admin/mark', { marketId: perp.id, mode: 'stale' })).status).toBe(400);
     });
 
     it('funds a new account', async () => {

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import type { MarkSetting, MarkState } from './price/mark.oracle';
 
 /**
  * What the admin API needs from the exchange's price process: force a market's "mainnet" price
@@ -16,4 +17,21 @@ export interface PriceControl {
 export function hasPriceControl(exchange: object): exchange is PriceControl {
   const candidate = exchange as Partial<PriceControl>;
   return typeof candidate.setPrice === 'function' && typeof candidate.referencePrice === 'function';
+}
+
+/**
+ * What the admin API and the derivative market query need from the exchange's oracles: the mark
+ * of a derivative market and setting a testnet market's mark apart. `SimExchange` has both.
+ */
+export interface MarkControl {
+  /** a derivative market's mark: null while nil, undefined when it has no oracle */
+  markPrice(marketId: string): Decimal | null | undefined;
+  /** sets how a testnet derivative market's mark moves; throws RangeError for another market */
+  setMark(marketId: string, setting: MarkSetting): MarkState;
+}
+
+/** Whether `exchange` also offers `MarkControl`. */
+export function hasMarkControl(exchange: object): exchange is MarkControl {
+  const candidate = exchange as Partial<MarkControl>;
+  return typeof candidate.markPrice === 'function' && typeof candidate.setMark === 'function';
 }

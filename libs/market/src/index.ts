@@ -15,7 +15,9 @@ export { decimalsByDenom, denomCatalog, FEE_DENOM, type DenomCatalogOptions, typ
 export { toDecimalString } from './decimal.format';
 export { MarketMetadataError } from './market-metadata.error';
 export type { Market, MarketNetwork, MarketType, Side } from './market.model';
-export { normalizeLcdMarket } from './lcd-market.normalizer';
+export { lcdMarkPrice, normalizeLcdMarket } from './lcd-market.normalizer';
+export { markPriceThreshold, meetsMarkPriceThreshold, type MarginedOrder } from './mark-price.threshold';
+export { leverageMargin } from './order-margin';
 export { catalogMarkets, type MarketsByNetwork } from './market-catalog.loader';
 export {
   isOnTick,

@@ -1,4 +1,4 @@
-import { catalogMarkets, MarketMetadataError, normalizeLcdMarket, toDecimalString, type Market } from '@mirrorbook/market';
+import { catalogMarkets, lcdMarkPrice, MarketMetadataError, normalizeLcdMarket, toDecimalString, type Market } from '@mirrorbook/market';
 
 // Replies shaped like the chain LCD's exchange v2 market queries (proto
 // injective/exchange/v2/market.proto; human LegacyDec strings with 18 decimals). Written for these
@@ -232,5 +232,22 @@ describe('normalizeLcdMarket', () => {
     it('refuses an empty reply', () => {
       expect(metadataError(() => normalizeLcdMarket({}, 'mainnet')).path).toBe('market');
     });
+  });
+});
+
+describe('lcdMarkPrice', () => {
+  it('reads mark_price of a FullDerivativeMarket reply', () => {
+    expect(lcdMarkPrice(derivativeReply())?.toFixed()).toBe('23.456');
+  });
+
+  it('is null when the oracle has no mark (absent, null or zero)', () => {
+    const { mark_price: _unused, ...withoutMark } = derivativeReply().market;
+    expect(lcdMarkPrice({ market: withoutMark })).toBeNull();
+    expect(lcdMarkPrice(derivativeReply({}, { mark_price: null }))).toBeNull();
+    expect(lcdMarkPrice(derivativeReply({}, { mark_price: '0.000000000000000000' }))).toBeNull();
+  });
+
+  it('refuses a mark that is not a plain decimal, with its path', () => {
+    expect(metadataError(() => lcdMarkPrice(derivativeReply({}, { mark_price: '1e3' }))).path).toBe('market.mark_price');
   });
 });

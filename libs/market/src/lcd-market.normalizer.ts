@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import { Dec } from './decimal.config';
 import { MarketMetadataError } from './market-metadata.error';
 import type { Market, MarketNetwork } from './market.model';
@@ -28,6 +29,20 @@ export function normalizeLcdMarket(raw: unknown, network: MarketNetwork): Market
   const parsed = lcdSpotMarketResponseSchema.safeParse(raw);
   if (!parsed.success) throw MarketMetadataError.fromZodError(parsed.error);
   return spotMarket(parsed.data, network);
+}
+
+/**
+ * The mark price of a `/injective/exchange/v2/derivative/markets/{id}` reply (FullDerivativeMarket
+ * `mark_price`): null when the oracle has none (absent, null or not above zero, which the chain
+ * treats as no valid mark). Throws `MarketMetadataError` for a reply that does not fit.
+ */
+export function lcdMarkPrice(raw: unknown): Decimal | null {
+  const parsed = lcdDerivativeMarketResponseSchema.safeParse(raw);
+  if (!parsed.success) throw MarketMetadataError.fromZodError(parsed.error);
+  const mark = parsed.data.market.mark_price;
+  if (mark === undefined || mark === null) return null;
+  const price = new Dec(mark);
+  return price.gt(0) ? price : null;
 }
 
 function spotMarket({ market: m }: LcdSpotMarketResponse, network: MarketNetwork): Market {

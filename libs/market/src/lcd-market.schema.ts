@@ -82,6 +82,8 @@ export const lcdDerivativeMarketResponseSchema = z
       market: lcdDerivativeMarketSchema,
       perpetual_info: z.unknown().optional(),
       futures_info: z.unknown().optional(),
+      /** the market's oracle (mark) price, human; null or absent while the oracle has none */
+      mark_price: signedDecimalField.nullable().optional(),
     }),
   })
   .superRefine((reply, ctx) => {

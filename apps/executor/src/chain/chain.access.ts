@@ -64,6 +64,11 @@ export class ChainAccess {
       : this.lcd.getDerivativeMarket(pair.testnetMarketId, 'testnet');
   }
 
+  /** The mark (oracle) price of a derivative market on the trading network; null when it has none. */
+  markPrice(market: Market): Promise<Decimal | null> {
+    return this.lcd.getDerivativeMarkPrice(market.id);
+  }
+
   /** The subaccount's resting orders on one market. */
   openOrders(market: Market, subaccountId: string): Promise<OpenOrder[]> {
     return market.type === 'spot'

@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import type { StoredOrder } from '@mirrorbook/contracts';
 import type { RunnableIntent } from '../intents/intent.triage';
@@ -26,6 +27,7 @@ function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
     botMarkets: (bot) => (bot === 'b1' ? ['inj-usdt', 'inj-usdt-perp'] : undefined),
     market: (key) => (key in markets ? { enabled: true, market: markets[key as keyof typeof markets] } : undefined),
     reference: () => ({ price: new Dec(10), ts: NOW - 1000 }),
+    mark: (key) => (key === 'inj-usdt-perp' ? new Dec(10) : undefined),
     params: () => ({ baseSize: new Dec(1), leverage: new Dec(2) }),
     available: new Map([
       [USDT, new Dec(10_000)],
@@ -74,6 +76,39 @@ describe('checkPreTrade', () => {
       expect(reasons(one(), context({ reference: () => undefined }))).toEqual(['no reference price for inj-usdt']);
       const stale = context({ reference: () => ({ price: new Dec(10), ts: NOW - 90_000 }) });
       expect(reasons(one(), stale)).toEqual(['reference price for inj-usdt is stale (90 s old)']);
+    });
+  });
+
+  describe('when the derivative mark price breaks the chain’s mark-price rule (IMR 0.083333, leverage 2)', () => {
+    const perpBuy = (mark: Decimal | null | undefined, action = createAction({ price: '10', quantity: '1' })) =>
+      reasons(one(action, 'inj-usdt-perp'), context({ mark: () => mark }));
+
+    it('accepts a buy while the mark is at the bound P(1 − 1/L)/(1 − IMR) = 10 · 0.5 / 0.916667, refuses it below, naming mark, price, leverage and bound', () => {
+      expect(perpBuy(new Dec('5.454543471075101427'))).toEqual([]);
+      expect(perpBuy(new Dec('5.454543471075101426'))).toEqual([
+        'mark price 5.454543471075101426 is below the bound 5.454543471075101427 of a buy at 10 with leverage 2 (P(1 − 1/L)/(1 − IMR), IMR 0.083333)',
+      ]);
+    });
+
+    it('refuses a sell above P(1 + 1/L)/(1 + IMR)', () => {
+      const sell = createAction({ side: 'sell', price: '10', quantity: '1' });
+      expect(perpBuy(new Dec('13.846158106510186619'), sell)).toEqual([]);
+      expect(perpBuy(new Dec('13.9'), sell)).toEqual([
+        'mark price 13.9 is above the bound 13.846158106510186619 of a sell at 10 with leverage 2 (P(1 + 1/L)/(1 + IMR), IMR 0.083333)',
+      ]);
+    });
+
+    it('refuses every create of the market while the chain has no mark, reduce-only too, and when the mark could not be read', () => {
+      expect(perpBuy(null)).toEqual(['no mark price for inj-usdt-perp: the chain refuses every order of the market']);
+      expect(perpBuy(null, createAction({ side: 'sell', reduceOnly: true }))).toEqual([
+        'no mark price for inj-usdt-perp: the chain refuses every order of the market',
+      ]);
+      expect(perpBuy(undefined)).toEqual(['mark price of inj-usdt-perp unknown: the derivative market query failed']);
+    });
+
+    it('leaves reduce-only orders and spot markets to the other checks', () => {
+      expect(perpBuy(new Dec(1), createAction({ side: 'sell', reduceOnly: true }))).toEqual([]);
+      expect(reasons(one(createAction()), context({ mark: () => null }))).toEqual([]);
     });
   });
 

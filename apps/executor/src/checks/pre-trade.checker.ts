@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import type { BatchIntent, CreateOrderAction, MarketPlan, OrderAction } from '@mirrorbook/contracts';
 import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market } from '@mirrorbook/market';
 import type { RunnableIntent } from '../intents/intent.triage';
+import { markPriceRefusal } from './mark-price.check';
 import type { PreTradeContext } from './pre-trade.context';
 
 /** An action a check refused, with the reason reported for it. */
@@ -25,7 +26,8 @@ const HUNDRED = new Dec(100);
  * The pre-trade checks (docs/architecture.md#pre-trade-checks), over the intents that will share one tx, in order: chain
  * guard; market configured, enabled, active and one of the bot's; per create: client id unused,
  * on tick, minimum notional, price within the band around a fresh reference (wider for
- * MARKET_MOVING), quantity and notional within the per-order limits, the tx's notional within
+ * MARKET_MOVING), derivatives: a mark price and the chain's mark-price rule for the bot's leverage,
+ * quantity and notional within the per-order limits, the tx's notional within
  * the per-batch limit, and the balance or margin it holds available (balances freed by the tx's
  * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
  */
@@ -104,7 +106,9 @@ function createRefusal(
   }
   const bandRefusal = priceBandRefusal(price, plan, ctx);
   if (bandRefusal !== null) return bandRefusal;
-  const { baseSize } = ctx.params(bot, plan.market);
+  const { baseSize, leverage } = ctx.params(bot, plan.market);
+  const markRefusal = markPriceRefusal(action, market, plan.market, leverage, ctx.mark(plan.market));
+  if (markRefusal !== null) return markRefusal;
   const maxQuantity = baseSize.mul(ctx.limits.maxOrderSizeMultiple);
   if (quantity.gt(maxQuantity)) {
     return `quantity ${action.quantity} exceeds the per-order limit ${toDecimalString(maxQuantity)} (${toDecimalString(ctx.limits.maxOrderSizeMultiple)} × baseSize)`;

@@ -41,6 +41,11 @@ export interface PreTradeContext {
   /** undefined when the market key is not configured */
   readonly market: (marketKey: string) => CheckedMarket | undefined;
   readonly reference: (marketKey: string) => ReferencePrice | undefined;
+  /**
+   * a derivative market's mark (oracle) price on the trading chain: null when the chain has none
+   * (nil), undefined when it could not be read
+   */
+  readonly mark: (marketKey: string) => Decimal | null | undefined;
   readonly params: (botId: string, marketKey: string) => BotMarketParams;
   /** available subaccount balance per bank denom, human units; undefined when it could not be read */
   readonly available: ReadonlyMap<string, Decimal> | undefined;

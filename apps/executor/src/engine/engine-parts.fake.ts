@@ -128,6 +128,11 @@ export class FakeEngineParts {
         },
         invalidate: () => undefined,
       },
+      // every derivative market's mark at 10 (the fake's reference)
+      marks: {
+        marks: async (markets, keys) => new Map(keys.filter((k) => markets.get(k)?.type === 'derivative').map((k) => [k, new Dec(10)])),
+        invalidate: () => undefined,
+      },
       bots: {
         bots,
         bot: (id) => bots.find((b) => b.id === id),

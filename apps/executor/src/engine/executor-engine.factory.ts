@@ -11,6 +11,7 @@ import { ExecutionReporter } from '../reporting/execution.reporter';
 import { SequenceManager } from '../sequence/sequence.manager';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import { AccountStateRefresher } from '../state/account-state.refresher';
+import { MarkPriceReader } from '../state/mark-price.reader';
 import { BotStateRegistry } from '../state/bot-state.registry';
 import { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
@@ -53,6 +54,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     reporter,
     reconciler: new ReconciliationService(chain, store, reporter, wallet.id, wallet.wallet.subaccountId, settings.orphanPolicy),
     account: new AccountStateRefresher(chain, store, wallet.wallet.injAddress, wallet.wallet.subaccountId),
+    marks: new MarkPriceReader(chain),
     bots: new BotStateRegistry(config, store, messaging, wallet.id),
     inbox: new IntentInbox(messaging, wallet.id),
     lifecycle,

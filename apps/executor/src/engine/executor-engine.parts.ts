@@ -9,6 +9,7 @@ import type { SequenceManager } from '../sequence/sequence.manager';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
 import type { BotStateRegistry } from '../state/bot-state.registry';
+import type { MarkPriceReader } from '../state/mark-price.reader';
 import type { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
 
@@ -27,6 +28,7 @@ export interface EngineParts {
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
   readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;
+  readonly marks: Pick<MarkPriceReader, 'marks' | 'invalidate'>;
   readonly bots: Pick<BotStateRegistry, 'bots' | 'bot' | 'running' | 'paramsOf' | 'load'>;
   readonly inbox: Pick<IntentInbox, 'start' | 'stop' | 'settle'>;
   readonly lifecycle: Pick<LifecycleService, 'transition'>;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { BotEntry } from '@mirrorbook/config';
+import { ConfigError, type BotEntry } from '@mirrorbook/config';
 import type { BatchIntent } from '@mirrorbook/contracts';
 import { WalletBreaker } from '../breaker/wallet.breaker';
 import { CancelScheduler } from '../cancelling/cancel.scheduler';
@@ -132,6 +132,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       this.cancels.clear();
       this.parts.sequence.reset();
       this.parts.account.invalidate();
+      this.parts.marks.invalidate();
     }
   }
 
@@ -147,7 +148,8 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
         this.logger.log(`took over wallet ${this.parts.wallet.id} on ${this.session.chainId} with fencing token ${token}`);
         return true;
       } catch (error) {
-        if (guard.signal.aborted || error instanceof LeaseLostError) throw error;
+        // a configuration error does not go away by retrying: the runner stops the process
+        if (guard.signal.aborted || error instanceof LeaseLostError || error instanceof ConfigError) throw error;
         const delay = TAKEOVER_RETRY_MS[Math.min(attempt, TAKEOVER_RETRY_MS.length - 1)];
         this.logger.warn(`takeover of wallet ${this.parts.wallet.id} failed (${(error as Error).message}); retrying in ${delay} ms`);
         await abortableSleep(delay, stop).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { ConfigError } from '@mirrorbook/config';
 import { redisKeys } from '@mirrorbook/contracts';
 import { Lease } from '@mirrorbook/locking';
 import { RedisService } from '@mirrorbook/redis';
@@ -6,6 +7,7 @@ import { HeartbeatService, LifecycleService, SERVICE_IDENTITY, type ServiceIdent
 import { ExecutorEngine } from '../engine/executor.engine';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.settings';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
+import { exitOnConfigError } from '../shared/config-error.exit';
 import { executorMetrics } from '../shared/executor.metrics';
 import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
@@ -72,9 +74,13 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
         controller.abort(new LeaseLostError(reason));
       };
       this.lease.once('lost', onLost);
+      let configError: ConfigError | undefined;
       const done = this.engine
         .runTenure(this.guard(controller, token), token, () => this.settings.cancelAllOnShutdown && this.stopping.signal.aborted)
-        .catch((error: Error) => this.logger.error(`tenure failed: ${error.stack ?? error.message}`));
+        .catch((error: Error) => {
+          if (error instanceof ConfigError) configError = error;
+          else this.logger.error(`tenure failed: ${error.stack ?? error.message}`);
+        });
       this.tenure = { controller, done };
       await done;
       this.lease.off('lost', onLost);
@@ -82,6 +88,8 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
       executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 0);
       if (this.stopping.signal.aborted) return;
       if (this.lease.held) await this.lease.release();
+      // a configuration error stops the process (no retry, no restart loop)
+      if (configError) exitOnConfigError(configError);
       this.lifecycle.transition('standby');
     }
   }

@@ -7,6 +7,7 @@ import type { ChainSession } from '../session/chain.session';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
 import type { BotStateRegistry } from '../state/bot-state.registry';
+import type { MarkPriceReader } from '../state/mark-price.reader';
 import type { WalletStateStore } from '../state/wallet-state.store';
 
 /** Where the pre-trade context is read from. */
@@ -15,15 +16,17 @@ export interface PreTradeContextParts {
   readonly settings: Pick<ExecutorSettings, 'limits'>;
   readonly store: Pick<WalletStateStore, 'referencePrice'>;
   readonly account: Pick<AccountStateRefresher, 'available'>;
+  readonly marks: Pick<MarkPriceReader, 'marks'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf'>;
 }
 
-/** Balances read within this long are reused by the next batch's checks (about one block). */
+/** Balances and mark prices read within this long are reused by the next batch's checks (about one block). */
 const BALANCES_MAX_AGE_MS = 700;
+const MARKS_MAX_AGE_MS = 700;
 
 /**
  * Gathers what the pre-trade checks read for a batch over the markets `keys`: the reference price
- * of each, the available balances, the chain guard, limits, bot and market config, and `orders`
+ * of each, the mark price of each derivative one, the available balances, the chain guard, limits, bot and market config, and `orders`
  * (the wallet's stored orders on those markets).
  */
 export async function loadPreTradeContext(
@@ -38,6 +41,7 @@ export async function loadPreTradeContext(
     const tick = await parts.store.referencePrice(key);
     if (tick) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
   }
+  const marks = await parts.marks.marks(session.markets, keys, MARKS_MAX_AGE_MS);
   const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);
   const spendable = withoutGasReserve(available, session.feeDenom, parts.settings.limits.gasReserve);
   return {
@@ -50,6 +54,7 @@ export async function loadPreTradeContext(
       return pair ? { enabled: pair.enabled, market: session.markets.get(key) } : undefined;
     },
     reference: (key) => references.get(key),
+    mark: (key) => marks.get(key),
     params: (bot, key) => parts.bots.paramsOf(bot, key),
     available: spendable,
     openOrders: (key) => orders.get(key) ?? [],

@@ -1,17 +1,18 @@
-import type { AppConfig } from '@mirrorbook/config';
+import { ConfigError, type AppConfig } from '@mirrorbook/config';
 import { assertSigningAllowed, MainnetTradingRefusedError } from '@mirrorbook/injective';
 import type { Market } from '@mirrorbook/market';
 import type { ChainAccess } from '../chain/chain.access';
 import type { ChainGuard } from '../checks/pre-trade.context';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { BotStateRegistry } from '../state/bot-state.registry';
+import { leverageProblems } from './leverage.check';
 
 /** What the session reads from. */
 export interface ChainSessionParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: Pick<ExecutorSettings, 'allowMainnetTrading'>;
   readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network'>;
-  readonly bots: Pick<BotStateRegistry, 'bots'>;
+  readonly bots: Pick<BotStateRegistry, 'bots' | 'paramsOf'>;
 }
 
 /**
@@ -39,7 +40,11 @@ export class ChainSession {
     return this.metadata;
   }
 
-  /** Reads the chain id, then the metadata of every bot's market not read yet. */
+  /**
+   * Reads the chain id, then the metadata of every bot's market not read yet. Throws
+   * `ConfigError` naming the field when a bot's leverage reaches 1 / IMR of a derivative market
+   * (no order of it could ever be placed): a configuration error, not retried.
+   */
   async open(): Promise<void> {
     this.id = await this.parts.chain.chainId();
     const keys = new Set(this.parts.bots.bots.flatMap((b) => b.markets));
@@ -47,6 +52,8 @@ export class ChainSession {
       if (!keys.has(pair.key) || this.metadata.has(pair.key)) continue;
       this.metadata.set(pair.key, await this.parts.chain.market(pair));
     }
+    const problems = leverageProblems(this.parts.bots.bots, this.parts.config.markets, this.metadata, (bot, key) => this.parts.bots.paramsOf(bot, key));
+    if (problems.length > 0) throw new ConfigError(problems);
   }
 
   /** Whether this chain may be signed for: a mainnet chain id only with `ALLOW_MAINNET_TRADING`. */

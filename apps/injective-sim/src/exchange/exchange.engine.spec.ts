@@ -1,4 +1,5 @@
-import { Dec } from '@mirrorbook/market';
+import type Decimal from 'decimal.js';
+import { Dec, markPriceThreshold } from '@mirrorbook/market';
 import { ExchangeEngine } from './exchange.engine';
 import { injUsdtMarkets } from './inj-usdt.fixture';
 import { batch, order, subaccount } from './sim-batch.fixture';
@@ -367,6 +368,59 @@ describe('ExchangeEngine', () => {
       engine.applyBatch(batch(alice, { derivativeOrdersToCreate: [order(perpTestnet.id, 'sell', '10.5', '2', { reduceOnly: true })] }), 5);
       expect(engine.positions(alice)).toEqual([]);
       expect(engine.openOrders(perpTestnet.id, alice)).toEqual([]);
+    });
+  });
+
+  describe('when a derivative market has a mark price (docs/injective.md#derivative-orders-and-margin)', () => {
+    let mark: Decimal | null = new Dec(10);
+    function markedEngine(): ExchangeEngine {
+      const engine = new ExchangeEngine(all, { markPrice: (id) => (id === perpTestnet.id ? mark : undefined) });
+      for (const sub of [alice, bob]) engine.credit(sub, USDT, new Dec(10_000));
+      return engine;
+    }
+    const imr = perpTestnet.initialMarginRatio!;
+    // leverage 2: margin 5 on a notional of 10
+    const buyBound = markPriceThreshold({ side: 'buy', price: new Dec(10), quantity: new Dec(1), margin: new Dec(5) }, imr);
+    const sellBound = markPriceThreshold({ side: 'sell', price: new Dec(10), quantity: new Dec(1), margin: new Dec(5) }, imr);
+
+    it('accepts a buy while the mark is at its bound P(1 − 1/L)/(1 − IMR) and refuses it just below, code 26', () => {
+      mark = buyBound;
+      const at = markedEngine().applyBatch(batch(alice, { derivativeOrdersToCreate: [order(perpTestnet.id, 'buy', '10', '1', { cid: 'at', margin: '5' })] }), 1);
+      expect(at.createdOrdersCids).toEqual(['at']);
+      mark = buyBound.sub('0.000000000000000001');
+      const below = markedEngine().applyBatch(batch(alice, { derivativeOrdersToCreate: [order(perpTestnet.id, 'buy', '10', '1', { cid: 'below', margin: '5' })] }), 1);
+      expect(below.failures).toEqual([
+        { cid: 'below', code: 26, reason: "order has insufficient margin: the mark price is beyond the order's mark price threshold" },
+      ]);
+    });
+
+    it('accepts a sell while the mark is at its bound P(1 + 1/L)/(1 + IMR) and refuses it just above', () => {
+      mark = sellBound;
+      const at = markedEngine().applyBatch(batch(bob, { derivativeOrdersToCreate: [order(perpTestnet.id, 'sell', '10', '1', { cid: 'at', margin: '5' })] }), 1);
+      expect(at.createdOrdersCids).toEqual(['at']);
+      mark = sellBound.add('0.000000000000000001');
+      const above = markedEngine().applyBatch(batch(bob, { derivativeOrdersToCreate: [order(perpTestnet.id, 'sell', '10', '1', { cid: 'above', margin: '5' })] }), 1);
+      expect(above.failures.map((f) => [f.cid, f.code])).toEqual([['above', 26]]);
+      expect(above.createdOrdersCids).toEqual([]);
+    });
+
+    it('refuses every create of the market while the mark is nil, reduce-only too, code 27', () => {
+      mark = null;
+      const result = markedEngine().applyBatch(
+        batch(alice, {
+          derivativeOrdersToCreate: [
+            order(perpTestnet.id, 'buy', '10', '1', { cid: 'buy', margin: '10' }),
+            order(perpTestnet.id, 'sell', '10', '1', { cid: 'ro', reduceOnly: true }),
+          ],
+          spotOrdersToCreate: [order(spotTestnet.id, 'buy', '9.990', '1', { cid: 'spot' })],
+        }),
+        1,
+      );
+      expect(result.createdOrdersCids).toEqual(['spot']);
+      expect(result.failures).toEqual([
+        { cid: 'buy', code: 27, reason: 'active derivative market with a valid mark price not found' },
+        { cid: 'ro', code: 27, reason: 'active derivative market with a valid mark price not found' },
+      ]);
     });
   });
 

@@ -1,5 +1,15 @@
 import type Decimal from 'decimal.js';
-import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market, type MarketType, type Side } from '@mirrorbook/market';
+import {
+  Dec,
+  isOnTick,
+  markPriceThreshold,
+  meetsMinNotional,
+  meetsMarkPriceThreshold,
+  toDecimalString,
+  type Market,
+  type MarketType,
+  type Side,
+} from '@mirrorbook/market';
 import type { BookOrder } from './book-order.model';
 import { DepositLedger } from './deposit.ledger';
 import type {
@@ -25,6 +35,18 @@ interface MarketEntry {
   readonly feeHoldRate: Decimal;
 }
 
+/**
+ * The mark price of a derivative market as the oracle shows it: null for a missing (nil) mark;
+ * undefined when the market has no oracle here (the rule is then not checked).
+ */
+export type MarkPriceSource = (marketId: string) => Decimal | null | undefined;
+
+/** What an `ExchangeEngine` is built with besides its markets. */
+export interface ExchangeEngineOptions {
+  /** the oracle the derivative mark-price rule reads; absent: no mark-price rule (a bare engine) */
+  readonly markPrice?: MarkPriceSource;
+}
+
 /** Outcome of one create: the new order's hash, or why it failed. */
 export type PlaceResult = { ok: true; hash: string } | { ok: false; failure: OrderFailureKind };
 
@@ -46,7 +68,10 @@ export class ExchangeEngine {
   private readonly nonces = new Map<string, number>();
   private seq = 0;
 
-  constructor(markets: readonly Market[]) {
+  constructor(
+    markets: readonly Market[],
+    private readonly options: ExchangeEngineOptions = {},
+  ) {
     for (const market of markets) {
       if (this.entries.has(market.id)) throw new RangeError(`duplicate market id ${market.id}`);
       this.entries.set(market.id, { market, book: new OrderBook(), feeHoldRate: Dec.max(market.takerFeeRate, 0) });
@@ -111,6 +136,8 @@ export class ExchangeEngine {
     const reduceOnly = type === 'derivative' && order.reduceOnly;
     let margin: Decimal | null = null;
     if (type === 'derivative') {
+      const mark = this.options.markPrice?.(market.id);
+      if (mark === null) return fail('NO_MARK_PRICE');
       if (reduceOnly) {
         const refused = this.reduceOnlyRefusal(subaccountId, market.id, order.side, order.quantity);
         if (refused) return fail(refused);
@@ -119,6 +146,7 @@ export class ExchangeEngine {
         margin = order.margin;
         if (!margin || !margin.isFinite() || margin.lte(0)) return fail('INVALID_MARGIN');
         if (margin.lt(order.price.mul(order.quantity).mul(market.initialMarginRatio ?? 0))) return fail('INSUFFICIENT_MARGIN');
+        if (mark !== undefined && !meetsMarkPrice(market, order, margin, mark)) return fail('MARK_PRICE_THRESHOLD');
       }
     }
     const key = BigInt(order.price.div(market.priceTick).toFixed(0));
@@ -418,6 +446,12 @@ export interface ExchangeSnapshot {
 
 function fail(failure: OrderFailureKind): PlaceResult {
   return { ok: false, failure };
+}
+
+/** The mark-price rule of a non-reduce-only derivative create (docs/injective.md#derivative-orders-and-margin). */
+function meetsMarkPrice(market: Market, order: SimOrderToCreate, margin: Decimal, mark: Decimal): boolean {
+  const threshold = markPriceThreshold({ side: order.side, price: order.price, quantity: order.quantity, margin }, market.initialMarginRatio ?? new Dec(0));
+  return meetsMarkPriceThreshold(order.side, threshold, mark);
 }
 
 function validateAmounts(market: Market, order: SimOrderToCreate): OrderFailureKind | null {

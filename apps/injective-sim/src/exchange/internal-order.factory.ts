@@ -4,12 +4,13 @@ import type { SimBatch, SimOrderToCreate } from './exchange.port';
 
 /**
  * A plain limit order of one of the sim's internal subaccounts (no cid). A derivative order
- * carries `margin` (quote units), by default the least the market accepts: initial margin ratio ×
- * notional.
+ * carries `margin` (quote units), by default the whole notional (leverage 1), so that the
+ * mark-price rule (docs/injective.md#derivative-orders-and-margin) never refuses a sim's own order
+ * for lack of margin while the mark stays within about twice its price.
  */
 export function internalOrder(market: Market, side: Side, price: Decimal, quantity: Decimal, margin?: Decimal): SimOrderToCreate {
   const derivativeMargin =
-    market.type === 'derivative' ? (margin ?? price.mul(quantity).mul(market.initialMarginRatio ?? 1)) : null;
+    market.type === 'derivative' ? (margin ?? price.mul(quantity)) : null;
   return {
     marketId: market.id,
     side,

@@ -16,6 +16,11 @@ export const ORDER_FAILURES = {
   CID_EXISTS: { code: 1, reason: 'client order id already exists' },
   INVALID_MARGIN: { code: 36, reason: 'invalid margin' },
   INSUFFICIENT_MARGIN: { code: 26, reason: 'order has insufficient margin' },
+  // injective-core wraps its insufficient-margin error ("Buy/Sell MarkPriceThreshold Check: mark/trigger
+  // price … must be GTE/LTE …", types/v2/derivative_orders.go); mirrored under the order-margin code
+  MARK_PRICE_THRESHOLD: { code: 26, reason: 'order has insufficient margin: the mark price is beyond the order\'s mark price threshold' },
+  // a market without a valid mark price reads as not found (CreateDerivativeLimitOrder)
+  NO_MARK_PRICE: { code: 27, reason: 'active derivative market with a valid mark price not found' },
   POSITION_NOT_FOUND: { code: 28, reason: 'position not found' },
   REDUCE_ONLY_DIRECTION: { code: 29, reason: 'position direction does not oppose the reduce-only order' },
   POSITION_QUANTITY: { code: 8, reason: 'position quantity insufficient for order' },

@@ -13,6 +13,7 @@ export function pairSettings(config: SimExchangeConfig, ticker: string): PairSim
     depth: { ...config.defaults.depth, ...defined(override.depth) },
     takers: { ...config.defaults.takers, ...defined(override.takers) },
     testnetInitial: override.testnetInitial ?? config.defaults.testnetInitial,
+    oracle: { ...config.defaults.oracle, ...defined(override.oracle) },
   };
 }
 

@@ -40,6 +40,14 @@ export const priceProcessSchema = z.object({
   replay: candleReplaySchema.optional(),
 });
 
+/** The testnet oracle (mark price) of a derivative pair: follows the "mainnet" price with a lag and noise. */
+export const oracleSchema = z.object({
+  /** fraction of the gap to the "mainnet" price the mark closes each block (1 = no lag); default 0.5 */
+  lag: z.number().gt(0).max(1).default(0.5),
+  /** standard deviation of the mark's log move per block on top of the lag; default 0.0001 */
+  noisePerBlock: z.number().finite().nonnegative().max(0.1).default(0.0001),
+});
+
 /** A ladder of resting orders around a reference price, both sides. */
 export const depthLadderSchema = z.object({
   /** price levels per side; default 20 */
@@ -93,6 +101,7 @@ export const pairSimSchema = z.object({
   depth: syntheticDepthSchema.default({}),
   takers: syntheticTakersSchema.default({}),
   testnetInitial: testnetInitialStateSchema.default({ kind: 'empty' }),
+  oracle: oracleSchema.default({}),
 });
 
 /** Per-pair overrides: only the fields given replace the defaults. */
@@ -101,6 +110,7 @@ const pairOverrideSchema = z.object({
   depth: syntheticDepthSchema.partial().optional(),
   takers: syntheticTakersSchema.partial().optional(),
   testnetInitial: testnetInitialStateSchema.optional(),
+  oracle: oracleSchema.partial().optional(),
 });
 
 /** Subaccounts the sim trades with itself; never used by a bot. */
@@ -154,6 +164,7 @@ export type SimExchangeConfigInput = z.input<typeof simExchangeConfigSchema>;
 /** The effective settings of one pair. */
 export type PairSimSettings = z.infer<typeof pairSimSchema>;
 export type PriceProcessSettings = z.infer<typeof priceProcessSchema>;
+export type OracleSettings = z.infer<typeof oracleSchema>;
 export type DepthLadderSettings = z.infer<typeof depthLadderSchema>;
 export type SyntheticDepthSettings = z.infer<typeof syntheticDepthSchema>;
 export type SyntheticTakersSettings = z.infer<typeof syntheticTakersSchema>;

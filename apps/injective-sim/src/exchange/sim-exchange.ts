@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Dec, toDecimalString, type Market } from '@mirrorbook/market';
 import type { Candle } from '../price/candle.parser';
+import { MarkOracle, type MarkSetting, type MarkState } from '../price/mark.oracle';
 import { PriceProcess } from '../price/price.process';
 import { SeededRng } from '../price/seeded.rng';
 import { ExchangeEngine, type ExchangeSnapshot } from './exchange.engine';
@@ -53,6 +54,7 @@ export class SimExchange implements ExchangePort {
   private readonly engine: ExchangeEngine;
   private readonly config: SimExchangeConfig;
   private readonly prices: PriceProcess;
+  private readonly oracle: MarkOracle;
   private readonly depth: SyntheticDepth;
   private readonly takers: SyntheticTakers;
   /** testnet market id → mainnet market id of the same pair */
@@ -63,7 +65,7 @@ export class SimExchange implements ExchangePort {
 
   constructor(options: SimExchangeOptions) {
     this.config = simExchangeConfigSchema.parse(options.config ?? {});
-    this.engine = new ExchangeEngine(options.markets);
+    this.engine = new ExchangeEngine(options.markets, { markPrice: (id) => this.markPrice(id) });
     const root = new SeededRng(this.config.seed ?? options.seed ?? 'mirrorbook');
     const mainnet = options.markets.filter((m) => m.network === 'mainnet');
     const testnet = options.markets.filter((m) => m.network === 'testnet');
@@ -78,6 +80,15 @@ export class SimExchange implements ExchangePort {
         const candles = settings.mode === 'replay' ? options.candles?.get(settings.replay!.file) : undefined;
         return { market, settings, rng: root.fork(`price:${market.id}`), candles };
       }),
+    );
+    this.oracle = new MarkOracle(
+      testnet
+        .filter((market) => market.type === 'derivative')
+        .map((market) => {
+          const settings = pairSettings(this.config, market.ticker);
+          const start = new Dec(settings.price.startPrice);
+          return { market, settings: settings.oracle, rng: root.fork(`oracle:${market.id}`), reference: () => this.referencePrice(market.id) ?? start };
+        }),
     );
     const internal = this.config.internal;
     const takerIds = Array.from({ length: internal.takerCount }, (_, i) => `0x${internal.takerAddress}${i.toString(16).padStart(24, '0')}`);
@@ -120,6 +131,7 @@ export class SimExchange implements ExchangePort {
   /** Price step → synthetic mainnet depth refresh → synthetic testnet takers. */
   onBlock(height: number): void {
     this.prices.step();
+    this.oracle.step();
     this.fundInternal();
     const fills = this.depth.refresh(height, (id) => this.prices.price(id));
     fills.push(...this.takers.run(height));
@@ -160,6 +172,21 @@ export class SimExchange implements ExchangePort {
    */
   referencePrice(marketId: string): Decimal | undefined {
     return this.prices.price(this.mainnetOf.get(marketId) ?? marketId);
+  }
+
+  /**
+   * The mark price of a derivative market: a testnet market's own oracle (null while unset), a
+   * mainnet market's price process price; undefined for a spot market or one without a price.
+   */
+  markPrice(marketId: string): Decimal | null | undefined {
+    if (this.oracle.has(marketId)) return this.oracle.mark(marketId);
+    if (this.engine.market(marketId)?.type !== 'derivative') return undefined;
+    return this.referencePrice(marketId);
+  }
+
+  /** Sets how a testnet derivative market's mark moves (follow, fixed, none); throws RangeError for another market. */
+  setMark(marketId: string, setting: MarkSetting): MarkState {
+    return this.oracle.set(marketId, setting);
   }
 
   /** Forces the price process of a mainnet market (or of the one paired with a testnet market). */

@@ -7,19 +7,24 @@ import { SimChain } from '../chain/sim.chain';
 import type { ExchangePort } from '../exchange/exchange.port';
 import { FaultState } from '../faults/fault.state';
 import { faultsUpdateSchema, type Faults, type FaultsUpdate } from '../faults/faults.schema';
-import { hasPriceControl } from '../price-control.port';
+import { hasMarkControl, hasPriceControl } from '../price-control.port';
 import { EXCHANGE_PORT, SIM_CONFIG } from '../sim.tokens';
 import type { SimConfig } from '../sim.config';
 import { GRPC_CODE, LcdError } from './lcd.error';
 import { ZodPipe } from './zod-body.pipe';
 
 const blocksBodySchema = z.object({ count: z.number().int().min(1).max(10_000).default(1) }).strict();
-const priceBodySchema = z
-  .object({
-    marketId: z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits'),
-    price: z.union([z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive decimal string'), z.number().positive()]),
-  })
-  .strict();
+const marketIdField = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits');
+const positivePriceField = z.union([z.string().regex(/^\d+(\.\d+)?$/, 'must be a positive decimal string'), z.number().positive()]);
+const priceBodySchema = z.object({ marketId: marketIdField, price: positivePriceField }).strict();
+const markBodySchema = z.discriminatedUnion('mode', [
+  /** follow the pair's "mainnet" price again (the default) */
+  z.object({ marketId: marketIdField, mode: z.literal('follow') }).strict(),
+  /** hold the mark at `price` (a stale or drifted oracle) */
+  z.object({ marketId: marketIdField, mode: z.literal('fixed'), price: positivePriceField }).strict(),
+  /** no mark (nil): every order of the market fails */
+  z.object({ marketId: marketIdField, mode: z.literal('none') }).strict(),
+]);
 const fundBodySchema = z
   .object({
     address: z.string().refine(isInjAddress, 'must be a valid bech32 inj1… address'),
@@ -86,6 +91,26 @@ export class AdminController {
     this.exchange.setPrice(body.marketId, price);
     const reference = this.exchange.referencePrice(body.marketId);
     return { marketId: body.marketId, price: reference ? reference.toFixed() : null };
+  }
+
+  /**
+   * Sets a testnet derivative market's oracle apart: `{"marketId","mode":"fixed","price"}` holds the
+   * mark (a stale or drifted oracle), `"none"` unsets it (nil), `"follow"` follows the "mainnet"
+   * price again. Answers `{"marketId","mode","mark"}` (mark null while nil).
+   */
+  @Post('mark')
+  @HttpCode(200)
+  setMark(@Body(new ZodPipe(markBodySchema)) body: z.infer<typeof markBodySchema>): Record<string, unknown> {
+    if (!hasMarkControl(this.exchange)) throw new LcdError(501, GRPC_CODE.UNIMPLEMENTED, 'the exchange module has no oracle');
+    const market = this.exchange.market(body.marketId);
+    if (!market) throw LcdError.notFound(`market ${body.marketId} not found`);
+    if (market.type !== 'derivative' || market.network !== 'testnet') {
+      throw LcdError.invalidArgument(`market ${body.marketId} is not a testnet derivative market: only those have an oracle of their own`);
+    }
+    const price = body.mode === 'fixed' ? new Dec(body.price) : undefined;
+    if (price?.lte(0)) throw LcdError.invalidArgument('price must be positive');
+    const state = this.exchange.setMark(body.marketId, price ? { mode: 'fixed', price } : { mode: body.mode as 'follow' | 'none' });
+    return { marketId: body.marketId, mode: state.mode, mark: state.mark ? state.mark.toFixed() : null };
   }
 
   /** Creates an account if new and credits bank balances (denom → human amount). */

@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import { Dec, type Market, type MarketType } from '@mirrorbook/market';
 import { SimChain } from '../chain/sim.chain';
 import type { ExchangePort, SimOpenOrder, SimPriceLevel } from '../exchange/exchange.port';
-import { hasPriceControl } from '../price-control.port';
+import { hasMarkControl, hasPriceControl } from '../price-control.port';
 import { EXCHANGE_PORT } from '../sim.tokens';
 import { dec18, dec18OrNull } from './lcd.format';
 import { LcdError } from './lcd.error';
@@ -208,8 +208,15 @@ export class ExchangeQueryController {
     };
   }
 
-  /** The price process price where the exchange has one, else the book's mid. */
+  /**
+   * The market's oracle where the exchange has one (a testnet market's own mark, null while unset),
+   * else the price process price, else the book's mid.
+   */
   private markPrice(m: Market): Decimal | null {
+    if (hasMarkControl(this.exchange)) {
+      const mark = this.exchange.markPrice(m.id);
+      if (mark !== undefined) return mark;
+    }
     if (hasPriceControl(this.exchange)) {
       const reference = this.exchange.referencePrice(m.id);
       if (reference) return reference;

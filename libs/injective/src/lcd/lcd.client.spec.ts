@@ -279,6 +279,38 @@ describe('LcdClient', () => {
       const lcd = await clientFor(() => ({ json: spotReply }));
       await expect(lcd.getSpotMarket(PERP_ID, 'testnet')).rejects.toBeInstanceOf(MalformedResponseError);
     });
+
+    describe('getDerivativeMarkPrice', () => {
+      const perpReply = (mark: string | null) => ({
+        market: {
+          market: {
+            ...spotReply.market,
+            ticker: 'INJ/USDT PERP',
+            market_id: PERP_ID,
+            initial_margin_ratio: '0.083000000000000000',
+            maintenance_margin_ratio: '0.050000000000000000',
+            isPerpetual: true,
+          },
+          mark_price: mark,
+        },
+      });
+
+      it('reads the mark price of the derivative market query', async () => {
+        const lcd = await clientFor(() => ({ json: perpReply('23.456000000000000000') }));
+        expect((await lcd.getDerivativeMarkPrice(PERP_ID))?.toFixed()).toBe('23.456');
+        expect(served()).toEqual([`GET /injective/exchange/v2/derivative/markets/${PERP_ID}`]);
+      });
+
+      it('is null when the market has no mark', async () => {
+        const lcd = await clientFor(() => ({ json: perpReply(null) }));
+        expect(await lcd.getDerivativeMarkPrice(PERP_ID)).toBeNull();
+      });
+
+      it('reports a malformed mark as MalformedResponseError with its path', async () => {
+        const lcd = await clientFor(() => ({ json: perpReply('1e3') }));
+        await expect(lcd.getDerivativeMarkPrice(PERP_ID)).rejects.toMatchObject({ code: 'MALFORMED_RESPONSE', path: 'market.mark_price' });
+      });
+    });
   });
 
   describe('mid price and top of book', () => {

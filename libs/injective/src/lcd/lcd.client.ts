@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { MarketMetadataError, normalizeLcdMarket, type Market, type MarketNetwork } from '@mirrorbook/market';
+import { lcdMarkPrice, MarketMetadataError, normalizeLcdMarket, type Market, type MarketNetwork } from '@mirrorbook/market';
 import { ExponentialBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
 import { z } from 'zod';
 import { AccountNotFoundError } from '../errors/account-not-found.error';
@@ -233,6 +233,23 @@ export class LcdClient {
   /** Derivative market metadata as a `Market` (human units), tagged with `network`. */
   getDerivativeMarket(marketId: string, network: MarketNetwork, options?: LcdRequestOptions): Promise<Market> {
     return this.getMarket(`/injective/exchange/v2/derivative/markets/${id(marketId)}`, marketId, network, options);
+  }
+
+  /**
+   * The derivative market's mark (oracle) price, human units, from the same query as its metadata
+   * (`mark_price` of FullDerivativeMarket); null when the market has no valid mark.
+   */
+  async getDerivativeMarkPrice(marketId: string, options?: LcdRequestOptions): Promise<Decimal | null> {
+    const path = `/injective/exchange/v2/derivative/markets/${id(marketId)}`;
+    const body = await this.getJson(path, z.unknown(), options);
+    try {
+      return lcdMarkPrice(body);
+    } catch (error) {
+      if (error instanceof MarketMetadataError) {
+        throw new MalformedResponseError(this.endpoint('GET', path), error.path, error.reason, { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** Spot mid price and best bid/ask; null where a side is empty. */

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Dec, toDecimalString, type Market } from '@mirrorbook/market';
+import { Dec, leverageMargin, toDecimalString, type Market } from '@mirrorbook/market';
 import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
 import { InvalidOrderInputError } from '../errors/invalid-order-input.error';
 import type {
@@ -87,10 +87,7 @@ function marginOf(order: DerivativeOrderCreate, field: string): Decimal {
   if (!isFiniteDecimal(leverage) || !leverage.gt(0)) fail(`${field}.leverage`, 'must be greater than zero');
   // price and quantity are checked before the margin (see derivativeOrder). Rounded up: a margin
   // a hair below price × quantity ÷ leverage would exceed the leverage asked for.
-  return order.price
-    .mul(order.quantity)
-    .div(leverage)
-    .toDecimalPlaces(Math.min(order.market.quoteDecimals, MAX_DECIMALS), Dec.ROUND_UP);
+  return leverageMargin(order.price, order.quantity, leverage, order.market.quoteDecimals);
 }
 
 function cancel(order: OrderCancel, field: string, subaccountId: string) {

@@ -105,7 +105,7 @@ export class SimChain {
     this.chainId = config.chainId;
     this.exchange = exchange;
     this.faults = faults;
-    this.minFeePerGas = config.minGasPrice;
+    this.minFeePerGas = config.eipBaseFee > config.minGasPrice ? config.eipBaseFee : config.minGasPrice;
     this.txIndex = new TxIndex(config.txIndexRetain);
     this.accounts = new AccountStore(config.genesis.firstAccountNumber);
     this.denoms = denomCatalog(exchange.markets(), { keep: 'last' });

@@ -59,6 +59,7 @@ export { ChainTxError } from './errors/chain-tx.error';
 export { SequenceMismatchError } from './errors/sequence-mismatch.error';
 export { TxTimeoutError } from './errors/tx-timeout.error';
 export { UnauthorizedError } from './errors/unauthorized.error';
+export { InsufficientFeeError } from './errors/insufficient-fee.error';
 export { MempoolFullError } from './errors/mempool-full.error';
 export { TxInMempoolCacheError } from './errors/tx-in-mempool-cache.error';
 export { TxRejectedError } from './errors/tx-rejected.error';

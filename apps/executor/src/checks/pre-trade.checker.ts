@@ -3,6 +3,7 @@ import type { BatchIntent, CreateOrderAction, MarketPlan, OrderAction } from '@m
 import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market } from '@mirrorbook/market';
 import type { RunnableIntent } from '../intents/intent.triage';
 import type { PreTradeContext } from './pre-trade.context';
+import { VenueLimitsCheck } from './venue-limits.check';
 
 /** An action a check refused, with the reason reported for it. */
 export interface RejectedAction {
@@ -26,7 +27,7 @@ const HUNDRED = new Dec(100);
  * guard; market configured, enabled, active and one of the bot's; per create: client id unused,
  * on tick, minimum notional, price within the band around a fresh reference (wider for
  * MARKET_MOVING), quantity and notional within the per-order limits, the tx's notional within
- * the per-batch limit, and the balance or margin it holds available (balances freed by the tx's
+ * the per-batch limit, the chain's limits (post-only mode, orders per derivative side), and the balance or margin it holds available (balances freed by the tx's
  * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
  */
 export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeContext): CheckedIntent[] {
@@ -36,6 +37,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
     for (const order of ctx.openOrders(key)) if (order.cid) usedCids.add(order.cid);
   }
   let batchNotional = new Dec(0);
+  const venue = new VenueLimitsCheck(ctx);
 
   return intents.map(({ intent, plans }) => {
     const accepted: MarketPlan[] = [];
@@ -55,6 +57,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
         }
         const reason =
           createRefusal(action, plan, intent.bot, market, ctx, usedCids) ??
+          venue.refusal(action, plan, market) ??
           batchRefusal(action, batchNotional, ctx) ??
           budget.reserve(action, market, ctx.params(intent.bot, plan.market).leverage);
         if (reason !== null) {
@@ -62,6 +65,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
           continue;
         }
         usedCids.add(action.cid);
+        venue.accept(action, plan);
         batchNotional = batchNotional.add(notionalOf(action));
         actions.push(action);
       }

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { StoredOrder } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
+import type { VenueLimits } from '../chain/chain.fees';
 import type { PreTradeLimits } from '../settings/executor.settings';
 
 /** A configured market as the checks see it. */
@@ -46,4 +47,6 @@ export interface PreTradeContext {
   readonly available: ReadonlyMap<string, Decimal> | undefined;
   /** the wallet's open orders on a market as the executor knows them */
   readonly openOrders: (marketKey: string) => readonly StoredOrder[];
+  /** the chain's limits (exchange params); undefined when not read */
+  readonly venue?: VenueLimits;
 }

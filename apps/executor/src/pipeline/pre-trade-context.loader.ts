@@ -2,6 +2,7 @@ import type { AppConfig } from '@mirrorbook/config';
 import type { StoredOrder } from '@mirrorbook/contracts';
 import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
+import type { ChainFees } from '../chain/chain.fees';
 import type { PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
 import type { ChainSession } from '../session/chain.session';
 import type { ExecutorSettings } from '../settings/executor.settings';
@@ -16,6 +17,7 @@ export interface PreTradeContextParts {
   readonly store: Pick<WalletStateStore, 'referencePrice'>;
   readonly account: Pick<AccountStateRefresher, 'available'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf'>;
+  readonly fees?: Pick<ChainFees, 'limits'>;
 }
 
 /** Balances read within this long are reused by the next batch's checks (about one block). */
@@ -53,6 +55,7 @@ export async function loadPreTradeContext(
     params: (bot, key) => parts.bots.paramsOf(bot, key),
     available: spendable,
     openOrders: (key) => orders.get(key) ?? [],
+    venue: parts.fees?.limits(),
   };
 }
 

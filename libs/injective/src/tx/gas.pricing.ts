@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import { MAX_GAS_PER_TX } from './gas.estimator';
 
@@ -8,7 +9,7 @@ export const DEFAULT_SIMULATE_GAS_MARGIN = '1.3';
  * The gas price to sign, base units of `inj` per gas unit, an integer string: the node's minimum
  * or the current EIP-1559 base fee, whichever is higher (the base fee rounded up; null = not read).
  */
-export function effectiveGasPrice(minGasPrice: string, eipBaseFee: Dec | null): string {
+export function effectiveGasPrice(minGasPrice: string, eipBaseFee: Decimal | null): string {
   const min = new Dec(minGasPrice);
   if (!min.isInteger() || min.isNegative()) throw new RangeError(`min gas price must be a non-negative integer, got ${minGasPrice}`);
   const base = eipBaseFee ? eipBaseFee.ceil() : min;

@@ -14,6 +14,8 @@ import { GRPC_CODE, LcdError } from './lcd.error';
 import { ZodPipe } from './zod-body.pipe';
 
 const blocksBodySchema = z.object({ count: z.number().int().min(1).max(10_000).default(1) }).strict();
+const baseFeeBodySchema = z.object({ baseFee: z.string().regex(/^\d+$/, 'must be a non-negative integer string (inj base units per gas)') }).strict();
+
 const priceBodySchema = z
   .object({
     marketId: z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x + 64 hex digits'),
@@ -71,6 +73,14 @@ export class AdminController {
       return { address, sequence: String(account.sequence) };
     });
     return { ...this.faults.update(fields), drifted };
+  }
+
+  /** Sets the EIP base fee (`inj` base units per gas): what `cur_eip_base_fee` answers and the fee check asks. */
+  @Post('base-fee')
+  @HttpCode(200)
+  setBaseFee(@Body(new ZodPipe(baseFeeBodySchema)) body: z.infer<typeof baseFeeBodySchema>): Record<string, unknown> {
+    this.chain.setEipBaseFee(BigInt(body.baseFee));
+    return { baseFee: String(this.chain.eipBaseFee) };
   }
 
   /** Forces a market's "mainnet" price (a testnet market id moves its mainnet pair). */

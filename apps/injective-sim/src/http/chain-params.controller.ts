@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { SimChain } from '../chain/sim.chain';
 import type { SimConfig } from '../sim.config';
 import { SIM_CONFIG } from '../sim.tokens';
 
@@ -17,7 +18,10 @@ const coin = (amount: string) => ({ denom: 'inj', amount });
  */
 @Controller('injective')
 export class ChainParamsController {
-  constructor(@Inject(SIM_CONFIG) private readonly config: SimConfig) {}
+  constructor(
+    @Inject(SIM_CONFIG) private readonly config: SimConfig,
+    private readonly chain: SimChain,
+  ) {}
 
   /** `QueryExchangeParamsResponse`. */
   @Get('exchange/v2/exchangeParams')
@@ -76,10 +80,10 @@ export class ChainParamsController {
     };
   }
 
-  /** `QueryEipBaseFeeResponse`: the configured base fee. */
+  /** `QueryEipBaseFeeResponse`: the current base fee (configured, moved by `POST /sim/admin/base-fee`). */
   @Get('txfees/v1beta1/cur_eip_base_fee')
   eipBaseFee(): Record<string, unknown> {
-    return { base_fee: { base_fee: legacyDec(this.config.eipBaseFee) } };
+    return { base_fee: { base_fee: legacyDec(this.chain.eipBaseFee) } };
   }
 
   /** `injective.txfees.v1beta1.QueryParamsResponse`, with the configured minimum gas price. */

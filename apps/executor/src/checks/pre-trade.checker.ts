@@ -82,7 +82,7 @@ function planRefusal(intent: BatchIntent, plan: MarketPlan, ctx: PreTradeContext
   const botMarkets = ctx.botMarkets(intent.bot);
   if (!botMarkets) return `bot ${intent.bot} is not configured for this wallet`;
   if (!botMarkets.includes(plan.market)) return `market ${plan.market} is not one of bot ${intent.bot}'s markets`;
-  if (!configured.market) return `market ${plan.market} metadata could not be read from the chain`;
+  if (!configured.market) return configured.unavailable ?? `market ${plan.market} metadata could not be read from the chain`;
   if (configured.market.status !== 'active') return `market ${plan.market} is ${configured.market.status} on chain`;
   return null;
 }

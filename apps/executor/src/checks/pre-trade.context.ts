@@ -10,6 +10,8 @@ export interface CheckedMarket {
   readonly enabled: boolean;
   /** chain metadata, when it could be read */
   readonly market: Market | undefined;
+  /** why the metadata could not be read (the market is disabled for this tenure) */
+  readonly unavailable?: string;
 }
 
 /** The latest reference (mainnet) price of a market. */

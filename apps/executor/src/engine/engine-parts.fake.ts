@@ -30,6 +30,8 @@ export class FakeEngineParts {
   readonly orphans = new Map<string, string[]>();
   /** `orders:w1:<mk>` */
   readonly stored = new Map<string, StoredOrder[]>();
+  /** markets whose metadata read fails (delisted on the chain) */
+  readonly failingMarkets = new Set<string>();
   /** what the chain parameters allow (undefined: not read) */
   venueLimits: VenueLimits | undefined = undefined;
   /** takeover attempts that fail to read the chain id */
@@ -74,6 +76,7 @@ export class FakeEngineParts {
         },
         market: async (pair) => {
           log(`market ${pair.key}`);
+          if (this.failingMarkets.has(pair.key)) throw new Error(`market ${pair.testnetMarketId} not found`);
           return testnetMarket(pair.key as MarketKey);
         },
       },

@@ -49,7 +49,7 @@ export async function loadPreTradeContext(
     botMarkets: (id) => parts.bots.bot(id)?.markets,
     market: (key) => {
       const pair = parts.config.markets.find((m) => m.key === key);
-      return pair ? { enabled: pair.enabled, market: session.markets.get(key) } : undefined;
+      return pair ? { enabled: pair.enabled, market: session.markets.get(key), unavailable: session.unavailable.get(key) } : undefined;
     },
     reference: (key) => references.get(key),
     params: (bot, key) => parts.bots.paramsOf(bot, key),

@@ -212,3 +212,13 @@ export const configCheckOutput = z
     ),
   })
   .strict();
+
+export const preflightOutput = z
+  .object({
+    network,
+    ok: z.boolean(),
+    maxMarkDistancePct: decimal,
+    checks: z.array(z.object({ name: z.string().min(1), ok: z.boolean(), detail: z.string() }).strict()),
+    failed: z.array(z.string()),
+  })
+  .strict();

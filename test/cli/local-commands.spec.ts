@@ -24,7 +24,7 @@ describe('mirrorbook commands that need no servers', () => {
     it('lists every command and documents the exit codes', async () => {
       const run = await runCli(['--help'], {});
       expect(run.code).toBe(0);
-      for (const command of ['balances', 'orders', 'positions', 'cancel', 'close-positions', 'compare', 'health', 'wallet', 'config', 'monitor']) {
+      for (const command of ['balances', 'orders', 'positions', 'cancel', 'close-positions', 'compare', 'preflight', 'health', 'wallet', 'config', 'monitor']) {
         expect(run.stdout).toContain(command);
       }
       expect(run.stdout).toMatch(/Exit codes:[\s\S]*0 +ok[\s\S]*1 +check failed[\s\S]*2 +usage[\s\S]*3 +refused[\s\S]*4 +network error[\s\S]*78 +configuration/);

@@ -85,7 +85,9 @@ describe('executor: sim faults', () => {
         await eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
       }
     })();
-    await eventually(() => states().slice(seenBefore).includes('paused'), 120_000, 'a paused heartbeat');
+    await eventually(() => states().slice(seenBefore).includes('paused'), 120_000, 'a paused heartbeat').catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; heartbeat states since: ${JSON.stringify(states().slice(seenBefore))}; executor log tail:\n${executor.logs().slice(-4000)}`);
+    });
     await h.admin('faults', { reset: true });
     await during;
     const probe = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: ++bookSeq, actions: [create('9.300')] }], 60_000);

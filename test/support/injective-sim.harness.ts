@@ -6,12 +6,13 @@ import { createSim, type RunningSim } from '../../apps/injective-sim/src/sim.fac
 import type { SimConfigInput } from '../../apps/injective-sim/src/sim.config';
 import { AuthController } from '../../apps/injective-sim/src/http/auth.controller';
 import { BankController } from '../../apps/injective-sim/src/http/bank.controller';
+import { ChainParamsController } from '../../apps/injective-sim/src/http/chain-params.controller';
 import { ExchangeQueryController } from '../../apps/injective-sim/src/http/exchange-query.controller';
 import { TendermintController } from '../../apps/injective-sim/src/http/tendermint.controller';
 import { TxController } from '../../apps/injective-sim/src/http/tx.controller';
 
 /** The sim's chain-facing controllers (its admin API aside): what a node serves, for the route contract test. */
-export const SIM_LCD_CONTROLLERS: readonly (new (...args: never[]) => object)[] = [AuthController, BankController, ExchangeQueryController, TendermintController, TxController];
+export const SIM_LCD_CONTROLLERS: readonly (new (...args: never[]) => object)[] = [AuthController, BankController, ChainParamsController, ExchangeQueryController, TendermintController, TxController];
 
 /** The routes controllers serve, read from their Nest metadata: verb and `:param` path. */
 export function simRoutesOf(controllers: readonly (new (...args: never[]) => object)[]): { verb: string; path: string }[] {

@@ -17,6 +17,7 @@ import { MonitorModule } from './monitor.module';
 import { ordersCommand } from './orders/orders.command';
 import { closePositionsCommand, DEFAULT_CLOSE_SLIPPAGE_PCT } from './positions/close-positions.command';
 import { positionsCommand } from './positions/positions.command';
+import { DEFAULT_MAX_MARK_DISTANCE_PCT, preflightCommand } from './preflight/preflight.command';
 import { walletNewCommand } from './wallets/wallet-new.command';
 
 /** Runs a one-shot command: its exit code, one-line errors on stderr, connections closed, then exit. */
@@ -122,6 +123,12 @@ function buildProgram(): Command {
     .option('--market <key>', 'one market (default: every enabled market)')
     .option('--max-gap <pct>', 'fail (exit 1) when |gap| is above this many percent, or unknown', decimalOption('--max-gap', { min: '0' }))
     .action(oneShot(compareCommand));
+
+  program
+    .command('preflight')
+    .description('before trading on a network: chain id, exchange params (fixed gas, gas source, post-only mode), gas price, and per pair the market exists, is active, matches the reference and (derivatives) has a mark near it; exit 1 when a check fails')
+    .option('--max-mark-distance <pct>', `largest distance of a derivative's mark from the reference, percent (default ${DEFAULT_MAX_MARK_DISTANCE_PCT})`, decimalOption('--max-mark-distance', { min: '0' }))
+    .action(oneShot(preflightCommand));
 
   program
     .command('health')

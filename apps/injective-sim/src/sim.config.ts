@@ -27,6 +27,18 @@ export const genesisSchema = z
   })
   .strict();
 
+/** The exchange module parameters the sim answers at `/injective/exchange/v2/exchangeParams`. */
+export const simExchangeParamsSchema = z
+  .object({
+    /** the fixed per-order gas table; default false, as in injective-core's default params */
+    fixedGasEnabled: z.boolean().default(false),
+    /** most resting orders per side of a derivative market per subaccount; default 100 */
+    maxDerivativeOrderSideCount: z.number().int().min(0).default(100),
+    /** post-only mode lasts below this height (crossing orders refused); default 0 = off */
+    postOnlyModeHeightThreshold: z.number().int().min(0).default(0),
+  })
+  .strict();
+
 /**
  * The sim's whole configuration: `config/sim.json` (when present) plus `SIM_*` environment
  * overrides, parsed once at start by `loadSimConfig`.
@@ -45,6 +57,10 @@ export const simConfigSchema = z
     seed: z.union([z.string().min(1), z.number().int()]).default('mirrorbook'),
     /** minimum fee per gas unit, base units of `inj` (10^-18 INJ); default 160000000 (env SIM_MIN_GAS_PRICE) */
     minGasPrice: uint.default('160000000').transform((v) => BigInt(v)),
+    /** current EIP-1559 base fee per gas unit (`/injective/txfees/v1beta1/cur_eip_base_fee`); fees below gas × max(minGasPrice, eipBaseFee) are refused; default 160000000 (env SIM_EIP_BASE_FEE) */
+    eipBaseFee: uint.default('160000000').transform((v) => BigInt(v)),
+    /** the exchange module parameters (fixed gas, order side count, post-only mode) */
+    exchangeParams: simExchangeParamsSchema.default({}),
     /** txs the mempool holds before broadcasts answer code 20 (mempool is full); default 5000 */
     mempoolMaxTxs: z.number().int().min(1).default(5000),
     /** largest gas limit a tx may ask for (block max gas); default 30000000 */

@@ -8,6 +8,7 @@ import { FaultState } from './faults/fault.state';
 import { AdminController } from './http/admin.controller';
 import { AuthController } from './http/auth.controller';
 import { BankController } from './http/bank.controller';
+import { ChainParamsController } from './http/chain-params.controller';
 import { ExchangeQueryController } from './http/exchange-query.controller';
 import { LcdExceptionFilter } from './http/lcd-exception.filter';
 import { TendermintController } from './http/tendermint.controller';
@@ -33,7 +34,7 @@ export class SimModule implements NestModule {
   static forRoot(config: SimConfig, options: SimModuleOptions = {}): DynamicModule {
     return {
       module: SimModule,
-      controllers: [TxController, AuthController, BankController, TendermintController, ExchangeQueryController, AdminController],
+      controllers: [TxController, AuthController, BankController, TendermintController, ExchangeQueryController, ChainParamsController, AdminController],
       providers: [
         { provide: SIM_CONFIG, useValue: config },
         { provide: EXCHANGE_PORT, useFactory: () => options.exchange ?? createSimExchange(config) },

@@ -104,6 +104,10 @@ export const envSchema = z.object({
   EXEC_TX_TIMEOUT_BLOCKS: z.coerce.number().int().min(2).max(1000).default(20),
   /** executor: wait this long for more intents before building a batch, ms */
   EXEC_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(20),
+  /** executor: gas limit = gas a simulation used × this margin, when the chain's fixed gas is off */
+  EXEC_GAS_MARGIN: z.string().regex(/^[1-9]\d*(\.\d+)?$/, 'must be a decimal ≥ 1 such as "1.3"').default('1.3'),
+  /** executor: the chain parameters and the EIP base fee (gas price) are read again after this long, ms */
+  EXEC_CHAIN_PARAMS_REFRESH_MS: z.coerce.number().int().min(1000).default(60_000),
   /** executor: pause between lookups of a broadcast tx, ms (each lookup is one LCD request) */
   EXEC_INCLUSION_POLL_MS: z.coerce.number().int().min(10).max(5000).default(200),
   /** executor: cancel every order of the wallet on SIGTERM */

@@ -22,6 +22,8 @@ export type { AccountInfo } from './lcd/schemas/account.schema';
 export type { BookLevel, Orderbook } from './lcd/schemas/orderbook.schema';
 export type { OpenOrder } from './lcd/schemas/open-orders.schema';
 export type { Position } from './lcd/schemas/positions.schema';
+export { isPostOnlyMode, type ExchangeParams } from './lcd/schemas/exchange-params.schema';
+export type { SimulationGas } from './lcd/schemas/simulate.schema';
 export { LCD_REPLY_SCHEMAS } from './lcd/schemas/lcd-reply.schemas';
 export { defaultSubaccountFunds } from './lcd/default-subaccount.funds';
 
@@ -39,6 +41,13 @@ export {
   MAX_CANCEL_ALL_ORDERS_PER_TX,
   MAX_CANCELS_BY_ID_PER_TX,
 } from './tx/gas.estimator';
+export {
+  DEFAULT_SIMULATE_GAS_MARGIN,
+  effectiveGasPrice,
+  gasFromSimulation,
+  gasSourceOf,
+  type GasSource,
+} from './tx/gas.pricing';
 export { signTx, type SignedTx } from './tx/tx.signer';
 export { broadcastTx } from './tx/tx.broadcaster';
 export { waitForInclusion } from './tx/inclusion.waiter';
@@ -50,6 +59,7 @@ export { ChainTxError } from './errors/chain-tx.error';
 export { SequenceMismatchError } from './errors/sequence-mismatch.error';
 export { TxTimeoutError } from './errors/tx-timeout.error';
 export { UnauthorizedError } from './errors/unauthorized.error';
+export { InsufficientFeeError } from './errors/insufficient-fee.error';
 export { MempoolFullError } from './errors/mempool-full.error';
 export { TxInMempoolCacheError } from './errors/tx-in-mempool-cache.error';
 export { TxRejectedError } from './errors/tx-rejected.error';

@@ -56,6 +56,8 @@ export interface HarnessOptions {
   blockMs?: number;
   /** SIM_CHAIN_ID; default the sim's */
   chainId?: string;
+  /** SIM_EIP_BASE_FEE (inj base units per gas); default the sim's (160000000) */
+  eipBaseFee?: string;
 }
 
 /** NATS + Redis + the sim as a child process, a config directory, and helpers around executors. */
@@ -102,6 +104,7 @@ export class ExecutorHarness {
       HTTP_PORT: '0',
       SIM_BLOCK_MS: String(options.blockMs ?? 300),
       ...(options.chainId ? { SIM_CHAIN_ID: options.chainId } : {}),
+      ...(options.eipBaseFee ? { SIM_EIP_BASE_FEE: options.eipBaseFee } : {}),
     });
     const [, simUrl] = await sim.waitForOutput(/(?:listening on|chain \S+ on) (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
     const nc = await connect({ servers: servers.nats.url });

@@ -1,13 +1,17 @@
 import {
   broadcastTx,
   buildBatchUpdateOrdersMsg,
+  DEFAULT_SIMULATE_GAS_MARGIN,
+  effectiveGasPrice,
   estimateGas,
+  gasFromSimulation,
   SequenceMismatchError,
   signTx,
   waitForInclusion,
   type BatchUpdateOrdersInput,
   type LcdClient,
   type NetworkConfig,
+  type SignedTx,
   type TxResult,
   type Wallet,
 } from '@mirrorbook/injective';
@@ -24,10 +28,13 @@ export interface TxSenderOptions {
  * Signs and broadcasts `MsgBatchUpdateOrders` for one wallet, one tx at a time. The account
  * sequence is read from the chain before the first tx and counted locally after each; a
  * sequence-mismatch reply (another signer got in between) adopts the chain's expected value and
- * retries once. Mainnet is refused by `signTx` itself.
+ * retries once. Mainnet is refused by `signTx` itself. Fees as the executor pays them: gas price
+ * max(node minimum, `cur_eip_base_fee`), gas from the fixed table when the chain's
+ * `fixed_gas_enabled`, else `simulate` × 1.3 (both read once, before the first tx).
  */
 export class TxSender {
   private account: { accountNumber: number; sequence: number } | undefined;
+  private fees: { gasPrice: string; fixedGas: boolean } | undefined;
 
   constructor(
     private readonly lcd: LcdClient,
@@ -39,21 +46,24 @@ export class TxSender {
   /** Broadcasts `input` and waits for its block; throws the tx's typed error when it failed. */
   async send(input: BatchUpdateOrdersInput): Promise<TxResult> {
     const account = (this.account ??= await this.readAccount());
+    const fees = (this.fees ??= await this.readFees());
     const msg = buildBatchUpdateOrdersMsg(input);
     const { gas } = estimateGas(input);
     for (let attempt = 0; ; attempt++) {
       const height = await this.lcd.getLatestHeight();
-      const signed = signTx({
-        msg,
-        wallet: this.wallet,
-        chainId: this.network.chainId,
-        accountNumber: account.accountNumber,
-        sequence: account.sequence,
-        timeoutHeight: height + (this.options.timeoutBlocks ?? 20),
-        gas,
-        gasPrice: this.network.gasPrice,
-        feeDenom: this.network.feeDenom,
-      });
+      const sign = (gasLimit: number): SignedTx =>
+        signTx({
+          msg,
+          wallet: this.wallet,
+          chainId: this.network.chainId,
+          accountNumber: account.accountNumber,
+          sequence: account.sequence,
+          timeoutHeight: height + (this.options.timeoutBlocks ?? 20),
+          gas: gasLimit,
+          gasPrice: fees.gasPrice,
+          feeDenom: this.network.feeDenom,
+        });
+      const signed = fees.fixedGas ? sign(gas) : await this.simulated(sign, gas);
       try {
         await broadcastTx(this.lcd, signed.txBytesBase64);
       } catch (error) {
@@ -68,6 +78,23 @@ export class TxSender {
       if (result.error) throw result.error;
       return result;
     }
+  }
+
+  /** Signed with the gas a simulation used × the margin; the fixed table's when it fails. */
+  private async simulated(sign: (gas: number) => SignedTx, tableGas: number): Promise<SignedTx> {
+    const draft = sign(tableGas);
+    try {
+      const { gasUsed } = await this.lcd.simulateTx(draft.txBytesBase64);
+      return sign(gasFromSimulation(gasUsed, DEFAULT_SIMULATE_GAS_MARGIN));
+    } catch {
+      return draft;
+    }
+  }
+
+  /** The gas price and the gas source; the node minimum and the fixed table where a read fails. */
+  private async readFees(): Promise<{ gasPrice: string; fixedGas: boolean }> {
+    const [params, baseFee] = await Promise.all([this.lcd.getExchangeParams().catch(() => null), this.lcd.getEipBaseFee().catch(() => null)]);
+    return { gasPrice: effectiveGasPrice(this.network.gasPrice, baseFee), fixedGas: params?.fixedGasEnabled ?? true };
   }
 
   private async readAccount(): Promise<{ accountNumber: number; sequence: number }> {

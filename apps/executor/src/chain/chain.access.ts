@@ -8,6 +8,7 @@ import {
   networkSides,
   parseTxResult,
   type AccountInfo,
+  type ExchangeParams,
   type NetworkConfig,
   type OpenOrder,
   type Position,
@@ -89,6 +90,21 @@ export class ChainAccess {
   /** The subaccount's derivative positions. */
   positions(subaccountId: string): Promise<Position[]> {
     return this.lcd.getSubaccountPositions(subaccountId);
+  }
+
+  /** The exchange module's parameters (fixed gas, order side count, post-only mode). */
+  exchangeParams(): Promise<ExchangeParams> {
+    return this.lcd.getExchangeParams();
+  }
+
+  /** The current EIP-1559 base fee per gas unit, `inj` base units. */
+  eipBaseFee(): Promise<Decimal> {
+    return this.lcd.getEipBaseFee();
+  }
+
+  /** The gas signed tx bytes use (`POST /cosmos/tx/v1beta1/simulate`). */
+  async simulateGas(txBytesBase64: string): Promise<number> {
+    return (await this.lcd.simulateTx(txBytesBase64)).gasUsed;
   }
 
   /** Sends signed tx bytes (SYNC); throws the chain's typed refusal. */

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import {
   buildBatchUpdateOrdersMsg,
   estimateGas,
+  gasFromSimulation,
   signTx,
   TxNotIncludedError,
   waitForInclusion,
@@ -17,6 +18,7 @@ import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { executorMetrics } from '../shared/executor.metrics';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { ChainAccess } from './chain.access';
+import type { ChainFees } from './chain.fees';
 
 /** A tx seen in a block (with code 0 or not). */
 export interface IncludedTx {
@@ -36,6 +38,8 @@ export interface SubmitterOptions {
   readonly allowMainnetTrading: boolean;
   /** pause between inclusion lookups */
   readonly pollMs: number;
+  /** gas = simulated gas × this when the chain's fixed gas is off (decimal string, e.g. "1.3") */
+  readonly gasMargin: string;
 }
 
 // the same bytes again when a tx has not shown up after this many blocks: a node that lost it
@@ -58,15 +62,17 @@ const HEIGHT_REUSE_MS = 2000;
  * lagging node: the same bytes go again a block later); full mempools, rate limits and unreachable nodes get the same bytes again
  * (idempotent: a duplicate answers "already in mempool"); a tx that does not show up is re-sent
  * every few blocks until its timeout height, after which it surely did nothing. The lease is
- * checked right before every broadcast.
+ * checked right before every broadcast. Gas: the fixed table when the chain charges it, else a
+ * simulation × margin; gas price from `ChainFees`, read again once after an insufficient fee (code 13).
  */
 export class TxSubmitter {
   private readonly logger = new Logger(TxSubmitter.name);
   private knownHeight: { height: number; at: number } | undefined;
 
   constructor(
-    private readonly chain: ChainAccess,
+    private readonly chain: Pick<ChainAccess, 'network' | 'broadcast' | 'simulateGas' | 'latestHeight' | 'tx' | 'lcd'>,
     private readonly sequence: SequenceManager,
+    private readonly fees: Pick<ChainFees, 'params' | 'gasPrice' | 'reprice'>,
     private readonly options: SubmitterOptions,
   ) {}
 
@@ -77,24 +83,28 @@ export class TxSubmitter {
    */
   async submit(built: BuiltBatch, chainId: string, guard: TenureGuard): Promise<IncludedTx> {
     const msg = buildBatchUpdateOrdersMsg(built.input);
-    const gas = estimateGas(built.input, { cancelAllOrdersPerMarket: built.cancelAllOrdersPerMarket }).gas;
+    const tableGas = estimateGas(built.input, { cancelAllOrdersPerMarket: built.cancelAllOrdersPerMarket }).gas;
+    let gasPrice = await this.fees.gasPrice();
     let sequenceRetried = false;
+    let repriced = false;
     for (;;) {
       const height = await this.latestHeight();
       const sequence = this.sequence.next;
       const timeoutHeight = height + this.options.timeoutBlocks;
-      const signed = signTx({
-        msg,
-        wallet: this.options.wallet,
-        chainId,
-        accountNumber: this.sequence.accountNumber,
-        sequence,
-        timeoutHeight,
-        gas,
-        gasPrice: this.chain.network.gasPrice,
-        feeDenom: this.chain.network.feeDenom,
-        allowMainnetTrading: this.options.allowMainnetTrading,
-      });
+      const sign = (gas: number): SignedTx =>
+        signTx({
+          msg,
+          wallet: this.options.wallet,
+          chainId,
+          accountNumber: this.sequence.accountNumber,
+          sequence,
+          timeoutHeight,
+          gas,
+          gasPrice,
+          feeDenom: this.chain.network.feeDenom,
+          allowMainnetTrading: this.options.allowMainnetTrading,
+        });
+      const signed = await this.signWithGas(sign, tableGas);
       const sent = await this.sendPastLaggingNodes(signed, height, guard);
       if (sent.kind === 'resign') continue;
       if (sent.kind === 'sequence-mismatch') {
@@ -103,6 +113,14 @@ export class TxSubmitter {
         sequenceRetried = true;
         await this.sequence.mismatch(sent.expected);
         await sleep(this.options.sequenceRetryDelayMs, undefined, { signal: guard.signal });
+        continue;
+      }
+      if (sent.kind === 'reprice') {
+        if (repriced) throw new BatchNotAppliedError(`fee refused again after re-pricing to ${gasPrice}: ${sent.error.message}`, false, null, null, { cause: sent.error });
+        repriced = true;
+        const before = gasPrice;
+        gasPrice = await this.fees.reprice();
+        this.logger.warn(`insufficient fee at gas price ${before}: signing again at ${gasPrice}`);
         continue;
       }
       if (sent.kind === 'fatal') throw sent.error;
@@ -117,6 +135,22 @@ export class TxSubmitter {
       this.sequence.included(sequence);
       executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
       return { txHash: signed.txHash, broadcastAt, includedAt: Date.now(), result };
+    }
+  }
+
+  /**
+   * The tx signed with the gas the chain will charge: the fixed table's when `fixed_gas_enabled`,
+   * else what a simulation of it used × the margin (the table's when the simulation fails).
+   */
+  private async signWithGas(sign: (gas: number) => SignedTx, tableGas: number): Promise<SignedTx> {
+    const draft = sign(tableGas);
+    if (this.fees.params.fixedGasEnabled) return draft;
+    try {
+      const used = await this.chain.simulateGas(draft.txBytesBase64);
+      return sign(gasFromSimulation(used, this.options.gasMargin));
+    } catch (error) {
+      this.logger.warn(`simulate failed (${(error as Error).message}): signing with the fixed gas table's ${tableGas}`);
+      return draft;
     }
   }
 
@@ -151,7 +185,13 @@ export class TxSubmitter {
   private async send(
     signed: SignedTx,
     guard: TenureGuard,
-  ): Promise<{ kind: 'accepted' } | { kind: 'resign' } | { kind: 'sequence-mismatch'; expected: number | null } | { kind: 'fatal'; error: Error }> {
+  ): Promise<
+    | { kind: 'accepted' }
+    | { kind: 'resign' }
+    | { kind: 'sequence-mismatch'; expected: number | null }
+    | { kind: 'reprice'; error: Error }
+    | { kind: 'fatal'; error: Error }
+  > {
     let ambiguous = false;
     for (let attempt = 0; ; attempt++) {
       await guard.assertActive();
@@ -178,6 +218,8 @@ export class TxSubmitter {
             continue;
           case 'resign':
             return { kind: 'resign' };
+          case 'reprice':
+            return { kind: 'reprice', error: error as Error };
           case 'fatal':
             if (failure.refreshAccount) await this.sequence.refresh().catch(() => undefined);
             return { kind: 'fatal', error: new BatchNotAppliedError(`broadcast refused: ${(error as Error).message}`, false, null, null, { cause: error }) };

@@ -4,6 +4,7 @@ import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market } from '@
 import type { RunnableIntent } from '../intents/intent.triage';
 import { markPriceRefusal } from './mark-price.check';
 import type { PreTradeContext } from './pre-trade.context';
+import { VenueLimitsCheck } from './venue-limits.check';
 
 /** An action a check refused, with the reason reported for it. */
 export interface RejectedAction {
@@ -27,8 +28,8 @@ const HUNDRED = new Dec(100);
  * guard; market configured, enabled, active and one of the bot's; per create: client id unused,
  * on tick, minimum notional, price within the band around a fresh reference (wider for
  * MARKET_MOVING), derivatives: a mark price and the chain's mark-price rule for the bot's leverage,
- * quantity and notional within the per-order limits, the tx's notional within
- * the per-batch limit, and the balance or margin it holds available (balances freed by the tx's
+ * quantity and notional within the per-order limits, the tx's notional within the per-batch limit,
+ * the chain's limits (post-only mode, orders per derivative side), and the balance or margin it holds available (balances freed by the tx's
  * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
  */
 export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeContext): CheckedIntent[] {
@@ -38,6 +39,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
     for (const order of ctx.openOrders(key)) if (order.cid) usedCids.add(order.cid);
   }
   let batchNotional = new Dec(0);
+  const venue = new VenueLimitsCheck(ctx);
 
   return intents.map(({ intent, plans }) => {
     const accepted: MarketPlan[] = [];
@@ -57,6 +59,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
         }
         const reason =
           createRefusal(action, plan, intent.bot, market, ctx, usedCids) ??
+          venue.refusal(action, plan, market) ??
           batchRefusal(action, batchNotional, ctx) ??
           budget.reserve(action, market, ctx.params(intent.bot, plan.market).leverage);
         if (reason !== null) {
@@ -64,6 +67,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
           continue;
         }
         usedCids.add(action.cid);
+        venue.accept(action, plan);
         batchNotional = batchNotional.add(notionalOf(action));
         actions.push(action);
       }
@@ -80,7 +84,7 @@ function planRefusal(intent: BatchIntent, plan: MarketPlan, ctx: PreTradeContext
   const botMarkets = ctx.botMarkets(intent.bot);
   if (!botMarkets) return `bot ${intent.bot} is not configured for this wallet`;
   if (!botMarkets.includes(plan.market)) return `market ${plan.market} is not one of bot ${intent.bot}'s markets`;
-  if (!configured.market) return `market ${plan.market} metadata could not be read from the chain`;
+  if (!configured.market) return configured.unavailable ?? `market ${plan.market} metadata could not be read from the chain`;
   if (configured.market.status !== 'active') return `market ${plan.market} is ${configured.market.status} on chain`;
   return null;
 }

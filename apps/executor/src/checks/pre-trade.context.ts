@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { StoredOrder } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
+import type { VenueLimits } from '../chain/chain.fees';
 import type { PreTradeLimits } from '../settings/executor.settings';
 
 /** A configured market as the checks see it. */
@@ -9,6 +10,8 @@ export interface CheckedMarket {
   readonly enabled: boolean;
   /** chain metadata, when it could be read */
   readonly market: Market | undefined;
+  /** why the metadata could not be read (the market is disabled for this tenure) */
+  readonly unavailable?: string;
 }
 
 /** The latest reference (mainnet) price of a market. */
@@ -51,4 +54,6 @@ export interface PreTradeContext {
   readonly available: ReadonlyMap<string, Decimal> | undefined;
   /** the wallet's open orders on a market as the executor knows them */
   readonly openOrders: (marketKey: string) => readonly StoredOrder[];
+  /** the chain's limits (exchange params); undefined when not read */
+  readonly venue?: VenueLimits;
 }

@@ -9,6 +9,7 @@ import type { TenureGuard } from '../shared/tenure.guard';
 import type { BotStateListener } from '../state/bot-state.listener';
 import { TESTNET_IDS, testnetMarket } from '../testing/market.fixture';
 import type { EngineParts } from './executor-engine.parts';
+import type { VenueLimits } from '../chain/chain.fees';
 import { FakeTxSubmitter } from './tx-submitter.fake';
 
 const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
@@ -29,6 +30,10 @@ export class FakeEngineParts {
   readonly orphans = new Map<string, string[]>();
   /** `orders:w1:<mk>` */
   readonly stored = new Map<string, StoredOrder[]>();
+  /** markets whose metadata read fails (delisted on the chain) */
+  readonly failingMarkets = new Set<string>();
+  /** what the chain parameters allow (undefined: not read) */
+  venueLimits: VenueLimits | undefined = undefined;
   /** takeover attempts that fail to read the chain id */
   chainIdFailures = 0;
   /** what the runner answers when the tenure ends gracefully */
@@ -71,8 +76,13 @@ export class FakeEngineParts {
         },
         market: async (pair) => {
           log(`market ${pair.key}`);
+          if (this.failingMarkets.has(pair.key)) throw new Error(`market ${pair.testnetMarketId} not found`);
           return testnetMarket(pair.key as MarketKey);
         },
+      },
+      fees: {
+        load: async () => undefined,
+        limits: () => this.venueLimits,
       },
       store: {
         ordersByMarket: async (keys) => new Map(keys.map((key) => [key, [...(this.stored.get(key) ?? [])]])),
@@ -225,6 +235,8 @@ function settings(): ExecutorSettings {
     txTimeoutBlocks: 20,
     batchWindowMs: 50,
     inclusionPollMs: 100,
+    gasMargin: '1.3',
+    chainParamsRefreshMs: 60_000,
     cancelAllOnShutdown: false,
     allowMainnetTrading: false,
     shutdownTimeoutMs: 10_000,

@@ -4,6 +4,7 @@ import type { RedisService } from '@mirrorbook/redis';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { LifecycleService } from '@mirrorbook/observability';
 import { ChainAccess } from '../chain/chain.access';
+import { ChainFees } from '../chain/chain.fees';
 import { TxSubmitter } from '../chain/tx.submitter';
 import { IntentInbox } from '../intents/intent.inbox';
 import { ReconciliationService } from '../reconcile/reconciliation.service';
@@ -34,13 +35,15 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
   const store = new WalletStateStore(redis.client, wallet.id);
   const reporter = new ExecutionReporter(messaging);
   const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
-  const submitter = new TxSubmitter(chain, sequence, {
+  const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
+  const submitter = new TxSubmitter(chain, sequence, fees, {
     wallet: wallet.wallet,
     walletId: wallet.id,
     timeoutBlocks: settings.txTimeoutBlocks,
     sequenceRetryDelayMs: settings.sequenceRetryDelayMs,
     allowMainnetTrading: settings.allowMainnetTrading,
     pollMs: settings.inclusionPollMs,
+    gasMargin: settings.gasMargin,
   });
   // the engine hands itself to the inbox (an IntentSink) and the registry (a BotStateListener) when its tenure starts
   return new ExecutorEngine({
@@ -48,6 +51,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     settings,
     wallet,
     chain,
+    fees,
     store,
     sequence,
     submitter,

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@mirrorbook/config';
 import type { LifecycleService } from '@mirrorbook/observability';
 import type { ChainAccess } from '../chain/chain.access';
+import type { ChainFees } from '../chain/chain.fees';
 import type { TxSubmitter } from '../chain/tx.submitter';
 import type { IntentInbox } from '../intents/intent.inbox';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
@@ -22,6 +23,8 @@ export interface EngineParts {
   readonly settings: ExecutorSettings;
   readonly wallet: ExecutorWallet;
   readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network'>;
+  /** the chain parameters: read at takeover, the venue limits for the checks */
+  readonly fees: Pick<ChainFees, 'load' | 'limits'>;
   readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice'>;
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
   readonly submitter: Pick<TxSubmitter, 'submit'>;

@@ -69,6 +69,18 @@ describe('ExecutorEngine', () => {
       expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null });
     });
 
+    it('sets a market the chain cannot read aside with its reason, and the wallet\'s other markets trade', async () => {
+      const { world } = await takeOver((w) => w.failingMarkets.add('atom-usdt'));
+      expect(world.logOf('market', 'reconcile', 'state')).toEqual(['market inj-usdt', 'market atom-usdt', 'reconcile inj-usdt', 'state running']);
+      world.deliver(intent('i1', 'atom-usdt', ['c1'], { bot: 'b2' }));
+      await until(() => world.reports.length === 1, 'report of the unreadable market');
+      const reason = `market atom-usdt (${world.parts.config.markets.find((m) => m.key === 'atom-usdt')!.testnetMarketId}) could not be read from the chain`;
+      expect(world.reports[0]).toMatchObject({ outcome: 'rejected', failed: [{ cid: 'c1', reason: expect.stringContaining(reason) }] });
+      world.deliver(intent('i2', 'inj-usdt', ['c2']));
+      await until(() => world.reports.length === 2, 'report of the readable market');
+      expect(world.reports[1]).toMatchObject({ outcome: 'applied', failed: [] });
+    });
+
     it('tries again 500 ms after a node that could not be read, and only then runs', async () => {
       const { world } = startTenure((w) => (w.chainIdFailures = 1));
       await jest.advanceTimersByTimeAsync(499);

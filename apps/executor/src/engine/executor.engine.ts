@@ -141,6 +141,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       try {
         await guard.assertActive();
         await this.session.open();
+        await this.parts.fees.load();
         await this.parts.sequence.load(token);
         await this.parts.bots.load(this);
         await this.reconciliation.run(guard);

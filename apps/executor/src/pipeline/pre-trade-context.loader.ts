@@ -2,6 +2,7 @@ import type { AppConfig } from '@mirrorbook/config';
 import type { StoredOrder } from '@mirrorbook/contracts';
 import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
+import type { ChainFees } from '../chain/chain.fees';
 import type { PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
 import type { ChainSession } from '../session/chain.session';
 import type { ExecutorSettings } from '../settings/executor.settings';
@@ -18,6 +19,7 @@ export interface PreTradeContextParts {
   readonly account: Pick<AccountStateRefresher, 'available'>;
   readonly marks: Pick<MarkPriceReader, 'marks'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf'>;
+  readonly fees?: Pick<ChainFees, 'limits'>;
 }
 
 /** Balances and mark prices read within this long are reused by the next batch's checks (about one block). */
@@ -51,13 +53,14 @@ export async function loadPreTradeContext(
     botMarkets: (id) => parts.bots.bot(id)?.markets,
     market: (key) => {
       const pair = parts.config.markets.find((m) => m.key === key);
-      return pair ? { enabled: pair.enabled, market: session.markets.get(key) } : undefined;
+      return pair ? { enabled: pair.enabled, market: session.markets.get(key), unavailable: session.unavailable.get(key) } : undefined;
     },
     reference: (key) => references.get(key),
     mark: (key) => marks.get(key),
     params: (bot, key) => parts.bots.paramsOf(bot, key),
     available: spendable,
     openOrders: (key) => orders.get(key) ?? [],
+    venue: parts.fees?.limits(),
   };
 }
 

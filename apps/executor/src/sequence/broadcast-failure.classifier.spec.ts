@@ -1,4 +1,4 @@
-import { ChainUnavailableError, MempoolFullError, RateLimitedError, SequenceMismatchError, TxInMempoolCacheError, TxRejectedError, TxTimeoutError, UnauthorizedError } from '@mirrorbook/injective';
+import { ChainUnavailableError, InsufficientFeeError, MempoolFullError, RateLimitedError, SequenceMismatchError, TxInMempoolCacheError, TxRejectedError, TxTimeoutError, UnauthorizedError } from '@mirrorbook/injective';
 import { classifyBroadcastFailure } from './broadcast-failure.classifier';
 
 const response = (code: number, raw_log: string) => ({ code, codespace: 'sdk', raw_log });
@@ -27,6 +27,7 @@ describe('classifyBroadcastFailure', () => {
   });
 
   it('gives up on a bad signature and asks for the account to be re-read', () => {
+    expect(classifyBroadcastFailure(InsufficientFeeError.parse(response(13, 'insufficient fees; got: 1inj required: 2inj: insufficient fee')))).toEqual({ kind: 'reprice' });
     expect(classifyBroadcastFailure(UnauthorizedError.parse(response(4, 'signature verification failed')))).toEqual({ kind: 'fatal', refreshAccount: true });
   });
 

@@ -11,6 +11,8 @@ export type BroadcastFailure =
   | { readonly kind: 'resend'; readonly delayMs: number; readonly ambiguous: boolean }
   /** the timeout height passed: sign again with a new one */
   | { readonly kind: 'resign' }
+  /** the fee is below the chain's minimum (code 13): read the gas price again and sign again, once */
+  | { readonly kind: 'reprice' }
   /** give the batch up; `refreshAccount` when the account number or chain id may be wrong */
   | { readonly kind: 'fatal'; readonly refreshAccount: boolean };
 
@@ -37,6 +39,8 @@ export function classifyBroadcastFailure(error: unknown): BroadcastFailure {
       return { kind: 'resend', delayMs: UNAVAILABLE_PAUSE_MS, ambiguous: true };
     case 'TX_TIMEOUT_HEIGHT':
       return { kind: 'resign' };
+    case 'INSUFFICIENT_FEE':
+      return { kind: 'reprice' };
     case 'UNAUTHORIZED':
       return { kind: 'fatal', refreshAccount: true };
     default:

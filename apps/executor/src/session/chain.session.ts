@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ConfigError, type AppConfig } from '@mirrorbook/config';
 import { assertSigningAllowed, MainnetTradingRefusedError } from '@mirrorbook/injective';
 import type { Market } from '@mirrorbook/market';
@@ -20,8 +21,10 @@ export interface ChainSessionParts {
  * metadata of its bots' markets (read once, kept across tenures), and whether it may sign there.
  */
 export class ChainSession {
+  private readonly logger = new Logger(ChainSession.name);
   private id: string | undefined;
   private readonly metadata = new Map<string, Market>();
+  private readonly failures = new Map<string, string>();
 
   constructor(private readonly parts: ChainSessionParts) {}
 
@@ -40,17 +43,32 @@ export class ChainSession {
     return this.metadata;
   }
 
+  /** Markets whose metadata could not be read at the last takeover, with the reason: they do not trade. */
+  get unavailable(): ReadonlyMap<string, string> {
+    return this.failures;
+  }
+
   /**
-   * Reads the chain id, then the metadata of every bot's market not read yet. Throws
-   * `ConfigError` naming the field when a bot's leverage reaches 1 / IMR of a derivative market
-   * (no order of it could ever be placed): a configuration error, not retried.
+   * Reads the chain id, then the metadata of every bot's market not read yet. A market that cannot
+   * be read (delisted, a wrong id) is set aside with its reason, and the others trade; it is read
+   * again at the next takeover. The chain id failing, or a node that is down or rate limits, fails
+   * the takeover (it is tried again). Throws `ConfigError` naming the field when a bot's leverage
+   * reaches 1 / IMR of a derivative market (no order of it could ever be placed): not retried.
    */
   async open(): Promise<void> {
     this.id = await this.parts.chain.chainId();
     const keys = new Set(this.parts.bots.bots.flatMap((b) => b.markets));
+    this.failures.clear();
     for (const pair of this.parts.config.markets) {
       if (!keys.has(pair.key) || this.metadata.has(pair.key)) continue;
-      this.metadata.set(pair.key, await this.parts.chain.market(pair));
+      try {
+        this.metadata.set(pair.key, await this.parts.chain.market(pair));
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        const reason = `market ${pair.key} (${pair.testnetMarketId}) could not be read from the chain: ${(error as Error).message}`;
+        this.failures.set(pair.key, reason);
+        this.logger.warn(`${reason}; it does not trade until the next takeover reads it`);
+      }
     }
     const problems = leverageProblems(this.parts.bots.bots, this.parts.config.markets, this.metadata, (bot, key) => this.parts.bots.paramsOf(bot, key));
     if (problems.length > 0) throw new ConfigError(problems);
@@ -66,4 +84,10 @@ export class ChainSession {
       throw error;
     }
   }
+}
+
+/** A read that may succeed when tried again: the node was unreachable or rate limited. */
+function isTransient(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+  return code === 'CHAIN_UNAVAILABLE' || code === 'RATE_LIMITED';
 }

@@ -40,6 +40,9 @@ export interface ExecutorSettings {
   readonly txTimeoutBlocks: number;
   readonly batchWindowMs: number;
   readonly inclusionPollMs: number;
+  /** gas = simulated gas × this, when fixed gas is off (decimal string) */
+  readonly gasMargin: string;
+  readonly chainParamsRefreshMs: number;
   readonly cancelAllOnShutdown: boolean;
   readonly allowMainnetTrading: boolean;
   readonly shutdownTimeoutMs: number;
@@ -72,6 +75,8 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
     txTimeoutBlocks: env.EXEC_TX_TIMEOUT_BLOCKS,
     batchWindowMs: env.EXEC_BATCH_WINDOW_MS,
     inclusionPollMs: env.EXEC_INCLUSION_POLL_MS,
+    gasMargin: env.EXEC_GAS_MARGIN,
+    chainParamsRefreshMs: env.EXEC_CHAIN_PARAMS_REFRESH_MS,
     cancelAllOnShutdown: env.EXEC_CANCEL_ALL_ON_SHUTDOWN,
     allowMainnetTrading: env.ALLOW_MAINNET_TRADING,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -84,7 +84,8 @@ export class SimChain {
   private readonly genesisMs: number;
   private readonly denoms: ReadonlyMap<string, DenomInfo>;
   private readonly onBlockError: (error: unknown, height: number) => void;
-  private readonly minFeePerGas: bigint;
+  private readonly minGasPrice: bigint;
+  private baseFee: bigint;
   private height = 0;
   private lastHash = '';
   private readonly stats = {
@@ -105,7 +106,8 @@ export class SimChain {
     this.chainId = config.chainId;
     this.exchange = exchange;
     this.faults = faults;
-    this.minFeePerGas = config.minGasPrice;
+    this.minGasPrice = config.minGasPrice;
+    this.baseFee = config.eipBaseFee;
     this.txIndex = new TxIndex(config.txIndexRetain);
     this.accounts = new AccountStore(config.genesis.firstAccountNumber);
     this.denoms = denomCatalog(exchange.markets(), { keep: 'last' });
@@ -126,6 +128,16 @@ export class SimChain {
   // ---------------------------------------------------------------- queries
 
   /** Height of the latest block (0 before the first). */
+  /** The current EIP-1559 base fee per gas unit (`inj` base units): fees below gas × max(minimum, base fee) are refused. */
+  get eipBaseFee(): bigint {
+    return this.baseFee;
+  }
+
+  /** Moves the base fee (admin API), as the chain's fee market does under load. */
+  setEipBaseFee(fee: bigint): void {
+    this.baseFee = fee;
+  }
+
   latestHeight(): number {
     return this.height;
   }
@@ -267,7 +279,7 @@ export class SimChain {
     const nextHeight = this.height + 1;
     if (tx.timeoutHeight > 0n && BigInt(nextHeight) > tx.timeoutHeight) throw TxFailures.timeoutHeight(nextHeight, tx.timeoutHeight);
     const fee = feeIn(tx, FEE_DENOM);
-    const required = tx.fee.gasLimit * this.minFeePerGas;
+    const required = tx.fee.gasLimit * (this.baseFee > this.minGasPrice ? this.baseFee : this.minGasPrice);
     if (fee < required) throw TxFailures.insufficientFee(coinsText(tx), `${required}${FEE_DENOM}`);
     const spendable = this.feeBalance(account) - this.checkState.reservedFee(sender);
     if (spendable < fee) throw TxFailures.insufficientFunds(`${spendable < 0n ? 0n : spendable}${FEE_DENOM}`, `${fee}${FEE_DENOM}`);

@@ -15,6 +15,7 @@ export const SIM_ENV_OVERRIDES = {
   SIM_BLOCK_MS: 'blockMs',
   SIM_SEED: 'seed',
   SIM_MIN_GAS_PRICE: 'minGasPrice',
+  SIM_EIP_BASE_FEE: 'eipBaseFee',
 } as const satisfies Record<string, keyof SimConfig>;
 
 const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['port', 'blockMs']);

@@ -25,6 +25,7 @@ const markBodySchema = z.discriminatedUnion('mode', [
   /** no mark (nil): every order of the market fails */
   z.object({ marketId: marketIdField, mode: z.literal('none') }).strict(),
 ]);
+const baseFeeBodySchema = z.object({ baseFee: z.string().regex(/^\d+$/, 'must be a non-negative integer string (inj base units per gas)') }).strict();
 const fundBodySchema = z
   .object({
     address: z.string().refine(isInjAddress, 'must be a valid bech32 inj1… address'),
@@ -76,6 +77,14 @@ export class AdminController {
       return { address, sequence: String(account.sequence) };
     });
     return { ...this.faults.update(fields), drifted };
+  }
+
+  /** Sets the EIP base fee (`inj` base units per gas): what `cur_eip_base_fee` answers and the fee check asks. */
+  @Post('base-fee')
+  @HttpCode(200)
+  setBaseFee(@Body(new ZodPipe(baseFeeBodySchema)) body: z.infer<typeof baseFeeBodySchema>): Record<string, unknown> {
+    this.chain.setEipBaseFee(BigInt(body.baseFee));
+    return { baseFee: String(this.chain.eipBaseFee) };
   }
 
   /** Forces a market's "mainnet" price (a testnet market id moves its mainnet pair). */

@@ -13,6 +13,8 @@ import { CHAIN_LCD_RATE_PER_SECOND } from './rate-limit.defaults';
 import { rateLimiters, type RateLimiterRegistry } from './rate-limiter.registry';
 import type { RateLimiter } from './rate.limiter';
 import { accountResponseSchema, type AccountInfo } from './schemas/account.schema';
+import { eipBaseFeeResponseSchema } from './schemas/eip-base-fee.schema';
+import { exchangeParamsResponseSchema, type ExchangeParams } from './schemas/exchange-params.schema';
 import { latestBlockResponseSchema } from './schemas/latest-block.schema';
 import { midPriceAndTobResponseSchema, type MidPriceAndTob } from './schemas/mid-price-and-tob.schema';
 import {
@@ -23,6 +25,7 @@ import {
 import { orderbookResponseSchema, type Orderbook } from './schemas/orderbook.schema';
 import { positionsResponseSchema, type Position } from './schemas/positions.schema';
 import { bankBalancesResponseSchema } from './schemas/bank-balances.schema';
+import { simulateResponseSchema, type SimulationGas } from './schemas/simulate.schema';
 import { subaccountDepositsResponseSchema } from './schemas/subaccount-deposits.schema';
 import { txResponseEnvelopeSchema, type LcdTxResponse } from './schemas/tx-response.schema';
 import { isConnectionRefused, retryAfterMs, TransientFailure } from './transient.failure';
@@ -264,6 +267,21 @@ export class LcdClient {
       midPriceAndTobResponseSchema,
       options,
     );
+  }
+
+  /** The exchange module's parameters (`fixed_gas_enabled`, order side count, post-only mode). */
+  getExchangeParams(options?: LcdRequestOptions): Promise<ExchangeParams> {
+    return this.getJson('/injective/exchange/v2/exchangeParams', exchangeParamsResponseSchema, options);
+  }
+
+  /** The current EIP-1559 base fee per gas unit (`inj` base units, a LegacyDec). */
+  getEipBaseFee(options?: LcdRequestOptions): Promise<Decimal> {
+    return this.getJson('/injective/txfees/v1beta1/cur_eip_base_fee', eipBaseFeeResponseSchema, options);
+  }
+
+  /** `POST /cosmos/tx/v1beta1/simulate` of signed tx bytes: the gas it used. */
+  simulateTx(txBytesBase64: string, options?: LcdSendOptions): Promise<SimulationGas> {
+    return this.postJson('/cosmos/tx/v1beta1/simulate', { tx_bytes: txBytesBase64 }, simulateResponseSchema, options);
   }
 
   /** `GET /cosmos/tx/v1beta1/txs/{hash}`; null while the tx is not in a block (404, gRPC NotFound). */

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { accountResponseSchema } from './account.schema';
 import { bankBalancesResponseSchema } from './bank-balances.schema';
+import { eipBaseFeeResponseSchema } from './eip-base-fee.schema';
+import { exchangeParamsResponseSchema } from './exchange-params.schema';
 import { latestBlockResponseSchema } from './latest-block.schema';
 import { midPriceAndTobResponseSchema } from './mid-price-and-tob.schema';
 import { derivativeOpenOrdersResponseSchema, spotOpenOrdersResponseSchema } from './open-orders.schema';
 import { orderbookResponseSchema } from './orderbook.schema';
 import { positionsResponseSchema } from './positions.schema';
+import { simulateResponseSchema } from './simulate.schema';
 import { subaccountDepositsResponseSchema } from './subaccount-deposits.schema';
 import { txResponseEnvelopeSchema } from './tx-response.schema';
 
@@ -27,4 +30,7 @@ export const LCD_REPLY_SCHEMAS: Readonly<Record<string, z.ZodTypeAny>> = {
   '/injective/exchange/v2/derivative/mid_price_and_tob/{market_id}': midPriceAndTobResponseSchema,
   '/cosmos/tx/v1beta1/txs/{hash}': txResponseEnvelopeSchema,
   '/cosmos/tx/v1beta1/txs': txResponseEnvelopeSchema,
+  '/cosmos/tx/v1beta1/simulate': simulateResponseSchema,
+  '/injective/exchange/v2/exchangeParams': exchangeParamsResponseSchema,
+  '/injective/txfees/v1beta1/cur_eip_base_fee': eipBaseFeeResponseSchema,
 };

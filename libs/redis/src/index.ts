@@ -1,3 +1,4 @@
 export { RedisModule } from './redis.module';
 export { RedisService } from './redis.service';
-export { RedisTokenBucket, rateLimitKey, type RedisTokenBucketOptions, type RequestLimiter } from './redis-token.bucket';
+export { RedisTokenBucket, lcdHostBucketKey, type RedisTokenBucketOptions, type RequestLimiter } from './redis-token.bucket';
+export { lcdHostLimiter } from './lcd-host.limiter';

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
-import { rateLimitKey, RedisTokenBucket, type RequestLimiter } from './redis-token.bucket';
+import { lcdHostBucketKey, RedisTokenBucket, type RequestLimiter } from './redis-token.bucket';
 
 /** Most grants in any window of `windowMs` (grants sorted by time). */
 function maxInWindow(stamps: readonly number[], windowMs: number): number {
@@ -36,7 +36,8 @@ describe('RedisTokenBucket (real redis-server)', () => {
     let clock = 1_000_000;
     const now = () => (clock += 3);
     const grants: number[] = [];
-    const key = rateLimitKey('test:rl:', 'lcd', 'https://testnet.sentry.lcd.injective.network');
+    const key = lcdHostBucketKey('https://testnet.sentry.lcd.injective.network');
+    expect(key).toBe('ratelimit:lcd:testnet.sentry.lcd.injective.network');
     const make = () =>
       new RedisTokenBucket({ redis, key, ratePerSecond: 18, fallback: refusingFallback, now, sleep: () => new Promise((r) => setImmediate(r)), onGrant: (at) => grants.push(at) });
     const [a, b] = [make(), make()];
@@ -58,7 +59,7 @@ describe('RedisTokenBucket (real redis-server)', () => {
     const now = () => clock;
     const grants: string[] = [];
     const bucket = (url: string) =>
-      new RedisTokenBucket({ redis, key: rateLimitKey('test:hosts:', 'lcd', url), ratePerSecond: 1, fallback: refusingFallback, now, onGrant: () => grants.push(url) });
+      new RedisTokenBucket({ redis, key: lcdHostBucketKey(url), ratePerSecond: 1, fallback: refusingFallback, now, onGrant: () => grants.push(url) });
     await bucket('http://a.example:1317').acquire();
     await bucket('http://b.example:1317').acquire();
     expect(grants).toEqual(['http://a.example:1317', 'http://b.example:1317']);

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { redisKeys } from '@mirrorbook/contracts';
 import { TOKEN_BUCKET_COMMAND, TOKEN_BUCKET_LUA } from './token-bucket.script';
 
 /** Anything that hands out request slots: `acquire()` resolves when a request may start. */
@@ -9,7 +10,7 @@ export interface RequestLimiter {
 /** Settings of one shared bucket. */
 export interface RedisTokenBucketOptions {
   readonly redis: Redis;
-  /** the bucket's key, see `rateLimitKey` */
+  /** the bucket's key, see `lcdHostBucketKey` */
   readonly key: string;
   /** tokens added per second: the sustained rate every process together may send */
   readonly ratePerSecond: number;
@@ -29,9 +30,9 @@ export interface RedisTokenBucketOptions {
 
 type TakeToken = (key: string, tokensPerMs: string, burst: string, now: string) => Promise<[number, string]>;
 
-/** The Redis key of `url`'s host bucket: `<prefix>lcd:<host:port>` (docs/architecture.md#redis-keys). */
-export function rateLimitKey(prefix: string, kind: string, url: string): string {
-  return `${prefix}${kind}:${new URL(url).host.toLowerCase()}`;
+/** The Redis key of the chain LCD bucket of `url`'s host: `ratelimit:lcd:<host:port>` (docs/architecture.md#redis-keys). */
+export function lcdHostBucketKey(url: string): string {
+  return redisKeys.rateLimit('lcd', new URL(url).host.toLowerCase());
 }
 
 /**

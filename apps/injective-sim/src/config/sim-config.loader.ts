@@ -15,9 +15,10 @@ export const SIM_ENV_OVERRIDES = {
   SIM_BLOCK_MS: 'blockMs',
   SIM_SEED: 'seed',
   SIM_MIN_GAS_PRICE: 'minGasPrice',
+  SIM_RATE_LIMIT_PER_S: 'rateLimitPerSecond',
 } as const satisfies Record<string, keyof SimConfig>;
 
-const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['port', 'blockMs']);
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['port', 'blockMs', 'rateLimitPerSecond']);
 
 /**
  * Reads `config/sim.json` (or the file named by `SIM_CONFIG`; absent is fine) plus the `SIM_*`

@@ -52,7 +52,7 @@ describe('LcdClient', () => {
       const heights = ['41', '43', '42'];
       const lcd = await clientFor((_request, index) => ({
         json: { balances: [] },
-        headers: index < heights.length ? { 'Grpc-Metadata-X-Cosmos-Block-Height': heights[index]! } : {},
+        headers: index < heights.length ? { 'Grpc-Metadata-X-Cosmos-Block-Height': heights[index]! } : ({} as Record<string, string>),
       }));
       expect(lcd.lastSeenHeight()).toBeNull();
       for (let i = 0; i < 4; i++) await lcd.getBankBalances(ADDRESS, {});

@@ -80,6 +80,7 @@ describe('RedisTokenBucket (real redis-server)', () => {
       ratePerSecond: 10,
       fallback: { acquire: async () => void fallbackGrants++ },
       warn: (m) => warnings.push(m),
+      readyWaitMs: 50,
     });
     await bucket.acquire();
     await bucket.acquire();
@@ -87,5 +88,22 @@ describe('RedisTokenBucket (real redis-server)', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/falls back to its own limiter/);
     offline.disconnect();
+  });
+
+  it("waits for a connection that is still coming up instead of falling back (a process's first requests)", async () => {
+    const connecting = new Redis(server.url, { maxRetriesPerRequest: 1 });
+    expect(connecting.status).not.toBe('ready');
+    const grants: number[] = [];
+    const bucket = new RedisTokenBucket({
+      redis: connecting,
+      key: 'test:connecting:lcd:x',
+      ratePerSecond: 10,
+      fallback: refusingFallback,
+      now: () => 1000,
+      onGrant: (at) => grants.push(at),
+    });
+    await bucket.acquire();
+    expect(grants).toEqual([1000]);
+    await connecting.quit();
   });
 });

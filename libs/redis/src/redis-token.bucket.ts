@@ -26,7 +26,14 @@ export interface RedisTokenBucketOptions {
   readonly onGrant?: (atMs: number) => void;
   /** told once each time the bucket switches to the fallback and back */
   readonly warn?: (message: string) => void;
+  /**
+   * how long a take waits for a connection that is not ready yet (a process's first requests
+   * race its Redis connection) before using the fallback, ms; default 2000
+   */
+  readonly readyWaitMs?: number;
 }
+
+const DEFAULT_READY_WAIT_MS = 2000;
 
 type TakeToken = (key: string, tokensPerMs: string, burst: string, now: string) => Promise<[number, string]>;
 
@@ -46,6 +53,7 @@ export class RedisTokenBucket implements RequestLimiter {
   readonly burst: number;
   private readonly take: TakeToken;
   private usingFallback = false;
+  private readyWait: Promise<boolean> | undefined;
 
   constructor(private readonly options: RedisTokenBucketOptions) {
     if (!(options.ratePerSecond > 0) || !Number.isFinite(options.ratePerSecond)) {
@@ -61,7 +69,9 @@ export class RedisTokenBucket implements RequestLimiter {
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       if (signal?.aborted) throw signal.reason;
-      if (this.options.redis.status !== 'ready') return this.viaFallback('Redis is not connected', signal);
+      if (this.options.redis.status !== 'ready' && !(await this.becameReady())) {
+        return this.viaFallback(`Redis is not connected (${this.options.redis.status})`, signal);
+      }
       let reply: [number, string];
       try {
         const now = this.options.now ? String(this.options.now()) : '';
@@ -80,6 +90,30 @@ export class RedisTokenBucket implements RequestLimiter {
       }
       await (this.options.sleep ?? sleepFor)(Math.max(1, value), signal);
     }
+  }
+
+  /**
+   * Waits up to `readyWaitMs` for the connection to become ready (one wait shared by every take);
+   * false if it did not, and at once while already on the fallback or when the client was closed.
+   */
+  private becameReady(): Promise<boolean> {
+    const redis = this.options.redis;
+    const waitMs = this.options.readyWaitMs ?? DEFAULT_READY_WAIT_MS;
+    if (waitMs <= 0 || this.usingFallback || redis.status === 'end') return Promise.resolve(false);
+    this.readyWait ??= new Promise<boolean>((resolve) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        redis.off('ready', onReady);
+        resolve(redis.status === 'ready');
+      }, waitMs);
+      redis.once('ready', onReady);
+    }).finally(() => {
+      this.readyWait = undefined;
+    });
+    return this.readyWait;
   }
 
   private viaFallback(reason: string, signal: AbortSignal | undefined): Promise<void> {

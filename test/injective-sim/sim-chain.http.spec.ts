@@ -340,7 +340,7 @@ describe('injective-sim as a public node', () => {
       expect(await refused.json()).toEqual({ code: 8, message: 'injective-sim: more than 5 requests/s from one IP', details: [] });
       // the admin API is not the chain's: never limited, and it counts the refusals
       const state = await h.request('GET', '/sim/admin/state');
-      expect(state.body.rateLimit).toEqual({ perSecond: 5, refused: 3 });
+      expect(state.body.rateLimit).toEqual({ perSecond: 5, burst: 5, refused: 3 });
     } finally {
       await h.close();
     }

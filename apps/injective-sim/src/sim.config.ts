@@ -57,6 +57,8 @@ export const simConfigSchema = z
      * SIM_RATE_LIMIT_PER_S). Every loopback client shares one IP, as every process on a machine does.
      */
     rateLimitPerSecond: z.number().int().min(0).default(20),
+    /** requests one IP may send back to back after a quiet spell (the per-IP bucket's size); default 5 */
+    rateLimitBurst: z.number().int().min(1).default(5),
     genesis: genesisSchema.default({}),
     faults: faultsSchema.default({}),
     /** the exchange module: price process, synthetic depth and takers (see exchange/sim-exchange.config.ts) */

@@ -13,7 +13,7 @@ import { LcdExceptionFilter } from './http/lcd-exception.filter';
 import { TendermintController } from './http/tendermint.controller';
 import { TxController } from './http/tx.controller';
 import { LcdGateMiddleware } from './limits/lcd-gate.middleware';
-import { SlidingWindowLimiter } from './limits/sliding-window.limiter';
+import { PerIpLimiter } from './limits/per-ip.limiter';
 import { createSimExchange } from './sim-exchange.factory';
 import type { SimConfig } from './sim.config';
 import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from './sim.tokens';
@@ -39,7 +39,7 @@ export class SimModule implements NestModule {
       providers: [
         { provide: SIM_CONFIG, useValue: config },
         { provide: EXCHANGE_PORT, useFactory: () => options.exchange ?? createSimExchange(config) },
-        { provide: SIM_RATE_LIMITER, useFactory: () => new SlidingWindowLimiter(config.rateLimitPerSecond) },
+        { provide: SIM_RATE_LIMITER, useFactory: () => new PerIpLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
         { provide: FaultState, useFactory: () => new FaultState(config.faults, config.seed) },
         {
           provide: SimChain,

@@ -3,8 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { SimChain } from '../chain/sim.chain';
 import { GRPC_CODE } from '../http/lcd.error';
 import { SIM_RATE_LIMITER } from '../sim.tokens';
-import type { SlidingWindowLimiter } from './sliding-window.limiter';
-import { clientIp } from './sliding-window.limiter';
+import type { PerIpLimiter } from './per-ip.limiter';
+import { clientIp } from './per-ip.limiter';
 
 /** Paths outside the chain's API: the admin API tests and operators drive the sim with. */
 const ADMIN_PREFIX = '/sim/';
@@ -13,15 +13,15 @@ export const BLOCK_HEIGHT_HEADER = 'Grpc-Metadata-X-Cosmos-Block-Height';
 
 /**
  * What a public node does before answering: every reply carries the latest height in
- * `Grpc-Metadata-X-Cosmos-Block-Height`, and beyond `rateLimitPerSecond` requests per client IP
- * in any second the answer is HTTP 429 with the gRPC-gateway error body (code 8,
+ * `Grpc-Metadata-X-Cosmos-Block-Height`, and beyond `rateLimitPerSecond` requests a second per
+ * client IP (`PerIpLimiter`: a bucket of `rateLimitBurst`) the answer is HTTP 429 with the gRPC-gateway error body (code 8,
  * RESOURCE_EXHAUSTED). Loopback clients all share one IP, as processes on one machine do.
  */
 @Injectable()
 export class LcdGateMiddleware implements NestMiddleware {
   constructor(
     private readonly chain: SimChain,
-    @Inject(SIM_RATE_LIMITER) private readonly limiter: SlidingWindowLimiter,
+    @Inject(SIM_RATE_LIMITER) private readonly limiter: PerIpLimiter,
   ) {}
 
   use(req: Request, res: Response, next: NextFunction): void {

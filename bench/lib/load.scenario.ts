@@ -84,9 +84,11 @@ export async function runLoadScenario(options: LoadOptions): Promise<LoadResult>
     sim: {
       blockMs,
       seed: 'mirrorbook-bench-load',
+      // measures the bots, not the request budget: no per-IP limit (test/e2e/lcd-rate-limit.e2e.spec.ts runs the default)
+      rateLimitPerSecond: 0,
       exchange: { pairs: Object.fromEntries(markets.map((m) => [m, { price: { startPrice: START_PRICES[m] }, testnetInitial: { kind: 'empty' } }])) },
     },
-    env: { NETWORK: 'sim', LOG_LEVEL: 'info' },
+    env: { NETWORK: 'sim', LOG_LEVEL: 'info', CHAIN_LCD_LIMIT_PER_IP: '2000' },
   });
   const startSeconds = round((Date.now() - t0) / 1000, 1);
   log(`load: stack with ${options.wallets} wallets × ${markets.length} markets up in ${startSeconds} s`);

@@ -59,6 +59,8 @@ export async function runPipelineScenario(options: PipelineOptions): Promise<Pip
     sim: {
       blockMs,
       seed: 'mirrorbook-bench',
+      // measures the bots, not the request budget: no per-IP limit (test/e2e/lcd-rate-limit.e2e.spec.ts runs the default)
+      rateLimitPerSecond: 0,
       exchange: {
         pairs: {
           [GAP_MARKET]: {
@@ -69,7 +71,7 @@ export async function runPipelineScenario(options: PipelineOptions): Promise<Pip
         },
       },
     },
-    env: { NETWORK: 'sim', LOG_LEVEL: 'info' },
+    env: { NETWORK: 'sim', LOG_LEVEL: 'info', CHAIN_LCD_LIMIT_PER_IP: '2000' },
   });
   const tap = await BusTap.open(stack.servers.nats.url);
   const blocks = new BlockWatcher(() => stack.height());

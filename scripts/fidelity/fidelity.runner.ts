@@ -196,6 +196,8 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
     sim: {
       blockMs: options.blockMs,
       seed: 'mirrorbook-fidelity',
+      // measures the bots, not the request budget: no per-IP limit (see test/e2e/lcd-rate-limit.e2e.spec.ts)
+      rateLimitPerSecond: 0,
       exchange: {
         pairs: {
           [options.market]: {
@@ -206,7 +208,7 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
         },
       },
     },
-    env: { NETWORK: 'sim', LOG_LEVEL: 'info' },
+    env: { NETWORK: 'sim', LOG_LEVEL: 'info', CHAIN_LCD_LIMIT_PER_IP: '2000' },
   });
   try {
     const up = await stack.height();

@@ -70,6 +70,8 @@ export async function startSimProcess(env: Record<string, string>, configDir: st
     JSON.stringify({
       blockMs: 150,
       seed: 'cli-test',
+      // CLI tests run apps and the CLI's own reads against the sim at test pace: no per-IP limit
+      rateLimitPerSecond: 0,
       genesis: { accounts: Object.values(WALLETS).map((w) => ({ address: w.injAddress, balances })) },
       exchange: {
         // flat prices and a testnet oracle without noise: marks stay exactly at the start prices

@@ -67,7 +67,8 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
     stack = await startStack({
       markets: [MARKET],
       bots: [{ id: BOT, wallet: WALLET, markets: [MARKET], enabled: false }],
-      sim: { blockMs: BLOCK_MS, seed: 'stack-browser', exchange: { pairs: { [MARKET]: { price: { startPrice: '25' } } } } },
+      // no per-IP limit: the feed reads at 400/s here (see test/e2e/lcd-rate-limit.e2e.spec.ts for the default)
+      sim: { blockMs: BLOCK_MS, seed: 'stack-browser', rateLimitPerSecond: 0, exchange: { pairs: { [MARKET]: { price: { startPrice: '25' } } } } },
       env: {
         NETWORK: 'sim',
         LOG_LEVEL: 'info',
@@ -75,6 +76,7 @@ describeWithBrowser('the dashboard in headless Chromium, against the full stack 
         FEED_POLL_INTERVAL_MS: String(BLOCK_MS),
         FEED_REQUEST_BUDGET_PER_S: '400',
         EXEC_INCLUSION_POLL_MS: '100',
+        CHAIN_LCD_LIMIT_PER_IP: '2000',
         EXEC_RECONCILE_INTERVAL_MS: '5000',
       },
       // an unchanged book is republished every poll, so a bot started on a quiet book plans at once

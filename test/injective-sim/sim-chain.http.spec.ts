@@ -344,3 +344,25 @@ describe('injective-sim determinism', () => {
     expect(first.txs.some((t) => t.status === 200)).toBe(true);
   });
 });
+
+describe('injective-sim as a public node', () => {
+  it('sends the latest height in Grpc-Metadata-X-Cosmos-Block-Height and refuses the requests of one IP beyond its limit with 429', async () => {
+    const h = await startSim({ rateLimitPerSecond: 5, rateLimitBurst: 5 });
+    try {
+      await h.produceBlocks(3);
+      const url = `${h.sim.url}/cosmos/bank/v1beta1/balances/${h.alice.injAddress}`;
+      // 8 requests at once from one IP: 5 answered in this second, 3 refused
+      const replies = await Promise.all(Array.from({ length: 8 }, () => fetch(url)));
+      const statuses = replies.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+      expect(replies.every((r) => r.headers.get('grpc-metadata-x-cosmos-block-height') === '3')).toBe(true);
+      const refused = replies.find((r) => r.status === 429)!;
+      expect(await refused.json()).toEqual({ code: 8, message: 'injective-sim: more than 5 requests/s from one IP', details: [] });
+      // the admin API is not the chain's: never limited, and it counts the refusals
+      const state = await h.request('GET', '/sim/admin/state');
+      expect(state.body.rateLimit).toEqual({ perSecond: 5, burst: 5, refused: 3 });
+    } finally {
+      await h.close();
+    }
+  });
+});

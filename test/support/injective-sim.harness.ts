@@ -59,6 +59,8 @@ export async function startSim(overrides: SimConfigInput = {}): Promise<SimHarne
       port: 0,
       blockMs: 0,
       seed: 'integration',
+      // these tests read the sim back to back (10,000/s client): no per-IP limit unless a test sets one
+      rateLimitPerSecond: 0,
       genesis: {
         time: '2025-01-01T00:00:00Z',
         accounts: [

@@ -67,6 +67,18 @@ export const simConfigSchema = z
     maxGasPerTx: z.number().int().min(1).default(30_000_000),
     /** executed txs kept for lookup by hash (older ones answer "not found", as on a pruning node); default 20000 */
     txIndexRetain: z.number().int().min(1).default(20_000),
+    /**
+     * chain requests (LCD, not /sim/admin) one client IP may send per second, as public nodes allow;
+     * beyond, HTTP 429 with the gRPC-gateway error body. 0 = no limit. Default 20 (env
+     * SIM_RATE_LIMIT_PER_S). Every loopback client shares one IP, as every process on a machine does.
+     */
+    rateLimitPerSecond: z.number().int().min(0).default(20),
+    /**
+     * requests one IP may send back to back after a quiet spell (the per-IP bucket's size); default
+     * 20, one second's worth: the sim stamps a request when its event loop reaches it, so a stall of
+     * a few hundred ms (a block, a busy machine) makes on-time requests arrive bunched
+     */
+    rateLimitBurst: z.number().int().min(1).default(20),
     genesis: genesisSchema.default({}),
     faults: faultsSchema.default({}),
     /** the exchange module: price process, synthetic depth and takers (see exchange/sim-exchange.config.ts) */

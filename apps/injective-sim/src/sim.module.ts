@@ -13,9 +13,11 @@ import { ExchangeQueryController } from './http/exchange-query.controller';
 import { LcdExceptionFilter } from './http/lcd-exception.filter';
 import { TendermintController } from './http/tendermint.controller';
 import { TxController } from './http/tx.controller';
+import { LcdGateMiddleware } from './limits/lcd-gate.middleware';
+import { PerIpLimiter } from './limits/per-ip.limiter';
 import { createSimExchange } from './sim-exchange.factory';
 import type { SimConfig } from './sim.config';
-import { EXCHANGE_PORT, SIM_CONFIG } from './sim.tokens';
+import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from './sim.tokens';
 
 /** Options of `SimModule.forRoot`. */
 export interface SimModuleOptions {
@@ -38,6 +40,7 @@ export class SimModule implements NestModule {
       providers: [
         { provide: SIM_CONFIG, useValue: config },
         { provide: EXCHANGE_PORT, useFactory: () => options.exchange ?? createSimExchange(config) },
+        { provide: SIM_RATE_LIMITER, useFactory: () => new PerIpLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
         { provide: FaultState, useFactory: () => new FaultState(config.faults, config.seed) },
         {
           provide: SimChain,
@@ -54,13 +57,14 @@ export class SimModule implements NestModule {
         },
         BlockProducer,
         FaultMiddleware,
+        LcdGateMiddleware,
         { provide: APP_FILTER, useClass: LcdExceptionFilter },
       ],
-      exports: [SimChain, FaultState, EXCHANGE_PORT, SIM_CONFIG],
+      exports: [SimChain, FaultState, EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(FaultMiddleware).forRoutes('*');
+    consumer.apply(LcdGateMiddleware, FaultMiddleware).forRoutes('*');
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
-import { lcdUrlsFromEnv, networkSides } from '@mirrorbook/injective';
+import { APP_CONFIG, chainLcdBudgetPerSecond, type AppConfig } from '@mirrorbook/config';
+import { lcdUrlsFromEnv, networkSides, RateLimiter } from '@mirrorbook/injective';
+import { lcdHostLimiter, RedisService } from '@mirrorbook/redis';
 import { heightRefreshMs } from './budget/poll-budget.calculator';
 import { LcdHostPool } from './lcd/lcd-host.pool';
 import { FeedStateStore } from './polling/feed-state.store';
@@ -21,9 +22,11 @@ import { StatusReporter } from './status/status.reporter';
     },
     {
       provide: LcdHostPool,
-      inject: [FEED_SETTINGS],
-      useFactory: (s: FeedSettings) =>
-        new LcdHostPool(s.requestBudgetPerSecond, heightRefreshMs(s.pollIntervalMs, s.requestBudgetPerSecond)),
+      inject: [FEED_SETTINGS, APP_CONFIG, RedisService],
+      useFactory: (s: FeedSettings, config: AppConfig, redis: RedisService) =>
+        new LcdHostPool(s.requestBudgetPerSecond, heightRefreshMs(s.pollIntervalMs, s.requestBudgetPerSecond), (lcdUrl) =>
+          lcdHostLimiter(redis, lcdUrl, chainLcdBudgetPerSecond(config.env), new RateLimiter({ ratePerSecond: chainLcdBudgetPerSecond(config.env) })),
+        ),
     },
     { provide: FEED_SOURCES, inject: [FEED_SETTINGS, LcdHostPool], useFactory: lcdFeedSources },
     FeedStateStore,
@@ -34,3 +37,4 @@ import { StatusReporter } from './status/status.reporter';
   ],
 })
 export class PriceFeedModule {}
+

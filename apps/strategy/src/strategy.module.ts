@@ -19,9 +19,9 @@ import { SnapshotWorker } from './worker/snapshot.worker';
     { provide: STRATEGY_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => strategySettings(config.env) },
     {
       provide: MarketCatalog,
-      inject: [APP_CONFIG, STRATEGY_SETTINGS],
-      useFactory: async (config: AppConfig, settings: StrategySettings) =>
-        new MarketCatalog(config.markets, config.env.NETWORK === 'testnet' ? await lcdMarketFetcher(config.env) : undefined, settings.marketRefreshMs),
+      inject: [APP_CONFIG, STRATEGY_SETTINGS, RedisService],
+      useFactory: async (config: AppConfig, settings: StrategySettings, redis: RedisService) =>
+        new MarketCatalog(config.markets, config.env.NETWORK === 'testnet' ? await lcdMarketFetcher(config.env, redis) : undefined, settings.marketRefreshMs),
     },
     { provide: ReferenceFeedCache, inject: [MessagingService], useFactory: (messaging: MessagingService) => new ReferenceFeedCache(messaging) },
     { provide: StrategyStats, useFactory: () => new StrategyStats() },

@@ -6,6 +6,7 @@ import { botsFileSchema, type BotEntry, type WalletEntry } from './bots-file.sch
 import { ConfigError } from './config.error';
 import { effectiveStrategyParams } from './effective-params.resolver';
 import { envSchema, type Env } from './env.schema';
+import { inclusionPollProblems } from './rate-budget';
 import { formatIssues } from './issue.formatter';
 import { marketsFileSchema, type MarketPair } from './markets-file.schema';
 
@@ -94,6 +95,8 @@ function effectiveParamsProblems(dir: string, config: Omit<AppConfig, 'env'>): s
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const envResult = parseWith(envSchema, env, 'env');
   if (!envResult.ok) throw new ConfigError(envResult.problems);
+  const envProblems = inclusionPollProblems(envResult.value);
+  if (envProblems.length > 0) throw new ConfigError(envProblems);
   const dir = envResult.value.CONFIG_DIR;
   const markets = parseFile(dir, 'markets.json', marketsFileSchema);
   const bots = parseFile(dir, 'bots.json', botsFileSchema);

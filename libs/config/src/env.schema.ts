@@ -108,8 +108,19 @@ export const envSchema = z.object({
   EXEC_GAS_MARGIN: z.string().regex(/^[1-9]\d*(\.\d+)?$/, 'must be a decimal ≥ 1 such as "1.3"').default('1.3'),
   /** executor: the chain parameters and the EIP base fee (gas price) are read again after this long, ms */
   EXEC_CHAIN_PARAMS_REFRESH_MS: z.coerce.number().int().min(1000).default(60_000),
-  /** executor: pause between lookups of a broadcast tx, ms (each lookup is one LCD request) */
-  EXEC_INCLUSION_POLL_MS: z.coerce.number().int().min(10).max(5000).default(200),
+  /**
+   * executor: pause between lookups of a broadcast tx, ms (each lookup is one LCD request);
+   * at least 500 (`MIN_INCLUSION_POLL_MS`) unless NETWORK=sim, where tests may poll faster
+   */
+  EXEC_INCLUSION_POLL_MS: z.coerce.number().int().min(10).max(5000).default(500),
+  /**
+   * documented request limit per client IP of the chain LCD hosts (public Injective nodes: 20/s;
+   * the sim: its `rateLimitPerSecond`, default 20). Every process on the machine shares one budget
+   * per host, a token bucket in Redis (`ratelimit:lcd:<host>`), of RATE_LIMIT_SHARE of it
+   */
+  CHAIN_LCD_LIMIT_PER_IP: z.coerce.number().positive().max(100_000).default(20),
+  /** share of a host's per-IP limit the machine-wide bucket grants (headroom for arrival jitter); default 0.9 */
+  RATE_LIMIT_SHARE: z.coerce.number().positive().max(1).default(0.9),
   /** executor: cancel every order of the wallet on SIGTERM */
   EXEC_CANCEL_ALL_ON_SHUTDOWN: booleanFlag,
   /** price-feed: wanted poll interval per market, ms (about one block); stretched when the request budget is short */

@@ -25,6 +25,8 @@ export const redisKeys = {
   latestBook: (market: string) => `md:book:${market}`,
   /** JSON FeedStatus: the latest feed status per market */
   latestStatus: (market: string) => `md:status:${market}`,
+  /** hash {tokens, at}: the machine-wide request bucket of one upstream host (`kind` lcd; host = host:port) */
+  rateLimit: (kind: 'lcd', host: string) => `ratelimit:${kind}:${host}`,
 };
 
 /** One open order of a wallet as the executor keeps it in `orders:<wallet>:<mk>`. */

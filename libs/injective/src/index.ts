@@ -16,8 +16,10 @@ export { walletFromPrivateKey } from './wallet/wallet.factory';
 export { generatePrivateKeyHex } from './wallet/private-key.generator';
 
 // chain LCD
-export { LcdClient, type SubaccountDeposits } from './lcd/lcd.client';
+export { heightFromHeader, LcdClient, type SeenHeight, type SubaccountDeposits } from './lcd/lcd.client';
 export { RateLimiter, type RateLimiterOptions } from './lcd/rate.limiter';
+export type { RequestLimiter } from './lcd/request.limiter';
+export { CHAIN_LCD_RATE_PER_SECOND } from './lcd/rate-limit.defaults';
 export type { AccountInfo } from './lcd/schemas/account.schema';
 export type { BookLevel, Orderbook } from './lcd/schemas/orderbook.schema';
 export type { OpenOrder } from './lcd/schemas/open-orders.schema';

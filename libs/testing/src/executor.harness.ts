@@ -103,6 +103,9 @@ export class ExecutorHarness {
       SIM_PORT: '0',
       HTTP_PORT: '0',
       SIM_BLOCK_MS: String(options.blockMs ?? 300),
+      // executor tests poll the sim every 50 ms and read it at 1000/s: no per-IP limit here (the
+      // limit and the shared budget are tested by test/e2e/lcd-rate-limit.e2e.spec.ts)
+      SIM_RATE_LIMIT_PER_S: '0',
       ...(options.chainId ? { SIM_CHAIN_ID: options.chainId } : {}),
       ...(options.eipBaseFee ? { SIM_EIP_BASE_FEE: options.eipBaseFee } : {}),
     });
@@ -141,6 +144,8 @@ export class ExecutorHarness {
       EXEC_LEASE_TTL_MS: '1500',
       EXEC_BATCH_WINDOW_MS: '20',
       EXEC_INCLUSION_POLL_MS: '50',
+      // the sim has no per-IP limit here (see startExecutorHarness): a budget to match
+      CHAIN_LCD_LIMIT_PER_IP: '2000',
       ...(instance ? { INSTANCE_ID: instance } : {}),
       ...env,
     });

@@ -1,14 +1,17 @@
 import Redis from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import type { AppName } from '@mirrorbook/contracts';
+import { lcdHostBucketKey, RedisTokenBucket } from '@mirrorbook/redis';
 import {
   ChainUnavailableError,
   generatePrivateKeyHex,
   LcdClient,
   RateLimitedError,
+  RateLimiter,
   walletFromPrivateKey,
   type OpenOrder,
   type Position,
+  type RequestLimiter,
   type Wallet,
 } from '@mirrorbook/injective';
 import { startAppProcess } from './app.launcher';
@@ -200,6 +203,20 @@ async function startRecorder(url: string, secrets: string[], keepAll: boolean): 
   };
 }
 
+/** The sim's per-IP limit by default (apps/injective-sim sim.config.ts `rateLimitPerSecond`). */
+const SIM_DEFAULT_LIMIT_PER_S = 20;
+
+/**
+ * The harness's own reads are one more client on the machine: against a limited sim they take the
+ * apps' machine-wide Redis bucket of the sim's host (90 % of the sim's limit), else 1000/s.
+ */
+function harnessLimiter(options: StackOptions, redis: Redis, simUrl: string): RequestLimiter {
+  const limit = Number(options.sim.rateLimitPerSecond ?? SIM_DEFAULT_LIMIT_PER_S);
+  if (!(limit > 0)) return new RateLimiter({ ratePerSecond: 1000 });
+  const ratePerSecond = limit * Number(options.env?.RATE_LIMIT_SHARE ?? 0.9);
+  return new RedisTokenBucket({ redis, key: lcdHostBucketKey(simUrl), ratePerSecond, fallback: new RateLimiter({ ratePerSecond }) });
+}
+
 export async function startStack(options: StackOptions & { recordAll?: boolean }): Promise<Stack> {
   const servers = await startTestServers();
   const walletIds = [...new Set(options.bots.map((b) => b.wallet))];
@@ -238,7 +255,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
   const gatewayUrl = gateway ? `http://127.0.0.1:${await portOf(gateway)}` : undefined;
   for (const proc of procs.values()) await portOf(proc);
 
-  const lcd = new LcdClient({ baseUrl: simUrl, ratePerSecond: 1000, maxRetries: 5 });
+  const lcd = new LcdClient({ baseUrl: simUrl, rateLimiter: harnessLimiter(options, redis, simUrl), maxRetries: 5 });
   const height = () => lcd.getLatestHeight();
   const pair = (key: string) => {
     const found = pairs.find((p) => p.key === key);

@@ -21,6 +21,9 @@ export function scenarioEnv(blockMs = BLOCK_MS): Record<string, string> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     FEED_POLL_INTERVAL_MS: String(blockMs),
     FEED_REQUEST_BUDGET_PER_S: '400',
+    // scenarios hammer the sim (feed at 400/s, inclusion polls every 50 ms): a machine-wide LCD
+    // budget to match the sim's raised limit (startScenario); lcd-rate-limit.e2e.spec.ts runs the defaults
+    CHAIN_LCD_LIMIT_PER_IP: '2000',
     HEARTBEAT_INTERVAL_MS: '1000',
     EXEC_INCLUSION_POLL_MS: '50',
     EXEC_RECONCILE_INTERVAL_MS: '5000',
@@ -39,7 +42,8 @@ export async function startScenario(options: Omit<StackOptions, 'env'> & { env?:
   const pollMs = options.paced ? PACED_POLL_MS : blockMs;
   return startStack({
     ...options,
-    sim: { blockMs, seed: 'mirrorbook-e2e', ...options.sim },
+    // 0: no per-IP limit — scenarios read at test pace (see scenarioEnv); a scenario may set its own
+    sim: { blockMs, seed: 'mirrorbook-e2e', rateLimitPerSecond: 0, ...options.sim },
     env: { ...scenarioEnv(pollMs), ...options.env },
     // the strategy plans on book snapshots, and the feed republishes an unchanged book only when
     // HEARTBEAT_INTERVAL_MS passed at a poll: below the poll interval, every poll (once a block)

@@ -12,7 +12,13 @@ export class SimProcess {
 
   /** Starts the sim on a free port; `env` adds NATS/Redis and SIM_* settings (SIM_BLOCK_MS, SIM_CONFIG, …). */
   static async start(env: NodeJS.ProcessEnv = {}): Promise<SimProcess> {
-    const proc = startAppProcess('injective-sim', { HTTP_PORT: '0', SIM_PORT: '0', ...env });
+    const proc = startAppProcess('injective-sim', {
+      HTTP_PORT: '0',
+      SIM_PORT: '0',
+      // the feed tests set their own request budgets (up to hundreds/s): no per-IP limit unless `env` sets one
+      SIM_RATE_LIMIT_PER_S: '0',
+      ...env,
+    });
     const [, port] = await proc.waitForOutput(LISTENING, 30_000);
     return new SimProcess(proc, `http://127.0.0.1:${port}`);
   }

@@ -12,6 +12,7 @@ import {
   type NetworkConfig,
   type OpenOrder,
   type Position,
+  type RequestLimiter,
   type SubaccountDeposits,
   type TxResult,
 } from '@mirrorbook/injective';
@@ -26,20 +27,18 @@ const chainIdReplySchema = z
   .passthrough()
   .transform((reply) => reply.sdk_block?.header.chain_id ?? reply.block?.header.chain_id ?? null);
 
-// the sim has no public rate limit; testnet's public nodes allow 20 requests/s per IP
-const SIM_REQUESTS_PER_SECOND = 2000;
-
 /** The executor's view of the trading chain: thin calls over libs/injective's LCD client. */
 export class ChainAccess {
   readonly network: NetworkConfig;
   readonly lcd: LcdClient;
 
-  constructor(config: AppConfig) {
+  /**
+   * `limiterFor`: the request budget of the LCD host at a URL — the machine-wide Redis bucket
+   * every process shares (public nodes limit per IP, the sim too); the sim's and testnet's alike.
+   */
+  constructor(config: AppConfig, limiterFor: (lcdUrl: string) => RequestLimiter) {
     this.network = networkSides(config.env.NETWORK, lcdUrlsFromEnv(config.env)).trading.config;
-    this.lcd = new LcdClient({
-      baseUrl: this.network.lcdUrl,
-      ...(config.env.NETWORK === 'sim' ? { ratePerSecond: SIM_REQUESTS_PER_SECOND } : {}),
-    });
+    this.lcd = new LcdClient({ baseUrl: this.network.lcdUrl, rateLimiter: limiterFor(this.network.lcdUrl) });
   }
 
   /** The chain id the node reports, or the configured one when its reply does not carry it. */
@@ -53,8 +52,14 @@ export class ChainAccess {
     return this.lcd.getAccount(address);
   }
 
-  /** Height of the latest block. */
-  latestHeight(): Promise<number> {
+  /**
+   * Height of the latest block. With `maxAgeMs`, the height the last reply of the host carried
+   * (`Grpc-Metadata-X-Cosmos-Block-Height`) when it came within that many ms: no request at all,
+   * where a fresh read downloads a whole block.
+   */
+  latestHeight(maxAgeMs = 0): Promise<number> {
+    const seen = this.lcd.lastSeenHeight();
+    if (seen !== null && maxAgeMs > 0 && Date.now() - seen.atMs <= maxAgeMs) return Promise.resolve(seen.height);
     return this.lcd.getLatestHeight();
   }
 

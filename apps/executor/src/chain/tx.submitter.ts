@@ -297,10 +297,14 @@ export class TxSubmitter {
     }
   }
 
-  /** The chain's height, reusing one read within `maxAgeMs`. */
+  /**
+   * The chain's height, reusing one read within `maxAgeMs`, else the height the host's last reply
+   * carried if it came within two poll intervals (the inclusion polls' own replies carry it), else
+   * a read of the latest block.
+   */
   private async latestHeight(maxAgeMs = HEIGHT_REUSE_MS): Promise<number> {
     if (this.knownHeight && Date.now() - this.knownHeight.at <= maxAgeMs) return this.knownHeight.height;
-    const height = await this.chain.latestHeight();
+    const height = await this.chain.latestHeight(Math.max(maxAgeMs, 2 * this.options.pollMs));
     this.knownHeight = { height, at: Date.now() };
     return height;
   }

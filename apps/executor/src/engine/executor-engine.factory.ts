@@ -1,6 +1,7 @@
-import type { AppConfig } from '@mirrorbook/config';
+import { chainLcdBudgetPerSecond, type AppConfig } from '@mirrorbook/config';
+import { RateLimiter } from '@mirrorbook/injective';
 import { FencedStore } from '@mirrorbook/locking';
-import type { RedisService } from '@mirrorbook/redis';
+import { lcdHostLimiter, type RedisService } from '@mirrorbook/redis';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { LifecycleService } from '@mirrorbook/observability';
 import { ChainAccess } from '../chain/chain.access';
@@ -31,7 +32,9 @@ export interface EngineInfrastructure {
 /** Wires the engine and its collaborators for one wallet. */
 export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngine {
   const { config, settings, wallet, redis, messaging, lifecycle } = infra;
-  const chain = new ChainAccess(config);
+  // every process on the machine shares the LCD host's budget (public nodes limit per IP)
+  const lcdBudget = chainLcdBudgetPerSecond(config.env);
+  const chain = new ChainAccess(config, (lcdUrl) => lcdHostLimiter(redis, lcdUrl, lcdBudget, new RateLimiter({ ratePerSecond: lcdBudget })));
   const store = new WalletStateStore(redis.client, wallet.id);
   const reporter = new ExecutionReporter(messaging);
   const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
@@ -64,3 +67,4 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     lifecycle,
   });
 }
+

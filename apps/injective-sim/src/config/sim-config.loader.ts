@@ -16,9 +16,11 @@ export const SIM_ENV_OVERRIDES = {
   SIM_SEED: 'seed',
   SIM_MIN_GAS_PRICE: 'minGasPrice',
   SIM_EIP_BASE_FEE: 'eipBaseFee',
+  SIM_RATE_LIMIT_PER_S: 'rateLimitPerSecond',
+  SIM_RATE_LIMIT_BURST: 'rateLimitBurst',
 } as const satisfies Record<string, keyof SimConfig>;
 
-const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['port', 'blockMs']);
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['port', 'blockMs', 'rateLimitPerSecond', 'rateLimitBurst']);
 
 /**
  * Reads `config/sim.json` (or the file named by `SIM_CONFIG`; absent is fine) plus the `SIM_*`

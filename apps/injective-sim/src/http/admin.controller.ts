@@ -8,7 +8,8 @@ import type { ExchangePort } from '../exchange/exchange.port';
 import { FaultState } from '../faults/fault.state';
 import { faultsUpdateSchema, type Faults, type FaultsUpdate } from '../faults/faults.schema';
 import { hasMarkControl, hasPriceControl } from '../price-control.port';
-import { EXCHANGE_PORT, SIM_CONFIG } from '../sim.tokens';
+import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from '../sim.tokens';
+import type { PerIpLimiter } from '../limits/per-ip.limiter';
 import type { SimConfig } from '../sim.config';
 import { GRPC_CODE, LcdError } from './lcd.error';
 import { ZodPipe } from './zod-body.pipe';
@@ -45,6 +46,7 @@ export class AdminController {
     private readonly producer: BlockProducer,
     @Inject(EXCHANGE_PORT) private readonly exchange: ExchangePort,
     @Inject(SIM_CONFIG) private readonly config: SimConfig,
+    @Inject(SIM_RATE_LIMITER) private readonly rateLimiter: PerIpLimiter,
   ) {}
 
   /** Produces `count` blocks now (default 1): `{"height","blocks":[{"height","txs":[hash…]}]}`. */
@@ -147,6 +149,8 @@ export class AdminController {
       ...stats,
       markets: this.exchange.markets().length,
       faults: this.faults.current(),
+      // requests answered 429 for the per-IP limit (injected 429 faults are not counted here)
+      rateLimit: { perSecond: this.rateLimiter.perSecond, burst: this.rateLimiter.burst, refused: this.rateLimiter.refused },
     };
   }
 }

@@ -1,4 +1,4 @@
-import { LcdClient } from '@mirrorbook/injective';
+import { LcdClient, type RequestLimiter } from '@mirrorbook/injective';
 import { priceFeedMetrics } from '../metrics/price-feed.metrics';
 import { CountingRateLimiter } from './counting-rate.limiter';
 import { HeightTracker } from './height.tracker';
@@ -29,9 +29,14 @@ export interface LcdHost {
 export class LcdHostPool {
   private readonly hosts = new Map<string, LcdHost>();
 
+  /**
+   * `machineWide`: the host's budget shared with every other process on the machine (the Redis
+   * token bucket); each request takes a token of the feed's own planned budget, then one of it
+   */
   constructor(
     private readonly ratePerSecond: number,
     private readonly heightRefreshMs: number,
+    private readonly machineWide?: (lcdUrl: string) => RequestLimiter,
   ) {}
 
   /** The host entry for `lcdUrl`, created on first use. */
@@ -45,7 +50,8 @@ export class LcdHostPool {
       requests.inc({ host });
       rate.record(Date.now());
     });
-    const client = new LcdClient({ baseUrl: lcdUrl, rateLimiter: limiter, timeoutMs: 5000, maxRetries: 2 });
+    const shared = this.machineWide?.(lcdUrl);
+    const client = new LcdClient({ baseUrl: lcdUrl, rateLimiter: shared ? bothLimiters(limiter, shared) : limiter, timeoutMs: 5000, maxRetries: 2 });
     const entry: LcdHost = { host, client, limiter, rate, heights: new HeightTracker(client, this.heightRefreshMs) };
     this.hosts.set(host, entry);
     return entry;
@@ -64,4 +70,14 @@ export class LcdHostPool {
   close(): void {
     for (const entry of this.hosts.values()) entry.limiter.close();
   }
+}
+
+/** A request starts once it has a token of `own` and then one of `shared`. */
+function bothLimiters(own: RequestLimiter, shared: RequestLimiter): RequestLimiter {
+  return {
+    acquire: async (signal) => {
+      await own.acquire(signal);
+      await shared.acquire(signal);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { LcdRequestError } from '../errors/lcd-request.error';
 import { MalformedResponseError } from '../errors/malformed-response.error';
 import { RateLimitedError } from '../errors/rate-limited.error';
 import { refusedUrl, startLcdStub, type LcdStub, type StubHandler } from '../testing/lcd-stub.server';
-import { LcdClient, type LcdClientOptions } from './lcd.client';
+import { heightFromHeader, LcdClient, type LcdClientOptions } from './lcd.client';
 import { RateLimiterRegistry } from './rate-limiter.registry';
 import { RateLimiter } from './rate.limiter';
 
@@ -47,6 +47,28 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('LcdClient', () => {
+  describe('lastSeenHeight', () => {
+    it('keeps the highest Grpc-Metadata-X-Cosmos-Block-Height a reply carried, without a request of its own', async () => {
+      const heights = ['41', '43', '42'];
+      const lcd = await clientFor((_request, index) => ({
+        json: { balances: [] },
+        headers: index < heights.length ? { 'Grpc-Metadata-X-Cosmos-Block-Height': heights[index]! } : ({} as Record<string, string>),
+      }));
+      expect(lcd.lastSeenHeight()).toBeNull();
+      for (let i = 0; i < 4; i++) await lcd.getBankBalances(ADDRESS, {});
+      expect(lcd.lastSeenHeight()?.height).toBe(43);
+      expect(stub!.requests).toHaveLength(4);
+    });
+
+    it('reads only a positive integer header as a height', () => {
+      expect(heightFromHeader('12345')).toBe(12345);
+      expect(heightFromHeader(null)).toBeNull();
+      expect(heightFromHeader('')).toBeNull();
+      expect(heightFromHeader('0')).toBeNull();
+      expect(heightFromHeader('12a')).toBeNull();
+    });
+  });
+
   describe('getAccount', () => {
     it('reads account number, sequence and public key of an EthAccount', async () => {
       const lcd = await clientFor(() => ({

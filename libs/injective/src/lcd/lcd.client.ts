@@ -11,7 +11,7 @@ import { fromChainUnits } from './chain-units.converter';
 import { grpcStatusOf, isDeterministicStatus } from './grpc-status.parser';
 import { CHAIN_LCD_RATE_PER_SECOND } from './rate-limit.defaults';
 import { rateLimiters, type RateLimiterRegistry } from './rate-limiter.registry';
-import type { RateLimiter } from './rate.limiter';
+import type { RequestLimiter } from './request.limiter';
 import { accountResponseSchema, type AccountInfo } from './schemas/account.schema';
 import { eipBaseFeeResponseSchema } from './schemas/eip-base-fee.schema';
 import { exchangeParamsResponseSchema, type ExchangeParams } from './schemas/exchange-params.schema';
@@ -44,8 +44,11 @@ export interface LcdClientOptions {
   readonly maxBackoffMs?: number;
   /** rate of this host's limiter if the registry has none yet; default 20 req/s (public chain LCD) */
   readonly ratePerSecond?: number;
-  /** limiter to use instead of the registry's (tests, or a private node without limits) */
-  readonly rateLimiter?: RateLimiter;
+  /**
+   * limiter to use instead of the registry's: the machine-wide Redis bucket of the host
+   * (libs/redis `RedisTokenBucket`), a test's own, or a private node's without limits
+   */
+  readonly rateLimiter?: RequestLimiter;
   /** registry to take the host's limiter from; default the process-wide `rateLimiters` */
   readonly rateLimiterRegistry?: RateLimiterRegistry;
 }
@@ -85,6 +88,23 @@ interface HttpReply {
   readonly body: string;
 }
 
+/** A block height a reply was served at, with when it arrived. */
+export interface SeenHeight {
+  readonly height: number;
+  /** `Date.now()` when the reply arrived */
+  readonly atMs: number;
+}
+
+/** The header a Cosmos gRPC-gateway query reply carries its block height in. */
+export const BLOCK_HEIGHT_HEADER = 'grpc-metadata-x-cosmos-block-height';
+
+/** The height in a reply's `Grpc-Metadata-X-Cosmos-Block-Height` header, or null when absent or not a height. */
+export function heightFromHeader(value: string | null): number | null {
+  if (value === null || !/^\d+$/.test(value.trim())) return null;
+  const height = Number(value.trim());
+  return Number.isSafeInteger(height) && height > 0 ? height : null;
+}
+
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RETRIES = 3;
 const DEFAULT_INITIAL_BACKOFF_MS = 100;
@@ -101,7 +121,8 @@ export class LcdClient {
   /** base URL without trailing slash */
   readonly baseUrl: string;
   private readonly timeoutMs: number;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: RequestLimiter;
+  private seenHeight: SeenHeight | null = null;
   private readonly retryAny: RetryPolicy;
   private readonly retryUnsent: RetryPolicy;
 
@@ -134,7 +155,17 @@ export class LcdClient {
     return this.parseOk(reply, 'GET', path, accountResponseSchema);
   }
 
-  /** Height of the latest committed block. */
+  /**
+   * The highest block height a reply of this host carried (`Grpc-Metadata-X-Cosmos-Block-Height`,
+   * sent with every query reply), and when it came; null before the first such reply. Costs no
+   * request: callers that only need "a recent height" prefer it to `getLatestHeight`, which
+   * downloads a whole block.
+   */
+  lastSeenHeight(): SeenHeight | null {
+    return this.seenHeight;
+  }
+
+  /** Height of the latest committed block (downloads the whole block: see `lastSeenHeight`). */
   getLatestHeight(options?: LcdRequestOptions): Promise<number> {
     return this.getJson('/cosmos/base/tendermint/v1beta1/blocks/latest', latestBlockResponseSchema, options);
   }
@@ -363,6 +394,7 @@ export class LcdClient {
       if (timeout.aborted) throw new TransientFailure('timeout', null, false, null, { cause: error });
       throw new TransientFailure('network', null, isConnectionRefused(error), null, { cause: error });
     }
+    this.noteHeight(heightFromHeader(response.headers.get(BLOCK_HEIGHT_HEADER)));
     if (response.status === 429) {
       throw new TransientFailure('rate-limited', 429, true, retryAfterMs(response.headers.get('retry-after')));
     }
@@ -370,6 +402,11 @@ export class LcdClient {
       throw new TransientFailure('server-error', response.status, false, null, { cause: text.slice(0, 500) });
     }
     return { status: response.status, body: text };
+  }
+
+  private noteHeight(height: number | null): void {
+    if (height === null || (this.seenHeight !== null && height < this.seenHeight.height)) return;
+    this.seenHeight = { height, atMs: Date.now() };
   }
 
   private parseOk<S extends z.ZodTypeAny>(reply: HttpReply, method: 'GET' | 'POST', path: string, schema: S): z.output<S> {

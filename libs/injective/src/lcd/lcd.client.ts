@@ -10,7 +10,7 @@ import { RateLimitedError } from '../errors/rate-limited.error';
 import { fromChainUnits } from './chain-units.converter';
 import { grpcStatusOf, isDeterministicStatus } from './grpc-status.parser';
 import { CHAIN_LCD_RATE_PER_SECOND } from './rate-limit.defaults';
-import { rateLimiters, type RateLimiterRegistry } from './rate-limiter.registry';
+import { rateLimiters } from './rate-limiter.registry';
 import type { RequestLimiter } from './request.limiter';
 import { accountResponseSchema, type AccountInfo } from './schemas/account.schema';
 import { eipBaseFeeResponseSchema } from './schemas/eip-base-fee.schema';
@@ -28,81 +28,24 @@ import { bankBalancesResponseSchema } from './schemas/bank-balances.schema';
 import { simulateResponseSchema, type SimulationGas } from './schemas/simulate.schema';
 import { subaccountDepositsResponseSchema } from './schemas/subaccount-deposits.schema';
 import { txResponseEnvelopeSchema, type LcdTxResponse } from './schemas/tx-response.schema';
+import {
+  BLOCK_HEIGHT_HEADER,
+  heightFromHeader,
+  type DepositBalance,
+  type LcdClientOptions,
+  type LcdRequestOptions,
+  type LcdSendOptions,
+  type SeenHeight,
+  type SubaccountDeposits,
+} from './lcd-client.types';
+
+export { BLOCK_HEIGHT_HEADER, heightFromHeader, type DepositBalance, type LcdClientOptions, type LcdRequestOptions, type LcdSendOptions, type SeenHeight, type SubaccountDeposits };
 import { isConnectionRefused, retryAfterMs, TransientFailure } from './transient.failure';
-
-/** How an `LcdClient` talks to its endpoint. */
-export interface LcdClientOptions {
-  /** chain LCD base URL, e.g. `https://testnet.sentry.lcd.injective.network` */
-  readonly baseUrl: string;
-  /** per-attempt timeout (connect + full body), ms; default 5000 */
-  readonly timeoutMs?: number;
-  /** retries after the first attempt on 429, 5xx, timeouts and network errors; default 3 */
-  readonly maxRetries?: number;
-  /** first backoff delay, ms; grows exponentially with decorrelated jitter; default 100 */
-  readonly initialBackoffMs?: number;
-  /** cap of one backoff delay, ms; default 2000 */
-  readonly maxBackoffMs?: number;
-  /** rate of this host's limiter if the registry has none yet; default 20 req/s (public chain LCD) */
-  readonly ratePerSecond?: number;
-  /**
-   * limiter to use instead of the registry's: the machine-wide Redis bucket of the host
-   * (libs/redis `RedisTokenBucket`), a test's own, or a private node's without limits
-   */
-  readonly rateLimiter?: RequestLimiter;
-  /** registry to take the host's limiter from; default the process-wide `rateLimiters` */
-  readonly rateLimiterRegistry?: RateLimiterRegistry;
-}
-
-/** Per-call options. */
-export interface LcdRequestOptions {
-  /** aborts waiting, the request and its retries; rejects with the signal's reason */
-  readonly signal?: AbortSignal;
-}
-
-/** Options of a raw request. */
-export interface LcdSendOptions extends LcdRequestOptions {
-  /**
-   * May the request be repeated after an ambiguous failure (timeout, 5xx, reset connection)?
-   * Default: true for GET, false for POST — a POST is then only retried when the server surely
-   * did not act on it (429, connection refused).
-   */
-  readonly idempotent?: boolean;
-}
-
-/** Available and total balance of one denom, human units. */
-export interface DepositBalance {
-  readonly available: Decimal;
-  readonly total: Decimal;
-}
-
-/** A subaccount's deposits, human units. */
-export interface SubaccountDeposits {
-  /** by bank denom, only denoms whose decimals the caller supplied */
-  readonly balances: Readonly<Record<string, DepositBalance>>;
-  /** denoms held but missing from the caller's decimals map, left out of `balances` */
-  readonly unknownDenoms: readonly string[];
-}
+import { deepestIssue, formatPath } from './zod-issue.format';
 
 interface HttpReply {
   readonly status: number;
   readonly body: string;
-}
-
-/** A block height a reply was served at, with when it arrived. */
-export interface SeenHeight {
-  readonly height: number;
-  /** `Date.now()` when the reply arrived */
-  readonly atMs: number;
-}
-
-/** The header a Cosmos gRPC-gateway query reply carries its block height in. */
-export const BLOCK_HEIGHT_HEADER = 'grpc-metadata-x-cosmos-block-height';
-
-/** The height in a reply's `Grpc-Metadata-X-Cosmos-Block-Height` header, or null when absent or not a height. */
-export function heightFromHeader(value: string | null): number | null {
-  if (value === null || !/^\d+$/.test(value.trim())) return null;
-  const height = Number(value.trim());
-  return Number.isSafeInteger(height) && height > 0 ? height : null;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -450,19 +393,4 @@ function isTxNotFound(reply: HttpReply): boolean {
   if (reply.status === 404) return true;
   const status = grpcStatusOf(reply.body);
   return status.code === 5 || /tx not found/i.test(status.message);
-}
-
-/** The issue to report: inside a union, the one of the branch that matched furthest. */
-function deepestIssue(error: z.ZodError): z.ZodIssue | undefined {
-  const issue = error.issues[0];
-  if (issue?.code !== z.ZodIssueCode.invalid_union) return issue;
-  const candidates = issue.unionErrors.map(deepestIssue).filter((i): i is z.ZodIssue => i !== undefined);
-  return candidates.reduce<z.ZodIssue>((best, i) => (i.path.length > best.path.length ? i : best), issue);
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment),
-    '',
-  );
 }

@@ -75,6 +75,8 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       breakerTrips: this.breaker.trips,
       lastTxHash: this.sender.lastTx?.hash ?? null,
       lastTxHeight: this.sender.lastTx?.height ?? null,
+      // markets set aside because the chain could not give their metadata, with the reason
+      unavailableMarkets: [...this.session.unavailable.values()].join('; ') || null,
     };
   }
 
@@ -180,7 +182,10 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
   private async cycle(guard: TenureGuard, stop: AbortSignal): Promise<void> {
     if (this.cancels.size > 0) await this.cancels.runRequests(guard);
     const now = Date.now();
-    if (now >= this.reconciliation.dueAt) await this.reconciliation.run(guard);
+    if (now >= this.reconciliation.dueAt) {
+      await this.session.retryUnavailable();
+      await this.reconciliation.run(guard);
+    }
     if (now >= this.nextRefreshAt) {
       this.nextRefreshAt = now + this.parts.settings.sequenceRefreshMs;
       await this.parts.sequence.refresh();

@@ -51,12 +51,28 @@ export class ChainSession {
   /**
    * Reads the chain id, then the metadata of every bot's market not read yet. A market that cannot
    * be read (delisted, a wrong id) is set aside with its reason, and the others trade; it is read
-   * again at the next takeover. The chain id failing, or a node that is down or rate limits, fails
+   * again at every reconciliation (`retryUnavailable`) and at the next takeover. The chain id failing, or a node that is down or rate limits, fails
    * the takeover (it is tried again). Throws `ConfigError` naming the field when a bot's leverage
    * reaches 1 / IMR of a derivative market (no order of it could ever be placed): not retried.
    */
   async open(): Promise<void> {
     this.id = await this.parts.chain.chainId();
+    await this.readMarkets();
+  }
+
+  /**
+   * Reads the markets set aside at the takeover again (a market listed late, a node that had not
+   * indexed it): one that reads now trades from here on. Called at every reconciliation.
+   */
+  async retryUnavailable(): Promise<void> {
+    if (this.failures.size === 0) return;
+    const before = [...this.failures.keys()];
+    await this.readMarkets();
+    for (const key of before) if (this.metadata.has(key)) this.logger.log(`market ${key} could be read from the chain again: it trades`);
+  }
+
+  /** Reads the metadata of every bot's market not read yet; sets aside the ones the chain cannot give. */
+  private async readMarkets(): Promise<void> {
     const keys = new Set(this.parts.bots.bots.flatMap((b) => b.markets));
     this.failures.clear();
     for (const pair of this.parts.config.markets) {
@@ -67,7 +83,7 @@ export class ChainSession {
         if (isTransient(error)) throw error;
         const reason = `market ${pair.key} (${pair.testnetMarketId}) could not be read from the chain: ${(error as Error).message}`;
         this.failures.set(pair.key, reason);
-        this.logger.warn(`${reason}; it does not trade until the next takeover reads it`);
+        this.logger.warn(`${reason}; it does not trade until a later read succeeds`);
       }
     }
     const problems = leverageProblems(this.parts.bots.bots, this.parts.config.markets, this.metadata, (bot, key) => this.parts.bots.paramsOf(bot, key));

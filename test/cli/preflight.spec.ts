@@ -45,6 +45,23 @@ describe('mirrorbook preflight against the sim', () => {
     expect(run.stdout).toContain('FAIL: chain-id, market:gone-usdt:exists');
   }, 90_000);
 
+  it('names a derivative whose testnet mark has drifted from the reference, and one without a mark', async () => {
+    const sim = await startSimProcess({}, config.dir);
+    sims.push(sim);
+    const mark = (body: Record<string, unknown>) =>
+      fetch(`${sim.url}/sim/admin/mark`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ marketId: PAIRS.injPerp.testnetMarketId, ...body }) });
+    // a stale oracle: 20 % under the reference 25
+    expect((await mark({ mode: 'fixed', price: '20' })).status).toBe(200);
+    const drifted = parseJson(preflightOutput, await runCli(['preflight', '--json'], envFor(sim)));
+    expect(drifted.failed).toEqual(['market:inj-usdt-perp:mark', 'market:gone-usdt:exists']);
+    expect(drifted.checks.find((c) => c.name === 'market:inj-usdt-perp:mark')?.detail).toMatch(/mark 20 is 20 % from the reference 25/);
+    // no mark at all: the chain would refuse every order of the market
+    expect((await mark({ mode: 'none' })).status).toBe(200);
+    const missing = await runCli(['preflight', '--json'], envFor(sim));
+    expect(missing.code).toBe(1);
+    expect(parseJson(preflightOutput, missing).failed).toContain('market:inj-usdt-perp:mark');
+  }, 90_000);
+
   it('refuses mainnet', async () => {
     const run = await runCli(['preflight', '--network', 'mainnet'], { CONFIG_DIR: config.dir });
     expect(run.code).toBe(3);

@@ -7,7 +7,7 @@ export {
   type NetworkConfig,
   type NetworkName,
 } from './network/network.config';
-export { assertSigningAllowed } from './network/signing.guard';
+export { assertSigningAllowed, chainIdRefusal } from './network/signing.guard';
 export { lcdUrlsFromEnv, networkSides, type LcdUrls, type NetworkSide, type NetworkSides } from './network/network.sides';
 
 // wallets

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { effectiveGasPrice, gasSourceOf, isPostOnlyMode, type ExchangeParams } from '@mirrorbook/injective';
+import { chainIdRefusal, effectiveGasPrice, gasSourceOf, isPostOnlyMode, type ExchangeParams } from '@mirrorbook/injective';
 import { Dec, toDecimalString, type Market } from '@mirrorbook/market';
 
 /** One preflight check: its name, whether it passed, and what was found (or why it failed). */
@@ -17,8 +17,8 @@ export function chainIdCheck(network: string, expected: string, reported: string
   if (reported.trim().toLowerCase() === mainnetChainId) {
     return { name, ok: false, detail: `the node reports ${reported}, Injective mainnet: mirrorbook does not trade there` };
   }
-  if (reported !== expected) return { name, ok: false, detail: `the node reports chain id ${reported}, NETWORK=${network} expects ${expected}` };
-  return { name, ok: true, detail: `${reported}, as NETWORK=${network} expects` };
+  const refusal = chainIdRefusal(network, expected, reported, false);
+  return refusal === null ? { name, ok: true, detail: `${reported}, as NETWORK=${network} expects` } : { name, ok: false, detail: refusal };
 }
 
 /** The exchange params: fixed gas on/off and the gas source, the order side count, post-only mode. Pure. */

@@ -1,5 +1,4 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
 import type { MarketPair } from '@mirrorbook/config';
 import { networkConfig, type ExchangeParams, type NetworkSides } from '@mirrorbook/injective';
 import { Dec, toDecimalString } from '@mirrorbook/market';
@@ -12,16 +11,6 @@ import { chainIdCheck, exchangeParamsCheck, gasPriceCheck, pairChecks, type Pair
 
 /** Default largest distance of a derivative's testnet mark from the reference, percent. */
 export const DEFAULT_MAX_MARK_DISTANCE_PCT = '5';
-
-const header = z.object({ chain_id: z.string().min(1), height: z.string() }).passthrough();
-/** The chain id and height of the node's latest block header. */
-const latestHeaderSchema = z
-  .object({ sdk_block: z.object({ header }).passthrough().optional(), block: z.object({ header }).passthrough().optional() })
-  .passthrough()
-  .transform((reply) => {
-    const h = reply.sdk_block?.header ?? reply.block?.header;
-    return h ? { chainId: h.chain_id, height: Number(h.height) } : null;
-  });
 
 /**
  * `mirrorbook preflight`: before the first run on a network, what the chain says against what the
@@ -47,15 +36,13 @@ export async function preflightCommand(ctx: CliContext, opts: { maxMarkDistance?
 async function runChecks(ctx: CliContext, sides: NetworkSides, maxDistance: Decimal): Promise<PreflightCheck[]> {
   const lcd = ctx.lcd(sides.trading.config);
   const checks: PreflightCheck[] = [];
-  const head = await lcd.getJson('/cosmos/base/tendermint/v1beta1/blocks/latest', latestHeaderSchema).catch((e: Error) => e);
-  if (head instanceof Error || head === null) {
-    checks.push({ name: 'chain-id', ok: false, detail: `the latest block could not be read: ${head instanceof Error ? head.message : 'no header'}` });
-  } else {
-    checks.push(chainIdCheck(sides.name, sides.trading.config.chainId, head.chainId, networkConfig('mainnet').chainId));
-  }
+  const chainId = await lcd.getChainId().catch((e: Error) => e);
+  if (chainId instanceof Error) checks.push({ name: 'chain-id', ok: false, detail: `the node info could not be read: ${chainId.message}` });
+  else checks.push(chainIdCheck(sides.name, sides.trading.config.chainId, chainId, networkConfig('mainnet').chainId));
+  const height = await lcd.getLatestHeight().catch(() => 0);
   const params: ExchangeParams | Error = await lcd.getExchangeParams().catch((e: Error) => e);
   if (params instanceof Error) checks.push({ name: 'exchange-params', ok: false, detail: `exchangeParams could not be read: ${params.message}` });
-  else checks.push(exchangeParamsCheck(params, head instanceof Error || head === null ? 0 : head.height, ctx.config().env.EXEC_GAS_MARGIN));
+  else checks.push(exchangeParamsCheck(params, height, ctx.config().env.EXEC_GAS_MARGIN));
   const baseFee = await lcd.getEipBaseFee().catch((e: Error) => e);
   checks.push(gasPriceCheck(sides.trading.config.gasPrice, baseFee instanceof Error ? null : baseFee, baseFee instanceof Error ? baseFee.message : null));
   const reader = new MarketReader(ctx);

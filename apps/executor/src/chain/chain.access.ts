@@ -1,5 +1,4 @@
 import type Decimal from 'decimal.js';
-import { z } from 'zod';
 import type { AppConfig, MarketPair } from '@mirrorbook/config';
 import {
   broadcastTx,
@@ -19,17 +18,11 @@ import {
 import type { Market } from '@mirrorbook/market';
 
 /** The chain id as a node reports it in its latest block header. */
-const chainIdReplySchema = z
-  .object({
-    sdk_block: z.object({ header: z.object({ chain_id: z.string().min(1) }).passthrough() }).passthrough().optional(),
-    block: z.object({ header: z.object({ chain_id: z.string().min(1) }).passthrough() }).passthrough().optional(),
-  })
-  .passthrough()
-  .transform((reply) => reply.sdk_block?.header.chain_id ?? reply.block?.header.chain_id ?? null);
-
 /** The executor's view of the trading chain: thin calls over libs/injective's LCD client. */
 export class ChainAccess {
   readonly network: NetworkConfig;
+  /** NETWORK: which chain id `network.chainId` is the one expected for */
+  readonly networkName: string;
   readonly lcd: LcdClient;
 
   /**
@@ -37,14 +30,15 @@ export class ChainAccess {
    * every process shares (public nodes limit per IP, the sim too); the sim's and testnet's alike.
    */
   constructor(config: AppConfig, limiterFor: (lcdUrl: string) => RequestLimiter) {
-    this.network = networkSides(config.env.NETWORK, lcdUrlsFromEnv(config.env)).trading.config;
+    const sides = networkSides(config.env.NETWORK, lcdUrlsFromEnv(config.env));
+    this.network = sides.trading.config;
+    this.networkName = sides.name;
     this.lcd = new LcdClient({ baseUrl: this.network.lcdUrl, rateLimiter: limiterFor(this.network.lcdUrl) });
   }
 
-  /** The chain id the node reports, or the configured one when its reply does not carry it. */
-  async chainId(): Promise<string> {
-    const reported = await this.lcd.getJson('/cosmos/base/tendermint/v1beta1/blocks/latest', chainIdReplySchema);
-    return reported ?? this.network.chainId;
+  /** The chain id the node reports. */
+  chainId(): Promise<string> {
+    return this.lcd.getChainId();
   }
 
   /** Account number and committed sequence. */
@@ -54,8 +48,7 @@ export class ChainAccess {
 
   /**
    * Height of the latest block. With `maxAgeMs`, the height the last reply of the host carried
-   * (`Grpc-Metadata-X-Cosmos-Block-Height`) when it came within that many ms: no request at all,
-   * where a fresh read downloads a whole block.
+   * (`Grpc-Metadata-X-Cosmos-Block-Height`) when it came within that many ms: no request at all.
    */
   latestHeight(maxAgeMs = 0): Promise<number> {
     const seen = this.lcd.lastSeenHeight();

@@ -35,6 +35,8 @@ export class FakeEngineParts {
   /** what the chain parameters allow (undefined: not read) */
   venueLimits: VenueLimits | undefined = undefined;
   /** takeover attempts that fail to read the chain id */
+  /** what the node reports as its chain id */
+  reportedChainId = 'injective-888';
   chainIdFailures = 0;
   /** what the runner answers when the tenure ends gracefully */
   cancelAllAtEnd = false;
@@ -69,10 +71,11 @@ export class FakeEngineParts {
       wallet: { id: 'w1', wallet: walletFromPrivateKey('11'.repeat(32)) },
       chain: {
         network: networkSides('testnet', {}).trading.config,
+        networkName: 'testnet',
         chainId: async () => {
           log('chain id');
           if (this.chainIdFailures-- > 0) throw new Error('node unreachable');
-          return 'injective-888';
+          return this.reportedChainId;
         },
         market: async (pair) => {
           log(`market ${pair.key}`);

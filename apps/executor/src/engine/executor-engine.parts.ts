@@ -22,7 +22,7 @@ export interface EngineParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: ExecutorSettings;
   readonly wallet: ExecutorWallet;
-  readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network'>;
+  readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network' | 'networkName'>;
   /** the chain parameters: read at takeover, the venue limits for the checks */
   readonly fees: Pick<ChainFees, 'load' | 'limits'>;
   readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice'>;

@@ -159,6 +159,14 @@ describe('ExecutorEngine', () => {
       expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason }], error: `pre-trade checks refused 1 action(s): ${reason}` });
     });
 
+    it('on a node of another chain than NETWORK expects: refuses every create with the chain ids named, sends nothing', async () => {
+      const { world } = await takeOver((w) => (w.reportedChainId = 'injective-777'));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.logOf('submit')).toEqual([]);
+      expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason: 'the node reports chain id injective-777, NETWORK=testnet expects injective-888' }] });
+    });
+
     it('by the chain: refreshes the sequence, reports the tx failed with the reason and acks its intents', async () => {
       const { world } = await takeOver();
       world.submitter.answers.push(new BatchNotAppliedError('broadcast refused: insufficient fees', false));

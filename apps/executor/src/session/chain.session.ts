@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, type AppConfig } from '@mirrorbook/config';
-import { assertSigningAllowed, MainnetTradingRefusedError } from '@mirrorbook/injective';
+import { chainIdRefusal } from '@mirrorbook/injective';
 import type { Market } from '@mirrorbook/market';
 import type { ChainAccess } from '../chain/chain.access';
 import type { ChainGuard } from '../checks/pre-trade.context';
@@ -12,7 +12,7 @@ import { leverageProblems } from './leverage.check';
 export interface ChainSessionParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: Pick<ExecutorSettings, 'allowMainnetTrading'>;
-  readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network'>;
+  readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network' | 'networkName'>;
   readonly bots: Pick<BotStateRegistry, 'bots' | 'paramsOf'>;
 }
 
@@ -57,6 +57,8 @@ export class ChainSession {
    */
   async open(): Promise<void> {
     this.id = await this.parts.chain.chainId();
+    const guard = this.chainGuard();
+    if (!guard.allowed) this.logger.error(`${guard.reason}: every intent is refused until the node or NETWORK is corrected`);
     await this.readMarkets();
   }
 
@@ -90,15 +92,14 @@ export class ChainSession {
     if (problems.length > 0) throw new ConfigError(problems);
   }
 
-  /** Whether this chain may be signed for: a mainnet chain id only with `ALLOW_MAINNET_TRADING`. */
+  /**
+   * Whether this chain may be signed for: the chain id NETWORK expects, and a mainnet chain id only
+   * with `ALLOW_MAINNET_TRADING`.
+   */
   chainGuard(): ChainGuard {
-    try {
-      assertSigningAllowed(this.id ?? '', this.parts.settings.allowMainnetTrading);
-      return { allowed: true };
-    } catch (error) {
-      if (error instanceof MainnetTradingRefusedError) return { allowed: false, reason: error.message };
-      throw error;
-    }
+    const { chain, settings } = this.parts;
+    const reason = chainIdRefusal(chain.networkName, chain.network.chainId, this.id ?? '', settings.allowMainnetTrading);
+    return reason === null ? { allowed: true } : { allowed: false, reason };
   }
 }
 

@@ -44,7 +44,7 @@ describe('ChainSession.open', () => {
     const session = new ChainSession({
       config: { markets: [pair('inj-usdt-perp')] },
       settings: { allowMainnetTrading: false },
-      chain: { chainId: async () => 'injective-888', market: async () => perp, network: {} as never },
+      chain: { chainId: async () => 'injective-888', market: async () => perp, network: { chainId: 'injective-888' } as never, networkName: 'testnet' },
       bots: { bots: [{ ...bot({ leverage: '15' }), markets: ['inj-usdt-perp'] }], paramsOf: leverage('15') },
     });
     const error = await session.open().catch((e: unknown) => e);

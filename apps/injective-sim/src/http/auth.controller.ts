@@ -12,6 +12,20 @@ const EMPTY_CODE_HASH = 'xdJGAYb3IzySfn2y3McDwOUAtlPKgic7e/rYBF2FpHA=';
 export class AuthController {
   constructor(private readonly chain: SimChain) {}
 
+  /** The auth module's parameters, cosmos-sdk defaults (clients read the height header of this small reply). */
+  @Get('params')
+  params(): Record<string, unknown> {
+    return {
+      params: {
+        max_memo_characters: '256',
+        tx_sig_limit: '7',
+        tx_size_cost_per_byte: '10',
+        sig_verify_cost_ed25519: '590',
+        sig_verify_cost_secp256k1: '1000',
+      },
+    };
+  }
+
   /** An Injective `EthAccount`; 404 code 5 for an unknown account, 400 for a malformed address. */
   @Get('accounts/:address')
   account(@Param('address') address: string): Record<string, unknown> {

@@ -119,17 +119,30 @@ describe('LcdClient', () => {
   });
 
   describe('getLatestHeight', () => {
-    it('reads sdk_block.header.height', async () => {
-      const lcd = await clientFor(() => ({
-        json: { block_id: {}, block: { header: { height: '99' } }, sdk_block: { header: { height: '100' } } },
-      }));
+    it('reads the height header of the small auth params reply, not a whole block', async () => {
+      const lcd = await clientFor(() => ({ json: { params: { max_memo_characters: '256' } }, headers: { 'Grpc-Metadata-X-Cosmos-Block-Height': '4242' } }));
+      await expect(lcd.getLatestHeight()).resolves.toBe(4242);
+      expect(served()).toEqual(['GET /cosmos/auth/v1beta1/params']);
+    });
+
+    it('reads sdk_block.header.height when the node sends no height header', async () => {
+      const lcd = await clientFor((request) =>
+        request.url.startsWith('/cosmos/auth/')
+          ? { json: { params: {} } }
+          : { json: { block_id: {}, block: { header: { height: '99' } }, sdk_block: { header: { height: '100' } } } },
+      );
       await expect(lcd.getLatestHeight()).resolves.toBe(100);
-      expect(served()).toEqual(['GET /cosmos/base/tendermint/v1beta1/blocks/latest']);
+      expect(served()).toEqual(['GET /cosmos/auth/v1beta1/params', 'GET /cosmos/base/tendermint/v1beta1/blocks/latest']);
     });
 
     it('falls back to block.header.height', async () => {
       const lcd = await clientFor(() => ({ json: { block: { header: { height: '12345' } } } }));
       await expect(lcd.getLatestHeight()).resolves.toBe(12345);
+    });
+
+    it('a failing probe is the error it is', async () => {
+      const lcd = await clientFor(() => ({ status: 501, json: { code: 12, message: 'Not Implemented', details: [] } }));
+      await expect(lcd.getLatestHeight()).rejects.toBeInstanceOf(LcdRequestError);
     });
   });
 
@@ -403,7 +416,7 @@ describe('LcdClient', () => {
   describe('when the node fails for a moment', () => {
     it('retries a 503 and returns the later answer', async () => {
       const lcd = await clientFor((_req, i) =>
-        i < 2 ? { status: 503, body: 'upstream unavailable' } : { json: { block: { header: { height: '5' } } } },
+        i < 2 ? { status: 503, body: 'upstream unavailable' } : { json: { params: {} }, headers: { 'Grpc-Metadata-X-Cosmos-Block-Height': '5' } },
       );
       await expect(lcd.getLatestHeight()).resolves.toBe(5);
       expect(stub!.requests).toHaveLength(3);
@@ -471,7 +484,7 @@ describe('LcdClient', () => {
 
   describe('when several clients talk to one host', () => {
     it('shares one budget: the host is never sent more than the rate in any second', async () => {
-      stub = await startLcdStub(() => ({ json: { block: { header: { height: '1' } } } }));
+      stub = await startLcdStub(() => ({ json: { params: {} }, headers: { 'Grpc-Metadata-X-Cosmos-Block-Height': '1' } }));
       // the limiter's own record: the time of every permit it issued (socket arrival carries jitter)
       const grants: number[] = [];
       const registry = new RateLimiterRegistry({ onGrant: (at) => grants.push(at) });

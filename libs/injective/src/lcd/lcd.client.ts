@@ -16,6 +16,7 @@ import { accountResponseSchema, type AccountInfo } from './schemas/account.schem
 import { eipBaseFeeResponseSchema } from './schemas/eip-base-fee.schema';
 import { exchangeParamsResponseSchema, type ExchangeParams } from './schemas/exchange-params.schema';
 import { latestBlockResponseSchema } from './schemas/latest-block.schema';
+import { nodeInfoResponseSchema } from './schemas/node-info.schema';
 import { midPriceAndTobResponseSchema, type MidPriceAndTob } from './schemas/mid-price-and-tob.schema';
 import {
   derivativeOpenOrdersResponseSchema,
@@ -46,7 +47,15 @@ import { deepestIssue, formatPath } from './zod-issue.format';
 interface HttpReply {
   readonly status: number;
   readonly body: string;
+  /** the height header of this reply (`Grpc-Metadata-X-Cosmos-Block-Height`), null when absent */
+  readonly height: number | null;
 }
+
+/**
+ * The smallest module query of the chain. Module queries (not the tendermint or tx services) carry
+ * the height they were served at in a header, so its reply is the cheapest way to learn the height.
+ */
+const HEIGHT_PROBE_PATH = '/cosmos/auth/v1beta1/params';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_RETRIES = 3;
@@ -101,16 +110,27 @@ export class LcdClient {
   /**
    * The highest block height a reply of this host carried (`Grpc-Metadata-X-Cosmos-Block-Height`,
    * sent with every query reply), and when it came; null before the first such reply. Costs no
-   * request: callers that only need "a recent height" prefer it to `getLatestHeight`, which
-   * downloads a whole block.
+   * request: callers that only need "a recent height" prefer it to `getLatestHeight`.
    */
   lastSeenHeight(): SeenHeight | null {
     return this.seenHeight;
   }
 
-  /** Height of the latest committed block (downloads the whole block: see `lastSeenHeight`). */
-  getLatestHeight(options?: LcdRequestOptions): Promise<number> {
+  /**
+   * Height of the latest committed block: the height header of a tiny module query
+   * (`/cosmos/auth/v1beta1/params`, a few hundred bytes). Only a node that sends no such header
+   * costs a whole block (`/cosmos/base/tendermint/v1beta1/blocks/latest`, large on mainnet).
+   */
+  async getLatestHeight(options?: LcdRequestOptions): Promise<number> {
+    const probe = await this.send('GET', HEIGHT_PROBE_PATH, undefined, options);
+    this.parseOk(probe, 'GET', HEIGHT_PROBE_PATH, z.unknown());
+    if (probe.height !== null) return probe.height;
     return this.getJson('/cosmos/base/tendermint/v1beta1/blocks/latest', latestBlockResponseSchema, options);
+  }
+
+  /** The chain id the node serves (`node_info`'s `default_node_info.network`). */
+  getChainId(options?: LcdRequestOptions): Promise<string> {
+    return this.getJson('/cosmos/base/tendermint/v1beta1/node_info', nodeInfoResponseSchema, options);
   }
 
   /** Aggregated spot book, up to `limit` levels a side (the chain's default when omitted). */
@@ -337,14 +357,15 @@ export class LcdClient {
       if (timeout.aborted) throw new TransientFailure('timeout', null, false, null, { cause: error });
       throw new TransientFailure('network', null, isConnectionRefused(error), null, { cause: error });
     }
-    this.noteHeight(heightFromHeader(response.headers.get(BLOCK_HEIGHT_HEADER)));
+    const height = heightFromHeader(response.headers.get(BLOCK_HEIGHT_HEADER));
+    this.noteHeight(height);
     if (response.status === 429) {
       throw new TransientFailure('rate-limited', 429, true, retryAfterMs(response.headers.get('retry-after')));
     }
     if (response.status >= 500 && !isDeterministicStatus(grpcStatusOf(text))) {
       throw new TransientFailure('server-error', response.status, false, null, { cause: text.slice(0, 500) });
     }
-    return { status: response.status, body: text };
+    return { status: response.status, body: text, height };
   }
 
   private noteHeight(height: number | null): void {

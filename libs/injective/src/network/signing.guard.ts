@@ -13,3 +13,14 @@ export function assertSigningAllowed(chainId: string, allowMainnetTrading: boole
     throw new MainnetTradingRefusedError(chainId);
   }
 }
+
+/**
+ * Why a node reporting `reported` may not be traded on under NETWORK=`network`, or null when it
+ * may: mainnet needs `allowMainnetTrading`, and any chain must be the one NETWORK expects (its
+ * allowlist: one chain id per network, so a testnet URL pointed at another chain is refused). Pure.
+ */
+export function chainIdRefusal(network: string, expected: string, reported: string, allowMainnetTrading: boolean): string | null {
+  if (reported.trim().toLowerCase() === MAINNET_CHAIN_ID && !allowMainnetTrading) return new MainnetTradingRefusedError(reported).message;
+  if (reported !== expected) return `the node reports chain id ${reported}, NETWORK=${network} expects ${expected}`;
+  return null;
+}

@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { accountResponseSchema } from './account.schema';
 import { bankBalancesResponseSchema } from './bank-balances.schema';
 import { eipBaseFeeResponseSchema } from './eip-base-fee.schema';
 import { exchangeParamsResponseSchema } from './exchange-params.schema';
 import { latestBlockResponseSchema } from './latest-block.schema';
+import { nodeInfoResponseSchema } from './node-info.schema';
 import { midPriceAndTobResponseSchema } from './mid-price-and-tob.schema';
 import { derivativeOpenOrdersResponseSchema, spotOpenOrdersResponseSchema } from './open-orders.schema';
 import { orderbookResponseSchema } from './orderbook.schema';
@@ -20,6 +21,8 @@ export const LCD_REPLY_SCHEMAS: Readonly<Record<string, z.ZodTypeAny>> = {
   '/cosmos/auth/v1beta1/accounts/{address}': accountResponseSchema,
   '/cosmos/bank/v1beta1/balances/{address}': bankBalancesResponseSchema,
   '/cosmos/base/tendermint/v1beta1/blocks/latest': latestBlockResponseSchema,
+  '/cosmos/base/tendermint/v1beta1/node_info': nodeInfoResponseSchema,
+  '/cosmos/auth/v1beta1/params': z.unknown(),
   '/injective/exchange/v2/spot/orderbook/{market_id}': orderbookResponseSchema,
   '/injective/exchange/v2/derivative/orderbook/{market_id}': orderbookResponseSchema,
   '/injective/exchange/v2/spot/orders/{market_id}/{subaccount_id}': spotOpenOrdersResponseSchema,

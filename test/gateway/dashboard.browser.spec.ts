@@ -141,6 +141,14 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-logs.png') });
   });
 
+  it("shows a market the wallet's executor set aside, with its reason, on the bot card and in the services table", async () => {
+    const unavailable = /market unavailable: market atom-usdt \(0x[0-9a-f]{64}\) could not be read from the chain: .*market not found/;
+    await page.getByTestId('bot-unavailable-spot-inj-atom-usdt').filter({ hasText: unavailable }).waitFor();
+    expect(await page.getByTestId('bot-unavailable-spot-inj-inj-usdt').count()).toBe(0);
+    await page.getByTestId('service-unavailable-executor-executor-w1-atom-usdt').filter({ hasText: unavailable }).waitFor();
+    expect(await page.locator('[data-testid^="service-unavailable-executor-executor-w2"]').count()).toBe(0);
+  });
+
   it('fits a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('bot-card-spot-inj').waitFor();

@@ -241,6 +241,28 @@ describe('gateway REST API against real NATS and Redis', () => {
         clock.restore();
       }
     });
+
+    it("carries the markets an executor set aside with their reasons, and shows them on the wallet's bots until they trade again", async () => {
+      const reason = 'market atom-usdt (0xabc) could not be read from the chain: market not found';
+      const executor = async () => (await http().get('/api/services').expect(200)).body.services.find((s: { instance: string }) => s.instance === 'exec-w1-a');
+      const market = async (key: string) => (await http().get('/api/bots/spot-inj').expect(200)).body.markets.find((m: { key: string }) => m.key === key);
+      const clock = holdClock();
+      try {
+        nc.publish('svc.heartbeat.executor.exec-w1-a', bytes(heartbeat({ unavailableMarkets: { 'atom-usdt': reason } })));
+        await nc.flush();
+        await eventually(async () => (await executor())?.unavailableMarkets !== undefined, 5000, 'the heartbeat naming atom-usdt');
+        expect(await executor()).toMatchObject({ app: 'executor', state: 'running', unavailableMarkets: { 'atom-usdt': reason } });
+        expect(await market('atom-usdt')).toMatchObject({ key: 'atom-usdt', unavailable: reason });
+        expect(await market('inj-usdt')).toMatchObject({ key: 'inj-usdt', unavailable: null });
+
+        nc.publish('svc.heartbeat.executor.exec-w1-a', bytes(heartbeat()));
+        await nc.flush();
+        await eventually(async () => (await executor())?.unavailableMarkets === undefined, 5000, 'the heartbeat without unavailable markets');
+        expect(await market('atom-usdt')).toMatchObject({ unavailable: null });
+      } finally {
+        clock.restore();
+      }
+    });
   });
 
   describe('GET /api/activity', () => {

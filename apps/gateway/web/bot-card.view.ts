@@ -2,7 +2,7 @@
 import type { BotView } from '../src/bots/bot.view';
 import { ApiError, type ApiClient } from './api.client';
 import { h, replaceChildren } from './dom';
-import { arrow, duration, shortAddress, shortDecimal } from './format';
+import { arrow, duration, marketUnavailable, shortAddress, shortDecimal } from './format';
 import { ParamsForm } from './params-form.view';
 
 /** What a bot card asks the page to do. */
@@ -73,7 +73,7 @@ export class BotCard {
         h(
           'tbody',
           {},
-          bot.markets.map((m) =>
+          bot.markets.flatMap((m) => [
             h(
               'tr',
               { 'data-testid': `bot-price-${id}-${m.key}` },
@@ -82,7 +82,8 @@ export class BotCard {
               h('td', {}, shortDecimal(m.reference)),
               h('td', { class: `gap ${m.direction ?? ''}` }, `${arrow(m.direction)} ${m.gapPct === null ? '—' : `${shortDecimal(m.gapPct, 4)} %`}`),
             ),
-          ),
+            m.unavailable === null ? null : h('tr', { class: 'unavailable', 'data-testid': `bot-unavailable-${id}-${m.key}` }, h('td', { colspan: 4 }, marketUnavailable(m.unavailable))),
+          ]),
         ),
       ),
       h(

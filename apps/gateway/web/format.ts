@@ -42,3 +42,8 @@ export function shortAddress(address: string | null): string {
 export function arrow(direction: 'above' | 'below' | 'level' | null): string {
   return direction === 'above' ? '▲' : direction === 'below' ? '▼' : direction === 'level' ? '=' : '·';
 }
+
+/** How the dashboard names a market the wallet's executor set aside (bot card, services table). */
+export function marketUnavailable(reason: string): string {
+  return `market unavailable: ${reason}`;
+}

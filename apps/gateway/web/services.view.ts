@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { ServiceView } from '../src/services/service.view';
 import { h, replaceChildren } from './dom';
-import { duration } from './format';
+import { duration, marketUnavailable } from './format';
 import { oncePerFrame } from './frame';
 
 /** Service health from heartbeats; ages keep counting in the browser between heartbeats. */
@@ -32,10 +32,13 @@ export class ServicesTable {
       this.body,
       rows.length === 0
         ? h('tr', {}, h('td', { colspan: 5, class: 'muted' }, 'no heartbeats yet'))
-        : rows.map(({ view, receivedAt }) => {
+        : rows.flatMap(({ view, receivedAt }) => {
             const ageMs = view.ageMs + (Date.now() - receivedAt);
             const stale = ageMs > this.staleAfterMs;
-            return h(
+            const unavailable = Object.entries(view.unavailableMarkets ?? {}).map(([key, reason]) =>
+              h('tr', { class: 'unavailable', 'data-testid': `service-unavailable-${view.app}-${view.instance}-${key}` }, h('td', { colspan: 5 }, marketUnavailable(reason))),
+            );
+            const row = h(
               'tr',
               { class: stale ? 'stale' : '', 'data-testid': `service-${view.app}-${view.instance}` },
               h('td', {}, view.app),
@@ -44,6 +47,7 @@ export class ServicesTable {
               h('td', {}, `${Math.round(ageMs / 1000)} s ago`),
               h('td', {}, `${duration(view.uptimeS)} · ${Math.round(view.rssBytes / 1048576)} MB`),
             );
+            return [row, ...unavailable];
           }),
     );
   }

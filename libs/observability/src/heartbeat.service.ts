@@ -4,8 +4,8 @@ import { MessagingService } from '@mirrorbook/messaging';
 import { LifecycleService } from './lifecycle.service';
 import { SERVICE_IDENTITY, type ServiceIdentity } from './service.identity';
 
-/** Adds service-specific facts (an executor's wallet, a feed's market count) to the heartbeat. */
-export type HeartbeatContributor = () => Partial<Pick<Heartbeat, 'wallet' | 'details'>>;
+/** Adds service-specific facts (an executor's wallet and unavailable markets, a feed's market count) to the heartbeat. */
+export type HeartbeatContributor = () => Partial<Pick<Heartbeat, 'wallet' | 'unavailableMarkets' | 'details'>>;
 
 /** Publishes `svc.heartbeat.<app>.<instance>` every interval and at once on each state change. */
 @Injectable()

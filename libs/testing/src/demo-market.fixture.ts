@@ -72,12 +72,15 @@ export async function seedDemoMarket(nc: NatsConnection, redis: Redis): Promise<
   await nc.flush();
 }
 
-/** Heartbeats of a small deployment: a feed, a strategy worker and one executor per wallet. */
+/** What w1's executor says of atom-usdt: its testnet market was removed, the wallet's other market trades. */
+const ATOM_UNAVAILABLE = `market atom-usdt (0x${'a'.repeat(64)}) could not be read from the chain: LCD answered 404: market not found`;
+
+/** Heartbeats of a small deployment: a feed, a strategy worker and one executor per wallet (w1's with a market set aside). */
 export function publishHeartbeats(nc: NatsConnection): void {
   const beats = [
     heartbeat({ app: 'price-feed', instance: 'feed-1', wallet: undefined, uptimeS: 3600 }),
     heartbeat({ app: 'strategy', instance: 'strategy-1', wallet: undefined, uptimeS: 3500 }),
-    heartbeat({ app: 'executor', instance: 'executor-w1', uptimeS: 3400 }),
+    heartbeat({ app: 'executor', instance: 'executor-w1', uptimeS: 3400, unavailableMarkets: { 'atom-usdt': ATOM_UNAVAILABLE } }),
     heartbeat({ app: 'executor', instance: 'executor-w2', uptimeS: 3300, wallet: { id: 'w2', address: 'inj1zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz2', subaccountId: `0x${'2'.repeat(40)}${'0'.repeat(24)}` } }),
   ];
   for (const beat of beats) nc.publish(`svc.heartbeat.${beat.app}.${beat.instance}`, bytes({ ...beat, ts: Date.now() }));

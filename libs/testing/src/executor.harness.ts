@@ -15,7 +15,7 @@ import {
 import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder } from '@mirrorbook/injective';
 import { startAppProcess } from './app.launcher';
 import { catalogMarket, injUsdtMarkets } from './catalog-market.fixture';
-import { repoConfigPairs, writeConfigDir, type ConfigDir } from './config-dir.fixture';
+import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';
 import type { ManagedProcess } from './managed.process';
 import { startTestServers, type TestServers } from './test-servers';
 
@@ -58,6 +58,8 @@ export interface HarnessOptions {
   chainId?: string;
   /** SIM_EIP_BASE_FEE (inj base units per gas); default the sim's (160000000) */
   eipBaseFee?: string;
+  /** markets.json's pairs (e.g. one whose testnet id the sim does not list); default config/markets.json */
+  markets?: readonly ConfigPair[];
 }
 
 /** NATS + Redis + the sim as a child process, a config directory, and helpers around executors. */
@@ -95,6 +97,7 @@ export class ExecutorHarness {
         bots: wallets.map((w) => ({ id: w.bot, wallet: w.id, markets: Object.keys(MARKETS), params: { baseSize: '1', leverage: '2' }, enabled: true })),
       },
       sim: { genesis: { accounts } },
+      markets: options.markets,
     });
     const servers = await startTestServers();
     const sim = startAppProcess('injective-sim', {

@@ -75,9 +75,12 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       breakerTrips: this.breaker.trips,
       lastTxHash: this.sender.lastTx?.hash ?? null,
       lastTxHeight: this.sender.lastTx?.height ?? null,
-      // markets set aside because the chain could not give their metadata, with the reason
-      unavailableMarkets: [...this.session.unavailable.values()].join('; ') || null,
     };
+  }
+
+  /** The markets set aside because the chain could not give their metadata: market key → reason (heartbeat, `/health`). */
+  unavailableMarkets(): Record<string, string> {
+    return Object.fromEntries(this.session.unavailable);
   }
 
   /** A new intent from the inbox (ignored outside a tenure). */

@@ -3,7 +3,7 @@ import { ConfigError } from '@mirrorbook/config';
 import { redisKeys } from '@mirrorbook/contracts';
 import { Lease } from '@mirrorbook/locking';
 import { RedisService } from '@mirrorbook/redis';
-import { HeartbeatService, LifecycleService, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
+import { HeartbeatService, LifecycleService, ReadinessRegistry, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
 import { ExecutorEngine } from '../engine/executor.engine';
 import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.settings';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
@@ -35,6 +35,7 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     private readonly redis: RedisService,
     private readonly lifecycle: LifecycleService,
     heartbeat: HeartbeatService,
+    readiness: ReadinessRegistry,
     @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
     @Inject(EXECUTOR_WALLET) private readonly wallet: ExecutorWallet,
@@ -47,8 +48,11 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     });
     heartbeat.contribute(() => ({
       wallet: { id: wallet.id, address: wallet.wallet.injAddress, subaccountId: wallet.wallet.subaccountId },
+      unavailableMarkets: this.engine.unavailableMarkets(),
       details: { lease: this.lease.held ? 'held' : 'standby', ...this.engine.status() },
     }));
+    // the wallet's other markets trade: an unavailable market degrades the executor, it does not make it unready
+    readiness.registerDegradation('unavailableMarkets', () => this.engine.unavailableMarkets());
   }
 
   /** Starts contending for the lease (after the HTTP server is up). */

@@ -31,9 +31,11 @@ export class BotViewBuilder {
 
   private view(bot: BotEntry, { state, source }: StoredBotState, balances: BotView['balances']): BotView {
     const wallet = this.config.wallets.find((w) => w.id === bot.wallet);
-    const markets = bot.markets.map((key) => this.market(key));
+    const executors = this.registry.executorsOf(bot.wallet);
+    const unavailable = executors[0]?.unavailableMarkets ?? {};
+    const markets = bot.markets.map((key) => this.market(key, unavailable[key] ?? null));
     const types = new Set(markets.map((m) => m.type));
-    const announced = this.registry.executorsOf(bot.wallet).find((e) => e.wallet)?.wallet;
+    const announced = executors.find((e) => e.wallet)?.wallet;
     return {
       id: bot.id,
       wallet: { id: bot.wallet, label: wallet?.label ?? '', address: announced?.address ?? null },
@@ -63,11 +65,11 @@ export class BotViewBuilder {
     }
   }
 
-  private market(key: string): BotMarket {
+  private market(key: string, unavailable: string | null): BotMarket {
     const type = this.config.markets.find((m) => m.key === key)?.type ?? 'spot';
     const reference = this.liveMarkets.price('reference', key)?.mid ?? null;
     const trading = currentTradingTick(this.liveMarkets.price('trading', key), this.liveMarkets.book(key))?.mid ?? null;
     const gap = reference && trading ? priceGap(trading, reference) : null;
-    return { key, type, reference, trading, gapPct: gap?.gapPct ?? null, direction: gap?.direction ?? null };
+    return { key, type, reference, trading, gapPct: gap?.gapPct ?? null, direction: gap?.direction ?? null, unavailable };
   }
 }

@@ -14,6 +14,8 @@ export const botMarketSchema = z.object({
   gapPct: signedDecimalString.nullable(),
   /** testnet relative to mainnet */
   direction: z.enum(['above', 'below', 'level']).nullable(),
+  /** why the wallet's executor in charge does not trade this market (the chain could not give its metadata); null when it trades */
+  unavailable: z.string().nullable(),
 });
 
 /** A bot as the dashboard shows it (`GET /api/bots`, WS topic `bots`). */

@@ -26,13 +26,14 @@ export class ServiceRegistry {
     this.staleAfterMs = 3 * this.intervalMs;
   }
 
-  /** Records a heartbeat; `changed` when the instance is new or its state differs from the last one. */
+  /** Records a heartbeat; `changed` when the instance is new or its state or unavailable markets differ from the last one. */
   record(beat: Heartbeat, now = Date.now()): { view: ServiceView; changed: boolean } {
     const key = `${beat.app}.${beat.instance}`;
-    const previous = this.entries.get(key);
+    const previous = this.entries.get(key)?.beat;
     const entry = { beat, receivedAt: now };
     this.entries.set(key, entry);
-    return { view: this.view(entry, now), changed: previous?.beat.state !== beat.state };
+    const changed = previous?.state !== beat.state || !sameReasons(previous.unavailableMarkets, beat.unavailableMarkets);
+    return { view: this.view(entry, now), changed };
   }
 
   /** All known instances, by app then instance. */
@@ -68,8 +69,15 @@ export class ServiceRegistry {
       uptimeS: beat.uptimeS,
       rssBytes: beat.rssBytes,
       wallet: beat.wallet,
+      unavailableMarkets: beat.unavailableMarkets,
       details: beat.details,
       lastSeen: receivedAt,
     };
   }
+}
+
+/** Whether two market key → reason maps list the same markets for the same reasons. */
+function sameReasons(a: Record<string, string> = {}, b: Record<string, string> = {}): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

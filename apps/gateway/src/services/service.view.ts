@@ -16,6 +16,8 @@ export const serviceViewSchema = z.object({
   /** resident set size, bytes, as of its last heartbeat */
   rssBytes: z.number().int().nonnegative(),
   wallet: heartbeatSchema.shape.wallet,
+  /** executors: the markets they set aside (the chain could not give their metadata), market key → reason */
+  unavailableMarkets: heartbeatSchema.shape.unavailableMarkets,
   details: heartbeatSchema.shape.details,
   /** when its last heartbeat arrived, ms since epoch */
   lastSeen: epochMs,

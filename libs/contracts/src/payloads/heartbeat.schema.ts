@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, walletId } from '../primitives';
+import { epochMs, marketKey, walletId } from '../primitives';
 
 export const appName = z.enum(['price-feed', 'strategy', 'executor', 'gateway', 'injective-sim', 'cli']);
 
@@ -23,6 +23,8 @@ export const heartbeatSchema = z
       .object({ id: walletId, address: z.string(), subaccountId: z.string() })
       .strict()
       .optional(),
+    /** executors only: markets set aside because the chain could not give their metadata (they do not trade), market key → reason */
+    unavailableMarkets: z.record(marketKey, z.string()).optional(),
     /** service-specific facts worth showing (no secrets) */
     details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     ts: epochMs,

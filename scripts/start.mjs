@@ -220,37 +220,51 @@ async function main() {
       .map((line) => line.split('=', 2)),
   );
 
-  supervise('nats', 'nats-server', ['-js', '-a', '127.0.0.1', '-p', String(PORTS.nats), '-sd', join(DATA, 'nats')]);
-  supervise('redis', 'redis-server', ['--port', String(PORTS.redis), '--bind', '127.0.0.1', '--dir', join(DATA, 'redis'), '--appendonly', 'yes', '--save', '']);
+  log('preparing a NATS and a Redis identity per service …');
+  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/bus-identities.ts', DATA, String(PORTS.nats), String(PORTS.redis), String(PORTS.sim)], { cwd: ROOT, stdio: 'inherit' });
+  const identities = join(DATA, 'identities');
+  /** @type {Record<string, string>} */
+  const passwords = JSON.parse(readFileSync(join(identities, 'passwords.json'), 'utf8'));
+  /** @param {string} identity */
+  const busEnv = (identity) => ({
+    NATS_URL: `nats://${identity}:${passwords[identity]}@127.0.0.1:${PORTS.nats}`,
+    REDIS_URL: `redis://${identity}:${passwords[identity]}@127.0.0.1:${PORTS.redis}`,
+  });
+
+  supervise('nats', 'nats-server', ['-c', join(identities, 'nats-auth.conf'), '-js', '-a', '127.0.0.1', '-p', String(PORTS.nats), '-sd', join(DATA, 'nats')]);
+  supervise('redis', 'redis-server', [
+    '--port', String(PORTS.redis), '--bind', '127.0.0.1', '--dir', join(DATA, 'redis'), '--appendonly', 'yes', '--save', '',
+    '--aclfile', join(identities, 'users.acl'),
+  ]);
   await Promise.all([waitForPort(PORTS.nats), waitForPort(PORTS.redis)]);
 
   const common = {
     NETWORK: 'sim',
-    NATS_URL: `nats://127.0.0.1:${PORTS.nats}`,
-    REDIS_URL: `redis://127.0.0.1:${PORTS.redis}`,
     SIM_LCD_URL: `http://127.0.0.1:${PORTS.sim}`,
     GATEWAY_TOKEN: process.env.GATEWAY_TOKEN ?? 'demo-token-change-me-please',
   };
   supervise('injective-sim', process.execPath, nodeApp('injective-sim'), {
     ...common,
+    ...busEnv('injective-sim'),
     HTTP_PORT: String(PORTS.sim),
     SIM_GENESIS_FILE: join(DATA, 'sim-genesis.json'),
   });
   await waitForPort(PORTS.sim, 60_000);
-  supervise('price-feed', process.execPath, nodeApp('price-feed'), { ...common, HTTP_PORT: String(PORTS.priceFeed) });
-  supervise('strategy', process.execPath, nodeApp('strategy'), { ...common, HTTP_PORT: String(PORTS.strategy) });
+  supervise('price-feed', process.execPath, nodeApp('price-feed'), { ...common, ...busEnv('price-feed'), HTTP_PORT: String(PORTS.priceFeed) });
+  supervise('strategy', process.execPath, nodeApp('strategy'), { ...common, ...busEnv('strategy'), HTTP_PORT: String(PORTS.strategy) });
   /** @type {{ wallets: { id: string }[] }} */
   const bots = JSON.parse(readFileSync(join(ROOT, process.env.CONFIG_DIR ?? 'config', 'bots.json'), 'utf8'));
   bots.wallets.forEach((wallet, i) => {
     const keyVar = `WALLET_${wallet.id.toUpperCase()}_PRIVATE_KEY`;
     supervise(`executor-${wallet.id}`, process.execPath, nodeApp('executor'), {
       ...common,
+      ...busEnv(`executor-${wallet.id}`),
       HTTP_PORT: String(PORTS.executorBase + i),
       WALLET_ID: wallet.id,
       [keyVar]: walletEnv[keyVar] ?? '',
     });
   });
-  supervise('gateway', process.execPath, nodeApp('gateway'), { ...common, HTTP_PORT: String(PORTS.gateway) });
+  supervise('gateway', process.execPath, nodeApp('gateway'), { ...common, ...busEnv('gateway'), HTTP_PORT: String(PORTS.gateway) });
   await waitForPort(PORTS.gateway, 60_000);
   log(`mirrorbook is up on the simulator. Dashboard: http://127.0.0.1:${PORTS.gateway}/  (token: ${common.GATEWAY_TOKEN})`);
   log('health: ' + [

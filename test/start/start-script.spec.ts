@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
+import { connect } from 'nats';
 import { eventually, freePort, REPO_ROOT } from '@mirrorbook/testing';
 
 // `npm start`'s script (scripts/start.mjs) on free ports and a temporary data dir: the whole stack
@@ -27,6 +29,8 @@ describe('npm start (scripts/start.mjs)', () => {
   let output = '';
   let dataDir: string;
   let simUrl: string;
+  let natsUrl: string;
+  let redisPort: number;
   let exit: Promise<number | null>;
 
   beforeAll(async () => {
@@ -35,6 +39,8 @@ describe('npm start (scripts/start.mjs)', () => {
       await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePortPair(),
     ];
     simUrl = `http://127.0.0.1:${sim}`;
+    natsUrl = `nats://127.0.0.1:${nats}`;
+    redisPort = redis;
     script = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: REPO_ROOT,
       // its own process group, so a failed test can take every child down with it
@@ -79,6 +85,29 @@ describe('npm start (scripts/start.mjs)', () => {
     const included = async () => ((await (await fetch(`${simUrl}/sim/admin/state`)).json()) as { txsIncluded: number }).txsIncluded;
     await eventually(async () => (await included()) > 2, 60_000, 'txs of the bots included');
   }, 90_000);
+
+  it('gives every service its own NATS and Redis identity: the stack trades with them, anyone else is refused', async () => {
+    const passwords = JSON.parse(readFileSync(join(dataDir, 'identities', 'passwords.json'), 'utf8')) as Record<string, string>;
+    expect(statSync(join(dataDir, 'identities', 'passwords.json')).mode & 0o777).toBe(0o600);
+    expect(Object.keys(passwords).sort()).toEqual(['cli', 'executor-w1', 'executor-w2', 'gateway', 'injective-sim', 'price-feed', 'strategy']);
+    // no service was refused anything it needs
+    expect(output).not.toMatch(/Permissions Violation|Publish Violation|Subscription Violation|NOPERM|can't run this command/);
+    await expect(connect({ servers: natsUrl, reconnect: false })).rejects.toThrow(/Authorization Violation/);
+    await expect(connect({ servers: natsUrl, user: 'strategy', pass: 'a-guess', reconnect: false })).rejects.toThrow(/Authorization Violation/);
+    const anonymous = new Redis({ port: redisPort, host: '127.0.0.1', maxRetriesPerRequest: 0, retryStrategy: () => null });
+    anonymous.on('error', () => undefined);
+    await expect(anonymous.set('bot:spot-inj', '{"desired":"running"}')).rejects.toThrow(/NOAUTH|NOPERM/);
+    anonymous.disconnect();
+    // the gateway's own credentials do not let it plan for a wallet
+    const gateway = await connect({ servers: natsUrl, user: 'gateway', pass: passwords.gateway, reconnect: false });
+    const refused = (async () => {
+      for await (const status of gateway.status()) if (status.type === 'error') return String(status.data);
+      return 'closed';
+    })();
+    gateway.publish('intent.w1', new TextEncoder().encode('{}'));
+    expect(await refused).toBe('PERMISSIONS_VIOLATION');
+    await gateway.close();
+  }, 30_000);
 
   it('stops everything on Ctrl-C, apps before the servers they need, each on its SIGTERM: no errors, exit 0', async () => {
     const stoppingFrom = output.length;

@@ -6,7 +6,7 @@ import { configureGateway } from './gateway.setup';
 void runService({
   app: 'gateway',
   defaultPort: 8080,
-  streams: ['MD', 'EXEC'],
+  // reads MD and EXEC, never creates them: the price feed and the executors do
   imports: () => [GatewayModule],
   configure: (app) => configureGateway(app),
   afterListen: (app) => {

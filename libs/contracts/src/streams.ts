@@ -9,3 +9,8 @@ export const streamCatalog = {
 } as const;
 
 export type StreamName = keyof typeof streamCatalog;
+
+/** The durable consumer a wallet's executors pull their intents from (one per wallet, shared by its replicas). */
+export function intentConsumerName(wallet: string): string {
+  return `executor-${wallet}`;
+}

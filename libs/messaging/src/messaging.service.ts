@@ -101,6 +101,8 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
   /** Creates or updates the configured streams; safe to call again. */
   private async ensureStreams(nc: NatsConnection): Promise<void> {
+    // a service that declares no stream may have no right to the JetStream API at all
+    if (Object.keys(this.options.streams).length === 0) return;
     const jsm = await nc.jetstreamManager();
     for (const [name, limits] of Object.entries(this.options.streams) as [StreamName, { maxAgeS: number }][]) {
       const spec = streamCatalog[name];

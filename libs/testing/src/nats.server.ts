@@ -14,16 +14,18 @@ export interface TestNatsServer {
   restart(): Promise<void>;
 }
 
-export async function startNatsServer(): Promise<TestNatsServer> {
-  return (await containerRuntimeAvailable()) ? startNatsContainer() : startNatsBinary();
+/** `configFile`: a nats-server config (users, permissions; a local binary is used then, whatever the runtime). */
+export async function startNatsServer(options: { configFile?: string } = {}): Promise<TestNatsServer> {
+  return !options.configFile && (await containerRuntimeAvailable()) ? startNatsContainer() : startNatsBinary(options.configFile);
 }
 
-async function startNatsBinary(): Promise<TestNatsServer> {
+async function startNatsBinary(configFile?: string): Promise<TestNatsServer> {
   const binary = requireBinary('nats-server', 'nats-server');
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'mb-nats-'));
+  const config = configFile ? ['-c', configFile] : [];
   const launch = async () => {
-    const proc = new ManagedProcess('nats-server', binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
+    const proc = new ManagedProcess('nats-server', binary, [...config, '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
     await proc.waitForOutput(/Server is ready/);
     return proc;
   };

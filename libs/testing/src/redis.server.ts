@@ -11,14 +11,15 @@ export interface TestRedisServer {
   restart(): Promise<void>;
 }
 
-export async function startRedisServer(): Promise<TestRedisServer> {
-  return (await containerRuntimeAvailable()) ? startRedisContainer() : startRedisBinary();
+/** `aclFile`: users from a Redis ACL file (a local binary is used then, whatever the runtime). */
+export async function startRedisServer(options: { aclFile?: string } = {}): Promise<TestRedisServer> {
+  return !options.aclFile && (await containerRuntimeAvailable()) ? startRedisContainer() : startRedisBinary(options.aclFile);
 }
 
-async function startRedisBinary(): Promise<TestRedisServer> {
+async function startRedisBinary(aclFile?: string): Promise<TestRedisServer> {
   const binary = requireBinary('redis-server', 'redis-server');
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...(aclFile ? ['--aclfile', aclFile] : [])];
   const launch = async () => {
     const proc = new ManagedProcess('redis-server', binary, args);
     await proc.waitForOutput(/Ready to accept connections/);

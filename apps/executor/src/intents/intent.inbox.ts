@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { batchIntentSchema, subjects } from '@mirrorbook/contracts';
+import { batchIntentSchema, intentConsumerName, subjects } from '@mirrorbook/contracts';
 import { countInvalidInput, decodeInbound, type MessagingService } from '@mirrorbook/messaging';
 import type { IntentSink } from './intent.sink';
 
@@ -38,11 +38,6 @@ export class IntentInbox {
     private readonly wallet: string,
   ) {}
 
-  /** Durable consumer name of a wallet's executors. */
-  static durableName(wallet: string): string {
-    return `executor-${wallet}`;
-  }
-
   /** Number of messages received and not yet settled. */
   get size(): number {
     return this.held.size;
@@ -54,7 +49,7 @@ export class IntentInbox {
     if (this.messages) return;
     const nc = await this.messaging.connectionWhenReady();
     const jsm = await nc.jetstreamManager();
-    const durable = IntentInbox.durableName(this.wallet);
+    const durable = intentConsumerName(this.wallet);
     const existing = await jsm.consumers.info(STREAM, durable).catch(() => undefined);
     if (!existing) {
       await jsm.consumers.add(STREAM, {

@@ -14,11 +14,22 @@ import type { ActivityItem } from './activity-item.view';
 export class ExecTailConsumer implements OnApplicationShutdown {
   private readonly logger = new Logger(ExecTailConsumer.name);
   private messages: ConsumerMessages | undefined;
+  private stopped = false;
 
   constructor(private readonly jetstream: JetStreamAccess) {}
 
-  async start(onItem: (item: ActivityItem) => void): Promise<void> {
-    const { js } = await this.jetstream.clients();
+  /**
+   * Starts following EXEC. The gateway may not create streams (its NATS identity only reads them):
+   * until an executor has created EXEC, it looks again every `retryMs`.
+   */
+  async start(onItem: (item: ActivityItem) => void, retryMs = 1000): Promise<void> {
+    const { js, jsm } = await this.jetstream.clients();
+    for (let attempt = 0; !(await jsm.streams.info('EXEC').then(() => true, () => false)); attempt++) {
+      if (this.stopped) return;
+      if (attempt === 0) this.logger.log(`no EXEC stream yet (no executor has started): looking again every ${retryMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
+    }
+    if (this.stopped) return;
     const consumer = await js.consumers.get('EXEC', { deliver_policy: DeliverPolicy.New });
     const messages = await consumer.consume();
     this.messages = messages;
@@ -35,6 +46,7 @@ export class ExecTailConsumer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await this.messages?.close();
   }
 }

@@ -28,7 +28,9 @@ export class PriceHistoryReader {
     });
     const { jsm, js } = await this.jetstream.clients();
     const filter = subjects.mdPrice('*', market).subject;
-    const perSubject = (await jsm.streams.info('MD', { subjects_filter: filter })).state.subjects ?? {};
+    // no MD stream yet (the price feed creates it): no history, not an error
+    const info = await jsm.streams.info('MD', { subjects_filter: filter }).catch(() => undefined);
+    const perSubject = info?.state.subjects ?? {};
     const lasts = await Promise.all(Object.keys(perSubject).map((s) => this.jetstream.lastOn(jsm, 'MD', s)));
     if (!lasts.some((m) => m && m.time.getTime() >= from - STAMP_SLACK_MS)) return result(0, false);
 

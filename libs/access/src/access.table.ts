@@ -1,0 +1,147 @@
+import { intentConsumerName, streamCatalog, subjectCatalog, type StreamName } from '@mirrorbook/contracts';
+
+/** What one identity may do on NATS: subjects it may publish to and subscribe to (wildcards allowed). */
+export interface NatsGrant {
+  readonly publish: readonly string[];
+  readonly subscribe: readonly string[];
+}
+
+/** What one identity may do in Redis: key patterns it may read and (read and) write. */
+export interface RedisGrant {
+  readonly read: readonly string[];
+  readonly write: readonly string[];
+}
+
+/** One service's identity on the bus and in Redis: `price-feed`, `strategy`, `gateway`, `cli`, `executor-<wallet>`. */
+export interface ServiceIdentity {
+  readonly name: string;
+  readonly nats: NatsGrant;
+  readonly redis: RedisGrant;
+}
+
+/** Replies to requests (JetStream API answers, publish acks) come to the client's inbox. */
+const INBOX = '_INBOX.>';
+/** nats.js asks whether JetStream is enabled before it hands out a manager. */
+const JS_ACCOUNT_INFO = '$JS.API.INFO';
+
+const all = (prefix: string) => `${prefix}.>`;
+const heartbeatOf = (app: string) => `${subjectCatalog.heartbeat.prefix}.${app}.>`;
+
+/** Create, update and read the definition of a stream the service declares at start. */
+function streamOwner(stream: StreamName): string[] {
+  return ['INFO', 'CREATE', 'UPDATE'].map((op) => `$JS.API.STREAM.${op}.${stream}`);
+}
+
+/** Read a stream: its info, single messages, and ordered (ephemeral) consumers over it. */
+function streamReader(stream: StreamName): string[] {
+  return [
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.MSG.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}`,
+    `$JS.API.DIRECT.GET.${stream}.>`,
+    `$JS.API.CONSUMER.CREATE.${stream}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.>`,
+    `$JS.API.CONSUMER.INFO.${stream}.>`,
+    `$JS.API.CONSUMER.DELETE.${stream}.>`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
+  ];
+}
+
+/** Manage and pull one durable consumer, and acknowledge its messages. */
+function durableConsumer(stream: StreamName, durable: string): string[] {
+  return [
+    `$JS.API.CONSUMER.INFO.${stream}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}`,
+    `$JS.API.CONSUMER.CREATE.${stream}.${durable}.>`,
+    `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
+    `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    `$JS.ACK.${stream}.${durable}.>`,
+  ];
+}
+
+/** The subjects a stream keeps, as publish permissions (core and JetStream publishes alike). */
+function streamSubjects(stream: StreamName): string[] {
+  return [...streamCatalog[stream].subjects];
+}
+
+const priceFeed: ServiceIdentity = {
+  name: 'price-feed',
+  nats: {
+    publish: [all('md'), heartbeatOf('price-feed'), JS_ACCOUNT_INFO, ...streamOwner('MD')],
+    subscribe: [INBOX],
+  },
+  redis: { read: [], write: ['md:*', 'ratelimit:*'] },
+};
+
+const strategy: ServiceIdentity = {
+  name: 'strategy',
+  nats: {
+    publish: [...streamSubjects('INTENTS'), heartbeatOf('strategy'), JS_ACCOUNT_INFO, ...streamOwner('INTENTS')],
+    subscribe: [all('md'), all(subjectCatalog.botState.prefix), all(subjectCatalog.execReport.prefix), INBOX],
+  },
+  redis: { read: ['bot:*', 'balances:*', 'positions:*', 'orders:*', 'md:*'], write: ['strategy:*', 'ratelimit:*'] },
+};
+
+/** The executor of one wallet: it reports, stores and consumes for that wallet only. */
+function executorOf(wallet: string): ServiceIdentity {
+  return {
+    name: `executor-${wallet}`,
+    nats: {
+      publish: [
+        `${subjectCatalog.execReport.prefix}.${wallet}`,
+        `${subjectCatalog.orderEvent.prefix}.${wallet}.>`,
+        heartbeatOf('executor'),
+        JS_ACCOUNT_INFO,
+        ...streamOwner('EXEC'),
+        ...streamOwner('INTENTS'),
+        ...durableConsumer('INTENTS', intentConsumerName(wallet)),
+      ],
+      subscribe: [all(subjectCatalog.botState.prefix), INBOX],
+    },
+    redis: {
+      read: ['bot:*', 'md:*'],
+      write: [
+        `lease:executor:${wallet}`,
+        `fence:executor:${wallet}`,
+        `seq:${wallet}`,
+        `orders:${wallet}:*`,
+        `balances:${wallet}`,
+        `positions:${wallet}`,
+        'ratelimit:*',
+      ],
+    },
+  };
+}
+
+const gateway: ServiceIdentity = {
+  name: 'gateway',
+  nats: {
+    publish: [all(subjectCatalog.botState.prefix), heartbeatOf('gateway'), JS_ACCOUNT_INFO, ...streamReader('MD'), ...streamReader('EXEC')],
+    subscribe: [all('md'), all('svc.heartbeat'), all(subjectCatalog.botState.prefix), INBOX],
+  },
+  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'lease:*', 'strategy:*'], write: ['bot:*'] },
+};
+
+/** The simulator: its heartbeat only (it keeps its chain in memory). */
+const injectiveSim: ServiceIdentity = {
+  name: 'injective-sim',
+  nats: { publish: [heartbeatOf('injective-sim')], subscribe: [INBOX] },
+  redis: { read: [], write: [] },
+};
+
+/** The operator's CLI: reads only. */
+const cli: ServiceIdentity = {
+  name: 'cli',
+  nats: { publish: [], subscribe: ['svc.heartbeat.>', INBOX] },
+  redis: { read: ['*'], write: [] },
+};
+
+/** Every identity of a deployment whose executors sign for `wallets`. */
+export function serviceIdentities(wallets: readonly string[]): ServiceIdentity[] {
+  return [priceFeed, strategy, gateway, injectiveSim, cli, ...wallets.map(executorOf)];
+}
+
+/** The identity a service process runs as: its app name, or `executor-<wallet>` for an executor. */
+export function identityNameOf(app: string, wallet?: string): string {
+  return app === 'executor' ? `executor-${wallet ?? ''}` : app;
+}

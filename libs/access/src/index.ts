@@ -1,0 +1,3 @@
+export { identityNameOf, serviceIdentities, type NatsGrant, type RedisGrant, type ServiceIdentity } from './access.table';
+export { envToken, natsPasswordVariable, renderNatsAuthorization, type NatsSecret } from './nats-authorization.renderer';
+export { renderRedisAcl } from './redis-acl.renderer';

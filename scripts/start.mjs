@@ -271,6 +271,7 @@ async function main() {
     `gateway :${PORTS.gateway}`, `price-feed :${PORTS.priceFeed}`, `strategy :${PORTS.strategy}`,
     `executors :${PORTS.executorBase}+`, `sim :${PORTS.sim}`,
   ].join(', ') + ' — each serves /health and /metrics. Ctrl-C stops everything.');
+  log(`the CLI's read-only NATS and Redis identity: set -a; . ${join(identities, 'cli.env')}; set +a`);
 }
 
 main().catch((error) => {

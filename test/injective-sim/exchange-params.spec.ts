@@ -1,3 +1,6 @@
+// A market order in a batch: the repository's builder makes none, so the SDK's own message class signs one here.
+// eslint-disable-next-line no-restricted-imports
+import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
 import {
   broadcastTx,
   buildBatchUpdateOrdersMsg,
@@ -13,9 +16,11 @@ import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';
 
 const CHAIN_ID = 'injective-sim-1';
-const { spot } = injUsdtMarkets();
+const { spot, perp } = injUsdtMarkets();
 /** injective-core exchange module: ErrExceedsTopOfBookPrice */
 const EXCEEDS_TOP_OF_BOOK = 59;
+/** injective-core exchange module: ErrPostOnlyMode */
+const POST_ONLY_MODE = 96;
 /** the sim's flat ante-handler gas per tx (apps/injective-sim/src/chain/gas.table.ts) */
 const ANTE_GAS = 60_000;
 
@@ -87,6 +92,41 @@ describe('sim: the exchange params it acts on', () => {
 
       expect((await h.request('POST', '/sim/admin/post-only-mode', { blocks: -1 })).status).toBe(400);
       expect((await h.request('POST', '/sim/admin/post-only-mode', { blocks: 1, heightThreshold: 5 })).status).toBe(400);
+    });
+  });
+
+  describe('market orders', () => {
+    /** A v2 batch with one resting limit bid, one spot and one derivative market order, signed by Alice. */
+    function marketOrderTx() {
+      const { injAddress: feeRecipient } = h.alice;
+      const msg = MsgBatchUpdateOrdersV2.fromJSON({
+        injectiveAddress: feeRecipient,
+        subaccountId: h.alice.subaccountId,
+        spotOrdersToCreate: [{ marketId: spot.id, orderType: 7, price: '9', quantity: '1', feeRecipient, cid: 'rest' }],
+        spotMarketOrdersToCreate: [{ marketId: spot.id, orderType: 1, price: '11', quantity: '1', feeRecipient, cid: 'mkt' }],
+        derivativeMarketOrdersToCreate: [{ marketId: perp.id, orderType: 2, price: '9', quantity: '1', margin: '5', feeRecipient, cid: 'perp-mkt' }],
+      });
+      return signTx({ msg, wallet: h.alice, chainId: CHAIN_ID, accountNumber: 10, sequence: sequence++, timeoutHeight: 10_000, gas: 2_000_000, gasPrice: '160000000' });
+    }
+
+    it('fails each market order with code 96 in post-only mode while the limit create of the batch rests', async () => {
+      await start();
+      await h.request('POST', '/sim/admin/post-only-mode', { blocks: 1 });
+      const { txHash } = await broadcastTx(h.lcd, marketOrderTx().txBytesBase64);
+      await h.produceBlocks(1);
+      const result = await waitForInclusion(h.lcd, txHash, { timeoutMs: 2000, pollMs: 10 });
+      expect(result).toMatchObject({ code: 0, createdCids: ['rest'] });
+      const tx = await h.request('GET', `/cosmos/tx/v1beta1/txs/${txHash}`);
+      const fail = (tx.body.tx_response.events as { type: string; attributes: { key: string; value: string }[] }[]).find((e) => e.type.endsWith('.EventOrderFail'));
+      const attribute = (key: string) => JSON.parse(fail!.attributes.find((a) => a.key === key)!.value);
+      expect([attribute('cids'), attribute('flags')]).toEqual([['mkt', 'perp-mkt'], [POST_ONLY_MODE, POST_ONLY_MODE]]);
+    });
+
+    it('refuses a batch with market orders outside post-only mode (the sim executes none): code 58 at broadcast', async () => {
+      await start();
+      const res = await h.request('POST', '/cosmos/tx/v1beta1/txs', { tx_bytes: marketOrderTx().txBytesBase64, mode: 'BROADCAST_MODE_SYNC' });
+      expect(res.body.tx_response).toMatchObject({ code: 58, codespace: 'exchange' });
+      expect(res.body.tx_response.raw_log).toContain('outside post-only mode');
     });
   });
 

@@ -34,7 +34,7 @@ export const simExchangeParamsSchema = z
     fixedGasEnabled: z.boolean().default(false),
     /** most resting orders per side of a derivative market per subaccount; default 100 */
     maxDerivativeOrderSideCount: z.number().int().min(0).default(100),
-    /** post-only mode lasts below this height (crossing limit creates refused, code 59; `POST /sim/admin/post-only-mode` moves it); default 0 = off */
+    /** post-only mode lasts below this height (crossing limit creates refused, code 59, market orders 96; `POST /sim/admin/post-only-mode` moves it); default 0 = off */
     postOnlyModeHeightThreshold: z.number().int().min(0).default(0),
   })
   .strict();

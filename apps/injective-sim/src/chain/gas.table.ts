@@ -9,6 +9,9 @@ export const GAS_TABLE = {
   txOverhead: 60_000,
   messageOverhead: 10_000,
   ...GAS_PER_ORDER,
+  // injective-core fixed_gas.go MsgCreateSpotMarketOrderGas / MsgCreateDerivativeMarketOrderGas
+  spotMarket: 50_000,
+  derivativeMarket: 105_000,
 } as const;
 
 /** How many of the batch subaccount's orders rest on a market (what a cancel-all removes). */
@@ -22,6 +25,8 @@ export function fixedTableBatchGas(batch: SimBatch, resting: RestingOrderCount):
   let gas = 0;
   for (const o of batch.spotOrdersToCreate) gas += o.postOnly ? GAS_TABLE.spotPostOnly : GAS_TABLE.spotLimit;
   for (const o of batch.derivativeOrdersToCreate) gas += o.postOnly ? GAS_TABLE.derivativePostOnly : GAS_TABLE.derivativeLimit;
+  gas += batch.spotMarketOrdersToCreate.length * GAS_TABLE.spotMarket;
+  gas += batch.derivativeMarketOrdersToCreate.length * GAS_TABLE.derivativeMarket;
   gas += batch.spotOrdersToCancel.length * GAS_TABLE.spotCancel;
   gas += batch.derivativeOrdersToCancel.length * GAS_TABLE.derivativeCancel;
   for (const id of batch.spotMarketIdsToCancelAll) gas += resting(id, batch.subaccountId) * GAS_TABLE.spotCancel;

@@ -14,7 +14,7 @@ import type { ExchangePort, SimBatch } from '../exchange/exchange.port';
 import type { FaultState } from '../faults/fault.state';
 import type { SimConfig, SimExchangeParams } from '../sim.config';
 import { AccountStore, type SimAccount } from './account.store';
-import { toSimBatch } from './batch.converter';
+import { refuseUnsimulatedMarketOrders, toSimBatch } from './batch.converter';
 import { CheckState } from './check.state';
 import { GAS_TABLE, txGas } from './gas.table';
 import { Mempool, type PendingTx } from './mempool';
@@ -355,10 +355,14 @@ export class SimChain {
     return account;
   }
 
+  /** The tx's batches as the next block would take them (refuses what that block could not run). */
   private batchesOf(tx: DecodedTx, account: SimAccount): SimBatch[] {
-    return tx.messages.map((msg) =>
-      toSimBatch(msg as DecodedBatchUpdateOrders, account.hex, (id) => this.exchange.market(id)),
-    );
+    const rules = blockRulesAt(this.postOnlyModeHeightThreshold, this.height + 1);
+    return tx.messages.map((msg) => {
+      const batch = toSimBatch(msg as DecodedBatchUpdateOrders, account.hex, (id) => this.exchange.market(id));
+      refuseUnsimulatedMarketOrders(batch, rules);
+      return batch;
+    });
   }
 
   private gasOf(batches: readonly SimBatch[]): bigint {
@@ -468,6 +472,7 @@ export class SimChain {
     for (const [i, batch] of pending.batches.entries()) {
       const msg = tx.messages[i] as DecodedBatchUpdateOrders;
       try {
+        refuseUnsimulatedMarketOrders(batch, rules);
         const result = this.exchange.applyBatch(batch, height, rules);
         responses.push({ typeUrl: msg.typeUrl, fields: batchResponseFields(batch, result) });
         msgEvents.push(batchEvents({ msgIndex: i, typeUrl: msg.typeUrl, sender, senderHex: account.hex, result }));

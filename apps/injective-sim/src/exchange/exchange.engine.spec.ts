@@ -129,6 +129,18 @@ describe('ExchangeEngine', () => {
       expect(result.fills).toEqual([]);
     });
 
+    it('fails every market order with 96 and refuses to run them outside the mode', () => {
+      const engine = fundedEngine();
+      const markets = batch(alice, {
+        spotMarketOrdersToCreate: [order(spotTestnet.id, 'buy', '11', '1', { cid: 'mkt' })],
+        derivativeMarketOrdersToCreate: [order(perpTestnet.id, 'sell', '9', '1', { cid: 'perp-mkt', margin: '5' })],
+      });
+      const result = engine.applyBatch(markets, 2, { postOnlyMode: true });
+      expect(result.failures.map((f) => [f.cid, f.code])).toEqual([['mkt', 96], ['perp-mkt', 96]]);
+      expect(result.failedOrdersCids).toEqual(['mkt', 'perp-mkt']);
+      expect(() => engine.applyBatch(markets, 3)).toThrow(RangeError);
+    });
+
     it('lets the same crossing create trade once the mode is over', () => {
       const engine = fundedEngine();
       engine.applyBatch(batch(bob, { spotOrdersToCreate: [order(spotTestnet.id, 'sell', '10.000', '2')] }), 1);

@@ -123,6 +123,12 @@ export class ExchangeEngine {
         }
       }
     }
+    const marketOrders = [...batch.spotMarketOrdersToCreate, ...batch.derivativeMarketOrdersToCreate];
+    if (marketOrders.length > 0 && !rules.postOnlyMode) throw new RangeError('the exchange executes market orders in post-only mode only (where they fail)');
+    for (const order of marketOrders) {
+      result.failedOrdersCids.push(order.cid);
+      result.failures.push({ cid: order.cid, ...ORDER_FAILURES.POST_ONLY_MODE });
+    }
     return result;
   }
 

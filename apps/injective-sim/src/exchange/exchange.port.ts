@@ -41,6 +41,9 @@ export interface SimBatch {
   derivativeOrdersToCancel: SimOrderToCancel[];
   spotOrdersToCreate: SimOrderToCreate[];
   derivativeOrdersToCreate: SimOrderToCreate[];
+  /** the sim executes none: they fail in post-only mode, and are refused outside it (exchange 58) */
+  spotMarketOrdersToCreate: SimOrderToCreate[];
+  derivativeMarketOrdersToCreate: SimOrderToCreate[];
 }
 
 /**
@@ -59,7 +62,7 @@ export interface SimBatchResult {
   derivativeOrderHashes: string[];
   /** cids of created orders: spot ones first, then derivative ones */
   createdOrdersCids: string[];
-  /** cids of failed creates: spot ones first, then derivative ones */
+  /** cids of failed creates: spot ones first, then derivative ones, then market orders */
   failedOrdersCids: string[];
   /**
    * per failed cid (same order as `failedOrdersCids`): the exchange module's error code and a
@@ -117,7 +120,7 @@ export interface SimPosition {
  * above the block height).
  */
 export interface SimBlockRules {
-  /** every limit create is treated as post-only: one that would cross the book fails (code 59) */
+  /** every limit create is treated as post-only: one that would cross the book fails (code 59); market orders fail (96) */
   readonly postOnlyMode: boolean;
 }
 

@@ -30,14 +30,17 @@ export const genesisSchema = z
 /** The exchange module parameters the sim answers at `/injective/exchange/v2/exchangeParams`. */
 export const simExchangeParamsSchema = z
   .object({
-    /** the fixed per-order gas table; default false, as in injective-core's default params */
+    /** charge the fixed per-order gas table instead of metered gas; default false, as in injective-core's default params */
     fixedGasEnabled: z.boolean().default(false),
     /** most resting orders per side of a derivative market per subaccount; default 100 */
     maxDerivativeOrderSideCount: z.number().int().min(0).default(100),
-    /** post-only mode lasts below this height (crossing orders refused); default 0 = off */
+    /** post-only mode lasts below this height (crossing limit creates refused, code 59, market orders 96; `POST /sim/admin/post-only-mode` moves it); default 0 = off */
     postOnlyModeHeightThreshold: z.number().int().min(0).default(0),
   })
   .strict();
+
+/** The exchange module parameters, parsed. */
+export type SimExchangeParams = z.infer<typeof simExchangeParamsSchema>;
 
 /**
  * The sim's whole configuration: `config/sim.json` (when present) plus `SIM_*` environment

@@ -40,6 +40,8 @@ function msg(overrides: Partial<DecodedBatchUpdateOrders> = {}): DecodedBatchUpd
     derivativeOrdersToCancel: [],
     spotOrdersToCreate: [order()],
     derivativeOrdersToCreate: [],
+    spotMarketOrdersToCreate: [],
+    derivativeMarketOrdersToCreate: [],
     unsupportedParts: [],
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { DecodedBatchUpdateOrders, DecodedOrderToCancel, DecodedOrderToCreate } from '@mirrorbook/injective/sim-codec';
 import { Dec, type Market } from '@mirrorbook/market';
-import type { SimBatch, SimOrderToCancel, SimOrderToCreate } from '../exchange/exchange.port';
+import type { SimBatch, SimBlockRules, SimOrderToCancel, SimOrderToCreate } from '../exchange/exchange.port';
 import { subaccountOwnerHex } from '@mirrorbook/injective';
 import { TxFailures } from './tx-failures';
 
@@ -33,9 +33,8 @@ export function toSimBatch(
   if (msg.subaccountId === '' && hasCancelAll) {
     throw TxFailures.invalidBatchMsgUpdate('msg must have a subaccount id with cancel all market ids');
   }
-  const isEmpty =
-    !hasCancelAll &&
-    msg.spotOrdersToCancel.length + msg.derivativeOrdersToCancel.length + msg.spotOrdersToCreate.length + msg.derivativeOrdersToCreate.length === 0;
+  const creates = [...msg.spotOrdersToCreate, ...msg.derivativeOrdersToCreate, ...msg.spotMarketOrdersToCreate, ...msg.derivativeMarketOrdersToCreate];
+  const isEmpty = !hasCancelAll && msg.spotOrdersToCancel.length + msg.derivativeOrdersToCancel.length + creates.length === 0;
   if (isEmpty) throw TxFailures.invalidBatchMsgUpdate('msg is empty');
 
   const owned = (subaccountId: string): string => {
@@ -44,7 +43,6 @@ export function toSimBatch(
     if (subaccountOwnerHex(id) !== senderHex) throw TxFailures.badSubaccountId(subaccountId);
     return id;
   };
-  const creates = [...msg.spotOrdersToCreate, ...msg.derivativeOrdersToCreate];
   const subaccountId = owned(msg.subaccountId || creates[0]?.subaccountId || defaultSubaccount(senderHex));
   for (const order of creates) {
     // the exchange port takes one subaccount per batch; the chain allows several of the sender's
@@ -72,7 +70,22 @@ export function toSimBatch(
     derivativeOrdersToCreate: msg.derivativeOrdersToCreate.map((o) =>
       toCreate(o, 'derivative', msg.format, marketOf(o.marketId)),
     ),
+    spotMarketOrdersToCreate: msg.spotMarketOrdersToCreate.map((o) => toCreate(o, 'spot', msg.format, marketOf(o.marketId))),
+    derivativeMarketOrdersToCreate: msg.derivativeMarketOrdersToCreate.map((o) => toCreate(o, 'derivative', msg.format, marketOf(o.marketId))),
   };
+}
+
+/**
+ * The sim executes no market orders: it takes them only where the chain refuses each one (post-only
+ * mode, exchange 96) and refuses the message otherwise (exchange 58, at CheckTx or in the block).
+ */
+export function refuseUnsimulatedMarketOrders(batch: SimBatch, rules: SimBlockRules): void {
+  if (rules.postOnlyMode) return;
+  const parts = [
+    ...(batch.spotMarketOrdersToCreate.length > 0 ? ['spotMarketOrdersToCreate'] : []),
+    ...(batch.derivativeMarketOrdersToCreate.length > 0 ? ['derivativeMarketOrdersToCreate'] : []),
+  ];
+  if (parts.length > 0) throw TxFailures.invalidBatchMsgUpdate(`injective-sim does not simulate ${parts.join(', ')} outside post-only mode`);
 }
 
 function toCreate(

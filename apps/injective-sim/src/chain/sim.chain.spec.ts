@@ -302,6 +302,11 @@ describe('SimChain', () => {
       expect(chain.simulate(bytes(tx))).toEqual({ gasWanted: 2_000_000n, gasUsed: 310_000n });
     });
 
+    it('answers the ante gas plus exactly the fixed table when fixed_gas_enabled is on', () => {
+      const { chain } = setup({ exchangeParams: { fixedGasEnabled: true } });
+      expect(chain.simulate(bytes(aliceTx(0, ['a', 'b'])))).toEqual({ gasWanted: 2_000_000n, gasUsed: 300_000n });
+    });
+
     it('refuses a wrong sequence as the ante handler would', () => {
       const { chain } = setup();
       expect(failureOf(() => chain.simulate(bytes(aliceTx(3)))).abciCode).toBe(32);
@@ -369,6 +374,22 @@ describe('SimChain', () => {
       chain.driftSequence(alice.injAddress, 3);
       expect(chain.account(alice.injAddress)?.sequence).toBe(3n);
       expect(failureOf(() => chain.broadcast(bytes(aliceTx(0)))).log).toContain('expected 3, got 0');
+    });
+  });
+
+  describe('post-only mode', () => {
+    it('hands the exchange post-only rules for the blocks below the threshold only, moved at runtime', () => {
+      const { chain, exchange } = setup({ exchangeParams: { postOnlyModeHeightThreshold: 2 } });
+      for (const sequence of [0, 1]) {
+        chain.broadcast(bytes(aliceTx(sequence, [`c-${sequence}`])));
+        chain.produceBlock();
+      }
+      chain.setPostOnlyModeHeightThreshold(4);
+      chain.broadcast(bytes(aliceTx(2, ['c-2'])));
+      chain.produceBlock();
+      expect(exchange.applied.map((a) => [a.height, a.rules.postOnlyMode])).toEqual([[1, true], [2, false], [3, true]]);
+      expect(chain.exchangeParams().postOnlyModeHeightThreshold).toBe(4);
+      expect([3, 4].map((h) => chain.isPostOnlyModeAt(h))).toEqual([true, false]);
     });
   });
 

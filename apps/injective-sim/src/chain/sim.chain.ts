@@ -12,12 +12,13 @@ import { Dec, denomCatalog, FEE_DENOM, type DenomInfo } from '@mirrorbook/market
 import { SimConfigError } from '../config/sim-config.error';
 import type { ExchangePort, SimBatch } from '../exchange/exchange.port';
 import type { FaultState } from '../faults/fault.state';
-import type { SimConfig } from '../sim.config';
+import type { SimConfig, SimExchangeParams } from '../sim.config';
 import { AccountStore, type SimAccount } from './account.store';
-import { toSimBatch } from './batch.converter';
+import { refuseUnsimulatedMarketOrders, toSimBatch } from './batch.converter';
 import { CheckState } from './check.state';
 import { GAS_TABLE, txGas } from './gas.table';
 import { Mempool, type PendingTx } from './mempool';
+import { blockRulesAt, isPostOnlyModeAt } from './post-only-mode';
 import { subaccountIdOf } from '@mirrorbook/injective';
 import { anteEvents, batchEvents, batchResponseFields } from './tx-events.builder';
 import type { DeliveredTx, SimBlock, TxEvent } from './tx-result.model';
@@ -86,6 +87,7 @@ export class SimChain {
   private readonly onBlockError: (error: unknown, height: number) => void;
   private readonly minGasPrice: bigint;
   private baseFee: bigint;
+  private postOnlyModeHeightThreshold: number;
   private height = 0;
   private lastHash = '';
   private readonly stats = {
@@ -108,6 +110,7 @@ export class SimChain {
     this.faults = faults;
     this.minGasPrice = config.minGasPrice;
     this.baseFee = config.eipBaseFee;
+    this.postOnlyModeHeightThreshold = config.exchangeParams.postOnlyModeHeightThreshold;
     this.txIndex = new TxIndex(config.txIndexRetain);
     this.accounts = new AccountStore(config.genesis.firstAccountNumber);
     this.denoms = denomCatalog(exchange.markets(), { keep: 'last' });
@@ -136,6 +139,21 @@ export class SimChain {
   /** Moves the base fee (admin API), as the chain's fee market does under load. */
   setEipBaseFee(fee: bigint): void {
     this.baseFee = fee;
+  }
+
+  /** The exchange module parameters in force (the post-only threshold moves with `setPostOnlyModeHeightThreshold`). */
+  exchangeParams(): SimExchangeParams {
+    return { ...this.config.exchangeParams, postOnlyModeHeightThreshold: this.postOnlyModeHeightThreshold };
+  }
+
+  /** Sets `post_only_mode_height_threshold` (admin API), as a governance proposal would. */
+  setPostOnlyModeHeightThreshold(threshold: number): void {
+    this.postOnlyModeHeightThreshold = threshold;
+  }
+
+  /** Whether the block at `height` runs in post-only mode. */
+  isPostOnlyModeAt(height: number): boolean {
+    return isPostOnlyModeAt(this.postOnlyModeHeightThreshold, height);
   }
 
   latestHeight(): number {
@@ -251,7 +269,7 @@ export class SimChain {
   }
 
   /**
-   * Gas a tx would use, from the fixed gas table; checks what simulation checks (decoding, the
+   * Gas a tx would use (fixed table or the metered model, per `fixed_gas_enabled`); checks what simulation checks (decoding, the
    * messages' rules, account, sequence) but not the signature. Throws `TxFailure`.
    */
   simulate(txBytes: Uint8Array): SimulationResult {
@@ -337,14 +355,19 @@ export class SimChain {
     return account;
   }
 
+  /** The tx's batches as the next block would take them (refuses what that block could not run). */
   private batchesOf(tx: DecodedTx, account: SimAccount): SimBatch[] {
-    return tx.messages.map((msg) =>
-      toSimBatch(msg as DecodedBatchUpdateOrders, account.hex, (id) => this.exchange.market(id)),
-    );
+    const rules = blockRulesAt(this.postOnlyModeHeightThreshold, this.height + 1);
+    return tx.messages.map((msg) => {
+      const batch = toSimBatch(msg as DecodedBatchUpdateOrders, account.hex, (id) => this.exchange.market(id));
+      refuseUnsimulatedMarketOrders(batch, rules);
+      return batch;
+    });
   }
 
   private gasOf(batches: readonly SimBatch[]): bigint {
-    return BigInt(txGas(batches, (marketId, subaccountId) => this.exchange.openOrders(marketId, subaccountId).length));
+    const resting = (marketId: string, subaccountId: string) => this.exchange.openOrders(marketId, subaccountId).length;
+    return BigInt(txGas(batches, resting, this.config.exchangeParams.fixedGasEnabled));
   }
 
   /** Spendable fee-denom balance in base units. */
@@ -387,7 +410,7 @@ export class SimChain {
     }
     this.height = height;
     try {
-      this.exchange.onBlock(height);
+      this.exchange.onBlock(height, blockRulesAt(this.postOnlyModeHeightThreshold, height));
     } catch (e) {
       this.stats.blockErrors += 1;
       this.stats.lastBlockError = `height ${height}: ${e instanceof Error ? e.message : String(e)}`;
@@ -443,12 +466,14 @@ export class SimChain {
     const gasUsed = this.gasOf(pending.batches);
     if (gasUsed > tx.fee.gasLimit) return failed(TxFailures.outOfGas(tx.fee.gasLimit, gasUsed), tx.fee.gasLimit);
 
+    const rules = blockRulesAt(this.postOnlyModeHeightThreshold, height);
     const msgEvents: TxEvent[][] = [];
     const responses: Parameters<typeof encodeBatchUpdateOrdersTxData>[0] = [];
     for (const [i, batch] of pending.batches.entries()) {
       const msg = tx.messages[i] as DecodedBatchUpdateOrders;
       try {
-        const result = this.exchange.applyBatch(batch, height);
+        refuseUnsimulatedMarketOrders(batch, rules);
+        const result = this.exchange.applyBatch(batch, height, rules);
         responses.push({ typeUrl: msg.typeUrl, fields: batchResponseFields(batch, result) });
         msgEvents.push(batchEvents({ msgIndex: i, typeUrl: msg.typeUrl, sender, senderHex: account.hex, result }));
       } catch (e) {

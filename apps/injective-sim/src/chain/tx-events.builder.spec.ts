@@ -24,6 +24,8 @@ function batch(spot: string[], derivative: string[] = []): SimBatch {
     derivativeOrdersToCancel: [],
     spotOrdersToCreate: spot.map((c) => create(c)),
     derivativeOrdersToCreate: derivative.map((c) => create(c, '0xperp')),
+    spotMarketOrdersToCreate: [],
+    derivativeMarketOrdersToCreate: [],
   };
 }
 

@@ -105,6 +105,51 @@ describe('ExchangeEngine', () => {
     });
   });
 
+  describe('in post-only mode', () => {
+    it('judges every limit create as post-only: a crossing spot or derivative one fails with 59, the rest rest', () => {
+      const engine = fundedEngine();
+      engine.applyBatch(batch(bob, { spotOrdersToCreate: [order(spotTestnet.id, 'sell', '10.000', '2')] }), 1);
+      engine.applyBatch(batch(bob, { derivativeOrdersToCreate: [order(perpTestnet.id, 'sell', '10.000', '1', { margin: '5' })] }), 1);
+      const result = engine.applyBatch(
+        batch(alice, {
+          spotOrdersToCreate: [
+            order(spotTestnet.id, 'buy', '10.000', '1', { cid: 'cross' }),
+            order(spotTestnet.id, 'buy', '9.999', '1', { cid: 'rest' }),
+          ],
+          derivativeOrdersToCreate: [order(perpTestnet.id, 'buy', '10.000', '1', { cid: 'perp-cross', margin: '5' })],
+        }),
+        2,
+        { postOnlyMode: true },
+      );
+      expect(result.failures).toEqual([
+        { cid: 'cross', code: 59, reason: 'post-only order would cross' },
+        { cid: 'perp-cross', code: 59, reason: 'post-only order would cross' },
+      ]);
+      expect(result.createdOrdersCids).toEqual(['rest']);
+      expect(result.fills).toEqual([]);
+    });
+
+    it('fails every market order with 96 and refuses to run them outside the mode', () => {
+      const engine = fundedEngine();
+      const markets = batch(alice, {
+        spotMarketOrdersToCreate: [order(spotTestnet.id, 'buy', '11', '1', { cid: 'mkt' })],
+        derivativeMarketOrdersToCreate: [order(perpTestnet.id, 'sell', '9', '1', { cid: 'perp-mkt', margin: '5' })],
+      });
+      const result = engine.applyBatch(markets, 2, { postOnlyMode: true });
+      expect(result.failures.map((f) => [f.cid, f.code])).toEqual([['mkt', 96], ['perp-mkt', 96]]);
+      expect(result.failedOrdersCids).toEqual(['mkt', 'perp-mkt']);
+      expect(() => engine.applyBatch(markets, 3)).toThrow(RangeError);
+    });
+
+    it('lets the same crossing create trade once the mode is over', () => {
+      const engine = fundedEngine();
+      engine.applyBatch(batch(bob, { spotOrdersToCreate: [order(spotTestnet.id, 'sell', '10.000', '2')] }), 1);
+      const result = engine.applyBatch(batch(alice, { spotOrdersToCreate: [order(spotTestnet.id, 'buy', '10.000', '1', { cid: 'cross' })] }), 2, { postOnlyMode: false });
+      expect(result.createdOrdersCids).toEqual(['cross']);
+      expect(result.fills).toHaveLength(2);
+    });
+  });
+
   describe('when a limit order crosses resting spot orders', () => {
     it('fills at the resting prices in price-time order and moves deposits by exactly the trade and fees', () => {
       const engine = fundedEngine();

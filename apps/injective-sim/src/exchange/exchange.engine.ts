@@ -15,6 +15,7 @@ import { DepositLedger } from './deposit.ledger';
 import type {
   SimBatch,
   SimBatchResult,
+  SimBlockRules,
   SimDeposit,
   SimFill,
   SimOpenOrder,
@@ -23,6 +24,7 @@ import type {
   SimPosition,
   SimPriceLevel,
 } from './exchange.port';
+import { NORMAL_BLOCK_RULES } from './exchange.port';
 import { OrderBook } from './order.book';
 import { ORDER_FAILURES, type OrderFailureKind } from './order-failure.table';
 import { orderHash } from './order.hash';
@@ -87,8 +89,11 @@ export class ExchangeEngine {
     return this.entries.get(marketId)?.market;
   }
 
-  /** Applies one batch: cancel-all lists, then cancels by hash/cid, then creates (spot, then derivative). */
-  applyBatch(batch: SimBatch, height: number): SimBatchResult {
+  /**
+   * Applies one batch: cancel-all lists, then cancels by hash/cid, then creates (spot, then
+   * derivative). In post-only mode every create is judged as post-only.
+   */
+  applyBatch(batch: SimBatch, height: number, rules: SimBlockRules = NORMAL_BLOCK_RULES): SimBatchResult {
     const owner = batch.subaccountId;
     for (const id of batch.spotMarketIdsToCancelAll) this.cancelAll(id, owner, 'spot');
     for (const id of batch.derivativeMarketIdsToCancelAll) this.cancelAll(id, owner, 'derivative');
@@ -108,7 +113,7 @@ export class ExchangeEngine {
     ];
     for (const [type, orders, hashes] of creates) {
       for (const order of orders) {
-        const placed = this.place(owner, order, type, height, result.fills);
+        const placed = this.place(owner, rules.postOnlyMode ? { ...order, postOnly: true } : order, type, height, result.fills);
         if (placed.ok) {
           hashes.push(placed.hash);
           result.createdOrdersCids.push(order.cid);
@@ -117,6 +122,12 @@ export class ExchangeEngine {
           result.failures.push({ cid: order.cid, ...ORDER_FAILURES[placed.failure] });
         }
       }
+    }
+    const marketOrders = [...batch.spotMarketOrdersToCreate, ...batch.derivativeMarketOrdersToCreate];
+    if (marketOrders.length > 0 && !rules.postOnlyMode) throw new RangeError('the exchange executes market orders in post-only mode only (where they fail)');
+    for (const order of marketOrders) {
+      result.failedOrdersCids.push(order.cid);
+      result.failures.push({ cid: order.cid, ...ORDER_FAILURES.POST_ONLY_MODE });
     }
     return result;
   }

@@ -41,6 +41,9 @@ export interface SimBatch {
   derivativeOrdersToCancel: SimOrderToCancel[];
   spotOrdersToCreate: SimOrderToCreate[];
   derivativeOrdersToCreate: SimOrderToCreate[];
+  /** the sim executes none: they fail in post-only mode, and are refused outside it (exchange 58) */
+  spotMarketOrdersToCreate: SimOrderToCreate[];
+  derivativeMarketOrdersToCreate: SimOrderToCreate[];
 }
 
 /**
@@ -59,7 +62,7 @@ export interface SimBatchResult {
   derivativeOrderHashes: string[];
   /** cids of created orders: spot ones first, then derivative ones */
   createdOrdersCids: string[];
-  /** cids of failed creates: spot ones first, then derivative ones */
+  /** cids of failed creates: spot ones first, then derivative ones, then market orders */
   failedOrdersCids: string[];
   /**
    * per failed cid (same order as `failedOrdersCids`): the exchange module's error code and a
@@ -111,13 +114,26 @@ export interface SimPosition {
   cumulativeFundingEntry: Decimal;
 }
 
+/**
+ * Chain state a block's exchange messages are judged by besides the height: whether the exchange
+ * module is in post-only mode (injective-core `IsPostOnlyMode`: `post_only_mode_height_threshold`
+ * above the block height).
+ */
+export interface SimBlockRules {
+  /** every limit create is treated as post-only: one that would cross the book fails (code 59); market orders fail (96) */
+  readonly postOnlyMode: boolean;
+}
+
+/** The rules of a block outside post-only mode. */
+export const NORMAL_BLOCK_RULES: SimBlockRules = Object.freeze({ postOnlyMode: false });
+
 export interface ExchangePort {
   markets(): Market[];
   market(marketId: string): Market | undefined;
-  /** Applies one batch at `height`: cancels first (cancel-all, then by hash/cid), then creates. */
-  applyBatch(batch: SimBatch, height: number): SimBatchResult;
-  /** Called once per produced block after the block's txs: price process step, synthetic depth and takers. */
-  onBlock(height: number): void;
+  /** Applies one batch at `height` under `rules` (default normal): cancels first (cancel-all, then by hash/cid), then creates. */
+  applyBatch(batch: SimBatch, height: number, rules?: SimBlockRules): SimBatchResult;
+  /** Called once per produced block after the block's txs: price process step, synthetic depth and takers (under `rules`). */
+  onBlock(height: number, rules?: SimBlockRules): void;
   orderbook(marketId: string, limit: number): { buys: SimPriceLevel[]; sells: SimPriceLevel[] };
   /** The market's own book sequence: grows with every change of the book (the orderbook query's `seq`). */
   bookSequence(marketId: string): number;

@@ -36,6 +36,8 @@ export function internalBatch(market: Market, subaccountId: string, orders: SimO
     derivativeOrdersToCancel: [],
     spotOrdersToCreate: spot ? orders : [],
     derivativeOrdersToCreate: spot ? [] : orders,
+    spotMarketOrdersToCreate: [],
+    derivativeMarketOrdersToCreate: [],
   };
 }
 

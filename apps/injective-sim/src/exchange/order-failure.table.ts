@@ -25,6 +25,8 @@ export const ORDER_FAILURES = {
   REDUCE_ONLY_DIRECTION: { code: 29, reason: 'position direction does not oppose the reduce-only order' },
   POSITION_QUANTITY: { code: 8, reason: 'position quantity insufficient for order' },
   POST_ONLY_CROSS: { code: 59, reason: 'post-only order would cross' },
+  // ErrPostOnlyMode: market orders while post_only_mode_height_threshold > block height
+  POST_ONLY_MODE: { code: 96, reason: 'exchange is in post-only mode: cannot create market orders' },
   INSUFFICIENT_DEPOSIT: { code: 6, reason: 'subaccount has insufficient deposits' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 

@@ -38,6 +38,8 @@ export function batch(subaccountId: string, parts: Partial<Omit<SimBatch, 'subac
     derivativeOrdersToCancel: [] as SimOrderToCancel[],
     spotOrdersToCreate: [],
     derivativeOrdersToCreate: [],
+    spotMarketOrdersToCreate: [],
+    derivativeMarketOrdersToCreate: [],
     ...parts,
   };
 }

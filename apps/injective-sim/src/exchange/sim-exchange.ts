@@ -9,12 +9,14 @@ import type {
   ExchangePort,
   SimBatch,
   SimBatchResult,
+  SimBlockRules,
   SimDeposit,
   SimFill,
   SimOpenOrder,
   SimPosition,
   SimPriceLevel,
 } from './exchange.port';
+import { NORMAL_BLOCK_RULES } from './exchange.port';
 import { pairSettings } from './pair-settings.resolver';
 import { simExchangeConfigSchema, type SimExchangeConfig, type SimExchangeConfigInput } from './sim-exchange.config';
 import { SyntheticDepth } from './synthetic-depth';
@@ -124,17 +126,21 @@ export class SimExchange implements ExchangePort {
   }
 
   /** Cancel-all lists, then cancels by hash/cid, then creates (spot, then derivative). */
-  applyBatch(batch: SimBatch, height: number): SimBatchResult {
-    return this.engine.applyBatch(batch, height);
+  applyBatch(batch: SimBatch, height: number, rules: SimBlockRules = NORMAL_BLOCK_RULES): SimBatchResult {
+    return this.engine.applyBatch(batch, height, rules);
   }
 
-  /** Price step → synthetic mainnet depth refresh → synthetic testnet takers. */
-  onBlock(height: number): void {
+  /**
+   * Price step → synthetic mainnet depth refresh → synthetic testnet takers. The takers trade on
+   * the sim's chain and obey its post-only mode; the mainnet depth stands for another chain's
+   * book and does not.
+   */
+  onBlock(height: number, rules: SimBlockRules = NORMAL_BLOCK_RULES): void {
     this.prices.step();
     this.oracle.step();
     this.fundInternal();
     const fills = this.depth.refresh(height, (id) => this.prices.price(id));
-    fills.push(...this.takers.run(height));
+    fills.push(...this.takers.run(height, rules));
     this.blockFills = fills;
   }
 

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { Dec, minQuantityForNotional, roundPrice, roundQuantity, type Market, type Side } from '@mirrorbook/market';
 import type { SeededRng } from '../price/seeded.rng';
 import type { ExchangeEngine } from './exchange.engine';
-import type { SimFill, SimOrderToCreate } from './exchange.port';
+import { NORMAL_BLOCK_RULES, type SimBlockRules, type SimFill, type SimOrderToCreate } from './exchange.port';
 import { internalBatch, internalOrder } from './internal-order.factory';
 import type { SyntheticTakersSettings } from './sim-exchange.config';
 
@@ -30,8 +30,8 @@ export class SyntheticTakers {
     if (subaccountIds.length === 0) throw new RangeError('SyntheticTakers needs at least one subaccount');
   }
 
-  /** Sends this block's taker orders; returns their fills. */
-  run(height: number): SimFill[] {
+  /** Sends this block's taker orders under the block's `rules`; returns their fills. */
+  run(height: number, rules: SimBlockRules = NORMAL_BLOCK_RULES): SimFill[] {
     const fills: SimFill[] = [];
     for (const target of this.targets) {
       const { market, settings, rng } = target;
@@ -44,7 +44,7 @@ export class SyntheticTakers {
         const order = this.takerOrder(target, side, draw);
         if (!order) continue;
         const batch = internalBatch(market, subaccountId, [order], false);
-        fills.push(...this.engine.applyBatch(batch, height).fills);
+        fills.push(...this.engine.applyBatch(batch, height, rules).fills);
       }
     }
     return fills;

@@ -11,6 +11,7 @@ import { hasMarkControl, hasPriceControl } from '../price-control.port';
 import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from '../sim.tokens';
 import type { PerIpLimiter } from '../limits/per-ip.limiter';
 import type { SimConfig } from '../sim.config';
+import { postOnlyThresholdFor } from '../chain/post-only-mode';
 import { GRPC_CODE, LcdError } from './lcd.error';
 import { ZodPipe } from './zod-body.pipe';
 
@@ -25,6 +26,12 @@ const markBodySchema = z.discriminatedUnion('mode', [
   z.object({ marketId: marketIdField, mode: z.literal('fixed'), price: positivePriceField }).strict(),
   /** no mark (nil): every order of the market fails */
   z.object({ marketId: marketIdField, mode: z.literal('none') }).strict(),
+]);
+const postOnlyModeBodySchema = z.union([
+  /** post-only mode for the next `blocks` blocks (threshold = latest height + blocks + 1); 0 ends it */
+  z.object({ blocks: z.number().int().min(0).max(1_000_000_000) }).strict(),
+  /** `post_only_mode_height_threshold` itself: post-only below this height; 0 = off */
+  z.object({ heightThreshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
 ]);
 const baseFeeBodySchema = z.object({ baseFee: z.string().regex(/^\d+$/, 'must be a non-negative integer string (inj base units per gas)') }).strict();
 const fundBodySchema = z
@@ -89,6 +96,21 @@ export class AdminController {
     return { baseFee: String(this.chain.eipBaseFee) };
   }
 
+  /**
+   * Sets the exchange's `post_only_mode_height_threshold`, as a governance proposal would:
+   * `{"blocks":N}` keeps the next N blocks in post-only mode, `{"heightThreshold":H}` sets the
+   * threshold itself. Answers `{"height","postOnlyModeHeightThreshold","postOnlyMode"}`, the last
+   * saying whether the next block runs in post-only mode.
+   */
+  @Post('post-only-mode')
+  @HttpCode(200)
+  setPostOnlyMode(@Body(new ZodPipe(postOnlyModeBodySchema)) body: z.infer<typeof postOnlyModeBodySchema>): Record<string, unknown> {
+    const height = this.chain.latestHeight();
+    const threshold = 'blocks' in body ? (body.blocks === 0 ? 0 : postOnlyThresholdFor(height, body.blocks)) : body.heightThreshold;
+    this.chain.setPostOnlyModeHeightThreshold(threshold);
+    return { height, postOnlyModeHeightThreshold: threshold, postOnlyMode: this.chain.isPostOnlyModeAt(height + 1) };
+  }
+
   /** Forces a market's "mainnet" price (a testnet market id moves its mainnet pair). */
   @Post('price')
   @HttpCode(200)
@@ -148,6 +170,7 @@ export class AdminController {
       latestBlockTime: this.chain.latestBlock().time,
       ...stats,
       markets: this.exchange.markets().length,
+      exchangeParams: this.chain.exchangeParams(),
       faults: this.faults.current(),
       // requests answered 429 for the per-IP limit (injected 429 faults are not counted here)
       rateLimit: { perSecond: this.rateLimiter.perSecond, burst: this.rateLimiter.burst, refused: this.rateLimiter.refused },

@@ -26,7 +26,7 @@ export class ChainParamsController {
   /** `QueryExchangeParamsResponse`. */
   @Get('exchange/v2/exchangeParams')
   exchangeParams(): Record<string, unknown> {
-    const p = this.config.exchangeParams;
+    const p = this.chain.exchangeParams();
     return {
       params: {
         spot_market_instant_listing_fee: coin('20000000000000000000'),

@@ -64,7 +64,11 @@ export interface DecodedBatchUpdateOrders {
   derivativeOrdersToCancel: DecodedOrderToCancel[];
   spotOrdersToCreate: DecodedOrderToCreate[];
   derivativeOrdersToCreate: DecodedOrderToCreate[];
-  /** names of non-empty parts the stand-in does not model (binary options, market orders) */
+  /** v2 only (v1beta1 batches carry none) */
+  spotMarketOrdersToCreate: DecodedOrderToCreate[];
+  /** v2 only (v1beta1 batches carry none) */
+  derivativeMarketOrdersToCreate: DecodedOrderToCreate[];
+  /** names of non-empty parts the stand-in does not model (binary options) */
   unsupportedParts: string[];
 }
 
@@ -83,12 +87,12 @@ export function decodeTxMessage(typeUrl: string, value: Uint8Array): DecodedTxMe
     const m = guardDecode('MALFORMED_MESSAGE', `malformed ${typeUrl}`, () => exchangeV2Tx.MsgBatchUpdateOrders.fromBinary(value));
     return guardDecode('MALFORMED_MESSAGE', `malformed ${typeUrl}`, () => ({
       ...batchCommon(typeUrl, 'v2-human', m),
+      spotMarketOrdersToCreate: m.spotMarketOrdersToCreate.map((o) => toCreate(o, false)),
+      derivativeMarketOrdersToCreate: m.derivativeMarketOrdersToCreate.map((o) => toCreate(o, true)),
       unsupportedParts: nonEmpty({
         binaryOptionsOrdersToCancel: m.binaryOptionsOrdersToCancel,
         binaryOptionsMarketIdsToCancelAll: m.binaryOptionsMarketIdsToCancelAll,
         binaryOptionsOrdersToCreate: m.binaryOptionsOrdersToCreate,
-        spotMarketOrdersToCreate: m.spotMarketOrdersToCreate,
-        derivativeMarketOrdersToCreate: m.derivativeMarketOrdersToCreate,
         binaryOptionsMarketOrdersToCreate: m.binaryOptionsMarketOrdersToCreate,
       }),
     }));
@@ -97,6 +101,8 @@ export function decodeTxMessage(typeUrl: string, value: Uint8Array): DecodedTxMe
     const m = guardDecode('MALFORMED_MESSAGE', `malformed ${typeUrl}`, () => exchangeV1Tx.MsgBatchUpdateOrders.fromBinary(value));
     return guardDecode('MALFORMED_MESSAGE', `malformed ${typeUrl}`, () => ({
       ...batchCommon(typeUrl, 'v1-chain', m),
+      spotMarketOrdersToCreate: [],
+      derivativeMarketOrdersToCreate: [],
       unsupportedParts: nonEmpty({
         binaryOptionsOrdersToCancel: m.binaryOptionsOrdersToCancel,
         binaryOptionsMarketIdsToCancelAll: m.binaryOptionsMarketIdsToCancelAll,
@@ -144,7 +150,7 @@ function batchCommon(
   typeUrl: string,
   format: DecodedBatchUpdateOrders['format'],
   m: ProtoBatch,
-): Omit<DecodedBatchUpdateOrders, 'unsupportedParts'> {
+): Omit<DecodedBatchUpdateOrders, 'unsupportedParts' | 'spotMarketOrdersToCreate' | 'derivativeMarketOrdersToCreate'> {
   return {
     kind: 'batch-update-orders',
     typeUrl,

@@ -5,11 +5,13 @@ import type {
   ExchangePort,
   SimBatch,
   SimBatchResult,
+  SimBlockRules,
   SimDeposit,
   SimOpenOrder,
   SimPosition,
   SimPriceLevel,
 } from '../../exchange/exchange.port';
+import { NORMAL_BLOCK_RULES } from '../../exchange/exchange.port';
 
 /**
  * TEST DOUBLE of `ExchangePort` for the chain's unit tests: records what the chain hands it,
@@ -17,7 +19,7 @@ import type {
  * sha256 of height, subaccount and cid), and throws from `applyBatch` when told to. No matching.
  */
 export class FakeExchange implements ExchangePort {
-  readonly applied: { batch: SimBatch; height: number }[] = [];
+  readonly applied: { batch: SimBatch; height: number; rules: SimBlockRules }[] = [];
   readonly blocks: number[] = [];
   /** set to make the next `applyBatch` calls throw this */
   throwOnApply: Error | null = null;
@@ -34,9 +36,9 @@ export class FakeExchange implements ExchangePort {
     return this.marketList.find((m) => m.id === marketId);
   }
 
-  applyBatch(batch: SimBatch, height: number): SimBatchResult {
+  applyBatch(batch: SimBatch, height: number, rules: SimBlockRules = NORMAL_BLOCK_RULES): SimBatchResult {
     if (this.throwOnApply) throw this.throwOnApply;
-    this.applied.push({ batch, height });
+    this.applied.push({ batch, height, rules });
     const result: SimBatchResult = {
       spotCancelSuccess: batch.spotOrdersToCancel.map(() => true),
       derivativeCancelSuccess: batch.derivativeOrdersToCancel.map(() => true),

@@ -107,6 +107,10 @@ describe('checkPreTrade', () => {
       expect(reasons(one(createAction({ price: '5.9' })), shocked)).toEqual([
         'price 5.9 is 41 % from the reference 10 (band ±40 %, widened by the measured testnet gap 30 %)',
       ]);
+      // only towards the testnet mid: the other side keeps the normal band
+      expect(reasons(one(createAction({ side: 'sell', price: '11.5' })), shocked)).toEqual([
+        'price 11.5 is 15 % from the reference 10 (band ±10 %)',
+      ]);
     });
 
     it('caps the widened band at the moving band', () => {

@@ -137,7 +137,7 @@ function priceBandRefusal(price: Decimal, marketKey: string, ctx: PreTradeContex
   if (!reference) return `no reference price for ${marketKey}`;
   const ageMs = ctx.now - reference.ts;
   if (ageMs > ctx.limits.referenceMaxAgeMs) return `reference price for ${marketKey} is stale (${Math.round(ageMs / 1000)} s old)`;
-  const band = priceBandOf(ctx.limits, reference.price, ctx.trading(marketKey), ctx.now);
+  const band = priceBandOf(ctx.limits, reference.price, ctx.trading(marketKey), ctx.now, price);
   const distancePct = price.sub(reference.price).abs().div(reference.price).mul(HUNDRED);
   if (distancePct.lte(band.pct)) return null;
   const widened = band.widened ? `, widened by the measured testnet gap ${band.measuredGapPct!.toDecimalPlaces(2).toFixed()} %` : '';

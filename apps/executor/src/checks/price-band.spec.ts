@@ -14,15 +14,22 @@ const testnet = (mid: string, bid: string | null = null, ask: string | null = nu
 });
 
 describe('priceBandOf', () => {
+  const band = (mid: string | undefined, price: string, ageMs = 0) =>
+    priceBandOf(limits, new Dec(10), mid === undefined ? undefined : testnet(mid, null, null, ageMs), NOW, new Dec(price));
+
   it('keeps the normal band up to the market-moving gap, edge included', () => {
-    expect(priceBandOf(limits, new Dec(10), testnet('11'), NOW)).toEqual({ pct: new Dec(10), measuredGapPct: new Dec(10), widened: false });
-    expect(priceBandOf(limits, new Dec(10), undefined, NOW)).toEqual({ pct: new Dec(10), measuredGapPct: null, widened: false });
+    expect(band('11', '12')).toEqual({ pct: new Dec(10), measuredGapPct: new Dec(10), widened: false });
+    expect(band(undefined, '12')).toEqual({ pct: new Dec(10), measuredGapPct: null, widened: false });
   });
 
-  it('widens to gap + band beyond it, capped by the moving band; a stale testnet price does not count', () => {
-    expect(priceBandOf(limits, new Dec(10), testnet('8.9'), NOW).pct.toFixed()).toBe('21');
-    expect(priceBandOf(limits, new Dec(10), testnet('30'), NOW).pct.toFixed()).toBe('50');
-    expect(priceBandOf(limits, new Dec(10), testnet('13', null, null, 10_001), NOW)).toEqual({ pct: new Dec(10), measuredGapPct: null, widened: false });
+  it("widens to gap + band beyond it, on the testnet mid's side only, capped by the moving band", () => {
+    expect(band('8.9', '8').pct.toFixed()).toBe('21');
+    expect(band('8.9', '12').pct.toFixed()).toBe('10');
+    expect(band('30', '14').pct.toFixed()).toBe('50');
+  });
+
+  it('does not count a stale testnet price', () => {
+    expect(band('13', '12', 10_001)).toEqual({ pct: new Dec(10), measuredGapPct: null, widened: false });
   });
 });
 

@@ -15,15 +15,18 @@ export interface PriceBand {
 }
 
 /**
- * The band around the reference an order price must keep, from the executor's settings and the
- * testnet price it read itself (never an intent's declared phase): `bandPct`, or, when the measured
- * gap exceeds `marketMovingGapPct`, gap + `bandPct` capped by `movingBandPct` — so orders that pull
- * a mispriced book back can reach it, and no further. Pure.
+ * The band around the reference `price` must keep, from the executor's settings and the testnet
+ * price it read itself (never an intent's declared phase): `bandPct`, or, when the measured gap
+ * exceeds `marketMovingGapPct` and `price` lies on the testnet mid's side of the reference,
+ * gap + `bandPct` capped by `movingBandPct` — so orders that pull a mispriced book back can reach
+ * it, and no further. Pure.
  */
-export function priceBandOf(limits: PreTradeLimits, reference: Decimal, trading: TradingPrice | undefined, now: number): PriceBand {
+export function priceBandOf(limits: PreTradeLimits, reference: Decimal, trading: TradingPrice | undefined, now: number, price: Decimal): PriceBand {
   const fresh = trading !== undefined && now - trading.ts <= limits.tradingPriceMaxAgeMs;
   const measuredGapPct = fresh ? trading.mid.sub(reference).abs().div(reference).mul(HUNDRED) : null;
-  if (measuredGapPct === null || measuredGapPct.lte(limits.marketMovingGapPct)) return { pct: limits.bandPct, measuredGapPct, widened: false };
+  const normal = { pct: limits.bandPct, measuredGapPct, widened: false };
+  if (measuredGapPct === null || measuredGapPct.lte(limits.marketMovingGapPct)) return normal;
+  if (price.sub(reference).isNegative() !== trading!.mid.sub(reference).isNegative()) return normal;
   const pct = Dec.max(limits.bandPct, Dec.min(measuredGapPct.add(limits.bandPct), limits.movingBandPct));
   return { pct, measuredGapPct, widened: pct.gt(limits.bandPct) };
 }

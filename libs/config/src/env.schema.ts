@@ -85,8 +85,8 @@ export const envSchema = z.object({
   EXEC_PRICE_BAND_PCT: positiveDecimalString.default('10'),
   /**
    * executor: the widest band, percent: when the testnet mid the executor reads (`md:price:trading:<mk>`)
-   * is more than EXEC_MARKET_MOVING_GAP_PCT from the reference, the band is that gap + EXEC_PRICE_BAND_PCT,
-   * capped by this. An intent's declared phase never widens it
+   * is more than EXEC_MARKET_MOVING_GAP_PCT from the reference, the band on the mid's side is that gap +
+   * EXEC_PRICE_BAND_PCT, capped by this. An intent's declared phase never widens it
    */
   EXEC_PRICE_BAND_MOVING_PCT: positiveDecimalString.default('50'),
   /** executor: the measured testnet gap (percent of the reference) above which the band widens */

@@ -50,7 +50,7 @@ describe('executor: pre-trade checks against the sim', () => {
   it('refuses an oversized order', async () => {
     const action = buy(h, '9.900', '11');
     const report = await expectNothingBroadcast(rich, () => rejectedReport(h, rich, action));
-    expect(report.failed).toEqual([{ cid: action.cid, reason: 'quantity 11 exceeds the per-order limit 10 (10 × baseSize)' }]);
+    expect(report.failed).toEqual([{ cid: action.cid, reason: 'quantity 11 exceeds the per-order limit 10 (10 × configured baseSize 1)' }]);
   });
 
   it('refuses an order the balance cannot cover', async () => {

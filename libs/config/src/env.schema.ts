@@ -83,14 +83,33 @@ export const envSchema = z.object({
   EXEC_BREAKER_MAX_COOLDOWN_MS: z.coerce.number().int().min(10).default(120_000),
   /** executor: largest distance of an order price from the reference price, percent */
   EXEC_PRICE_BAND_PCT: positiveDecimalString.default('10'),
-  /** executor: the same for MARKET_MOVING plans, percent */
+  /**
+   * executor: the widest band, percent: when the testnet mid the executor reads (`md:price:trading:<mk>`)
+   * is more than EXEC_MARKET_MOVING_GAP_PCT from the reference, the band on the mid's side is that gap +
+   * EXEC_PRICE_BAND_PCT, capped by this. An intent's declared phase never widens it
+   */
   EXEC_PRICE_BAND_MOVING_PCT: positiveDecimalString.default('50'),
+  /** executor: the measured testnet gap (percent of the reference) above which the band widens */
+  EXEC_MARKET_MOVING_GAP_PCT: positiveDecimalString.default('10'),
+  /** executor: a testnet price (`md:price:trading:<mk>`) older than this is not trusted (no wider band, every non-post-only order counts as taking), ms */
+  EXEC_TRADING_PRICE_MAX_AGE_MS: z.coerce.number().int().min(100).default(10_000),
   /** executor: a reference price older than this is not trusted for the band check, ms */
   EXEC_REFERENCE_MAX_AGE_MS: z.coerce.number().int().min(100).default(120_000),
-  /** executor: largest quantity of one order, as a multiple of the bot's baseSize on that market */
+  /**
+   * executor: largest quantity of one order, as a multiple of the bot's baseSize of the config files
+   * (never a live edit), where the market sets no `executorLimits.maxOrderQuantity`
+   */
   EXEC_MAX_ORDER_SIZE_MULTIPLE: positiveDecimalString.default('10'),
-  /** executor: largest notional of one order, quote units */
+  /** executor: largest notional of one order, quote units, where the market sets no `executorLimits.maxOrderNotional` */
   EXEC_MAX_ORDER_NOTIONAL: positiveDecimalString.default('100000'),
+  /** executor: length of the rolling window of the taker caps, ms */
+  EXEC_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** executor: largest notional of orders that may take liquidity, per market and window, quote units (market `executorLimits.maxTakerNotional` overrides) */
+  EXEC_MAX_TAKER_NOTIONAL: positiveDecimalString.default('50000'),
+  /** executor: largest net (buys − sells) notional of orders that may take liquidity, per market and window, quote units (market `executorLimits.maxNetTakerNotional` overrides) */
+  EXEC_MAX_NET_TAKER_NOTIONAL: positiveDecimalString.default('25000'),
+  /** executor: most creates and cancels in one intent (never above EXEC_MAX_ORDERS_PER_TX); a larger intent is rejected with a report */
+  EXEC_MAX_ACTIONS_PER_INTENT: z.coerce.number().int().min(1).max(170).default(150),
   /** executor: largest notional of all orders created by one tx, quote units */
   EXEC_MAX_BATCH_NOTIONAL: positiveDecimalString.default('1000000'),
   /** executor: INJ kept in the bank for gas, which no INJ ask or INJ-quoted bid may hold, INJ */

@@ -2,7 +2,7 @@ export { ConfigError } from './config.error';
 export { loadConfig, type AppConfig } from './config.loader';
 export { envSchema, type Env } from './env.schema';
 export { chainLcdBudgetPerSecond, MIN_INCLUSION_POLL_MS } from './rate-budget';
-export type { MarketPair } from './markets-file.schema';
+export type { ExecutorMarketLimits, MarketPair } from './markets-file.schema';
 export { botsFileSchema, type BotEntry } from './bots-file.schema';
 export { formatIssues, formatPath } from './issue.formatter';
 export { APP_CONFIG, ConfigModule } from './config.module';

@@ -163,10 +163,17 @@ export class ExecutorHarness {
 
   /** Writes the reference price the pre-trade band check reads. */
   async setReference(market: MarketKey, mid: string): Promise<void> {
-    const tick = priceTickSchema.parse({
-      v: 1, net: 'sim', role: 'reference', market, bid: mid, ask: mid, mid, last: mid, source: 'mid', height: 1, ts: Date.now(), seq: 1,
-    });
-    await this.redis.set(redisKeys.latestPrice('reference', market), JSON.stringify(tick));
+    await this.setPrice('reference', market, mid, mid, mid);
+  }
+
+  /** Writes the testnet price the executor measures the gap with (as the price feed does). */
+  async setTrading(market: MarketKey, mid: string, bid: string | null = mid, ask: string | null = mid): Promise<void> {
+    await this.setPrice('trading', market, mid, bid, ask);
+  }
+
+  private async setPrice(role: 'reference' | 'trading', market: MarketKey, mid: string, bid: string | null, ask: string | null): Promise<void> {
+    const tick = priceTickSchema.parse({ v: 1, net: 'sim', role, market, bid, ask, mid, last: mid, source: 'mid', height: 1, ts: Date.now(), seq: 1 });
+    await this.redis.set(redisKeys.latestPrice(role, market), JSON.stringify(tick));
   }
 
   /** Publishes an intent into the INTENTS stream (as the strategy does). */

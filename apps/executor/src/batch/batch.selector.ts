@@ -1,4 +1,4 @@
-import type { OrderAction } from '@mirrorbook/contracts';
+import type { MarketPlan, OrderAction } from '@mirrorbook/contracts';
 import type { RunnableIntent } from '../intents/intent.triage';
 
 /** The intents that go into the next tx and those that wait for the one after. */
@@ -7,10 +7,10 @@ export interface BatchSelection {
   readonly later: readonly RunnableIntent[];
 }
 
-/** Creates, cancels and cancel-alls (one per market) an intent puts into a tx. */
-function itemCount(intent: RunnableIntent): number {
+/** Creates, cancels and cancel-alls (one per market) plans put into a tx. */
+export function txItemCount(plans: readonly MarketPlan[]): number {
   let count = 0;
-  for (const plan of intent.plans) {
+  for (const plan of plans) {
     count += plan.actions.filter((a: OrderAction) => a.type !== 'cancelAll').length;
     if (plan.actions.some((a) => a.type === 'cancelAll')) count += 1;
   }
@@ -19,14 +19,14 @@ function itemCount(intent: RunnableIntent): number {
 
 /**
  * Takes intents in arrival order while their items fit into `maxItems` (always at least the
- * first, so an oversized intent is still tried on its own); the rest wait for the next tx.
+ * first; triage has refused every intent larger than one tx); the rest wait for the next tx.
  */
 export function selectForBatch(runnable: readonly RunnableIntent[], maxItems: number): BatchSelection {
   const now: RunnableIntent[] = [];
   let items = 0;
   let index = 0;
   for (; index < runnable.length; index++) {
-    const count = itemCount(runnable[index]);
+    const count = txItemCount(runnable[index].plans);
     if (now.length > 0 && items + count > maxItems) break;
     now.push(runnable[index]);
     items += count;

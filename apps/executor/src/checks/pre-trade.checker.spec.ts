@@ -5,19 +5,26 @@ import type { RunnableIntent } from '../intents/intent.triage';
 import { batchIntent, createAction, marketPlan } from '../testing/intent.fixture';
 import { testnetMarket } from '../testing/market.fixture';
 import { checkPreTrade } from './pre-trade.checker';
+import { marketLimitsOf } from './market-limits';
 import type { PreTradeContext } from './pre-trade.context';
+import { TakerWindow } from './taker.window';
 
 const NOW = 2_000_000;
 const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
 const markets = { 'inj-usdt': testnetMarket('inj-usdt'), 'inj-usdt-perp': testnetMarket('inj-usdt-perp') };
 
 function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
-  return {
+  const ctx: PreTradeContext = {
     now: NOW,
     chainGuard: { allowed: true },
     limits: {
       bandPct: new Dec(10),
       movingBandPct: new Dec(50),
+      marketMovingGapPct: new Dec(10),
+      tradingPriceMaxAgeMs: 10_000,
+      windowMs: 60_000,
+      maxTakerNotional: new Dec(50_000),
+      maxNetTakerNotional: new Dec(25_000),
       referenceMaxAgeMs: 60_000,
       maxOrderSizeMultiple: new Dec(10),
       maxOrderNotional: new Dec(1000),
@@ -28,14 +35,18 @@ function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
     market: (key) => (key in markets ? { enabled: true, market: markets[key as keyof typeof markets] } : undefined),
     reference: () => ({ price: new Dec(10), ts: NOW - 1000 }),
     mark: (key) => (key === 'inj-usdt-perp' ? new Dec(10) : undefined),
-    params: () => ({ baseSize: new Dec(1), leverage: new Dec(2) }),
+    params: () => ({ configuredBaseSize: new Dec(1), leverage: new Dec(2) }),
     available: new Map([
       [USDT, new Dec(10_000)],
       ['inj', new Dec(100)],
     ]),
     openOrders: () => [],
+    trading: () => undefined,
+    marketLimits: (bot, key) => marketLimitsOf(ctx.limits, {}, ctx.params(bot, key).configuredBaseSize),
+    takerWindow: new TakerWindow(60_000),
     ...overrides,
   };
+  return ctx;
 }
 
 function runnable(...intents: ReturnType<typeof batchIntent>[]): RunnableIntent[] {
@@ -65,10 +76,46 @@ describe('checkPreTrade', () => {
       ]);
     });
 
-    it('allows the wider band for a MARKET_MOVING plan', () => {
-      expect(reasons(one(createAction({ price: '11.5' }), 'inj-usdt', 'MARKET_MOVING'))).toEqual([]);
-      expect(reasons(one(createAction({ side: 'sell', price: '15.5' }), 'inj-usdt', 'MARKET_MOVING'))).toEqual([
-        'price 15.5 is 55 % from the reference 10 (band ±50 %)',
+    const testnetAt = (mid: string, ageMs = 1000) => () => ({ mid: new Dec(mid), bid: null, ask: null, ts: NOW - ageMs });
+
+    it('refuses a self-declared MARKET_MOVING create at reference × 1.45 while the measured gap is < 2 %, naming the band', () => {
+      const ctx = context({ trading: testnetAt('10.15') });
+      expect(reasons(one(createAction({ side: 'sell', price: '14.5' }), 'inj-usdt', 'MARKET_MOVING'), ctx)).toEqual([
+        'price 14.5 is 45 % from the reference 10 (band ±10 %)',
+      ]);
+      expect(reasons(one(createAction({ price: '11.5' }), 'inj-usdt', 'MARKET_MOVING'), ctx)).toEqual([
+        'price 11.5 is 15 % from the reference 10 (band ±10 %)',
+      ]);
+    });
+
+    it('keeps the normal band for a MARKET_MOVING plan when no testnet price is known, or it is stale', () => {
+      expect(reasons(one(createAction({ price: '11.5' }), 'inj-usdt', 'MARKET_MOVING'))).toEqual([
+        'price 11.5 is 15 % from the reference 10 (band ±10 %)',
+      ]);
+      const stale = context({ trading: testnetAt('13', 10_001) });
+      expect(reasons(one(createAction({ price: '11.5' }), 'inj-usdt', 'MARKET_MOVING'), stale)).toEqual([
+        'price 11.5 is 15 % from the reference 10 (band ±10 %)',
+      ]);
+    });
+
+    it('widens the band to the measured gap + the normal band once the gap exceeds the market-moving threshold, whatever the phase', () => {
+      expect(reasons(one(createAction({ price: '12' })), context({ trading: testnetAt('11') }))).toEqual([
+        'price 12 is 20 % from the reference 10 (band ±10 %)',
+      ]);
+      const shocked = context({ trading: testnetAt('7') });
+      expect(reasons(one(createAction({ price: '6.1' })), shocked)).toEqual([]);
+      expect(reasons(one(createAction({ price: '5.9' })), shocked)).toEqual([
+        'price 5.9 is 41 % from the reference 10 (band ±40 %, widened by the measured testnet gap 30 %)',
+      ]);
+      // only towards the testnet mid: the other side keeps the normal band
+      expect(reasons(one(createAction({ side: 'sell', price: '11.5' })), shocked)).toEqual([
+        'price 11.5 is 15 % from the reference 10 (band ±10 %)',
+      ]);
+    });
+
+    it('caps the widened band at the moving band', () => {
+      expect(reasons(one(createAction({ side: 'sell', price: '15.5' })), context({ trading: testnetAt('18') }))).toEqual([
+        'price 15.5 is 55 % from the reference 10 (band ±50 %, widened by the measured testnet gap 80 %)',
       ]);
     });
 
@@ -113,14 +160,24 @@ describe('checkPreTrade', () => {
   });
 
   describe('when an order is oversized', () => {
-    it('refuses a quantity above the multiple of baseSize', () => {
+    it('refuses a quantity above the multiple of the configured baseSize', () => {
       expect(reasons(one(createAction({ quantity: '11' })))).toEqual([
-        'quantity 11 exceeds the per-order limit 10 (10 × baseSize)',
+        'quantity 11 exceeds the per-order limit 10 (10 × configured baseSize 1)',
       ]);
     });
 
+    it("refuses above the market's absolute caps from config, whatever the baseSize", () => {
+      const ctx = context({
+        params: () => ({ configuredBaseSize: new Dec(1000), leverage: new Dec(2) }),
+        marketLimits: () => marketLimitsOf(context().limits, { maxOrderQuantity: '5', maxOrderNotional: '40' }, new Dec(1000)),
+      });
+      expect(reasons(one(createAction({ quantity: '6' })), ctx)).toEqual(['quantity 6 exceeds the per-order limit 5 (executorLimits.maxOrderQuantity)']);
+      expect(reasons(one(createAction({ quantity: '4.1' })), ctx)).toEqual(['notional 41 exceeds the per-order limit 40']);
+      expect(reasons(one(createAction({ quantity: '4' })), ctx)).toEqual([]);
+    });
+
     it('refuses a notional above the per-order limit', () => {
-      const ctx = context({ params: () => ({ baseSize: new Dec(1000), leverage: new Dec(2) }) });
+      const ctx = context({ params: () => ({ configuredBaseSize: new Dec(1000), leverage: new Dec(2) }) });
       expect(reasons(one(createAction({ quantity: '101' })), ctx)).toEqual([
         'notional 1010 exceeds the per-order limit 1000',
       ]);
@@ -209,4 +266,52 @@ describe('checkPreTrade', () => {
       ]);
     });
   });
+
+  describe('when orders may take liquidity (rolling window per market)', () => {
+    const taker = (side: 'buy' | 'sell', price = '10', quantity = '1') => createAction({ side, price, quantity, postOnly: false });
+    const capped = (window: TakerWindow, now = NOW, trading?: PreTradeContext['trading']) =>
+      context({
+        now,
+        reference: () => ({ price: new Dec(10), ts: now - 1000 }),
+        takerWindow: window,
+        ...(trading ? { trading } : {}),
+        marketLimits: () => marketLimitsOf(context().limits, { maxTakerNotional: '25', maxNetTakerNotional: '15' }, new Dec(1)),
+      });
+
+    it('refuses the taker notional above the cap, and accepts again once the window has passed', () => {
+      const window = new TakerWindow(60_000);
+      expect(reasons(one(taker('buy')), capped(window))).toEqual([]);
+      expect(reasons(one(taker('sell')), capped(window, NOW + 1000))).toEqual([]);
+      expect(reasons(one(taker('sell')), capped(window, NOW + 2000))).toEqual([
+        'taker notional on inj-usdt would reach 30 in 60 s, above the limit 25',
+      ]);
+      expect(reasons(one(taker('sell')), capped(window, NOW + 61_000))).toEqual([]);
+    });
+
+    it('refuses the net (buys − sells) taker notional beyond the cap, but lets a sell bring it back', () => {
+      const window = new TakerWindow(60_000);
+      expect(reasons(one(taker('buy', '10', '1.5')), capped(window))).toEqual([]);
+      expect(reasons(one(taker('buy')), capped(window))).toEqual(['net taker notional on inj-usdt would reach 25 in 60 s, beyond the limit ±15']);
+      expect(reasons(one(taker('sell', '10', '0.5')), capped(window))).toEqual([]);
+      expect(window.usage('inj-usdt', NOW)).toEqual({ gross: new Dec(20), net: new Dec(10) });
+    });
+
+    it('counts the creates of one tx against each other', () => {
+      const actions = [taker('buy'), taker('sell'), taker('buy')];
+      expect(reasons(runnable(batchIntent('i1', [marketPlan('inj-usdt', 1, actions)])), capped(new TakerWindow(60_000)))).toEqual([
+        'taker notional on inj-usdt would reach 30 in 60 s, above the limit 25',
+      ]);
+    });
+
+    it('never counts post-only creates, nor one a fresh testnet book shows will not cross', () => {
+      const window = new TakerWindow(60_000);
+      const book = () => ({ mid: new Dec('10.05'), bid: new Dec('10'), ask: new Dec('10.1'), ts: NOW - 500 });
+      expect(reasons(one(createAction({ quantity: '2' })), capped(window))).toEqual([]);
+      expect(reasons(one(taker('buy', '10.05', '2')), capped(window, NOW, book))).toEqual([]);
+      expect(window.usage('inj-usdt', NOW).gross.toFixed()).toBe('0');
+      expect(reasons(one(taker('buy', '10.1', '1')), capped(window, NOW, book))).toEqual([]);
+      expect(window.usage('inj-usdt', NOW).gross.toFixed()).toBe('10.1');
+    });
+  });
+
 });

@@ -2,8 +2,10 @@ import type Decimal from 'decimal.js';
 import type { BatchIntent, CreateOrderAction, MarketPlan, OrderAction } from '@mirrorbook/contracts';
 import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market } from '@mirrorbook/market';
 import type { RunnableIntent } from '../intents/intent.triage';
+import type { MarketLimits } from './market-limits';
 import { markPriceRefusal } from './mark-price.check';
 import type { PreTradeContext } from './pre-trade.context';
+import { mayTake, priceBandOf } from './price-band';
 import { VenueLimitsCheck } from './venue-limits.check';
 
 /** An action a check refused, with the reason reported for it. */
@@ -26,9 +28,10 @@ const HUNDRED = new Dec(100);
 /**
  * The pre-trade checks (docs/architecture.md#pre-trade-checks), over the intents that will share one tx, in order: chain
  * guard; market configured, enabled, active and one of the bot's; per create: client id unused,
- * on tick, minimum notional, price within the band around a fresh reference (wider for
- * MARKET_MOVING), derivatives: a mark price and the chain's mark-price rule for the bot's leverage,
- * quantity and notional within the per-order limits, the tx's notional within the per-batch limit,
+ * on tick, minimum notional, price within the band around a fresh reference (wider only while the
+ * testnet gap the executor measures is wide, never for a declared phase), derivatives: a mark price
+ * and the chain's mark-price rule for the bot's leverage, quantity and notional within the market's
+ * per-order caps, the tx's notional within the per-batch limit, the market's rolling taker caps,
  * the chain's limits (post-only mode, orders per derivative side), and the balance or margin it holds available (balances freed by the tx's
  * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
  */
@@ -61,11 +64,13 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
           createRefusal(action, plan, intent.bot, market, ctx, usedCids) ??
           venue.refusal(action, plan, market) ??
           batchRefusal(action, batchNotional, ctx) ??
+          takerRefusal(action, intent.bot, plan.market, ctx) ??
           budget.reserve(action, market, ctx.params(intent.bot, plan.market).leverage);
         if (reason !== null) {
           rejected.push({ market: plan.market, action, reason });
           continue;
         }
+        recordTaker(action, plan.market, ctx);
         usedCids.add(action.cid);
         venue.accept(action, plan);
         batchNotional = batchNotional.add(notionalOf(action));
@@ -108,33 +113,64 @@ function createRefusal(
   if (!meetsMinNotional(market, price, quantity)) {
     return `notional ${toDecimalString(price.mul(quantity))} is below the market minimum ${toDecimalString(market.minNotional)}`;
   }
-  const bandRefusal = priceBandRefusal(price, plan, ctx);
+  const bandRefusal = priceBandRefusal(price, plan.market, ctx);
   if (bandRefusal !== null) return bandRefusal;
-  const { baseSize, leverage } = ctx.params(bot, plan.market);
+  const { leverage } = ctx.params(bot, plan.market);
   const markRefusal = markPriceRefusal(action, market, plan.market, leverage, ctx.mark(plan.market));
   if (markRefusal !== null) return markRefusal;
-  const maxQuantity = baseSize.mul(ctx.limits.maxOrderSizeMultiple);
-  if (quantity.gt(maxQuantity)) {
-    return `quantity ${action.quantity} exceeds the per-order limit ${toDecimalString(maxQuantity)} (${toDecimalString(ctx.limits.maxOrderSizeMultiple)} × baseSize)`;
+  return orderSizeRefusal(price, quantity, ctx.marketLimits(bot, plan.market));
+}
+
+function orderSizeRefusal(price: Decimal, quantity: Decimal, limits: MarketLimits): string | null {
+  if (quantity.gt(limits.maxOrderQuantity)) {
+    return `quantity ${toDecimalString(quantity)} exceeds the per-order limit ${toDecimalString(limits.maxOrderQuantity)} (${limits.maxOrderQuantitySource})`;
   }
   const notional = price.mul(quantity);
-  if (notional.gt(ctx.limits.maxOrderNotional)) {
-    return `notional ${toDecimalString(notional)} exceeds the per-order limit ${toDecimalString(ctx.limits.maxOrderNotional)}`;
+  if (notional.gt(limits.maxOrderNotional)) {
+    return `notional ${toDecimalString(notional)} exceeds the per-order limit ${toDecimalString(limits.maxOrderNotional)}`;
   }
   return null;
 }
 
-function priceBandRefusal(price: Decimal, plan: MarketPlan, ctx: PreTradeContext): string | null {
-  const reference = ctx.reference(plan.market);
-  if (!reference) return `no reference price for ${plan.market}`;
+function priceBandRefusal(price: Decimal, marketKey: string, ctx: PreTradeContext): string | null {
+  const reference = ctx.reference(marketKey);
+  if (!reference) return `no reference price for ${marketKey}`;
   const ageMs = ctx.now - reference.ts;
-  if (ageMs > ctx.limits.referenceMaxAgeMs) return `reference price for ${plan.market} is stale (${Math.round(ageMs / 1000)} s old)`;
-  const band = plan.phase === 'MARKET_MOVING' ? ctx.limits.movingBandPct : ctx.limits.bandPct;
+  if (ageMs > ctx.limits.referenceMaxAgeMs) return `reference price for ${marketKey} is stale (${Math.round(ageMs / 1000)} s old)`;
+  const band = priceBandOf(ctx.limits, reference.price, ctx.trading(marketKey), ctx.now, price);
   const distancePct = price.sub(reference.price).abs().div(reference.price).mul(HUNDRED);
-  if (distancePct.gt(band)) {
-    return `price ${toDecimalString(price)} is ${distancePct.toDecimalPlaces(2).toFixed()} % from the reference ${toDecimalString(reference.price)} (band ±${toDecimalString(band)} %)`;
+  if (distancePct.lte(band.pct)) return null;
+  const widened = band.widened ? `, widened by the measured testnet gap ${band.measuredGapPct!.toDecimalPlaces(2).toFixed()} %` : '';
+  return `price ${toDecimalString(price)} is ${distancePct.toDecimalPlaces(2).toFixed()} % from the reference ${toDecimalString(reference.price)} (band ±${toDecimalString(band.pct)} %${widened})`;
+}
+
+/** The signed notional (buys positive) a create adds to the taker window; null when it cannot take. */
+function takerNotional(action: CreateOrderAction, marketKey: string, ctx: PreTradeContext): Decimal | null {
+  if (!mayTake(action, ctx.trading(marketKey), ctx.now, ctx.limits.tradingPriceMaxAgeMs)) return null;
+  const notional = notionalOf(action);
+  return action.side === 'buy' ? notional : notional.neg();
+}
+
+function takerRefusal(action: CreateOrderAction, bot: string, marketKey: string, ctx: PreTradeContext): string | null {
+  const signed = takerNotional(action, marketKey, ctx);
+  if (signed === null) return null;
+  const limits = ctx.marketLimits(bot, marketKey);
+  const used = ctx.takerWindow.usage(marketKey, ctx.now);
+  const window = `${Math.round(ctx.limits.windowMs / 1000)} s`;
+  const gross = used.gross.add(signed.abs());
+  if (gross.gt(limits.maxTakerNotional)) {
+    return `taker notional on ${marketKey} would reach ${toDecimalString(gross)} in ${window}, above the limit ${toDecimalString(limits.maxTakerNotional)}`;
+  }
+  const net = used.net.add(signed);
+  if (net.abs().gt(limits.maxNetTakerNotional) && net.abs().gt(used.net.abs())) {
+    return `net taker notional on ${marketKey} would reach ${toDecimalString(net)} in ${window}, beyond the limit ±${toDecimalString(limits.maxNetTakerNotional)}`;
   }
   return null;
+}
+
+function recordTaker(action: CreateOrderAction, marketKey: string, ctx: PreTradeContext): void {
+  const signed = takerNotional(action, marketKey, ctx);
+  if (signed !== null) ctx.takerWindow.record(marketKey, signed, ctx.now);
 }
 
 function batchRefusal(action: CreateOrderAction, batchNotional: Decimal, ctx: PreTradeContext): string | null {

@@ -3,19 +3,26 @@ import type { StoredOrder } from '@mirrorbook/contracts';
 import { batchIntent, createAction, marketPlan } from '../testing/intent.fixture';
 import { testnetMarket } from '../testing/market.fixture';
 import { checkPreTrade } from './pre-trade.checker';
+import { marketLimitsOf } from './market-limits';
 import type { PreTradeContext } from './pre-trade.context';
+import { TakerWindow } from './taker.window';
 
 const NOW = 2_000_000;
 const USDT = 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5';
 const markets = { 'inj-usdt': testnetMarket('inj-usdt'), 'inj-usdt-perp': testnetMarket('inj-usdt-perp') };
 
 function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
-  return {
+  const ctx: PreTradeContext = {
     now: NOW,
     chainGuard: { allowed: true },
     limits: {
       bandPct: new Dec(10),
       movingBandPct: new Dec(50),
+      marketMovingGapPct: new Dec(10),
+      tradingPriceMaxAgeMs: 10_000,
+      windowMs: 60_000,
+      maxTakerNotional: new Dec(50_000),
+      maxNetTakerNotional: new Dec(25_000),
       referenceMaxAgeMs: 60_000,
       maxOrderSizeMultiple: new Dec(10),
       maxOrderNotional: new Dec(1000),
@@ -25,12 +32,16 @@ function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
     botMarkets: () => ['inj-usdt', 'inj-usdt-perp'],
     market: (key) => (key in markets ? { enabled: true, market: markets[key as keyof typeof markets] } : undefined),
     reference: () => ({ price: new Dec(10), ts: NOW - 1000 }),
-    params: () => ({ baseSize: new Dec(1), leverage: new Dec(2) }),
+    params: () => ({ configuredBaseSize: new Dec(1), leverage: new Dec(2) }),
     available: new Map([[USDT, new Dec(10_000)], ['inj', new Dec(100)]]),
     openOrders: () => [],
     mark: () => new Dec(10),
+    trading: () => undefined,
+    marketLimits: (bot, key) => marketLimitsOf(ctx.limits, {}, ctx.params(bot, key).configuredBaseSize),
+    takerWindow: new TakerWindow(60_000),
     ...overrides,
   };
+  return ctx;
 }
 
 const resting = (i: number, side: 'buy' | 'sell'): StoredOrder => ({

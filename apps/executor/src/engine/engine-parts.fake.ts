@@ -96,6 +96,7 @@ export class FakeEngineParts {
           }
         },
         referencePrice: async (market) => referenceTick(market),
+        tradingPrice: async () => undefined,
       },
       sequence: {
         get loaded() {
@@ -150,7 +151,7 @@ export class FakeEngineParts {
         bots,
         bot: (id) => bots.find((b) => b.id === id),
         running: (id) => this.desired.get(id) === 'running',
-        paramsOf: () => ({ baseSize: new Dec(1), leverage: new Dec(1) }),
+        paramsOf: () => ({ configuredBaseSize: new Dec(1), leverage: new Dec(1) }),
         load: async (listener) => {
           log('bots load');
           this.listener = listener;
@@ -228,6 +229,11 @@ function settings(): ExecutorSettings {
     limits: {
       bandPct: new Dec(10),
       movingBandPct: new Dec(50),
+      marketMovingGapPct: new Dec(10),
+      tradingPriceMaxAgeMs: 10_000,
+      windowMs: 60_000,
+      maxTakerNotional: new Dec(50_000),
+      maxNetTakerNotional: new Dec(25_000),
       referenceMaxAgeMs: 120_000,
       maxOrderSizeMultiple: new Dec(10),
       maxOrderNotional: new Dec(1000),
@@ -235,6 +241,7 @@ function settings(): ExecutorSettings {
       gasReserve: new Dec(0),
     },
     maxOrdersPerTx: 20,
+    maxActionsPerIntent: 20,
     txTimeoutBlocks: 20,
     batchWindowMs: 50,
     inclusionPollMs: 100,

@@ -1,4 +1,4 @@
-import { batchIntent, marketPlan } from '../testing/intent.fixture';
+import { batchIntent, createAction, marketPlan } from '../testing/intent.fixture';
 import { triageIntents, type TriageInput } from './intent.triage';
 
 const running = () => true;
@@ -7,6 +7,7 @@ const base = (pending: TriageInput['pending'], overrides: Partial<TriageInput> =
   now: 1_000_500,
   lastAppliedBookSeq: new Map(),
   botRunning: running,
+  maxActionsPerIntent: 150,
   ...overrides,
 });
 const ids = (intents: readonly { id: string }[]) => intents.map((i) => i.id);
@@ -28,6 +29,17 @@ describe('triageIntents', () => {
       const triage = triageIntents(base([intent], { botRunning: (id) => id !== 'stopped-bot' }));
       expect(ids(triage.botNotRunning)).toEqual(['i1']);
       expect(triage.runnable).toEqual([]);
+    });
+  });
+
+  describe('when an intent carries more creates and cancels than the per-intent cap', () => {
+    it('refuses it whole with its item count, so it is never signed, and lets the others run', () => {
+      const creates = Array.from({ length: 3 }, () => createAction());
+      const big = batchIntent('big', [marketPlan('inj-usdt', 5, [...creates, { type: 'cancelAll' }]), marketPlan('atom-usdt', 5, [createAction()])]);
+      const fits = batchIntent('fits', [marketPlan('inj-usdt-perp', 5, creates)]);
+      const triage = triageIntents(base([big, fits], { maxActionsPerIntent: 4 }));
+      expect(triage.tooLarge.map((t) => [t.intent.id, t.items])).toEqual([['big', 5]]);
+      expect(triage.runnable.map((r) => r.intent.id)).toEqual(['fits']);
     });
   });
 

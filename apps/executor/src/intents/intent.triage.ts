@@ -1,4 +1,5 @@
 import type { BatchIntent, MarketPlan } from '@mirrorbook/contracts';
+import { txItemCount } from '../batch/batch.selector';
 
 /** An intent that still has work, with the plans that survived supersession. */
 export interface RunnableIntent {
@@ -16,6 +17,8 @@ export interface IntentTriage {
   readonly superseded: readonly BatchIntent[];
   /** their bot is not running: report `rejected` */
   readonly botNotRunning: readonly BatchIntent[];
+  /** more tx items than one intent may carry: report `rejected` (never signed: it would run out of gas) */
+  readonly tooLarge: readonly { readonly intent: BatchIntent; readonly items: number }[];
   readonly runnable: readonly RunnableIntent[];
 }
 
@@ -28,21 +31,26 @@ export interface TriageInput {
   /** per market key: the highest book `seq` already applied for this wallet */
   readonly lastAppliedBookSeq: ReadonlyMap<string, number>;
   readonly botRunning: (botId: string) => boolean;
+  /** most tx items (creates, cancels, one per cancel-all market) an intent may carry */
+  readonly maxActionsPerIntent: number;
 }
 
 /**
  * Sorts the waiting intents of one wallet (docs/architecture.md#intent-lifetime): drops the expired, refuses those of bots
- * that are not running, and supersedes, per market, every plan built from an older book than the
+ * that are not running and those larger than `maxActionsPerIntent`, and supersedes, per market, every plan built from an older book than the
  * newest one pending or the last one applied. Among plans built from the same book, the last one
  * of each bot wins (a re-plan), while different bots' plans stand together.
  */
 export function triageIntents(input: TriageInput): IntentTriage {
   const expired: BatchIntent[] = [];
   const botNotRunning: BatchIntent[] = [];
+  const tooLarge: { intent: BatchIntent; items: number }[] = [];
   const live: BatchIntent[] = [];
   for (const intent of input.pending) {
+    const items = txItemCount(intent.plans);
     if (input.now > intent.deadline) expired.push(intent);
     else if (!input.botRunning(intent.bot)) botNotRunning.push(intent);
+    else if (items > input.maxActionsPerIntent) tooLarge.push({ intent, items });
     else live.push(intent);
   }
 
@@ -77,5 +85,5 @@ export function triageIntents(input: TriageInput): IntentTriage {
     if (plans.length === 0) superseded.push(intent);
     else runnable.push({ intent, plans, supersededMarkets });
   }
-  return { expired, superseded, botNotRunning, runnable };
+  return { expired, superseded, botNotRunning, tooLarge, runnable };
 }

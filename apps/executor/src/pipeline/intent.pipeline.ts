@@ -2,6 +2,7 @@ import { reportMarkers, type BatchIntent, type ExecutionReport, type MarketPlan,
 import { mergeIntents } from '../batch/batch.merger';
 import { selectForBatch } from '../batch/batch.selector';
 import { checkPreTrade, type CheckedIntent } from '../checks/pre-trade.checker';
+import { TakerWindow } from '../checks/taker.window';
 import type { IntentInbox } from '../intents/intent.inbox';
 import { triageIntents, type IntentTriage } from '../intents/intent.triage';
 import { executionReports } from '../reporting/execution-report.factory';
@@ -17,10 +18,10 @@ import type { ExecutorWallet } from '../wallet/executor-wallet';
 import { loadPreTradeContext, type PreTradeContextParts } from './pre-trade-context.loader';
 
 /** What the pipeline works with. */
-export interface IntentPipelineParts extends PreTradeContextParts {
+export interface IntentPipelineParts extends Omit<PreTradeContextParts, 'takerWindow'> {
   readonly wallet: ExecutorWallet;
-  readonly settings: Pick<ExecutorSettings, 'limits' | 'maxOrdersPerTx'>;
-  readonly store: Pick<WalletStateStore, 'referencePrice' | 'ordersByMarket'>;
+  readonly settings: Pick<ExecutorSettings, 'limits' | 'maxOrdersPerTx' | 'maxActionsPerIntent'>;
+  readonly store: Pick<WalletStateStore, 'referencePrice' | 'tradingPrice' | 'ordersByMarket'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf' | 'running'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly inbox: Pick<IntentInbox, 'settle'>;
@@ -42,12 +43,15 @@ const MAX_INTENT_ATTEMPTS = 3;
  */
 export class IntentPipeline {
   private readonly pending = new Map<string, PendingIntent>();
+  private readonly takerWindow: TakerWindow;
 
   constructor(
     private readonly parts: IntentPipelineParts,
     private readonly session: ChainSession,
     private readonly sender: BatchSender,
-  ) {}
+  ) {
+    this.takerWindow = new TakerWindow(parts.settings.limits.windowMs);
+  }
 
   /** Intents waiting. */
   get size(): number {
@@ -77,6 +81,7 @@ export class IntentPipeline {
       now,
       lastAppliedBookSeq: this.sender.lastAppliedBookSeq,
       botRunning: (id) => this.parts.bots.running(id),
+      maxActionsPerIntent: this.parts.settings.maxActionsPerIntent,
     });
     await this.reportDropped(triage, now);
 
@@ -85,7 +90,7 @@ export class IntentPipeline {
     const run = await this.sender.run(guard, async () => {
       const keys = selection.now.flatMap((r) => r.plans.map((p) => p.market));
       const orders = await this.parts.store.ordersByMarket(keys);
-      const checked = checkPreTrade(selection.now, await loadPreTradeContext(this.parts, this.session, keys, orders, Date.now()));
+      const checked = checkPreTrade(selection.now, await loadPreTradeContext({ ...this.parts, takerWindow: this.takerWindow }, this.session, keys, orders, Date.now()));
       await this.reportRejections(checked, Date.now());
       const batch = mergeIntents(checked);
       return batch ? { batch, orders } : null;
@@ -113,6 +118,10 @@ export class IntentPipeline {
     }
     for (const intent of triage.botNotRunning) {
       const reason = `bot ${intent.bot} is not running`;
+      await this.finish(intent, executionReports.forDropped(intent, 'rejected', reason, now, failedOf(intent.plans.flatMap((p) => p.actions), reason)));
+    }
+    for (const { intent, items } of triage.tooLarge) {
+      const reason = `intent carries ${items} creates and cancels, above the per-intent limit ${this.parts.settings.maxActionsPerIntent}`;
       await this.finish(intent, executionReports.forDropped(intent, 'rejected', reason, now, failedOf(intent.plans.flatMap((p) => p.actions), reason)));
     }
     for (const runnable of triage.runnable) {

@@ -3,7 +3,9 @@ import type { StoredOrder } from '@mirrorbook/contracts';
 import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import type { ChainFees } from '../chain/chain.fees';
-import type { PreTradeContext, ReferencePrice } from '../checks/pre-trade.context';
+import { marketLimitsOf } from '../checks/market-limits';
+import type { PreTradeContext, ReferencePrice, TradingPrice } from '../checks/pre-trade.context';
+import type { TakerWindow } from '../checks/taker.window';
 import type { ChainSession } from '../session/chain.session';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
@@ -15,11 +17,13 @@ import type { WalletStateStore } from '../state/wallet-state.store';
 export interface PreTradeContextParts {
   readonly config: Pick<AppConfig, 'markets'>;
   readonly settings: Pick<ExecutorSettings, 'limits'>;
-  readonly store: Pick<WalletStateStore, 'referencePrice'>;
+  readonly store: Pick<WalletStateStore, 'referencePrice' | 'tradingPrice'>;
   readonly account: Pick<AccountStateRefresher, 'available'>;
   readonly marks: Pick<MarkPriceReader, 'marks'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf'>;
   readonly fees?: Pick<ChainFees, 'limits'>;
+  /** the wallet's taker notional over the rolling window, kept across batches */
+  readonly takerWindow: TakerWindow;
 }
 
 /** Balances and mark prices read within this long are reused by the next batch's checks (about one block). */
@@ -39,9 +43,12 @@ export async function loadPreTradeContext(
   now: number,
 ): Promise<PreTradeContext> {
   const references = new Map<string, ReferencePrice>();
+  const trading = new Map<string, TradingPrice>();
   for (const key of new Set(keys)) {
     const tick = await parts.store.referencePrice(key);
     if (tick) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
+    const testnet = await parts.store.tradingPrice(key);
+    if (testnet) trading.set(key, { mid: new Dec(testnet.mid), bid: decOrNull(testnet.bid), ask: decOrNull(testnet.ask), ts: testnet.ts });
   }
   const marks = await parts.marks.marks(session.markets, keys, MARKS_MAX_AGE_MS);
   const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);
@@ -56,12 +63,24 @@ export async function loadPreTradeContext(
       return pair ? { enabled: pair.enabled, market: session.markets.get(key), unavailable: session.unavailable.get(key) } : undefined;
     },
     reference: (key) => references.get(key),
+    trading: (key) => trading.get(key),
     mark: (key) => marks.get(key),
     params: (bot, key) => parts.bots.paramsOf(bot, key),
+    marketLimits: (bot, key) =>
+      marketLimitsOf(
+        parts.settings.limits,
+        parts.config.markets.find((m) => m.key === key)?.executorLimits ?? {},
+        parts.bots.paramsOf(bot, key).configuredBaseSize,
+      ),
+    takerWindow: parts.takerWindow,
     available: spendable,
     openOrders: (key) => orders.get(key) ?? [],
     venue: parts.fees?.limits(),
   };
+}
+
+function decOrNull(value: string | null): Decimal | null {
+  return value === null ? null : new Dec(value);
 }
 
 /**

@@ -9,14 +9,24 @@ export const EXECUTOR_SETTINGS = Symbol('EXECUTOR_SETTINGS');
 export interface PreTradeLimits {
   /** largest distance from the reference, percent */
   readonly bandPct: Decimal;
-  /** the same for MARKET_MOVING plans, percent */
+  /** the widest band, however far the measured testnet gap, percent */
   readonly movingBandPct: Decimal;
+  /** the measured testnet gap above which the band widens to gap + `bandPct`, percent */
+  readonly marketMovingGapPct: Decimal;
   /** a reference price older than this is not trusted, ms */
   readonly referenceMaxAgeMs: number;
-  /** largest order quantity as a multiple of the bot's baseSize */
+  /** a testnet price older than this is not trusted, ms */
+  readonly tradingPriceMaxAgeMs: number;
+  /** largest order quantity as a multiple of the bot's configured baseSize, where the market sets none */
   readonly maxOrderSizeMultiple: Decimal;
-  /** largest notional of one order, quote units */
+  /** largest notional of one order, quote units, where the market sets none */
   readonly maxOrderNotional: Decimal;
+  /** the rolling window of the taker caps, ms */
+  readonly windowMs: number;
+  /** largest taker notional per market and window, quote units, where the market sets none */
+  readonly maxTakerNotional: Decimal;
+  /** largest |net| taker notional per market and window, quote units, where the market sets none */
+  readonly maxNetTakerNotional: Decimal;
   /** largest notional of all creates of one tx, quote units */
   readonly maxBatchNotional: Decimal;
   /** fee-denom (INJ) balance no order may hold: it pays the gas */
@@ -37,6 +47,8 @@ export interface ExecutorSettings {
   readonly breakerMaxCooldownMs: number;
   readonly limits: PreTradeLimits;
   readonly maxOrdersPerTx: number;
+  /** most creates and cancels one intent may carry (never above `maxOrdersPerTx`) */
+  readonly maxActionsPerIntent: number;
   readonly txTimeoutBlocks: number;
   readonly batchWindowMs: number;
   readonly inclusionPollMs: number;
@@ -65,13 +77,19 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
     limits: {
       bandPct: new Dec(env.EXEC_PRICE_BAND_PCT),
       movingBandPct: new Dec(env.EXEC_PRICE_BAND_MOVING_PCT),
+      marketMovingGapPct: new Dec(env.EXEC_MARKET_MOVING_GAP_PCT),
       referenceMaxAgeMs: env.EXEC_REFERENCE_MAX_AGE_MS,
+      tradingPriceMaxAgeMs: env.EXEC_TRADING_PRICE_MAX_AGE_MS,
       maxOrderSizeMultiple: new Dec(env.EXEC_MAX_ORDER_SIZE_MULTIPLE),
       maxOrderNotional: new Dec(env.EXEC_MAX_ORDER_NOTIONAL),
+      windowMs: env.EXEC_LIMIT_WINDOW_MS,
+      maxTakerNotional: new Dec(env.EXEC_MAX_TAKER_NOTIONAL),
+      maxNetTakerNotional: new Dec(env.EXEC_MAX_NET_TAKER_NOTIONAL),
       maxBatchNotional: new Dec(env.EXEC_MAX_BATCH_NOTIONAL),
       gasReserve: new Dec(env.EXEC_GAS_RESERVE_INJ),
     },
     maxOrdersPerTx: env.EXEC_MAX_ORDERS_PER_TX,
+    maxActionsPerIntent: Math.min(env.EXEC_MAX_ACTIONS_PER_INTENT, env.EXEC_MAX_ORDERS_PER_TX),
     txTimeoutBlocks: env.EXEC_TX_TIMEOUT_BLOCKS,
     batchWindowMs: env.EXEC_BATCH_WINDOW_MS,
     inclusionPollMs: env.EXEC_INCLUSION_POLL_MS,

@@ -9,8 +9,10 @@ import type { WalletStateStore } from './wallet-state.store';
 
 /**
  * Desired states of the wallet's bots (docs/architecture.md#bots): read from Redis `bot:<id>` with the one rule of
- * libs/config (missing: enabled → running; unreadable: stopped), kept current from `bot.state.>`.
- * Tells its `BotStateListener` when a bot is switched to stopped, so its orders can be cancelled.
+ * libs/config (missing: enabled → running; unreadable: stopped). A `bot.state.>` message only says
+ * that the record changed: the registry reads the record again and never takes a state or a
+ * parameter from the message itself. Tells its `BotStateListener` when a bot is switched to stopped,
+ * so its orders can be cancelled.
  */
 export class BotStateRegistry {
   private readonly logger = new Logger(BotStateRegistry.name);
@@ -37,7 +39,7 @@ export class BotStateRegistry {
     for (const bot of this.bots) this.apply(resolveBotState(bot, await this.store.botStateRecord(bot.id)), false);
     if (!this.subscribed) {
       await this.messaging.ready();
-      this.messaging.subscribe(subjects.all('botState'), (state) => this.apply(state, true));
+      this.messaging.subscribe(subjects.all('botState'), (state) => void this.reload(state.bot));
       this.subscribed = true;
     }
   }
@@ -52,16 +54,32 @@ export class BotStateRegistry {
     return this.desired.get(botId) === 'running';
   }
 
-  /** baseSize and leverage in force for a bot on a market (config layers plus live edits). */
+  /**
+   * For a bot on a market: the baseSize of the config files alone, and the leverage in force (config
+   * layers plus the validated edits of its `bot:<id>` record).
+   */
   paramsOf(botId: string, marketKey: string): BotMarketParams {
     const key = `${botId}\u0000${marketKey}`;
     const cached = this.params.get(key);
     if (cached) return cached;
     const market = this.config.markets.find((m) => m.key === marketKey);
-    const resolved = effectiveStrategyParams(this.config.strategyDefaults, market, this.bot(botId), this.live.get(botId)).params;
-    const params = { baseSize: new Dec(resolved.baseSize), leverage: new Dec(resolved.leverage) };
+    const bot = this.bot(botId);
+    const configured = effectiveStrategyParams(this.config.strategyDefaults, market, bot).params;
+    const resolved = effectiveStrategyParams(this.config.strategyDefaults, market, bot, this.live.get(botId)).params;
+    const params = { configuredBaseSize: new Dec(configured.baseSize), leverage: new Dec(resolved.leverage) };
     this.params.set(key, params);
     return params;
+  }
+
+  /** Reads a bot's record again after `bot.state.<id>` announced a change. */
+  private async reload(botId: string): Promise<void> {
+    const bot = this.bot(botId);
+    if (!bot) return;
+    try {
+      this.apply(resolveBotState(bot, await this.store.botStateRecord(bot.id)), true);
+    } catch (error) {
+      this.logger.warn(`bot ${bot.id}: could not read bot:${bot.id} after a change (${(error as Error).message}); keeping its last state`);
+    }
   }
 
   private apply(state: BotState, announce: boolean): void {

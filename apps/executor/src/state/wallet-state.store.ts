@@ -72,8 +72,17 @@ export class WalletStateStore {
   }
 
   /** The latest reference price of a market, or undefined. */
-  async referencePrice(market: string): Promise<PriceTick | undefined> {
-    const json = await this.redis.get(redisKeys.latestPrice('reference', market));
+  referencePrice(market: string): Promise<PriceTick | undefined> {
+    return this.latestPrice('reference', market);
+  }
+
+  /** The latest testnet price of a market as the price feed stored it, or undefined. */
+  tradingPrice(market: string): Promise<PriceTick | undefined> {
+    return this.latestPrice('trading', market);
+  }
+
+  private async latestPrice(role: 'reference' | 'trading', market: string): Promise<PriceTick | undefined> {
+    const json = await this.redis.get(redisKeys.latestPrice(role, market));
     return json === null ? undefined : parseJson(json, priceTickSchema);
   }
 }

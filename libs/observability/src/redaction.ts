@@ -49,27 +49,29 @@ export function redactLogLine(line: string): string {
 }
 
 /**
- * A copy of a log object with secret-named fields replaced, however deep. Bytes become hex and
- * errors plain objects (with their own properties), so `redactLogLine` can find a key in them:
- * JSON prints a Buffer or Uint8Array as numbers and pino prints an error's properties unfiltered.
+ * A copy of a log object with secret-named fields replaced, however deep. Bytes become hex, so
+ * `redactLogLine` can find a key in them (JSON prints a Buffer or Uint8Array as numbers); errors
+ * are copied the same way, property by property, because pino prints an error's own properties.
  */
 export function redactLogObject(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
   if (value instanceof ArrayBuffer) return Buffer.from(value).toString('hex');
   if (Array.isArray(value)) return value.map((v) => redactLogObject(v, depth + 1));
-  const entries = value instanceof Error ? errorEntries(value) : Object.entries(value);
-  return Object.fromEntries(entries.map(([key, v]) => [key, SECRET_FIELD.test(key) ? REDACTED : redactLogObject(v, depth + 1)]));
+  if (value instanceof Error) return redactError(value, depth);
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, redactField(key, v, depth)]));
 }
 
-/** What pino's error serializer prints (type, message, stack, own properties, cause). */
-function errorEntries(error: Error): [string, unknown][] {
-  const { cause } = error as { cause?: unknown };
-  return [
-    ['type', error.name],
-    ['message', error.message],
-    ['stack', error.stack],
-    ...Object.entries(error).filter(([key]) => key !== 'cause'),
-    ...(cause === undefined ? [] : [['cause', cause] as [string, unknown]]),
-  ];
+function redactField(key: string, value: unknown, depth: number): unknown {
+  return SECRET_FIELD.test(key) ? REDACTED : redactLogObject(value, depth + 1);
+}
+
+/** An error of the same class (pino prints its type from the constructor) with redacted properties. */
+function redactError(error: Error, depth: number): Error {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const value = redactField(key, (error as unknown as Record<string, unknown>)[key], depth);
+    Object.defineProperty(copy, key, { value, enumerable: Object.prototype.propertyIsEnumerable.call(error, key), writable: true, configurable: true });
+  }
+  return copy;
 }

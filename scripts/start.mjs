@@ -213,12 +213,6 @@ async function main() {
 
   log('preparing demo wallets and the simulator genesis …');
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', DATA], { cwd: ROOT, stdio: 'inherit' });
-  const walletEnv = Object.fromEntries(
-    readFileSync(join(DATA, 'demo-wallets.env'), 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => line.split('=', 2)),
-  );
 
   log('preparing a NATS and a Redis identity per service …');
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/bus-identities.ts', DATA, String(PORTS.nats), String(PORTS.redis), String(PORTS.sim)], { cwd: ROOT, stdio: 'inherit' });
@@ -254,14 +248,14 @@ async function main() {
   supervise('strategy', process.execPath, nodeApp('strategy'), { ...common, ...busEnv('strategy'), HTTP_PORT: String(PORTS.strategy) });
   /** @type {{ wallets: { id: string }[] }} */
   const bots = JSON.parse(readFileSync(join(ROOT, process.env.CONFIG_DIR ?? 'config', 'bots.json'), 'utf8'));
+  // the key file, never the key: an environment stays readable in /proc/<pid>/environ
   bots.wallets.forEach((wallet, i) => {
-    const keyVar = `WALLET_${wallet.id.toUpperCase()}_PRIVATE_KEY`;
     supervise(`executor-${wallet.id}`, process.execPath, nodeApp('executor'), {
       ...common,
       ...busEnv(`executor-${wallet.id}`),
       HTTP_PORT: String(PORTS.executorBase + i),
       WALLET_ID: wallet.id,
-      [keyVar]: walletEnv[keyVar] ?? '',
+      [`WALLET_${wallet.id.toUpperCase()}_PRIVATE_KEY_FILE`]: join(DATA, 'wallets', `wallet_${wallet.id}`),
     });
   });
   supervise('gateway', process.execPath, nodeApp('gateway'), { ...common, ...busEnv('gateway'), HTTP_PORT: String(PORTS.gateway) });

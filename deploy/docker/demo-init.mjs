@@ -5,7 +5,7 @@
 // uses. Runs as root inside the image only to write the bind-mounted secrets directory; the key
 // files are handed to APP_UID (the image's `node` user) with mode 0400. Never prints a key.
 import { execFileSync } from 'node:child_process';
-import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -13,32 +13,26 @@ const configDir = process.env.CONFIG_DIR ?? 'config';
 const secretsDir = process.env.SECRETS_DIR ?? '/secrets';
 const genesisFile = process.env.GENESIS_FILE ?? '/sim/sim-genesis.json';
 const appUid = Number(process.env.APP_UID ?? 1000);
-const keyVariable = (id) => `WALLET_${id.toUpperCase()}_PRIVATE_KEY`;
 
 const { wallets } = JSON.parse(readFileSync(join(configDir, 'bots.json'), 'utf8'));
 mkdirSync(secretsDir, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'demo-init-'));
 try {
-  // Seed demo-wallets.ts with the keys already in the secrets directory: it reuses them.
-  const existing = wallets
-    .filter((w) => existsSync(join(secretsDir, `wallet_${w.id}`)))
-    .map((w) => `${keyVariable(w.id)}=${readFileSync(join(secretsDir, `wallet_${w.id}`), 'utf8').trim()}`);
-  writeFileSync(join(work, 'demo-wallets.env'), `${existing.join('\n')}\n`, { mode: 0o600 });
+  // Seed demo-wallets.ts with the key files already in the secrets directory: it reuses them.
+  const workKeys = join(work, 'wallets');
+  mkdirSync(workKeys, { mode: 0o700 });
+  for (const { id } of wallets) {
+    const existing = join(secretsDir, `wallet_${id}`);
+    if (existsSync(existing)) writeFileSync(join(workKeys, `wallet_${id}`), readFileSync(existing), { mode: 0o600 });
+  }
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', work], { stdio: 'inherit' });
 
-  const keys = Object.fromEntries(
-    readFileSync(join(work, 'demo-wallets.env'), 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
   const created = [];
   for (const { id } of wallets) {
     const file = join(secretsDir, `wallet_${id}`);
     if (existsSync(file)) continue;
-    const key = keys[keyVariable(id)];
-    if (!key) throw new Error(`demo-wallets.ts wrote no key for wallet ${id}`);
-    writeFileSync(file, `${key}\n`, { mode: 0o400 });
+    copyFileSync(join(workKeys, `wallet_${id}`), file, constants.COPYFILE_EXCL);
+    chmodSync(file, 0o400);
     if (process.getuid?.() === 0) chownSync(file, appUid, appUid);
     created.push(id);
   }

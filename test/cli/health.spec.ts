@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { redisKeys, subjects, type FeedStatus, type Heartbeat } from '@mirrorbook/contracts';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { freePort, ManagedProcess, requireBinary, startTestServers, type TestServers } from '@mirrorbook/testing';
 import { PAIRS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
 import { healthOutput } from './cli-output.schemas';
 
@@ -151,6 +151,27 @@ describe('mirrorbook health', () => {
       expect(run.code).toBe(1);
       const status = Object.fromEntries(parseJson(healthOutput, run).checks.map((c) => [c.name, c.status]));
       expect(status).toMatchObject({ nats: 'down', redis: 'down', 'lcd sim': 'ok', services: 'down', feeds: 'down' });
+    });
+  });
+
+  describe('when NATS requires a user and password given in NATS_URL (as under compose)', () => {
+    let secured: ManagedProcess;
+    let port: number;
+
+    beforeAll(async () => {
+      port = await freePort();
+      secured = new ManagedProcess('nats-auth', requireBinary('nats-server', 'nats-server'), ['-a', '127.0.0.1', '-p', String(port), '--user', 'mirrorbook', '--pass', 's3cret']);
+      await secured.waitForOutput(/Server is ready/);
+    }, 30_000);
+    afterAll(async () => {
+      await secured?.stop('SIGTERM', 5000);
+    });
+
+    it('logs in with them and reports NATS ok', async () => {
+      const run = await runCli(['health', '--json'], { ...env, NATS_URL: `nats://mirrorbook:s3cret@127.0.0.1:${port}` });
+      const status = Object.fromEntries(parseJson(healthOutput, run).checks.map((c) => [c.name, c.status]));
+      expect(status.nats).toBe('ok');
+      expect(run.stdout + run.stderr).not.toContain('s3cret');
     });
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walletFromPrivateKey } from '@mirrorbook/injective';
-import type { ConfigDir } from '@mirrorbook/testing';
+import { writeWalletKeyFile, type ConfigDir } from '@mirrorbook/testing';
 import { KEYS, parseJson, runCli, writeTestConfig } from './cli.harness';
 import { configCheckOutput, walletNewOutput } from './cli-output.schemas';
 
@@ -19,6 +19,9 @@ describe('mirrorbook commands that need no servers', () => {
     config.remove();
     rmSync(scratch, { recursive: true, force: true });
   });
+
+  /** `WALLET_<ID>_PRIVATE_KEY_FILE` naming a fresh file holding `key`. */
+  const keyFile = (walletId: string, key: string, mode = 0o600) => writeWalletKeyFile(mkdtempSync(join(scratch, 'key-')), walletId, key, mode);
 
   describe('--help', () => {
     it('lists every command and documents the exit codes', async () => {
@@ -78,6 +81,39 @@ describe('mirrorbook commands that need no servers', () => {
         expect(forced.code).toBe(0);
         expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
       });
+
+      it('with --force over a 0644 file, leaves a 0600 file', async () => {
+        const file = join(scratch, 'loose.key');
+        writeFileSync(file, 'old\n');
+        chmodSync(file, 0o644);
+        const forced = await runCli(['wallet', 'new', '--out', file, '--force'], {});
+        expect(forced.code).toBe(0);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+      });
+
+      it('never writes through a symlink at --out: refuses it, and --force replaces the link itself with a 0600 file', async () => {
+        const target = join(scratch, 'link-target');
+        writeFileSync(target, 'untouched\n');
+        chmodSync(target, 0o644);
+        const link = join(scratch, 'linked.key');
+        symlinkSync(target, link);
+        const dangling = join(scratch, 'dangling.key');
+        symlinkSync(join(scratch, 'nowhere'), dangling);
+
+        expect((await runCli(['wallet', 'new', '--out', link], {})).code).toBe(2);
+        expect((await runCli(['wallet', 'new', '--out', dangling], {})).code).toBe(2);
+        expect((await runCli(['wallet', 'new', '--out', link, '--force'], {})).code).toBe(0);
+        expect((await runCli(['wallet', 'new', '--out', dangling, '--force'], {})).code).toBe(0);
+
+        expect(readFileSync(target, 'utf8')).toBe('untouched\n');
+        expect(() => statSync(join(scratch, 'nowhere'))).toThrow();
+        for (const file of [link, dangling]) {
+          expect(lstatSync(file).isSymbolicLink()).toBe(false);
+          expect(lstatSync(file).mode & 0o777).toBe(0o600);
+          expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+        }
+      });
     });
 
     describe('with --show-secret', () => {
@@ -101,12 +137,12 @@ describe('mirrorbook commands that need no servers', () => {
   describe('config check', () => {
     describe('when config/ and the environment are fine', () => {
       it('exits 0 and reports the wallets whose keys it holds, never the key', async () => {
-        const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+        const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, ...keyFile('w1', KEYS.alice) });
         expect(run.code).toBe(0);
         const out = parseJson(configCheckOutput, run);
         expect(out).toMatchObject({ ok: true, problems: [], counts: { markets: 3, wallets: 2, bots: 2 } });
         expect(out.wallets).toEqual([
-          { wallet: 'w1', key: 'ok', variable: 'WALLET_W1_PRIVATE_KEY', address: walletFromPrivateKey(KEYS.alice).injAddress },
+          { wallet: 'w1', key: 'ok', variable: 'WALLET_W1_PRIVATE_KEY_FILE', address: walletFromPrivateKey(KEYS.alice).injAddress },
           { wallet: 'w2', key: 'absent', variable: null, address: null },
         ]);
         expect(run.stdout).not.toContain(KEYS.alice);
@@ -123,7 +159,7 @@ describe('mirrorbook commands that need no servers', () => {
       afterAll(() => broken.remove());
 
       it('prints every problem in one run and exits 78', async () => {
-        const run = await runCli(['config', 'check'], { CONFIG_DIR: broken.dir, WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) });
+        const run = await runCli(['config', 'check'], { CONFIG_DIR: broken.dir, ...keyFile('w1', 'zz'.repeat(32)) });
         expect(run.code).toBe(78);
         expect(run.stdout).toContain('bots[0].wallet: unknown wallet "w9"');
         expect(run.stdout).toContain('bots[0].markets[0]: unknown market "inj-usdx"');
@@ -132,9 +168,27 @@ describe('mirrorbook commands that need no servers', () => {
       });
 
       it('names an unusable key of a valid config as a problem', async () => {
-        const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, WALLET_W2_PRIVATE_KEY: '00'.repeat(32) });
+        const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, ...keyFile('w2', '00'.repeat(32)) });
         expect(run.code).toBe(78);
-        expect(parseJson(configCheckOutput, run).problems).toEqual(['env: WALLET_W2_PRIVATE_KEY is not a usable private key: private key is not a valid secp256k1 scalar']);
+        expect(parseJson(configCheckOutput, run).problems).toEqual(['env: WALLET_W2_PRIVATE_KEY_FILE is not a usable private key: private key is not a valid secp256k1 scalar']);
+      });
+
+      it('refuses an inline key, telling to use the key file variable', async () => {
+        const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+        expect(run.code).toBe(78);
+        const [problem] = parseJson(configCheckOutput, run).problems;
+        expect(problem).toContain('WALLET_W1_PRIVATE_KEY is refused');
+        expect(problem).toContain('set WALLET_W1_PRIVATE_KEY_FILE to its path');
+        expect(run.stdout + run.stderr).not.toContain(KEYS.alice);
+      });
+
+      it('refuses a key file group or others can read, naming the variable and chmod 600', async () => {
+        const env = keyFile('w1', KEYS.alice, 0o644);
+        const run = await runCli(['config', 'check', '--json'], { CONFIG_DIR: config.dir, ...env });
+        expect(run.code).toBe(78);
+        expect(parseJson(configCheckOutput, run).problems).toEqual([
+          `env: WALLET_W1_PRIVATE_KEY_FILE names a file that group or others can access (mode 0644): run chmod 600 ${env.WALLET_W1_PRIVATE_KEY_FILE}`,
+        ]);
       });
     });
   });

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { startTestServers, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
 import { KEYS, PAIRS, USDT, WALLETS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
 import { balancesOutput, compareOutput, ordersOutput, positionsOutput } from './cli-output.schemas';
 import { SimTrader } from './sim-trader.fixture';
@@ -29,7 +29,7 @@ describe('mirrorbook read commands against the sim', () => {
 
   describe('balances', () => {
     it('shows what a wallet whose key is set can spend (its bank balance: nothing in orders yet), in human units', async () => {
-      const run = await runCli(['balances', '--wallet', 'w1', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+      const run = await runCli(['balances', '--wallet', 'w1', '--json'], { ...env, ...writeWalletKeyFile(config.dir, 'w1', KEYS.alice) });
       expect(run.code).toBe(0);
       const [w1] = parseJson(balancesOutput, run).wallets;
       expect(w1).toMatchObject({ wallet: 'w1', address: WALLETS.alice.injAddress, addressSource: 'key' });
@@ -81,7 +81,7 @@ describe('mirrorbook read commands against the sim', () => {
 
     it('lists the open orders with their distance from the mainnet mid and, where recorded, their age', async () => {
       const ranFrom = Date.now();
-      const run = await runCli(['orders', '--wallet', 'w1', '--market', 'inj-usdt', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice });
+      const run = await runCli(['orders', '--wallet', 'w1', '--market', 'inj-usdt', '--json'], { ...env, ...writeWalletKeyFile(config.dir, 'w1', KEYS.alice) });
       const ranUntil = Date.now();
       expect(run.code).toBe(0);
       const { orders } = parseJson(ordersOutput, run);
@@ -100,7 +100,7 @@ describe('mirrorbook read commands against the sim', () => {
     });
 
     it('shows a table with the age unknown where nothing recorded it', async () => {
-      const run = await runCli(['orders', '--market', 'inj-usdt'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice, WALLET_W2_ADDRESS: WALLETS.bob.injAddress });
+      const run = await runCli(['orders', '--market', 'inj-usdt'], { ...env, ...writeWalletKeyFile(config.dir, 'w1', KEYS.alice), WALLET_W2_ADDRESS: WALLETS.bob.injAddress });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/WALLET\s+MARKET\s+SIDE\s+PRICE\s+QTY\s+VS REF\s+AGE\s+ORDER/);
       expect(run.stdout).toMatch(/w1\s+inj-usdt\s+sell\s+25\.5\s+2\s+\+2\.\d\d%\s+unknown/);
@@ -116,7 +116,7 @@ describe('mirrorbook read commands against the sim', () => {
     });
 
     it('shows entry, mark, PnL and margin ratio of each position', async () => {
-      const run = await runCli(['positions', '--json'], { ...env, WALLET_W1_PRIVATE_KEY: KEYS.alice, WALLET_W2_PRIVATE_KEY: KEYS.bob });
+      const run = await runCli(['positions', '--json'], { ...env, ...writeWalletKeyFile(config.dir, 'w1', KEYS.alice), ...writeWalletKeyFile(config.dir, 'w2', KEYS.bob) });
       expect(run.code).toBe(0);
       const { positions } = parseJson(positionsOutput, run);
       expect(positions.map((p) => [p.wallet, p.market, p.side, p.quantity, p.entryPrice])).toEqual([

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
-import { startTestServers, type TestServers } from '@mirrorbook/testing';
+import { startTestServers, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
 import { KEYS, PAIRS, WALLETS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
 import { cancelOutput, closePositionsOutput, positionsOutput } from './cli-output.schemas';
 import { SimTrader } from './sim-trader.fixture';
@@ -23,7 +23,7 @@ describe('mirrorbook cancel and close-positions against the sim', () => {
     sim = await startSimProcess({ ...servers.env }, config.dir);
     trader = new SimTrader(sim.url);
     redis = new Redis(servers.redis.url);
-    env = { ...servers.env, CONFIG_DIR: config.dir, SIM_LCD_URL: sim.url, NETWORK: 'sim', WALLET_W1_PRIVATE_KEY: KEYS.alice };
+    env = { ...servers.env, CONFIG_DIR: config.dir, SIM_LCD_URL: sim.url, NETWORK: 'sim', ...writeWalletKeyFile(config.dir, 'w1', KEYS.alice) };
     spot = await trader.spotMarket(PAIRS.injUsdt.testnetMarketId);
   }, 90_000);
 
@@ -99,11 +99,11 @@ describe('mirrorbook cancel and close-positions against the sim', () => {
     });
 
     describe('without the wallet key', () => {
-      it('exits 78 naming the variables to set', async () => {
-        const { WALLET_W1_PRIVATE_KEY: _key, ...noKey } = env;
+      it('exits 78 naming the variable to set', async () => {
+        const { WALLET_W1_PRIVATE_KEY_FILE: _key, ...noKey } = env;
         const run = await runCli(['cancel', '--wallet', 'w1', '--all', '--yes'], noKey);
         expect(run.code).toBe(78);
-        expect(run.stderr).toContain('set WALLET_W1_PRIVATE_KEY or WALLET_W1_PRIVATE_KEY_FILE');
+        expect(run.stderr).toContain('set WALLET_W1_PRIVATE_KEY_FILE to a key file (chmod 600)');
       });
     });
 

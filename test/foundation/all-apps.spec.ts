@@ -1,6 +1,9 @@
 import { connect, type NatsConnection } from 'nats';
 import { heartbeatSchema, type AppName } from '@mirrorbook/contracts';
-import { startAppProcess, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAppProcess, startTestServers, writeWalletKeyFile, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 import { shutdownRecord } from '../support/shutdown.record';
 
 const APPS: { app: AppName; args?: string[] }[] = [
@@ -22,6 +25,7 @@ describe('every app as a child process against real NATS and Redis', () => {
   let nc: NatsConnection;
   const procs = new Map<AppName, ManagedProcess>();
   const heartbeats = new Map<string, unknown>();
+  const secrets = mkdtempSync(join(tmpdir(), 'mb-all-apps-'));
 
   beforeAll(async () => {
     servers = await startTestServers();
@@ -35,7 +39,7 @@ describe('every app as a child process against real NATS and Redis', () => {
       HTTP_PORT: '0',
       HEARTBEAT_INTERVAL_MS: '500',
       WALLET_ID: 'w1',
-      WALLET_W1_PRIVATE_KEY: DEMO_KEY,
+      ...writeWalletKeyFile(secrets, 'w1', DEMO_KEY),
       GATEWAY_TOKEN: 'test-token-0123456789',
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
     };
@@ -46,6 +50,7 @@ describe('every app as a child process against real NATS and Redis', () => {
     await Promise.all([...procs.values()].map((p) => p.stop('SIGKILL')));
     await nc?.close();
     await servers?.stop();
+    rmSync(secrets, { recursive: true, force: true });
   });
 
   it('hears a valid heartbeat from all six apps and each answers /health ok', async () => {

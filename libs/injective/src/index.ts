@@ -79,6 +79,14 @@ export { MainnetTradingRefusedError } from './errors/mainnet-trading-refused.err
 // bech32 `inj1…` addresses and subaccount ids without the SDK (also used by the simulator)
 export { injAddressToHex, InvalidAddressError, isInjAddress } from './wallet/address.codec';
 export { defaultSubaccountIdOrNull, subaccountIdOf, subaccountOwnerHex } from './wallet/subaccount-id.codec';
-// a wallet's key from WALLET_<ID>_PRIVATE_KEY or WALLET_<ID>_PRIVATE_KEY_FILE (executor, CLI)
+// a wallet's key from the file named by WALLET_<ID>_PRIVATE_KEY_FILE (executor, CLI)
 export { WalletKeyError } from './wallet/wallet-key.error';
-export { walletFromEnv, walletKeyVariables, type SecretFileReader } from './wallet/wallet-key.source';
+export { PrivateKey } from './wallet/private-key.secret';
+export {
+  readSecretFile,
+  SecretFileModeError,
+  walletKeyFromEnv,
+  walletKeyVariables,
+  type LoadedWalletKey,
+  type SecretFileReader,
+} from './wallet/wallet-key.source';

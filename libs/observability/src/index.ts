@@ -4,3 +4,4 @@ export { ReadinessRegistry } from './readiness.registry';
 export { SERVICE_IDENTITY, type ServiceIdentity } from './service.identity';
 export { ObservabilityModule } from './observability.module';
 export { loggerOptions } from './logger.factory';
+export { registerLogSecret } from './redaction';

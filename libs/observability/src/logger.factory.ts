@@ -1,7 +1,10 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { redactHexSecrets, redactSecretFields } from './redaction';
+import { redactLogLine, redactLogObject } from './redaction';
 
-/** pino options shared by every service: JSON lines, secret fields and 64-hex strings redacted. */
+/**
+ * pino options shared by every service: JSON lines; secret fields, URL credentials and the
+ * registered secrets (`registerLogSecret`) redacted. Hashes and market ids stay readable.
+ */
 export function loggerOptions(app: string, instance: string, level: string): LoggerOptions {
   return {
     level,
@@ -9,9 +12,9 @@ export function loggerOptions(app: string, instance: string, level: string): Log
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {
       level: (label) => ({ level: label }),
-      log: (object) => redactSecretFields(object) as Record<string, unknown>,
+      log: (object) => redactLogObject(object) as Record<string, unknown>,
     },
-    hooks: { streamWrite: redactHexSecrets },
+    hooks: { streamWrite: redactLogLine },
   };
 }
 

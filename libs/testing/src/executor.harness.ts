@@ -16,6 +16,7 @@ import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder 
 import { startAppProcess } from './app.launcher';
 import { catalogMarket, injUsdtMarkets } from './catalog-market.fixture';
 import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';
+import { writeWalletKeyFile } from './key-file.fixture';
 import type { ManagedProcess } from './managed.process';
 import { startTestServers, type TestServers } from './test-servers';
 
@@ -133,7 +134,7 @@ export class ExecutorHarness {
     })();
   }
 
-  /** Starts an executor for `wallet` with extra environment. */
+  /** Starts an executor for `wallet` (its key in a 0600 file, as npm start does) with extra environment. */
   startExecutor(wallet: TestWallet, env: NodeJS.ProcessEnv = {}, instance?: string): ManagedProcess {
     const proc = startAppProcess('executor', {
       ...this.servers.env,
@@ -142,7 +143,7 @@ export class ExecutorHarness {
       NETWORK: 'sim',
       SIM_LCD_URL: this.simUrl,
       WALLET_ID: wallet.id,
-      [`WALLET_${wallet.id.toUpperCase()}_PRIVATE_KEY`]: wallet.key,
+      ...writeWalletKeyFile(this.config.dir, wallet.id, wallet.key),
       HEARTBEAT_INTERVAL_MS: '500',
       EXEC_LEASE_TTL_MS: '1500',
       EXEC_BATCH_WINDOW_MS: '20',

@@ -37,4 +37,5 @@ export {
   type ConfigDir,
   type ConfigPair,
 } from './config-dir.fixture';
+export { walletKeyFileVariable, writeWalletKeyFile } from './key-file.fixture';
 export { catalogMarket, catalogPairs, catalogTestnetDenoms, injUsdtMarkets } from './catalog-market.fixture';

@@ -17,6 +17,7 @@ import {
 import { startAppProcess } from './app.launcher';
 import { catalogTestnetDenoms } from './catalog-market.fixture';
 import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';
+import { writeWalletKeyFile } from './key-file.fixture';
 import type { ManagedProcess } from './managed.process';
 import { startTestServers, type TestServers } from './test-servers';
 
@@ -244,7 +245,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
     const w = wallets.find((x) => x.id === walletId);
     if (!w) throw new Error(`stack: unknown wallet ${walletId}`);
     const name = `executor-${w.id}-${replicas++}`;
-    start(name, 'executor', { ...withSim, WALLET_ID: w.id, INSTANCE_ID: name, [`WALLET_${w.id.toUpperCase()}_PRIVATE_KEY`]: w.key });
+    start(name, 'executor', { ...withSim, WALLET_ID: w.id, INSTANCE_ID: name, ...writeWalletKeyFile(config.dir, w.id, w.key) });
     return name;
   };
   for (const app of ['price-feed', 'strategy'] as const) if (!skip.has(app)) start(app, app, withSim);

@@ -3,7 +3,7 @@ import type { NetworkSides, Wallet } from '@mirrorbook/injective';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { formatAge } from '../format/number.format';
-import { lookupWalletKey, walletKeyVariables } from '../wallets/wallet-key.reader';
+import { lookupWalletKey } from '../wallets/wallet-key.reader';
 
 /** Whether the wallet's executor holds its lease (`lease:executor:<wallet>`). */
 export interface LeaseState {
@@ -56,11 +56,10 @@ export async function assertMayWrite(ctx: CliContext, sides: NetworkSides, walle
   return lease;
 }
 
-/** The wallet to sign with, from `WALLET_<ID>_PRIVATE_KEY[_FILE]`; a configuration error without one. */
+/** The wallet to sign with, from `WALLET_<ID>_PRIVATE_KEY_FILE`; a configuration error without one. */
 export function signingWallet(ctx: CliContext, wallet: string): Wallet {
   const key = lookupWalletKey(wallet, ctx.env, ctx.readFile);
   if (key.kind === 'found') return key.wallet;
   if (key.kind === 'invalid') throw CliError.config(key.problem);
-  const { inline, file } = walletKeyVariables(wallet);
-  throw CliError.config(`signing for wallet ${wallet} needs its key: set ${inline} or ${file}`);
+  throw CliError.config(`signing for wallet ${wallet} needs its key: set ${key.variable} to a key file (chmod 600)`);
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type AppConfig, type MarketPair } from '@mirrorbook/config';
-import { LcdClient, lcdUrlsFromEnv, networkSides, type NetworkConfig, type NetworkSides } from '@mirrorbook/injective';
+import { LcdClient, lcdUrlsFromEnv, networkSides, readSecretFile, type NetworkConfig, type NetworkSides, type SecretFileReader } from '@mirrorbook/injective';
+import { natsServerAndCredentials } from '@mirrorbook/messaging';
 import { resolveNetworkName, type CliNetwork } from '../network/network-name.resolver';
 import { CliError } from './cli.errors';
 import { OutputWriter } from './output.writer';
@@ -40,8 +40,8 @@ export class CliContext {
     this.progress = progress ?? new ProgressReporter();
   }
 
-  /** Reads a secret file (wallet keys). */
-  readonly readFile = (path: string): string => readFileSync(path, 'utf8');
+  /** Reads a secret file (wallet keys), refusing one group or others can access. */
+  readonly readFile: SecretFileReader = readSecretFile;
 
   /** `--network`, else `NETWORK`, else `sim`. */
   get networkName(): CliNetwork {
@@ -120,12 +120,12 @@ export class CliContext {
     return client;
   }
 
-  /** A NATS connection (NATS_URL); a network error when it cannot be reached. */
+  /** A NATS connection (NATS_URL, `user:password@` as the services log in); a network error when it cannot be reached. */
   async nats(): Promise<NatsConnection> {
     if (this.natsConnection) return this.natsConnection;
     const url = this.config().env.NATS_URL;
     try {
-      this.natsConnection = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS, reconnect: false, name: 'mirrorbook-cli' });
+      this.natsConnection = await connect({ ...natsServerAndCredentials(url), timeout: CONNECT_TIMEOUT_MS, reconnect: false, name: 'mirrorbook-cli' });
     } catch (error) {
       throw CliError.network(`NATS at ${redact(url)} is unreachable: ${(error as Error).message}`, error);
     }

@@ -27,6 +27,6 @@ Exit codes:
   78  configuration error (config/ files, environment, wallet keys)
 
 Environment: NETWORK (sim|testnet|mainnet), SIM_LCD_URL, TESTNET_LCD_URL, MAINNET_LCD_URL, NATS_URL,
-REDIS_URL, CONFIG_DIR, WALLET_<ID>_PRIVATE_KEY or WALLET_<ID>_PRIVATE_KEY_FILE (cancel, close-positions),
+REDIS_URL, CONFIG_DIR, WALLET_<ID>_PRIVATE_KEY_FILE (a key file, chmod 600; cancel, close-positions),
 WALLET_<ID>_ADDRESS (read-only commands, when no key is at hand). A .env file in the working directory is read.
 `;

@@ -1,9 +1,8 @@
-import { statSync } from 'node:fs';
 import { ConfigError, loadConfig, type AppConfig } from '@mirrorbook/config';
 import type { CliContext } from '../cli/cli.context';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import { defaultSubaccountIdOrNull as defaultSubaccountId } from '@mirrorbook/injective';
-import { lookupWalletKey, walletAddressVariable, walletKeyVariables } from '../wallets/wallet-key.reader';
+import { lookupWalletKey, walletAddressVariable } from '../wallets/wallet-key.reader';
 
 /** What `config check` learned about one wallet's key. */
 interface WalletKeyReport {
@@ -48,11 +47,6 @@ export async function configCheckCommand(ctx: CliContext): Promise<ExitCode> {
     if (lookup.kind === 'absent') return { wallet: w.id, key: 'absent', variable: null, address: declared || null };
     if (declared && declared !== lookup.wallet.injAddress) {
       problems.push(`env: ${addressVariable}: ${declared} is not the address of the key in ${lookup.variable} (${lookup.wallet.injAddress})`);
-    }
-    const file = ctx.env[walletKeyVariables(w.id).file]?.trim();
-    if (file) {
-      const mode = statSync(file).mode & 0o777;
-      if (mode & 0o077) warnings.push(`${file} (${lookup.variable}) has mode ${mode.toString(8).padStart(4, '0')}: make it 0600`);
     }
     return { wallet: w.id, key: 'ok', variable: lookup.variable, address: lookup.wallet.injAddress };
   });

@@ -22,7 +22,7 @@ const beat = (instance: string, state: Heartbeat['state'], address: string): Hea
 
 describe('localWalletAddress', () => {
   it('derives the address from the key when one is set', () => {
-    expect(localWalletAddress('w1', { WALLET_W1_PRIVATE_KEY: '11'.repeat(32) }, noFiles)).toEqual({
+    expect(localWalletAddress('w1', { WALLET_W1_PRIVATE_KEY_FILE: '/run/secrets/w1' }, () => '11'.repeat(32))).toEqual({
       wallet: 'w1',
       address: ADDRESS,
       subaccountId: SUBACCOUNT,

@@ -18,7 +18,7 @@ export interface WalletAddress {
 
 /**
  * The address of `walletId` from what this process can see without the network: its key
- * (`WALLET_<ID>_PRIVATE_KEY[_FILE]`, only the address is kept) or `WALLET_<ID>_ADDRESS`.
+ * (`WALLET_<ID>_PRIVATE_KEY_FILE`, only the address is kept) or `WALLET_<ID>_ADDRESS`.
  * Throws a configuration error when a key or an address is present but unusable.
  */
 export function localWalletAddress(walletId: string, env: NodeJS.ProcessEnv, readFile: SecretFileReader): WalletAddress {

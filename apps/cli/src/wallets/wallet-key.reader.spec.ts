@@ -14,29 +14,25 @@ describe('walletKeyVariables', () => {
 });
 
 describe('lookupWalletKey', () => {
-  it('finds an inline key and derives its wallet', () => {
-    const found = lookupWalletKey('w1', { WALLET_W1_PRIVATE_KEY: `0x${KEY}` }, noFiles);
-    expect(found).toMatchObject({ kind: 'found', variable: 'WALLET_W1_PRIVATE_KEY' });
+  it('reads a key file and derives its wallet', () => {
+    const found = lookupWalletKey('w1', { WALLET_W1_PRIVATE_KEY_FILE: '/run/secrets/w1' }, () => `0x${KEY}\n`);
+    expect(found).toMatchObject({ kind: 'found', variable: 'WALLET_W1_PRIVATE_KEY_FILE' });
     expect(found.kind === 'found' && found.wallet.injAddress).toBe(ADDRESS);
   });
 
-  it('reads a key file', () => {
-    const found = lookupWalletKey('w1', { WALLET_W1_PRIVATE_KEY_FILE: '/run/secrets/w1' }, () => `${KEY}\n`);
-    expect(found).toMatchObject({ kind: 'found', variable: 'WALLET_W1_PRIVATE_KEY_FILE' });
-  });
-
-  it('says which variables it looked at when there is no key', () => {
-    expect(lookupWalletKey('w2', {}, noFiles)).toEqual({ kind: 'absent', variables: ['WALLET_W2_PRIVATE_KEY', 'WALLET_W2_PRIVATE_KEY_FILE'] });
+  it('says which variable it looked at when there is no key', () => {
+    expect(lookupWalletKey('w2', {}, noFiles)).toEqual({ kind: 'absent', variable: 'WALLET_W2_PRIVATE_KEY_FILE' });
   });
 
   describe('when the key is unusable', () => {
     it.each([
-      ['both variables set', { WALLET_W1_PRIVATE_KEY: KEY, WALLET_W1_PRIVATE_KEY_FILE: '/k' }, 'both WALLET_W1_PRIVATE_KEY and WALLET_W1_PRIVATE_KEY_FILE are set'],
+      ['an inline key', { WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) }, 'WALLET_W1_PRIVATE_KEY is refused'],
       ['a missing file', { WALLET_W1_PRIVATE_KEY_FILE: '/nope' }, 'cannot be read (ENOENT)'],
-      ['not hex', { WALLET_W1_PRIVATE_KEY: 'zz'.repeat(32) }, 'must be 64 hex digits'],
-      ['the zero scalar', { WALLET_W1_PRIVATE_KEY: '00'.repeat(32) }, 'not a valid secp256k1 scalar'],
+      ['not hex', { WALLET_W1_PRIVATE_KEY_FILE: '/k' }, 'must be 64 hex digits'],
+      ['the zero scalar', { WALLET_W1_PRIVATE_KEY_FILE: '/zero' }, 'not a valid secp256k1 scalar'],
     ])('reports %s without quoting the key', (_why, env, problem) => {
-      const result = lookupWalletKey('w1', env, noFiles);
+      const files: Record<string, string> = { '/k': 'zz'.repeat(32), '/zero': '00'.repeat(32) };
+      const result = lookupWalletKey('w1', env, (path) => files[path] ?? noFiles(path));
       expect(result.kind).toBe('invalid');
       const text = JSON.stringify(result);
       expect(text).toContain(problem);

@@ -1,10 +1,10 @@
-import { walletFromEnv, WalletKeyError, walletKeyVariables, type SecretFileReader, type Wallet } from '@mirrorbook/injective';
+import { walletKeyFromEnv, WalletKeyError, walletKeyVariables, type SecretFileReader, type Wallet } from '@mirrorbook/injective';
 
 export { walletKeyVariables, type SecretFileReader };
 
 /** What the environment holds for one wallet's key. */
 export type WalletKeyLookup =
-  | { readonly kind: 'absent'; readonly variables: readonly [string, string] }
+  | { readonly kind: 'absent'; readonly variable: string }
   | { readonly kind: 'found'; readonly variable: string; readonly wallet: Wallet }
   | { readonly kind: 'invalid'; readonly variable: string; readonly problem: string };
 
@@ -18,13 +18,13 @@ export function walletAddressVariable(walletId: string): string {
  * name the variable and never quote key material.
  */
 export function lookupWalletKey(walletId: string, env: NodeJS.ProcessEnv, readFile: SecretFileReader): WalletKeyLookup {
-  const { inline, file } = walletKeyVariables(walletId);
+  const { file } = walletKeyVariables(walletId);
   try {
-    const wallet = walletFromEnv(walletId, env, readFile);
-    return { kind: 'found', variable: env[inline]?.trim() ? inline : file, wallet };
+    const { variable, wallet } = walletKeyFromEnv(walletId, env, readFile);
+    return { kind: 'found', variable, wallet };
   } catch (error) {
     if (!(error instanceof WalletKeyError)) throw error;
-    if (error.problem === 'MISSING' && error.variable === inline) return { kind: 'absent', variables: [inline, file] };
+    if (error.problem === 'MISSING' && !env[file]?.trim()) return { kind: 'absent', variable: file };
     return { kind: 'invalid', variable: error.variable, problem: error.message };
   }
 }

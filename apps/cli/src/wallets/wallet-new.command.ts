@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import { renderFacts } from '../format/table.renderer';
+import { writePrivateFile } from './key-file.writer';
 
 export interface WalletNewOptions {
   readonly out?: string;
@@ -12,9 +12,10 @@ export interface WalletNewOptions {
 }
 
 /**
- * `mirrorbook wallet new`: a fresh key and its address. The key goes to `--out` (created with
- * mode 0600; an existing file is kept unless `--force`) and is printed only with `--show-secret`.
- * Without either it refuses: a key nobody keeps is a wallet nobody can use.
+ * `mirrorbook wallet new`: a fresh key and its address. The key goes to `--out` (a new mode-0600
+ * file, never written through a symlink; an existing file is kept unless `--force` replaces it)
+ * and is printed only with `--show-secret`. Without either it refuses: a key nobody keeps is a
+ * wallet nobody can use.
  */
 export async function walletNewCommand(ctx: CliContext, opts: WalletNewOptions): Promise<ExitCode> {
   if (!opts.out && !opts.showSecret) {
@@ -24,7 +25,7 @@ export async function walletNewCommand(ctx: CliContext, opts: WalletNewOptions):
   const wallet = walletFromPrivateKey(key);
   if (opts.out) {
     try {
-      writeFileSync(opts.out, `${key}\n`, { mode: 0o600, flag: opts.force ? 'w' : 'wx' });
+      writePrivateFile(opts.out, `${key}\n`, opts.force === true);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw CliError.usage(`${opts.out} exists; not overwriting a key file (--force to replace it)`);

@@ -19,11 +19,11 @@ function refusal(fn: () => unknown): WalletKeyError {
 }
 
 describe('loadExecutorWallet', () => {
-  describe('when WALLET_ID names a configured wallet with a valid key', () => {
+  describe('when WALLET_ID names a configured wallet with a valid key file', () => {
     it('derives the address and subaccount, and removes every key variable from the environment', () => {
       const key = generatePrivateKeyHex();
-      const env: NodeJS.ProcessEnv = { WALLET_W1_PRIVATE_KEY: key, WALLET_W2_PRIVATE_KEY: generatePrivateKeyHex(), OTHER: 'kept' };
-      const loaded = loadExecutorWallet(config('w1'), env, noFile);
+      const env: NodeJS.ProcessEnv = { WALLET_W1_PRIVATE_KEY_FILE: '/run/secrets/w1', WALLET_W2_PRIVATE_KEY_FILE: '/run/secrets/w2', OTHER: 'kept' };
+      const loaded = loadExecutorWallet(config('w1'), env, () => `${key}\n`);
       const expected = walletFromPrivateKey(key);
       expect(loaded.id).toBe('w1');
       expect(loaded.wallet.injAddress).toBe(expected.injAddress);
@@ -33,14 +33,24 @@ describe('loadExecutorWallet', () => {
     });
   });
 
-  describe('when the key is not a secp256k1 key', () => {
-    it('names the variable and never the value, and still scrubs it', () => {
-      const bad = 'f'.repeat(64);
-      const env: NodeJS.ProcessEnv = { WALLET_W1_PRIVATE_KEY: bad };
+  describe('when the key is inline in the environment', () => {
+    it('refuses it, naming the file variable, never the value, and still scrubs it', () => {
+      const key = generatePrivateKeyHex();
+      const env: NodeJS.ProcessEnv = { WALLET_W1_PRIVATE_KEY: key };
       const error = refusal(() => loadExecutorWallet(config('w1'), env, noFile));
-      expect(error).toMatchObject({ problem: 'INVALID', variable: 'WALLET_W1_PRIVATE_KEY' });
-      expect(error.message).not.toContain(bad);
+      expect(error).toMatchObject({ problem: 'INLINE', variable: 'WALLET_W1_PRIVATE_KEY' });
+      expect(error.message).toContain('set WALLET_W1_PRIVATE_KEY_FILE');
+      expect(error.message).not.toContain(key);
       expect(env).toEqual({});
+    });
+  });
+
+  describe('when the key is not a secp256k1 key', () => {
+    it('names the variable and never the value', () => {
+      const bad = 'f'.repeat(64);
+      const error = refusal(() => loadExecutorWallet(config('w1'), { WALLET_W1_PRIVATE_KEY_FILE: '/k' }, () => bad));
+      expect(error).toMatchObject({ problem: 'INVALID', variable: 'WALLET_W1_PRIVATE_KEY_FILE' });
+      expect(error.message).not.toContain(bad);
     });
   });
 

@@ -1,19 +1,19 @@
-import { readFileSync } from 'node:fs';
 import type { AppConfig } from '@mirrorbook/config';
-import { walletFromEnv, WalletKeyError, type SecretFileReader } from '@mirrorbook/injective';
+import { readSecretFile, walletKeyFromEnv, WalletKeyError, type SecretFileReader } from '@mirrorbook/injective';
+import { registerLogSecret } from '@mirrorbook/observability';
 import type { ExecutorWallet } from './executor-wallet';
 
-const KEY_VARIABLE = /^WALLET_[A-Z0-9_]+_PRIVATE_KEY$/;
+const KEY_VARIABLE = /^WALLET_[A-Z0-9_]+_PRIVATE_KEY(_FILE)?$/;
 
 /**
- * The wallet selected by `WALLET_ID`, its key read once and kept only inside the returned wallet.
- * Key variables are then removed from `env`, so no later code (or child process) can read them.
- * Throws `WalletKeyError` naming the variable to fix.
+ * The wallet selected by `WALLET_ID`, its key read once from its file, registered with the log
+ * redactor and kept only inside the returned wallet. Key variables are then removed from `env`,
+ * so no child process inherits them. Throws `WalletKeyError` naming the variable to fix.
  */
 export function loadExecutorWallet(
   config: AppConfig,
   env: NodeJS.ProcessEnv = process.env,
-  readFile: SecretFileReader = (path) => readFileSync(path, 'utf8'),
+  readFile: SecretFileReader = readSecretFile,
 ): ExecutorWallet {
   const id = config.env.WALLET_ID;
   if (!id) throw new WalletKeyError('UNKNOWN_WALLET', 'WALLET_ID', 'WALLET_ID is not set: name the wallet of config/bots.json this executor signs for');
@@ -21,7 +21,9 @@ export function loadExecutorWallet(
     throw new WalletKeyError('UNKNOWN_WALLET', 'WALLET_ID', `WALLET_ID names wallet "${id}", which config/bots.json does not list`);
   }
   try {
-    return { id, wallet: walletFromEnv(id, env, readFile) };
+    const { wallet, key } = walletKeyFromEnv(id, env, readFile);
+    registerLogSecret(key.bytes());
+    return { id, wallet };
   } finally {
     for (const name of Object.keys(env)) if (KEY_VARIABLE.test(name)) delete env[name];
   }

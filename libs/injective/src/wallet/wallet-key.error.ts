@@ -1,5 +1,8 @@
-/** Why the executor cannot sign: `MISSING`, `AMBIGUOUS`, `UNREADABLE`, `INVALID` key or `UNKNOWN_WALLET`. */
-export type WalletKeyProblem = 'MISSING' | 'AMBIGUOUS' | 'UNREADABLE' | 'INVALID' | 'UNKNOWN_WALLET';
+/**
+ * Why the executor cannot sign: `MISSING` key file, key `INLINE` in the environment (refused), key
+ * file `UNREADABLE` or `INSECURE` (group/other permissions), `INVALID` key or `UNKNOWN_WALLET`.
+ */
+export type WalletKeyProblem = 'MISSING' | 'INLINE' | 'UNREADABLE' | 'INSECURE' | 'INVALID' | 'UNKNOWN_WALLET';
 
 /**
  * The wallet's key cannot be used. The message names the environment variable (never its value,
@@ -10,7 +13,7 @@ export class WalletKeyError extends Error {
 
   constructor(
     readonly problem: WalletKeyProblem,
-    /** the variable to fix, e.g. `WALLET_W1_PRIVATE_KEY` */
+    /** the variable to fix, e.g. `WALLET_W1_PRIVATE_KEY_FILE` */
     readonly variable: string,
     message: string,
     options?: { cause?: unknown },

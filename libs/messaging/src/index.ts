@@ -1,5 +1,5 @@
 export { MessagingModule } from './messaging.module';
-export { MessagingService, natsServerAndCredentials } from './messaging.service';
+export { MessagingService, natsServerAndCredentials, redactUrl } from './messaging.service';
 export { NotConnectedError, OutboundPayloadError } from './messaging.errors';
 export { decodeInbound } from './inbound.decoder';
 export { countInvalidInput } from './messaging.metrics';

@@ -209,13 +209,16 @@ export function natsServerAndCredentials(url: string): { servers: string; user?:
   }
 }
 
-/** Hides a password in a URL for logs. */
+/** A NATS or Redis URL without its credentials (`***:***@`), for logs and messages. */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    if (parsed.username || parsed.password) {
+      parsed.username = parsed.username ? '***' : '';
+      parsed.password = parsed.password ? '***' : '';
+    }
+    return parsed.toString().replace(/\/$/, '');
   } catch {
-    return url;
+    return '(invalid URL)';
   }
 }

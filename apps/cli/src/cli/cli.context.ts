@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type AppConfig, type MarketPair } from '@mirrorbook/config';
 import { LcdClient, lcdUrlsFromEnv, networkSides, readSecretFile, type NetworkConfig, type NetworkSides, type SecretFileReader } from '@mirrorbook/injective';
-import { natsServerAndCredentials } from '@mirrorbook/messaging';
+import { natsServerAndCredentials, redactUrl } from '@mirrorbook/messaging';
 import { resolveNetworkName, type CliNetwork } from '../network/network-name.resolver';
 import { CliError } from './cli.errors';
 import { OutputWriter } from './output.writer';
@@ -114,7 +114,7 @@ export class CliContext {
       client.disconnect();
       // connect() rejects with "Connection is closed"; the socket error says why
       const reason = lastError ?? (error as Error);
-      throw CliError.network(`Redis at ${redact(url)} is unreachable: ${reason.message}`, reason);
+      throw CliError.network(`Redis at ${redactUrl(url)} is unreachable: ${reason.message}`, reason);
     }
     this.redisClient = client;
     return client;
@@ -127,7 +127,7 @@ export class CliContext {
     try {
       this.natsConnection = await connect({ ...natsServerAndCredentials(url), timeout: CONNECT_TIMEOUT_MS, reconnect: false, name: 'mirrorbook-cli' });
     } catch (error) {
-      throw CliError.network(`NATS at ${redact(url)} is unreachable: ${(error as Error).message}`, error);
+      throw CliError.network(`NATS at ${redactUrl(url)} is unreachable: ${(error as Error).message}`, error);
     }
     return this.natsConnection;
   }
@@ -143,16 +143,3 @@ export class CliContext {
   }
 }
 
-/** A URL without its credentials, for messages. */
-export function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) {
-      parsed.username = parsed.username ? '***' : '';
-      parsed.password = parsed.password ? '***' : '';
-    }
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return '(invalid URL)';
-  }
-}

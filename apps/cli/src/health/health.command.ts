@@ -1,7 +1,7 @@
 import { feedStatusSchema, redisKeys, type Heartbeat } from '@mirrorbook/contracts';
 import { LcdClient } from '@mirrorbook/injective';
 import type { CliContext } from '../cli/cli.context';
-import { redact } from '../cli/cli.context';
+import { redactUrl } from '@mirrorbook/messaging';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import { formatAge } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
@@ -78,7 +78,7 @@ export async function healthCommand(ctx: CliContext, opts: { listenMs?: number }
 }
 
 async function busChecks(ctx: CliContext, listenMs: number, wallets: readonly string[]): Promise<{ infra: HealthCheck; services: HealthCheck[]; heartbeats: Heartbeat[] }> {
-  const url = redact(ctx.config().env.NATS_URL);
+  const url = redactUrl(ctx.config().env.NATS_URL);
   let nc;
   try {
     nc = await ctx.nats();
@@ -103,7 +103,7 @@ async function busChecks(ctx: CliContext, listenMs: number, wallets: readonly st
 }
 
 async function storeChecks(ctx: CliContext, markets: readonly string[], maxStatusAgeMs: number): Promise<{ infra: HealthCheck; feeds: HealthCheck[] }> {
-  const url = redact(ctx.config().env.REDIS_URL);
+  const url = redactUrl(ctx.config().env.REDIS_URL);
   let values: (string | null)[];
   try {
     const redis = await ctx.redis();

@@ -20,6 +20,8 @@ import { botsFileSchema } from '@mirrorbook/config';
  * - deploy/redis/users.acl.template: the Redis ACL, each password hash a `<sha256:REDIS_PASSWORD_<IDENTITY>>`
  *   placeholder that deploy/bin/init-env.sh replaces with the hash of the value in .env, writing
  *   secrets/redis-users.acl (Redis cannot read variables in an ACL file);
+ * - deploy/scale/redis/users.acl.template: the same plus the users of replication and Sentinel
+ *   (secrets/scale/redis-users.acl);
  * - the identities table of docs/architecture.md (between its `identities` markers).
  *
  *   node -r @swc-node/register scripts/compose-identities.ts            # write them (after changing wallets or the table)
@@ -55,12 +57,22 @@ export function renderComposeNatsAuth(identities: readonly ServiceIdentity[]): s
   return `${intro}${renderNatsAuthorization(identities, (name) => ({ variable: natsPasswordVariable(name) }))}`;
 }
 
-export function renderComposeRedisAclTemplate(identities: readonly ServiceIdentity[]): string {
+/**
+ * deploy/scale only: the users a replica authenticates to its primary with and Sentinel monitors
+ * and fails over with, each with the rights Redis documents for that role and no key.
+ */
+const SCALE_REDIS_USERS = [
+  `user replica on #${sha256Placeholder('REDIS_PASSWORD_REPLICA')} resetkeys resetchannels -@all +psync +replconf +ping`,
+  `user sentinel on #${sha256Placeholder('REDIS_PASSWORD_SENTINEL')} resetkeys allchannels -@all +multi +slaveof +ping +exec +subscribe +config|rewrite +role +publish +info +client|setname +client|kill +script|kill`,
+];
+
+export function renderComposeRedisAclTemplate(identities: readonly ServiceIdentity[], written: string, extraUsers: readonly string[] = []): string {
   const intro = header(
-    [...GENERATED, 'deploy/bin/init-env.sh writes secrets/redis-users.acl from it: comment lines dropped, each', '<sha256:REDIS_PASSWORD_<IDENTITY>> replaced by the SHA-256 of that variable in .env.'],
+    [...GENERATED, `deploy/bin/init-env.sh writes ${written} from it: comment lines dropped, each`, '<sha256:REDIS_PASSWORD_<IDENTITY>> replaced by the SHA-256 of that variable in .env.'],
     '#',
   );
-  return `${intro}${renderRedisAcl(identities, (name) => sha256Placeholder(redisPasswordVariable(name)))}`;
+  const acl = renderRedisAcl(identities, (name) => sha256Placeholder(redisPasswordVariable(name)));
+  return `${intro}${acl}${extraUsers.map((line) => `${line}\n`).join('')}`;
 }
 
 /** docs/architecture.md with its identities table replaced. */
@@ -78,7 +90,8 @@ export function composeIdentityFiles(wallets: readonly string[], architectureDoc
   return {
     'deploy/nats/auth.conf': auth,
     'deploy/scale/nats/auth.conf': auth,
-    'deploy/redis/users.acl.template': renderComposeRedisAclTemplate(identities),
+    'deploy/redis/users.acl.template': renderComposeRedisAclTemplate(identities, 'secrets/redis-users.acl'),
+    'deploy/scale/redis/users.acl.template': renderComposeRedisAclTemplate(identities, 'secrets/scale/redis-users.acl', SCALE_REDIS_USERS),
     // wallet-independent: every executor has the same rights on its own wallet
     'docs/architecture.md': withIdentitiesTable(architectureDoc, serviceIdentities(['<wallet>'])),
   };

@@ -2,11 +2,12 @@
 # Prepares a checkout for `docker compose`: .env from .env.example when there is none, then every
 # variable of deploy/compose.env.example that .env lacks (GATEWAY_TOKEN gets 32 random letters and
 # digits), a random password for every bus identity (NATS_PASSWORD_<IDENTITY> named in
-# deploy/nats/auth.conf, REDIS_PASSWORD_<IDENTITY> in deploy/redis/users.acl.template, both
-# generated from libs/access by scripts/compose-identities.ts), secrets/redis-users.acl (the ACL
-# template with the SHA-256 of those Redis passwords) and secrets/grafana_admin_password. Never
+# deploy/nats/auth.conf, REDIS_PASSWORD_<IDENTITY> in the Redis ACL templates, all generated from
+# libs/access by scripts/compose-identities.ts; deploy/scale's adds REDIS_PASSWORD_REPLICA and
+# REDIS_PASSWORD_SENTINEL), the ACL files secrets/redis-users.acl and secrets/scale/redis-users.acl
+# (the templates with the SHA-256 of those passwords) and secrets/grafana_admin_password. Never
 # changes a value that is already set; prints names only, never a value. Run it again after a
-# wallet change (new executor identities get their passwords, the ACL file follows .env).
+# wallet change (new executor identities get their passwords, the ACL files follow .env).
 # MIRRORBOOK_ROOT overrides the checkout directory (tests).
 set -eu
 ROOT=${MIRRORBOOK_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -14,8 +15,8 @@ cd "$ROOT"
 umask 077
 
 NATS_AUTH=deploy/nats/auth.conf
-REDIS_ACL_TEMPLATE=deploy/redis/users.acl.template
-REDIS_ACL=secrets/redis-users.acl
+# each Redis ACL template and the file written from it: docker-compose.yml's, deploy/scale's
+REDIS_ACLS="deploy/redis/users.acl.template:secrets/redis-users.acl deploy/scale/redis/users.acl.template:secrets/scale/redis-users.acl"
 
 # A letter first: nats-server reads a $VARIABLE's value as a config value, and one starting with
 # digits can parse as a number (1e5…) instead of a string.
@@ -28,8 +29,26 @@ sha256() {
   fi
 }
 
-# the REDIS_PASSWORD_<IDENTITY> variables the ACL template hashes
-redis_variables() { grep -v '^#' "$REDIS_ACL_TEMPLATE" | grep -o '<sha256:REDIS_PASSWORD_[A-Z0-9_]*>' | sed 's/^<sha256:\(.*\)>$/\1/'; }
+# the REDIS_PASSWORD_<IDENTITY> variables an ACL template hashes, in order, each once
+redis_variables() { grep -v '^#' "$1" | grep -o '<sha256:REDIS_PASSWORD_[A-Z0-9_]*>' | sed 's/^<sha256:\(.*\)>$/\1/' | awk '!seen[$0]++'; }
+
+# an ACL file from its template: comment lines dropped, each placeholder the SHA-256 of the value in .env
+render_acl() {
+  template=$1
+  out=$2
+  mkdir -p "$(dirname "$out")"
+  grep -v '^#' "$template" > "$out.tmp"
+  for name in $(redis_variables "$template"); do
+    hash=$(printf '%s' "$(value_of "$name")" | sha256)
+    sed "s/<sha256:${name}>/${hash}/" "$out.tmp" > "$out.tmp2"
+    mv "$out.tmp2" "$out.tmp"
+  done
+  # Hashes only. Readable by all (0644) so that Redis's own user in the container (uid 999) can
+  # read the bind mount; secrets/ itself stays 0700 on the host.
+  chmod 0644 "$out.tmp"
+  mv "$out.tmp" "$out"
+  echo "init-env: wrote ${out} (Redis users, password hashes only)"
+}
 
 # the value of NAME in .env (empty when unset)
 value_of() { sed -n "s/^$1=//p" .env | head -n 1; }
@@ -48,7 +67,7 @@ ensure() {
   echo "init-env: set ${name} in .env"
 }
 
-for file in "$NATS_AUTH" "$REDIS_ACL_TEMPLATE"; do
+for file in "$NATS_AUTH" $(for pair in $REDIS_ACLS; do echo "${pair%%:*}"; done); do
   [ -f "$file" ] || { echo "init-env: $file is missing (node -r @swc-node/register scripts/compose-identities.ts)" >&2; exit 1; }
 done
 
@@ -70,23 +89,13 @@ done
 # one password per identity and server
 {
   grep -o 'password: \$NATS_PASSWORD_[A-Z0-9_]*' "$NATS_AUTH" | sed 's/^password: \$//'
-  redis_variables
-} | while IFS= read -r name; do
+  for pair in $REDIS_ACLS; do redis_variables "${pair%%:*}"; done
+} | awk '!seen[$0]++' | while IFS= read -r name; do
   ensure "$name" "$(random)"
 done
 
 mkdir -p secrets
-# Hashes only. Readable by all (0644) so that Redis's own user in the container (uid 999) can read
-# the bind mount; secrets/ itself stays 0700 on the host.
-grep -v '^#' "$REDIS_ACL_TEMPLATE" > "$REDIS_ACL.tmp"
-for name in $(redis_variables); do
-  hash=$(printf '%s' "$(value_of "$name")" | sha256)
-  sed "s/<sha256:${name}>/${hash}/" "$REDIS_ACL.tmp" > "$REDIS_ACL.tmp2"
-  mv "$REDIS_ACL.tmp2" "$REDIS_ACL.tmp"
-done
-chmod 0644 "$REDIS_ACL.tmp"
-mv "$REDIS_ACL.tmp" "$REDIS_ACL"
-echo "init-env: wrote ${REDIS_ACL} (Redis users, password hashes only)"
+for pair in $REDIS_ACLS; do render_acl "${pair%%:*}" "${pair#*:}"; done
 
 if [ ! -s secrets/grafana_admin_password ]; then
   random > secrets/grafana_admin_password

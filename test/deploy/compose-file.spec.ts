@@ -272,7 +272,7 @@ describe('docker-compose.yml', () => {
       expect(redis.volumes).toContain('./secrets/redis-users.acl:/usr/local/etc/redis/users.acl:ro');
       expect(environmentOf(redis)).toEqual({ REDIS_PASSWORD_CLI: required('REDIS_PASSWORD_CLI') });
       expect([redis.healthcheck?.test ?? []].flat().join(' ')).toContain('REDISCLI_AUTH="$$REDIS_PASSWORD_CLI" redis-cli --user cli ping');
-      expect(repoText('deploy/bin/init-env.sh')).toContain('REDIS_ACL=secrets/redis-users.acl');
+      expect(repoText('deploy/bin/init-env.sh')).toContain('deploy/redis/users.acl.template:secrets/redis-users.acl');
     });
   });
 

@@ -96,8 +96,8 @@ describe('deploy/bin/init-env.sh', () => {
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'mb-init-env-'));
-    for (const dir of ['deploy/nats', 'deploy/redis']) mkdirSync(join(root, dir), { recursive: true });
-    for (const file of ['.env.example', 'deploy/compose.env.example', 'deploy/nats/auth.conf', 'deploy/redis/users.acl.template']) copyFileSync(join(REPO_ROOT, file), join(root, file));
+    for (const dir of ['deploy/nats', 'deploy/redis', 'deploy/scale/redis']) mkdirSync(join(root, dir), { recursive: true });
+    for (const file of ['.env.example', 'deploy/compose.env.example', 'deploy/nats/auth.conf', 'deploy/redis/users.acl.template', 'deploy/scale/redis/users.acl.template']) copyFileSync(join(REPO_ROOT, file), join(root, file));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -111,7 +111,12 @@ describe('deploy/bin/init-env.sh', () => {
     );
 
   const identities = serviceIdentities(wallets.map((w) => w.id));
-  const identityPasswords = identities.flatMap((i) => [natsPasswordVariable(i.name), ...(i.redis.read.length + i.redis.write.length > 0 ? [redisPasswordVariable(i.name)] : [])]);
+  // deploy/scale's replication and Sentinel users come on top of the identities
+  const identityPasswords = [
+    ...identities.flatMap((i) => [natsPasswordVariable(i.name), ...(i.redis.read.length + i.redis.write.length > 0 ? [redisPasswordVariable(i.name)] : [])]),
+    'REDIS_PASSWORD_REPLICA',
+    'REDIS_PASSWORD_SENTINEL',
+  ];
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
   it('writes .env with random secrets that fit in URLs and NATS config values, and the Grafana password file, printing no value', () => {
@@ -143,6 +148,10 @@ describe('deploy/bin/init-env.sh', () => {
       expect(acl).not.toContain(password);
     }
     expect(statSync(join(root, 'secrets')).mode & 0o077).toBe(0);
+    const scale = readFileSync(join(root, 'secrets', 'scale', 'redis-users.acl'), 'utf8');
+    expect(scale.startsWith(acl)).toBe(true);
+    expect(scale).toContain(`user replica on #${sha256(env.REDIS_PASSWORD_REPLICA)} `);
+    expect(scale).toContain(`user sentinel on #${sha256(env.REDIS_PASSWORD_SENTINEL)} `);
   });
 
   it('fails, naming the generator, without the generated identity files', () => {

@@ -25,8 +25,8 @@ const busServices = appServices(project).filter(([, s]) => environmentOf(s).NATS
 /** deploy/bin/init-env.sh run on a copy of the files it reads, with .env holding `env`: the ACL file it writes. */
 function aclFileFromInitEnv(dir: string, env: Record<string, string>): string {
   const root = join(dir, 'checkout');
-  for (const sub of ['deploy/nats', 'deploy/redis']) mkdirSync(join(root, sub), { recursive: true });
-  for (const file of ['.env.example', 'deploy/compose.env.example', 'deploy/nats/auth.conf', 'deploy/redis/users.acl.template']) copyFileSync(join(REPO_ROOT, file), join(root, file));
+  for (const sub of ['deploy/nats', 'deploy/redis', 'deploy/scale/redis']) mkdirSync(join(root, sub), { recursive: true });
+  for (const file of ['.env.example', 'deploy/compose.env.example', 'deploy/nats/auth.conf', 'deploy/redis/users.acl.template', 'deploy/scale/redis/users.acl.template']) copyFileSync(join(REPO_ROOT, file), join(root, file));
   writeFileSync(join(root, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
   const result = spawnSync('sh', [join(REPO_ROOT, 'deploy/bin/init-env.sh')], { env: { PATH: process.env.PATH, MIRRORBOOK_ROOT: root }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`init-env.sh failed: ${result.stderr}`);

@@ -3,3 +3,4 @@ export { MessagingService } from './messaging.service';
 export { NotConnectedError, OutboundPayloadError } from './messaging.errors';
 export { decodeInbound } from './inbound.decoder';
 export { countInvalidInput } from './messaging.metrics';
+export { natsConnectionOptions } from './nats-connection.options';

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type AppConfig, type MarketPair } from '@mirrorbook/config';
+import { natsConnectionOptions } from '@mirrorbook/messaging';
+import { redisTlsOptions } from '@mirrorbook/redis';
 import { LcdClient, lcdUrlsFromEnv, networkSides, type NetworkConfig, type NetworkSides } from '@mirrorbook/injective';
 import { resolveNetworkName, type CliNetwork } from '../network/network-name.resolver';
 import { CliError } from './cli.errors';
@@ -100,6 +102,7 @@ export class CliContext {
     if (this.redisClient) return this.redisClient;
     const url = this.config().env.REDIS_URL;
     const client = new Redis(url, {
+      ...redisTlsOptions(url, this.config().env.REDIS_CA_FILE),
       lazyConnect: true,
       connectTimeout: CONNECT_TIMEOUT_MS,
       maxRetriesPerRequest: 0,
@@ -125,7 +128,12 @@ export class CliContext {
     if (this.natsConnection) return this.natsConnection;
     const url = this.config().env.NATS_URL;
     try {
-      this.natsConnection = await connect({ servers: url, timeout: CONNECT_TIMEOUT_MS, reconnect: false, name: 'mirrorbook-cli' });
+      this.natsConnection = await connect({
+        ...natsConnectionOptions(url, this.config().env.NATS_CA_FILE),
+        timeout: CONNECT_TIMEOUT_MS,
+        reconnect: false,
+        name: 'mirrorbook-cli',
+      });
     } catch (error) {
       throw CliError.network(`NATS at ${redact(url)} is unreachable: ${(error as Error).message}`, error);
     }

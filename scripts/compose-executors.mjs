@@ -2,7 +2,8 @@
 // @ts-check
 // Writes deploy/compose.executors.yml (included by docker-compose.yml): one `executor-<wallet>`
 // service per wallet of config/bots.json, each the `x-executor` template of docker-compose.yml plus
-// WALLET_ID, WALLET_<ID>_PRIVATE_KEY_FILE=/run/secrets/wallet_<id> and that one secret; the
+// WALLET_ID, WALLET_<ID>_PRIVATE_KEY_FILE=/run/secrets/wallet_<id> and that one secret, and
+// NATS_URL/REDIS_URL with the wallet's bus identity `executor-<id>` (libs/access); the
 // testnet profile's `testnet-preflight` (template `x-testnet-preflight`) with every wallet's
 // secret; and the `wallet_<id>` secrets, read from ./secrets/wallet_<id>.
 //
@@ -28,6 +29,23 @@ function option(name, fallback) {
 }
 
 /**
+ * NATS_URL and REDIS_URL of the executor of wallet `id`: its identity `executor-<id>` and that
+ * identity's passwords from .env, named as libs/access names them (natsPasswordVariable,
+ * redisPasswordVariable; test/deploy/compose-file.spec.ts holds the two to the same names).
+ * @param {string} id
+ */
+export function busUrlsOf(id) {
+  const identity = `executor-${id}`;
+  const token = identity.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  /** @param {string} name */
+  const required = (name) => `\${${name}:?set ${name} in .env (deploy/bin/init-env.sh)}`;
+  return {
+    NATS_URL: `nats://${identity}:${required(`NATS_PASSWORD_${token}`)}@nats:4222`,
+    REDIS_URL: `redis://${identity}:${required(`REDIS_PASSWORD_${token}`)}@redis:6379`,
+  };
+}
+
+/**
  * The executors file for these wallets and the templates of the main compose file.
  * @param {Record<string, any>} compose docker-compose.yml, parsed
  * @param {{ id: string }[]} wallets config/bots.json's wallets
@@ -47,6 +65,7 @@ export function renderExecutors(compose, wallets) {
       ...executor,
       environment: {
         ...executor.environment,
+        ...busUrlsOf(id),
         WALLET_ID: id,
         [`WALLET_${id.toUpperCase()}_PRIVATE_KEY_FILE`]: `/run/secrets/${secret}`,
       },

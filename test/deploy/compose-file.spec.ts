@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { identityNameOf, natsPasswordVariable, redisPasswordVariable, serviceIdentities } from '@mirrorbook/access';
 import { envSchema } from '@mirrorbook/config';
 import { REPO_ROOT, writeConfigDir } from '@mirrorbook/testing';
 import { interpolate, interpolatedVariables } from './support/compose.interpolation';
@@ -17,6 +18,7 @@ import {
   repoText,
   type ComposeService,
 } from './support/compose.model';
+import { testBusPasswords } from './support/container.emulation';
 import { environment, loadDockerfile, startCommand } from './support/dockerfile.model';
 
 const project = loadComposeProject();
@@ -75,15 +77,21 @@ describe('docker-compose.yml', () => {
           .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
           .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
       );
-      const env = { ...example, NATS_PASSWORD: 'natspw', REDIS_PASSWORD: 'redispw', GATEWAY_TOKEN: 'token-0123456789abcdef' };
+      const env = { ...example, ...testBusPasswords(wallets.map((w) => w.id)), GATEWAY_TOKEN: 'token-0123456789abcdef' };
       for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) expect(() => interpolate(repoText(file), env)).not.toThrow();
-      expect(() => interpolate(repoText(COMPOSE_FILE), { ...env, NATS_PASSWORD: '' })).toThrow(/NATS_PASSWORD/);
+      expect(() => interpolate(repoText(COMPOSE_FILE), { ...env, NATS_PASSWORD_GATEWAY: '' })).toThrow(/NATS_PASSWORD_GATEWAY/);
+      expect(() => interpolate(repoText(EXECUTORS_FILE), { ...env, [redisPasswordVariable(`executor-${wallets[0].id}`)]: '' })).toThrow(/REDIS_PASSWORD_EXECUTOR_/);
     });
 
     it('documents every variable it interpolates in .env.example or deploy/compose.env.example', () => {
       const documented = `${repoText('.env.example')}\n${repoText('deploy/compose.env.example')}`;
+      // one per identity: compose.env.example documents the pattern, init-env.sh sets them all
+      const identityPasswords = testBusPasswords(wallets.map((w) => w.id));
+      expect(documented).toMatch(/NATS_PASSWORD_<IDENTITY>/);
+      expect(documented).toMatch(/REDIS_PASSWORD_<IDENTITY>/);
       for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) {
         for (const name of interpolatedVariables(repoText(file)).keys()) {
+          if (name in identityPasswords) continue;
           expect({ name, documented: new RegExp(`^#?\\s*${name}=`, 'm').test(documented) }).toEqual({ name, documented: true });
         }
       }
@@ -142,13 +150,13 @@ describe('docker-compose.yml', () => {
     it('overrides the host-only values of .env for every app service', () => {
       for (const [name, service] of appServices(project).filter(([n]) => !['demo-init', 'testnet-preflight'].includes(n))) {
         const env = environmentOf(service);
-        expect({ name, host: env.HTTP_HOST, nats: env.NATS_URL, redis: env.REDIS_URL, sim: env.SIM_LCD_URL }).toEqual({
+        expect({ name, host: env.HTTP_HOST, nats: env.NATS_URL, sim: env.SIM_LCD_URL }).toEqual({
           name,
           host: '0.0.0.0',
-          nats: expect.stringMatching(/^nats:\/\/\$\{NATS_USER[^}]*\}:\$\{NATS_PASSWORD[^}]*\}@nats:4222$/),
-          redis: expect.stringMatching(/^redis:\/\/:\$\{REDIS_PASSWORD[^}]*\}@redis:6379$/),
+          nats: expect.stringMatching(/@nats:4222$/),
           sim: 'http://injective-sim:7700',
         });
+        if (env.REDIS_URL !== undefined) expect({ name, redis: env.REDIS_URL }).toEqual({ name, redis: expect.stringMatching(/@redis:6379$/) });
       }
     });
 
@@ -182,12 +190,8 @@ describe('docker-compose.yml', () => {
         expect(text).not.toMatch(/(?<![0-9a-fA-F])(0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])/);
         expect(text).not.toMatch(/^\s*[A-Z_]*(PASSWORD|TOKEN)\s*[:=]\s*(?!\$\{)\S/m);
         // credentials inside URLs come from .env too
-        for (const match of text.matchAll(/[a-z]+:\/\/([^@\s/]*)@/g)) expect(match[1]).toMatch(/^(\$\{[^}]+\})?:\$\{[^}]+\}$/);
-      }
-      for (const [name, service] of services) {
-        const command = [service.command ?? []].flat();
-        const at = command.indexOf('--requirepass');
-        if (at >= 0) expect({ name, password: command[at + 1] }).toEqual({ name, password: expect.stringMatching(/^\$\{REDIS_PASSWORD[:?]/) });
+        // credentials inside URLs: an identity name and a password from .env
+        for (const match of text.matchAll(/[a-z]+:\/\/([^@\s/]*)@/g)) expect(match[1]).toMatch(/^[a-z0-9_-]+:\$\{[^}]+\}$/);
       }
     });
 
@@ -216,6 +220,59 @@ describe('docker-compose.yml', () => {
       for (const secret of Object.values(project.secrets ?? {})) expect(secret.file).toMatch(/^\.\/secrets\/[a-z0-9_]+$/);
       expect(repoText('.gitignore')).toMatch(/^secrets\/$/m);
       expect(repoText('.dockerignore')).toMatch(/^secrets$/m);
+    });
+  });
+
+  describe('bus identities (libs/access)', () => {
+    const table = serviceIdentities(wallets.map((w) => w.id));
+    /** Services that connect to the bus: every app service but the one-shot helpers. */
+    const busServices = appServices(project).filter(([n]) => !['demo-init', 'testnet-preflight'].includes(n));
+    const identityOf = (service: ComposeService) => identityNameOf(targetOf(service), environmentOf(service).WALLET_ID);
+    const required = (variable: string) => `\${${variable}:?set ${variable} in .env (deploy/bin/init-env.sh)}`;
+
+    it.each(busServices)('%s connects to NATS and Redis as its own identity, with that identity\'s passwords from .env', (_name, service) => {
+      const name = identityOf(service);
+      const identity = table.find((i) => i.name === name);
+      expect(identity).toBeDefined();
+      const env = environmentOf(service);
+      expect(env.NATS_URL).toBe(`nats://${name}:${required(natsPasswordVariable(name))}@nats:4222`);
+      const usesRedis = identity!.redis.read.length + identity!.redis.write.length > 0;
+      expect(env.REDIS_URL).toBe(usesRedis ? `redis://${name}:${required(redisPasswordVariable(name))}@redis:6379` : undefined);
+    });
+
+    it('gives every identity of the table to exactly one service, and no NATS or Redis user to the helpers', () => {
+      expect(busServices.map(([, s]) => identityOf(s)).sort()).toEqual(table.map((i) => i.name).sort());
+      for (const name of ['demo-init', 'testnet-preflight']) {
+        const env = environmentOf(project.services[name]);
+        expect({ name, nats: env.NATS_URL, redis: env.REDIS_URL }).toEqual({ name, nats: undefined, redis: undefined });
+      }
+    });
+
+    it('leaves no shared user: no NATS_USER, NATS_PASSWORD or REDIS_PASSWORD, no --requirepass', () => {
+      for (const file of [COMPOSE_FILE, EXECUTORS_FILE]) {
+        const variables = [...interpolatedVariables(repoText(file)).keys()];
+        expect(variables.filter((v) => ['NATS_USER', 'NATS_PASSWORD', 'REDIS_PASSWORD'].includes(v))).toEqual([]);
+        expect(repoText(file)).not.toContain('requirepass');
+      }
+      expect(repoText('deploy/nats/nats.conf')).not.toMatch(/\$NATS_USER|\$NATS_PASSWORD\b/);
+    });
+
+    it('NATS reads the generated users (auth.conf, included by nats.conf and mounted next to it) with passwords from .env', () => {
+      const nats = project.services.nats;
+      expect(repoText('deploy/nats/nats.conf')).toMatch(/^include \.\/auth\.conf$/m);
+      expect(nats.volumes).toEqual(expect.arrayContaining(['./deploy/nats/nats.conf:/etc/nats/nats.conf:ro', './deploy/nats/auth.conf:/etc/nats/auth.conf:ro']));
+      expect(nats.env_file).toEqual(['.env']);
+      const auth = repoText('deploy/nats/auth.conf');
+      for (const { name } of table) expect(auth).toContain(`user: "${name}"\n      password: $${natsPasswordVariable(name)}\n`);
+    });
+
+    it('Redis loads the ACL file init-env.sh writes, and its health check pings as the read-only cli identity', () => {
+      const redis = project.services.redis;
+      expect(redis.command).toEqual(['redis-server', '/usr/local/etc/redis/redis.conf', '--aclfile', '/usr/local/etc/redis/users.acl']);
+      expect(redis.volumes).toContain('./secrets/redis-users.acl:/usr/local/etc/redis/users.acl:ro');
+      expect(environmentOf(redis)).toEqual({ REDIS_PASSWORD_CLI: required('REDIS_PASSWORD_CLI') });
+      expect([redis.healthcheck?.test ?? []].flat().join(' ')).toContain('REDISCLI_AUTH="$$REDIS_PASSWORD_CLI" redis-cli --user cli ping');
+      expect(repoText('deploy/bin/init-env.sh')).toContain('deploy/redis/users.acl.template:secrets/redis-users.acl');
     });
   });
 
@@ -335,6 +392,29 @@ describe('docker-compose.yml', () => {
   });
 });
 
+describe('scripts/compose-identities.ts', () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/compose-identities.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+
+  it('finds the NATS users, the Redis ACL template and the identities table of docs/architecture.md current with the access table', () => {
+    const result = run(['--check']);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('reports drift: other wallets than the committed files were generated for fail the check, naming the files', () => {
+    const config = writeConfigDir({ bots: { wallets: [...wallets, { id: 'zz9' }], bots: [] } });
+    try {
+      const result = run(['--check', '--config-dir', config.dir]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('deploy/nats/auth.conf is out of date');
+      expect(result.stderr).toContain('deploy/redis/users.acl.template is out of date');
+      expect(result.stderr).not.toContain('docs/architecture.md');
+    } finally {
+      config.remove();
+    }
+  });
+});
+
 describe('scripts/compose-executors.mjs', () => {
   it('finds deploy/compose.executors.yml current with config/bots.json', () => {
     const result = spawnSync(process.execPath, ['scripts/compose-executors.mjs', '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -349,6 +429,7 @@ describe('scripts/compose-executors.mjs', () => {
       const generated = parse(readFileSync(out, 'utf8'), { merge: true }) as { services: Record<string, ComposeService>; secrets: Record<string, unknown> };
       expect(Object.keys(generated.services)).toEqual(['executor-a1', 'executor-b_2', 'executor-c3', 'testnet-preflight']);
       expect(environmentOf(generated.services['executor-b_2']).WALLET_B_2_PRIVATE_KEY_FILE).toBe('/run/secrets/wallet_b_2');
+      expect(environmentOf(generated.services['executor-b_2']).NATS_URL).toMatch(/^nats:\/\/executor-b_2:\$\{NATS_PASSWORD_EXECUTOR_B_2:\?/);
       expect(generated.services['testnet-preflight'].secrets).toEqual(['wallet_a1', 'wallet_b_2', 'wallet_c3']);
       expect(generated.secrets).toEqual({
         wallet_a1: { file: './secrets/wallet_a1' },

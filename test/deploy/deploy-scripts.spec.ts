@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { natsPasswordVariable, redisPasswordVariable, serviceIdentities } from '@mirrorbook/access';
 import { walletFromPrivateKey } from '@mirrorbook/injective';
 import { REPO_ROOT } from '@mirrorbook/testing';
 import { configuredWallets } from './support/compose.model';
@@ -94,9 +96,8 @@ describe('deploy/bin/init-env.sh', () => {
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'mb-init-env-'));
-    mkdirSync(join(root, 'deploy'));
-    copyFileSync(join(REPO_ROOT, '.env.example'), join(root, '.env.example'));
-    copyFileSync(join(REPO_ROOT, 'deploy', 'compose.env.example'), join(root, 'deploy', 'compose.env.example'));
+    for (const dir of ['deploy/nats', 'deploy/redis', 'deploy/scale/redis']) mkdirSync(join(root, dir), { recursive: true });
+    for (const file of ['.env.example', 'deploy/compose.env.example', 'deploy/nats/auth.conf', 'deploy/redis/users.acl.template', 'deploy/scale/redis/users.acl.template']) copyFileSync(join(REPO_ROOT, file), join(root, file));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -109,29 +110,68 @@ describe('deploy/bin/init-env.sh', () => {
         .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
 
-  it('writes .env with random secrets that fit in URLs, and the Grafana password file, printing no value', () => {
+  const identities = serviceIdentities(wallets.map((w) => w.id));
+  // deploy/scale's replication and Sentinel users come on top of the identities
+  const identityPasswords = [
+    ...identities.flatMap((i) => [natsPasswordVariable(i.name), ...(i.redis.read.length + i.redis.write.length > 0 ? [redisPasswordVariable(i.name)] : [])]),
+    'REDIS_PASSWORD_REPLICA',
+    'REDIS_PASSWORD_SENTINEL',
+  ];
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('writes .env with random secrets that fit in URLs and NATS config values, and the Grafana password file, printing no value', () => {
     const { status, out } = initEnv();
     expect(status).toBe(0);
     const env = dotenv();
-    for (const name of ['NATS_PASSWORD', 'REDIS_PASSWORD', 'GATEWAY_TOKEN']) {
-      expect(env[name]).toMatch(/^[A-Za-z0-9]{32}$/);
+    const secrets = ['GATEWAY_TOKEN', ...identityPasswords];
+    for (const name of secrets) {
+      // a letter first: nats-server would read 1e5… from a $VARIABLE as a number
+      expect({ name, value: env[name] }).toEqual({ name, value: expect.stringMatching(/^[A-Za-z][A-Za-z0-9]{31}$/) });
       expect(out).not.toContain(env[name]);
     }
-    expect(new Set([env.NATS_PASSWORD, env.REDIS_PASSWORD, env.GATEWAY_TOKEN]).size).toBe(3);
-    expect(env).toEqual(expect.objectContaining({ NATS_USER: 'mirrorbook', COMPOSE_PROFILES: 'sim', NETWORK: 'sim' }));
+    expect(new Set(secrets.map((name) => env[name])).size).toBe(secrets.length);
+    expect(Object.keys(env).filter((name) => /^(NATS|REDIS)_PASSWORD/.test(name)).sort()).toEqual([...identityPasswords].sort());
+    expect(env).toEqual(expect.objectContaining({ COMPOSE_PROFILES: 'sim', NETWORK: 'sim' }));
     expect(statSync(join(root, '.env')).mode & 0o077).toBe(0);
     expect(readFileSync(join(root, 'secrets', 'grafana_admin_password'), 'utf8')).toMatch(/^[A-Za-z0-9]{32}$/);
+  });
+
+  it('writes secrets/redis-users.acl: one user per Redis identity with the SHA-256 of its .env password, no password itself', () => {
+    expect(initEnv().status).toBe(0);
+    const env = dotenv();
+    const acl = readFileSync(join(root, 'secrets', 'redis-users.acl'), 'utf8');
+    expect(acl).not.toMatch(/^#|<sha256:/m);
+    expect(acl.split('\n')[0]).toBe('user default off resetkeys resetchannels -@all');
+    for (const identity of identities.filter((i) => i.redis.read.length + i.redis.write.length > 0)) {
+      const password = env[redisPasswordVariable(identity.name)];
+      expect(acl).toContain(`user ${identity.name} on #${sha256(password)} resetkeys `);
+      expect(acl).not.toContain(password);
+    }
+    expect(statSync(join(root, 'secrets')).mode & 0o077).toBe(0);
+    const scale = readFileSync(join(root, 'secrets', 'scale', 'redis-users.acl'), 'utf8');
+    expect(scale.startsWith(acl)).toBe(true);
+    expect(scale).toContain(`user replica on #${sha256(env.REDIS_PASSWORD_REPLICA)} `);
+    expect(scale).toContain(`user sentinel on #${sha256(env.REDIS_PASSWORD_SENTINEL)} `);
+  });
+
+  it('fails, naming the generator, without the generated identity files', () => {
+    rmSync(join(root, 'deploy', 'nats', 'auth.conf'));
+    expect(initEnv()).toEqual({ status: 1, out: expect.stringContaining('scripts/compose-identities.ts') });
   });
 
   it('changes nothing that is set on a second run, and fills an empty assignment in place', () => {
     expect(initEnv().status).toBe(0);
     const first = dotenv();
-    const text = readFileSync(join(root, '.env'), 'utf8').replace(/^REDIS_PASSWORD=.*$/m, 'REDIS_PASSWORD=');
+    const acl = readFileSync(join(root, 'secrets', 'redis-users.acl'), 'utf8');
+    const text = readFileSync(join(root, '.env'), 'utf8').replace(/^REDIS_PASSWORD_GATEWAY=.*$/m, 'REDIS_PASSWORD_GATEWAY=');
     writeFileSync(join(root, '.env'), text);
     expect(initEnv().status).toBe(0);
     const second = dotenv();
-    expect({ ...second, REDIS_PASSWORD: 'x' }).toEqual({ ...first, REDIS_PASSWORD: 'x' });
-    expect(second.REDIS_PASSWORD).toMatch(/^[A-Za-z0-9]{32}$/);
-    expect(readFileSync(join(root, '.env'), 'utf8').match(/^REDIS_PASSWORD=/gm)).toHaveLength(1);
+    expect({ ...second, REDIS_PASSWORD_GATEWAY: 'x' }).toEqual({ ...first, REDIS_PASSWORD_GATEWAY: 'x' });
+    expect(second.REDIS_PASSWORD_GATEWAY).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(readFileSync(join(root, '.env'), 'utf8').match(/^REDIS_PASSWORD_GATEWAY=/gm)).toHaveLength(1);
+    // the ACL follows .env: the gateway's new hash, every other line as it was
+    const changed = readFileSync(join(root, 'secrets', 'redis-users.acl'), 'utf8').split('\n').filter((line, i) => line !== acl.split('\n')[i]);
+    expect(changed).toEqual([expect.stringContaining(`user gateway on #${sha256(second.REDIS_PASSWORD_GATEWAY)} `)]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
@@ -7,18 +7,36 @@ import { connect } from 'nats';
 import Redis from 'ioredis';
 import { freePort, ManagedProcess, REPO_ROOT, requireBinary } from '@mirrorbook/testing';
 import { interpolate } from './support/compose.interpolation';
-import { environmentOf, loadComposeProject } from './support/compose.model';
+import { appServices, environmentOf, loadComposeProject } from './support/compose.model';
 import { containerEnvironment, httpGet, startContainerCommand, TEST_DOTENV, waitForHealth } from './support/container.emulation';
 import { environment, loadDockerfile, startCommand } from './support/dockerfile.model';
 
 /**
  * NATS and Redis started here with the exact command and configuration files of docker-compose.yml
  * (container paths mapped to the repository and a temporary directory, ports moved to free ones),
- * and an app connecting to them with the credentials in its URLs as compose writes them.
+ * the Redis ACL file written by deploy/bin/init-env.sh from a .env holding the test passwords, and
+ * every app's credentials as compose writes them into its URLs.
  */
 const project = loadComposeProject();
 const nats = project.services.nats;
 const redis = project.services.redis;
+const busServices = appServices(project).filter(([, s]) => environmentOf(s).NATS_URL !== undefined);
+
+/** deploy/bin/init-env.sh run on a copy of the files it reads, with .env holding `env`: the ACL file it writes. */
+function aclFileFromInitEnv(dir: string, env: Record<string, string>): string {
+  const root = join(dir, 'checkout');
+  for (const sub of ['deploy/nats', 'deploy/redis', 'deploy/scale/redis']) mkdirSync(join(root, sub), { recursive: true });
+  for (const file of ['.env.example', 'deploy/compose.env.example', 'deploy/nats/auth.conf', 'deploy/redis/users.acl.template', 'deploy/scale/redis/users.acl.template']) copyFileSync(join(REPO_ROOT, file), join(root, file));
+  writeFileSync(join(root, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  const result = spawnSync('sh', [join(REPO_ROOT, 'deploy/bin/init-env.sh')], { env: { PATH: process.env.PATH, MIRRORBOOK_ROOT: root }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`init-env.sh failed: ${result.stderr}`);
+  return join(root, 'secrets', 'redis-users.acl');
+}
+
+/** A compose URL with the service host:port replaced by a local port. */
+function local(url: string, port: number): string {
+  return url.replace(/@(nats:4222|redis:6379)$/, `@127.0.0.1:${port}`);
+}
 
 /** A compose command with its container paths mapped and its variables interpolated. */
 function hostCommand(command: string[], paths: Record<string, string>, env: Record<string, string>): string[] {
@@ -41,12 +59,18 @@ describe('NATS and Redis as docker-compose.yml configures them', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mb-infra-'));
     [natsPort, monitorPort, redisPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const natsEnv = Object.fromEntries(Object.entries(environmentOf(nats)).map(([k, v]) => [k, interpolate(v, env)]));
+    expect(nats.env_file).toEqual(['.env']);
+    const natsEnv = { ...env, ...Object.fromEntries(Object.entries(environmentOf(nats)).map(([k, v]) => [k, interpolate(v, env)])) };
+    const aclFile = aclFileFromInitEnv(dir, env);
     const [, ...natsArgs] = hostCommand([nats.command ?? []].flat(), { '/etc/nats/nats.conf': join(REPO_ROOT, 'deploy/nats/nats.conf'), '/data': join(dir, 'nats') }, env);
     natsProc = new ManagedProcess('nats-server', requireBinary('nats-server', 'nats-server'), [...natsArgs, '-a', '127.0.0.1', '-p', String(natsPort), '-m', String(monitorPort)], {
       env: { ...process.env, ...natsEnv },
     });
-    const [, ...redisArgs] = hostCommand([redis.command ?? []].flat(), { '/usr/local/etc/redis/redis.conf': join(REPO_ROOT, 'deploy/redis/redis.conf') }, env);
+    const [, ...redisArgs] = hostCommand(
+      [redis.command ?? []].flat(),
+      { '/usr/local/etc/redis/redis.conf': join(REPO_ROOT, 'deploy/redis/redis.conf'), '/usr/local/etc/redis/users.acl': aclFile },
+      env,
+    );
     // the image's working directory is /data, where the AOF goes
     redisProc = new ManagedProcess('redis-server', requireBinary('redis-server', 'redis-server'), [...redisArgs, '--port', String(redisPort), '--bind', '127.0.0.1'], { cwd: dir });
     await Promise.all([natsProc.waitForOutput(/Server is ready/), redisProc.waitForOutput(/Ready to accept connections/)]);
@@ -64,9 +88,16 @@ describe('NATS and Redis as docker-compose.yml configures them', () => {
       expect((await httpGet(monitorPort, url.pathname + url.search)).status).toBe(200);
     });
 
-    it('refuses a client without the password', async () => {
+    it('refuses a client without the password, or with another identity\'s', async () => {
       await expect(connect({ servers: `nats://127.0.0.1:${natsPort}`, reconnect: false })).rejects.toThrow(/authorization/i);
-      await expect(connect({ servers: `nats://127.0.0.1:${natsPort}`, user: env.NATS_USER, pass: 'wrong', reconnect: false })).rejects.toThrow(/authorization/i);
+      await expect(connect({ servers: `nats://127.0.0.1:${natsPort}`, user: 'gateway', pass: 'wrong', reconnect: false })).rejects.toThrow(/authorization/i);
+      await expect(connect({ servers: `nats://127.0.0.1:${natsPort}`, user: 'gateway', pass: env.NATS_PASSWORD_STRATEGY, reconnect: false })).rejects.toThrow(/authorization/i);
+    });
+
+    it.each(busServices)('lets %s in with the identity of its NATS_URL', async (_name, service) => {
+      const url = new URL(interpolate(environmentOf(service).NATS_URL, env));
+      const nc = await connect({ servers: `127.0.0.1:${natsPort}`, user: url.username, pass: url.password, reconnect: false });
+      await nc.close();
     });
 
     it('lets the user and password of NATS_URL in and offers JetStream on the store directory', async () => {
@@ -98,25 +129,35 @@ describe('NATS and Redis as docker-compose.yml configures them', () => {
       expect(reply).toMatch(/^-NOAUTH/);
     });
 
-    it('keeps every write in an append-only file and never evicts a lease', async () => {
-      const url = interpolate(environmentOf(project.services.gateway).REDIS_URL, env).replace('@redis:6379', `@127.0.0.1:${redisPort}`);
-      const client = new Redis(url, { maxRetriesPerRequest: 1 });
+    it.each(busServices.filter(([, s]) => environmentOf(s).REDIS_URL !== undefined))('lets %s in with the identity of its REDIS_URL', async (_name, service) => {
+      const client = new Redis(local(interpolate(environmentOf(service).REDIS_URL, env), redisPort), { maxRetriesPerRequest: 1, lazyConnect: true });
       try {
+        await client.connect();
         expect(await client.ping()).toBe('PONG');
-        expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
-        expect(await client.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
-        expect(await client.config('GET', 'save')).toEqual(['save', '']);
+      } finally {
+        client.disconnect();
+      }
+    });
+
+    it('keeps every write in an append-only file and never evicts a lease', async () => {
+      // CONFIG is no identity's right: INFO tells the same
+      const client = new Redis(local(interpolate(environmentOf(project.services.gateway).REDIS_URL, env), redisPort), { maxRetriesPerRequest: 1 });
+      try {
+        expect(await client.info('persistence')).toMatch(/^aof_enabled:1\r?$/m);
+        expect(await client.info('memory')).toMatch(/^maxmemory_policy:noeviction\r?$/m);
+        await expect(client.config('GET', 'save')).rejects.toThrow(/NOPERM/);
+        expect(readFileSync(join(REPO_ROOT, 'deploy/redis/redis.conf'), 'utf8')).toMatch(/^save ""$/m);
       } finally {
         client.disconnect();
       }
     });
 
     it('passes the compose healthcheck command', () => {
-      const [kind, script] = [redis.healthcheck?.test ?? []].flat();
+      const [kind, healthcheck] = [redis.healthcheck?.test ?? []].flat();
       expect(kind).toBe('CMD-SHELL');
-      const local = interpolate(script, {}).replace('redis-cli', `redis-cli -p ${redisPort}`);
-      const run = (password: string) => spawnSync('sh', ['-c', local], { env: { ...process.env, REDIS_PASSWORD: password } }).status;
-      expect(run(env.REDIS_PASSWORD)).toBe(0);
+      const script = interpolate(healthcheck, {}).replace('redis-cli', `redis-cli -p ${redisPort}`);
+      const run = (password: string) => spawnSync('sh', ['-c', script], { env: { ...process.env, REDIS_PASSWORD_CLI: password } }).status;
+      expect(run(env.REDIS_PASSWORD_CLI)).toBe(0);
       expect(run('wrong')).not.toBe(0);
     });
   });
@@ -127,7 +168,7 @@ describe('NATS and Redis as docker-compose.yml configures them', () => {
     // the interpolated URLs name the compose services: move only host and port
     const natsUrl = interpolate(environmentOf(project.services.strategy).NATS_URL, env);
     const redisUrl = interpolate(environmentOf(project.services.strategy).REDIS_URL, env);
-    expect([natsUrl, redisUrl]).toEqual([`nats://${env.NATS_USER}:${env.NATS_PASSWORD}@nats:4222`, `redis://:${env.REDIS_PASSWORD}@redis:6379`]);
+    expect([natsUrl, redisUrl]).toEqual([`nats://strategy:${env.NATS_PASSWORD_STRATEGY}@nats:4222`, `redis://strategy:${env.REDIS_PASSWORD_STRATEGY}@redis:6379`]);
     const app = startContainerCommand(
       'strategy',
       startCommand(dockerfile, 'strategy'),
@@ -135,15 +176,15 @@ describe('NATS and Redis as docker-compose.yml configures them', () => {
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(port),
         LOG_LEVEL: 'info',
-        NATS_URL: natsUrl.replace('@nats:4222', `@127.0.0.1:${natsPort}`),
-        REDIS_URL: redisUrl.replace('@redis:6379', `@127.0.0.1:${redisPort}`),
+        NATS_URL: local(natsUrl, natsPort),
+        REDIS_URL: local(redisUrl, redisPort),
       }),
     );
     try {
       // well inside the test's time, so that `finally` stops the app
       await waitForHealth(app, port, 30_000);
-      expect(app.logs()).not.toContain(env.NATS_PASSWORD);
-      expect(app.logs()).not.toContain(env.REDIS_PASSWORD);
+      expect(app.logs()).not.toContain(env.NATS_PASSWORD_STRATEGY);
+      expect(app.logs()).not.toContain(env.REDIS_PASSWORD_STRATEGY);
       expect((await app.stop('SIGTERM', 15_000)).code).toBe(0);
     } finally {
       await app.stop('SIGKILL');

@@ -37,7 +37,7 @@ export async function startGateway(env: Record<string, string | undefined>, wait
           retryDelayMs: 100,
           maxRetryDelayMs: 500,
         }),
-        RedisModule.forRoot(config.env.REDIS_URL),
+        RedisModule.forRoot({ url: config.env.REDIS_URL }),
         ObservabilityModule.forRoot({ app: 'gateway', instance: 'gateway-test', version: '0.0.0', heartbeatIntervalMs: config.env.HEARTBEAT_INTERVAL_MS }),
         GatewayModule,
       ],

@@ -1,4 +1,5 @@
 import type { ServiceIdentity } from './access.table';
+import { envToken } from './nats-authorization.renderer';
 
 /**
  * Commands a service may run: reads, writes, Lua scripts (the lease, fenced writes and token
@@ -21,4 +22,9 @@ export function renderRedisAcl(identities: readonly ServiceIdentity[], passwordS
     lines.push(`user ${identity.name} on #${passwordSha256Of(identity.name)} resetkeys ${keys.join(' ')} resetchannels ${commands}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The variable compose keeps an identity's Redis password in: `REDIS_PASSWORD_EXECUTOR_W1`. */
+export function redisPasswordVariable(name: string): string {
+  return `REDIS_PASSWORD_${envToken(name)}`;
 }

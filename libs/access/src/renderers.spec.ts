@@ -1,6 +1,7 @@
 import { serviceIdentities } from './access.table';
 import { natsPasswordVariable, renderNatsAuthorization } from './nats-authorization.renderer';
-import { renderRedisAcl } from './redis-acl.renderer';
+import { redisPasswordVariable, renderRedisAcl } from './redis-acl.renderer';
+import { renderIdentitiesMarkdown } from './identities-markdown.renderer';
 
 const identities = serviceIdentities(['w1']);
 
@@ -39,5 +40,20 @@ describe('renderRedisAcl', () => {
     expect(cli).toContain('%R~*');
     expect(cli).not.toContain('%RW~');
     expect(cli).not.toContain('+@write');
+  });
+});
+
+describe('redisPasswordVariable', () => {
+  it('names the variable like the NATS one, with its own prefix', () => {
+    expect(redisPasswordVariable('executor-w1')).toBe('REDIS_PASSWORD_EXECUTOR_W1');
+    expect(redisPasswordVariable('price-feed')).toBe('REDIS_PASSWORD_PRICE_FEED');
+  });
+});
+
+describe('renderIdentitiesMarkdown', () => {
+  it('one row per identity with its grants', () => {
+    const rows = renderIdentitiesMarkdown(identities).trim().split('\n');
+    expect(rows).toHaveLength(2 + identities.length);
+    expect(rows.find((r) => r.startsWith('| `cli` |'))).toBe('| `cli` | — | `svc.heartbeat.>` `_INBOX.>` | `*` | — |');
   });
 });

@@ -28,6 +28,10 @@ export const envSchema = z.object({
   NETWORK: z.enum(['sim', 'testnet']).default('sim'),
   NATS_URL: url(['nats:', 'tls:']).default('nats://127.0.0.1:4222'),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /** CA certificate (PEM) a `tls://` NATS server's certificate is verified against (default: the system CAs) */
+  NATS_CA_FILE: z.string().min(1).optional(),
+  /** CA certificate (PEM) a `rediss://` Redis server's certificate is verified against (default: the system CAs) */
+  REDIS_CA_FILE: z.string().min(1).optional(),
   /** the simulator's LCD, used when NETWORK=sim */
   SIM_LCD_URL: url(['http:', 'https:']).default('http://127.0.0.1:7700'),
   /** overrides of the @injectivelabs/networks endpoints */

@@ -1,5 +1,6 @@
 export { MessagingModule } from './messaging.module';
-export { MessagingService, natsServerAndCredentials, redactUrl } from './messaging.service';
+export { MessagingService, redactUrl } from './messaging.service';
 export { NotConnectedError, OutboundPayloadError } from './messaging.errors';
 export { decodeInbound } from './inbound.decoder';
 export { countInvalidInput } from './messaging.metrics';
+export { natsConnectionOptions, natsServerAndCredentials } from './nats-connection.options';

@@ -3,8 +3,10 @@ import type { StreamName } from '@mirrorbook/contracts';
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export interface MessagingOptions {
-  /** nats://host:port (user:password@ allowed) */
+  /** nats://host:port or tls://host:port (user:password@ allowed) */
   url: string;
+  /** CA certificate (PEM) the server's TLS certificate is verified against: NATS_CA_FILE */
+  caFile?: string;
   /** connection name shown by the server, e.g. `executor-host-123` */
   name: string;
   /** JetStream streams this service creates or updates at start, with their max age in seconds */

@@ -13,6 +13,7 @@ import { decodeInbound } from './inbound.decoder';
 import { NotConnectedError, OutboundPayloadError } from './messaging.errors';
 import { handlerErrorsTotal, invalidMessagesTotal, messagesPublishedTotal, messagesReceivedTotal } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { natsConnectionOptions } from './nats-connection.options';
 
 export interface InboundMeta {
   /** the concrete subject the message arrived on */
@@ -61,7 +62,7 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
     for (let attempt = 1; !this.closing; attempt++) {
       try {
         const nc = await connect({
-          ...natsServerAndCredentials(this.options.url),
+          ...natsConnectionOptions(this.options.url, this.options.caFile),
           name: this.options.name,
           maxReconnectAttempts: -1,
           reconnectTimeWait: 1000,
@@ -189,24 +190,6 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-/**
- * nats.js ignores `user:password@` in a server URL: split them into its `user`/`pass` options so
- * `NATS_URL=nats://mirrorbook:secret@nats:4222` works against a server that requires them.
- */
-export function natsServerAndCredentials(url: string): { servers: string; user?: string; pass?: string } {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.username) return { servers: url };
-    const user = decodeURIComponent(parsed.username);
-    const pass = decodeURIComponent(parsed.password);
-    parsed.username = '';
-    parsed.password = '';
-    return { servers: parsed.toString().replace(/\/$/, ''), user, pass };
-  } catch {
-    return { servers: url };
-  }
 }
 
 /** A NATS or Redis URL without its credentials (`***:***@`), for logs and messages. */

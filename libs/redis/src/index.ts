@@ -1,4 +1,5 @@
 export { RedisModule } from './redis.module';
-export { RedisService } from './redis.service';
+export { RedisService, type RedisConnection } from './redis.service';
+export { redisTlsOptions } from './redis-connection.options';
 export { RedisTokenBucket, lcdHostBucketKey, type RedisTokenBucketOptions, type RequestLimiter } from './redis-token.bucket';
 export { lcdHostLimiter } from './lcd-host.limiter';

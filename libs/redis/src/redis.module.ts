@@ -1,14 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { REDIS_URL, RedisService } from './redis.service';
+import { REDIS_CONNECTION, RedisService, type RedisConnection } from './redis.service';
 
 /** Provides the process's one Redis connection (`RedisService`) to every module. */
 @Module({})
 export class RedisModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(connection: RedisConnection): DynamicModule {
     return {
       module: RedisModule,
       global: true,
-      providers: [{ provide: REDIS_URL, useValue: url }, RedisService],
+      providers: [{ provide: REDIS_CONNECTION, useValue: connection }, RedisService],
       exports: [RedisService],
     };
   }

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { redisTlsOptions } from './redis-connection.options';
 
-export const REDIS_URL = Symbol('REDIS_URL');
+export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
+
+/** REDIS_URL, and REDIS_CA_FILE for a `rediss://` server signed by a private CA. */
+export interface RedisConnection {
+  readonly url: string;
+  readonly caFile?: string;
+}
 
 /**
  * The process's Redis connection. It retries forever with capped backoff (the service stays up
@@ -13,8 +20,9 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
   private wasReady = false;
 
-  constructor(@Inject(REDIS_URL) url: string) {
+  constructor(@Inject(REDIS_CONNECTION) { url, caFile }: RedisConnection) {
     this.client = new Redis(url, {
+      ...redisTlsOptions(url, caFile),
       lazyConnect: false,
       maxRetriesPerRequest: 2,
       retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),

@@ -2,15 +2,24 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
+import { natsPasswordVariable, redisPasswordVariable, serviceIdentities } from '@mirrorbook/access';
 import { ManagedProcess, REPO_ROOT } from '@mirrorbook/testing';
 import { interpolate } from './compose.interpolation';
-import { environmentOf, type ComposeService } from './compose.model';
+import { configuredWallets, environmentOf, type ComposeService } from './compose.model';
+
+/** A test password per identity and server, as deploy/bin/init-env.sh writes them into .env. */
+export function testBusPasswords(wallets: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    serviceIdentities(wallets).flatMap(({ name }) => [
+      [natsPasswordVariable(name), `natsTest${name.replace(/[^A-Za-z0-9]/g, '')}0123`],
+      [redisPasswordVariable(name), `redisTest${name.replace(/[^A-Za-z0-9]/g, '')}0123`],
+    ]),
+  );
+}
 
 /** Values the tests give the variables compose interpolates from .env. */
 export const TEST_DOTENV: Record<string, string> = {
-  NATS_USER: 'mirrorbook',
-  NATS_PASSWORD: 'natsTestPassword0123',
-  REDIS_PASSWORD: 'redisTestPassword0123',
+  ...testBusPasswords(configuredWallets().map((w) => w.id)),
   GATEWAY_TOKEN: 'test-token-0123456789',
 };
 

@@ -2,7 +2,8 @@ import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig, type AppConfig, type MarketPair } from '@mirrorbook/config';
 import { LcdClient, lcdUrlsFromEnv, networkSides, readSecretFile, type NetworkConfig, type NetworkSides, type SecretFileReader } from '@mirrorbook/injective';
-import { natsServerAndCredentials, redactUrl } from '@mirrorbook/messaging';
+import { natsConnectionOptions, redactUrl } from '@mirrorbook/messaging';
+import { redisTlsOptions } from '@mirrorbook/redis';
 import { resolveNetworkName, type CliNetwork } from '../network/network-name.resolver';
 import { CliError } from './cli.errors';
 import { OutputWriter } from './output.writer';
@@ -100,6 +101,7 @@ export class CliContext {
     if (this.redisClient) return this.redisClient;
     const url = this.config().env.REDIS_URL;
     const client = new Redis(url, {
+      ...redisTlsOptions(url, this.config().env.REDIS_CA_FILE),
       lazyConnect: true,
       connectTimeout: CONNECT_TIMEOUT_MS,
       maxRetriesPerRequest: 0,
@@ -125,7 +127,12 @@ export class CliContext {
     if (this.natsConnection) return this.natsConnection;
     const url = this.config().env.NATS_URL;
     try {
-      this.natsConnection = await connect({ ...natsServerAndCredentials(url), timeout: CONNECT_TIMEOUT_MS, reconnect: false, name: 'mirrorbook-cli' });
+      this.natsConnection = await connect({
+        ...natsConnectionOptions(url, this.config().env.NATS_CA_FILE),
+        timeout: CONNECT_TIMEOUT_MS,
+        reconnect: false,
+        name: 'mirrorbook-cli',
+      });
     } catch (error) {
       throw CliError.network(`NATS at ${redactUrl(url)} is unreachable: ${(error as Error).message}`, error);
     }

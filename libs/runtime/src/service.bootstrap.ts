@@ -16,7 +16,7 @@ import { assertNodeVersion, loadConfigOrExit } from './startup.guards';
  */
 export async function runService(definition: ServiceDefinition): Promise<INestApplication> {
   assertNodeVersion();
-  const config = loadConfigOrExit(definition.app);
+  const config = loadConfigOrExit(definition.app, definition.configProblems);
   const instance = config.env.INSTANCE_ID ?? `${hostname().replace(/[^A-Za-z0-9_-]/g, '-')}-${process.pid}`;
   const app = await NestFactory.create<NestExpressApplication>(rootModule(definition, config, instance), {
     bufferLogs: true,

@@ -1,0 +1,31 @@
+import { freePort, startAppProcess } from '@mirrorbook/testing';
+
+// The gateway as `npm start` and the images run it (apps/gateway/src/main.ts in its own process):
+// configurations it must refuse before it listens, the way every config error is reported.
+
+const EXIT_CONFIG = 78;
+const DEMO_TOKEN = 'demo-token-change-me-please';
+
+async function startupOf(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  // nothing listens on these: the refusal must come before any connection
+  const unreachable = { NATS_URL: `nats://127.0.0.1:${await freePort()}`, REDIS_URL: `redis://127.0.0.1:${await freePort()}`, HTTP_PORT: '0' };
+  const gateway = startAppProcess('gateway', { ...unreachable, ...env });
+  const { code } = await gateway.exited;
+  return { code, output: gateway.logs() };
+}
+
+describe('gateway start rules (a child process)', () => {
+  it('refuses the public demo token off the simulator: exit 78 naming GATEWAY_TOKEN, no stack trace', async () => {
+    const { code, output } = await startupOf({ NETWORK: 'testnet', GATEWAY_TOKEN: DEMO_TOKEN });
+    expect(code).toBe(EXIT_CONFIG);
+    expect(output).toMatch(/^gateway: invalid configuration: env: GATEWAY_TOKEN: the public demo token is accepted only with NETWORK=sim on a loopback HTTP_HOST/m);
+    expect(output).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it('refuses plain HTTP on a non-loopback address without the opt-in: exit 78 naming GATEWAY_ALLOW_PLAIN_HTTP', async () => {
+    const { code, output } = await startupOf({ NETWORK: 'sim', HTTP_HOST: '0.0.0.0', GATEWAY_TOKEN: 'test-token-0123456789abcdef' });
+    expect(code).toBe(EXIT_CONFIG);
+    expect(output).toMatch(/^gateway: invalid configuration: env: GATEWAY_ALLOW_PLAIN_HTTP: HTTP_HOST=0\.0\.0\.0 is not a loopback address/m);
+    expect(output).not.toMatch(/^\s+at /m);
+  }, 60_000);
+});

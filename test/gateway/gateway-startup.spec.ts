@@ -10,7 +10,10 @@ async function startupOf(env: Record<string, string>): Promise<{ code: number | 
   // nothing listens on these: the refusal must come before any connection
   const unreachable = { NATS_URL: `nats://127.0.0.1:${await freePort()}`, REDIS_URL: `redis://127.0.0.1:${await freePort()}`, HTTP_PORT: '0' };
   const gateway = startAppProcess('gateway', { ...unreachable, ...env });
+  // a gateway that accepted the configuration listens: stop it rather than wait for an exit
+  const listening = gateway.waitForOutput(/listening on http/, 50_000).then(() => gateway.stop('SIGKILL'), () => undefined);
   const { code } = await gateway.exited;
+  await listening;
   return { code, output: gateway.logs() };
 }
 

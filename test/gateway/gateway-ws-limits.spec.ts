@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startTestServers, WsClient, type TestServers } from '@mirrorbook/testing';
 import { startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
@@ -54,6 +55,15 @@ describe('gateway WebSocket /ws limits', () => {
       client.send({ op: 'control', bot: 'perp-inj', action: 'pause', token: 'wrong-token-6-0123456789' });
       expect(await client.closed).toEqual({ code: 1008, reason: 'too many authentication failures' });
       expect(client.messages).toHaveLength(5);
+    });
+
+    it('lets no message of a burst through after the sixth failure, not even the right token', async () => {
+      const client = await open(gw.wsUrl);
+      for (let i = 1; i <= 6; i++) client.send({ op: 'control', bot: 'perp-inj', action: 'pause', token: `wrong-token-${i}-0123456789` });
+      client.send({ op: 'control', bot: 'perp-inj', action: 'pause', token: TOKEN });
+      expect(await client.closed).toEqual({ code: 1008, reason: 'too many authentication failures' });
+      const { body } = await request(gw.url).get('/api/bots/perp-inj').expect(200);
+      expect(body.desired).toBe('running');
     });
 
     it('closes a client that floods messages (1008) and keeps serving the others', async () => {

@@ -98,9 +98,11 @@ export class RealtimeSessions implements OnModuleDestroy {
    */
   authorize(socket: WebSocket, token: string | undefined): TokenCheck {
     const session = this.sessions.get(socket);
-    if (session?.headerAuth.ok) return session.headerAuth;
+    // messages of a burst still run after their connection was dropped: none of them may get through
+    if (!session) return { ok: false, status: 401, code: 'UNAUTHORIZED', reason: 'connection closed' };
+    if (session.headerAuth.ok) return session.headerAuth;
     const check = this.verifier.checkToken(token);
-    if (session && !check.ok && check.status === 401 && ++session.authFailures > MAX_AUTH_FAILURES) {
+    if (!check.ok && check.status === 401 && ++session.authFailures > MAX_AUTH_FAILURES) {
       this.drop(session, 1008, 'too many authentication failures');
     }
     return check;

@@ -4,7 +4,8 @@
 // every app with demo wallets, prefixes their logs, restarts a crashed app with backoff, prints the
 // dashboard address, and stops everything on Ctrl-C. Node built-ins only: it runs before `npm ci`.
 import { execFileSync, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,6 +164,28 @@ function nodeApp(app, env, extraArgs = []) {
   return ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts'), ...extraArgs];
 }
 
+/**
+ * The gateway's control token: GATEWAY_TOKEN when set, else .data/gateway-token, generated once
+ * (mode 0600) and reused across restarts. The token itself is printed only when it is new.
+ * @returns {{ token: string, where: string }}
+ */
+function gatewayToken() {
+  if (process.env.GATEWAY_TOKEN) return { token: process.env.GATEWAY_TOKEN, where: 'GATEWAY_TOKEN of the environment' };
+  const file = join(DATA, 'gateway-token');
+  const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (/^[A-Za-z0-9_-]{32,}$/.test(stored)) {
+    chmodSync(file, 0o600);
+    log(`gateway token: in ${file}`);
+    return { token: stored, where: file };
+  }
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  // the mode of writeFileSync applies only to a file it creates
+  chmodSync(file, 0o600);
+  log(`gateway token (new, kept in ${file}, mode 0600; printed only this once): ${token}`);
+  return { token, where: file };
+}
+
 async function stopAll() {
   if (stopping) return;
   stopping = true;
@@ -203,6 +226,7 @@ async function main() {
   ensureServers();
   mkdirSync(join(DATA, 'nats'), { recursive: true });
   mkdirSync(join(DATA, 'redis'), { recursive: true });
+  const gateway = gatewayToken();
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
   process.on('SIGHUP', stopAll);
@@ -235,7 +259,7 @@ async function main() {
   const common = {
     NETWORK: 'sim',
     SIM_LCD_URL: `http://127.0.0.1:${PORTS.sim}`,
-    GATEWAY_TOKEN: process.env.GATEWAY_TOKEN ?? 'demo-token-change-me-please',
+    GATEWAY_TOKEN: gateway.token,
   };
   supervise('injective-sim', process.execPath, nodeApp('injective-sim'), {
     ...common,
@@ -260,7 +284,7 @@ async function main() {
   });
   supervise('gateway', process.execPath, nodeApp('gateway'), { ...common, ...busEnv('gateway'), HTTP_PORT: String(PORTS.gateway) });
   await waitForPort(PORTS.gateway, 60_000);
-  log(`mirrorbook is up on the simulator. Dashboard: http://127.0.0.1:${PORTS.gateway}/  (token: ${common.GATEWAY_TOKEN})`);
+  log(`mirrorbook is up on the simulator. Dashboard: http://127.0.0.1:${PORTS.gateway}/  (token: ${gateway.where})`);
   log('health: ' + [
     `gateway :${PORTS.gateway}`, `price-feed :${PORTS.priceFeed}`, `strategy :${PORTS.strategy}`,
     `executors :${PORTS.executorBase}+`, `sim :${PORTS.sim}`,

@@ -1,12 +1,12 @@
 import type { Stack } from '@mirrorbook/testing/stack';
-import { eventually } from '@mirrorbook/testing';
+import { eventually, WsClient } from '@mirrorbook/testing';
 import { botBook, calmPrice, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
 import { floodHttp, floodNats } from '../e2e/support/malformed.flood';
 import { keyLeaks } from './support/chaos.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
 
-describe('chaos: 10,000 malformed NATS messages and 1,000 malformed HTTP bodies', () => {
+describe('chaos: 10,000 malformed NATS messages, 1,000 malformed HTTP bodies and abusive WebSocket clients', () => {
   let stack: Stack;
   let pids: Map<string, number>;
 
@@ -42,6 +42,22 @@ describe('chaos: 10,000 malformed NATS messages and 1,000 malformed HTTP bodies'
     // no malformed patch changed a parameter
     expect(view.body).toMatchObject({ overrides: {} });
   }, 600_000);
+
+  it('closes WebSocket clients that flood, send huge frames or guess tokens, refuses foreign pages, and stays up', async () => {
+    const wsUrl = `${stack.gatewayUrl!.replace('http', 'ws')}/ws`;
+    await expect(WsClient.open(wsUrl, { Origin: 'https://evil.example' })).rejects.toThrow('Unexpected server response: 403');
+    const [flooder, huge, guesser] = [await WsClient.open(wsUrl), await WsClient.open(wsUrl), await WsClient.open(wsUrl)];
+    for (let i = 0; i < 5_000; i++) flooder.send({ op: 'ping' });
+    huge.send(JSON.stringify({ op: 'ping', padding: 'x'.repeat(1024 * 1024) }));
+    for (let i = 0; i < 300; i++) guesser.send({ op: 'control', bot: 'quoter', action: 'pause', token: `guess-${i}-0123456789` });
+    const closes = await Promise.all([flooder.closed, huge.closed, guesser.closed]);
+    note(`WebSocket abuse: closes ${JSON.stringify(closes)}; guesser answered ${guesser.messages.length} times`);
+    expect(closes.map((c) => c.code)).toEqual([1008, 1009, 1008]);
+    // closed by the sixth failure or by its message bucket, whichever comes first: never more than five answers
+    expect(guesser.messages.filter((m) => m.code === 'UNAUTHORIZED').length).toBeLessThanOrEqual(5);
+    expect({ pid: stack.procs.get('gateway')!.pid, running: stack.procs.get('gateway')!.running }).toEqual({ pid: pids.get('gateway'), running: true });
+    expect((await stack.gateway('GET', '/api/bots/quoter')).body).toMatchObject({ desired: 'running' });
+  }, 120_000);
 
   it('never shows the wallet key: not in a log line, a NATS message of the run or a Redis value', async () => {
     const leaks = await keyLeaks(stack);

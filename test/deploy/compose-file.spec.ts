@@ -312,6 +312,18 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  describe('the gateway', () => {
+    it('takes its token from .env (deploy/bin/init-env.sh generates it), never the public demo token', () => {
+      expect(environmentOf(project.services.gateway).GATEWAY_TOKEN).toMatch(/^\$\{GATEWAY_TOKEN:\?/);
+      for (const file of [COMPOSE_FILE, '.env.example', 'deploy/compose.env.example']) expect({ file, demo: repoText(file).includes('demo-token') }).toEqual({ file, demo: false });
+    });
+
+    it('opts into plain HTTP on the container address (it refuses to start otherwise), published on loopback by default', () => {
+      expect(environmentOf(project.services.gateway)).toMatchObject({ HTTP_HOST: '0.0.0.0', GATEWAY_ALLOW_PLAIN_HTTP: 'true' });
+      expect(project.services.gateway.ports).toEqual(['${GATEWAY_PUBLISH:-127.0.0.1:8080}:8080']);
+    });
+  });
+
   describe('lifecycle', () => {
     it('restarts every long-running service unless stopped, and no one-shot', () => {
       for (const [name, service] of longRunning) expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });

@@ -84,6 +84,23 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
     }
   });
 
+  it('keeps the token for this tab only (sessionStorage): a reload keeps it, another tab and localStorage never see it', async () => {
+    // one browser context with two tabs: localStorage would be shared between them, sessionStorage is not
+    const context = await browser.newContext();
+    const [tab, otherTab] = [await context.newPage(), await context.newPage()];
+    await tab.goto(gw.url);
+    await tab.getByTestId('token-input').fill(TOKEN);
+    await tab.getByTestId('token-save').click();
+    await tab.getByTestId('token-state').filter({ hasText: 'token saved for this tab' }).waitFor();
+    expect(await tab.evaluate(() => ({ session: sessionStorage.getItem('mirrorbook.gatewayToken'), local: localStorage.length }))).toEqual({ session: TOKEN, local: 0 });
+    await tab.reload();
+    await tab.getByTestId('token-state').filter({ hasText: 'token saved for this tab' }).waitFor();
+    await otherTab.goto(gw.url);
+    await otherTab.getByTestId('token-state').filter({ hasText: 'no token: read-only' }).waitFor();
+    expect(await otherTab.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([0, 0]);
+    await context.close();
+  });
+
   it('shows an auth error for a wrong token and changes nothing', async () => {
     const before = await redis.get(redisKeys.bot('perp-inj'));
     await saveToken('wrong-token-0123456789');

@@ -20,16 +20,25 @@ describe('gateway access rules', () => {
       await gw?.close();
     });
 
-    it('needs the token for API reads, not for the page, the docs, health and metrics', async () => {
-      for (const path of ['/api/bots', '/api/markets', '/api/wallets', '/api/services', '/api/activity', '/api/bots/spot-inj/orders']) {
-        const { body } = await request(gw.url).get(path).expect(401);
-        expect({ path, code: body.code }).toEqual({ path, code: 'UNAUTHORIZED' });
+    it('needs the token for API reads, the docs and /metrics, not for the page and health', async () => {
+      const guarded = ['/api/bots', '/api/markets', '/api/wallets', '/api/services', '/api/activity', '/api/bots/spot-inj/orders', '/api/docs', '/api/docs-json', '/api/docs/init.js', '/metrics'];
+      for (const path of guarded) {
+        const { status, body } = await request(gw.url).get(path);
+        expect({ path, status, code: body.code }).toEqual({ path, status: 401, code: 'UNAUTHORIZED' });
       }
-      await request(gw.url).get('/api/bots').set('Authorization', `Bearer ${TOKEN}`).expect(200);
-      for (const path of ['/', '/api/docs', '/api/docs-json', '/health', '/health/live', '/metrics']) {
+      for (const path of ['/api/bots', '/api/docs', '/api/docs-json', '/metrics']) {
+        const { status } = await request(gw.url).get(path).set('Authorization', `Bearer ${TOKEN}`);
+        expect({ path, status }).toEqual({ path, status: 200 });
+      }
+      for (const path of ['/', '/health', '/health/live']) {
         const { status } = await request(gw.url).get(path);
         expect({ path, status }).toEqual({ path, status: 200 });
       }
+    });
+
+    it('serves the docs page without persistAuthorization: Swagger UI would keep the token in localStorage', async () => {
+      const { text } = await request(gw.url).get('/api/docs/init.js').set('Authorization', `Bearer ${TOKEN}`).expect(200);
+      expect(text).toContain('persistAuthorization: false');
     });
 
     it('needs the token to subscribe on the WebSocket (in the message or the upgrade header)', async () => {
@@ -42,6 +51,23 @@ describe('gateway access rules', () => {
       withHeader.send({ op: 'subscribe', topics: ['services'] });
       await withHeader.next((m) => m.type === 'snapshot');
       await Promise.all([anonymous.close(), withHeader.close()]);
+    });
+  });
+
+  describe('when reads are public (the default)', () => {
+    let gw: GatewayUnderTest;
+    beforeAll(async () => {
+      gw = await startGateway(servers.env);
+    });
+    afterAll(async () => {
+      await gw?.close();
+    });
+
+    it('serves the docs and /metrics without the token', async () => {
+      for (const path of ['/api/docs', '/api/docs-json', '/metrics']) {
+        const { status } = await request(gw.url).get(path);
+        expect({ path, status }).toEqual({ path, status: 200 });
+      }
     });
   });
 

@@ -80,6 +80,17 @@ describe('npm start (scripts/start.mjs)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('generates a random gateway token into the data dir (mode 0600), prints it once with where it is kept, never the demo token', () => {
+    const file = join(dataDir, 'gateway-token');
+    const token = readFileSync(file, 'utf8').trim();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(output.split(token).length - 1).toBe(1);
+    expect(output).toContain(`kept in ${file}`);
+    expect(output).toContain(`(token: ${file})`);
+    expect(output).not.toContain('demo-token-change-me-please');
+  });
+
   it('prints the dashboard address and the bots trade on the simulator', async () => {
     expect(output).toMatch(/Dashboard: http:\/\/127\.0\.0\.1:\d+\//);
     const included = async () => ((await (await fetch(`${simUrl}/sim/admin/state`)).json()) as { txsIncluded: number }).txsIncluded;

@@ -29,12 +29,14 @@ import { DependencyMonitor } from './platform/dependency.monitor';
 import { GatewayThrottlerGuard } from './platform/gateway-throttler.guard';
 import { JetStreamAccess } from './platform/jetstream.access';
 import { SecurityMiddleware } from './platform/security.middleware';
+import { ClientAddressResolver } from './platform/client-address';
 import { StoredJsonReader } from './platform/stored-json.reader';
 import { ZodValidationPipe } from './platform/zod-validation.pipe';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { RealtimeSessions } from './realtime/realtime.sessions';
 import { SnapshotProvider } from './realtime/snapshot.provider';
 import { TopicHub } from './realtime/topic.hub';
+import { WsUpgradePolicy } from './realtime/ws-upgrade.policy';
 import { ServicesController } from './services/services.controller';
 import { WalletsController } from './wallets/wallets.controller';
 import { WalletsService } from './wallets/wallets.service';
@@ -76,7 +78,9 @@ const REQUESTS_PER_MINUTE = 600;
     ExecTailConsumer,
     TopicHub,
     SnapshotProvider,
+    ClientAddressResolver,
     RealtimeSessions,
+    WsUpgradePolicy,
     RealtimeGateway,
     LiveFeed,
     OpenApiDocument,

@@ -62,7 +62,7 @@ class Dashboard {
   private wireToken(): void {
     const input = $<HTMLInputElement>('token-input');
     const state = $('token-state');
-    const show = () => (state.textContent = tokenStore.get() ? 'token saved in this browser' : 'no token: read-only');
+    const show = () => (state.textContent = tokenStore.get() ? 'token saved for this tab' : 'no token: read-only');
     show();
     $('token-form').addEventListener('submit', (event) => {
       event.preventDefault();

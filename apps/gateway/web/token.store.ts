@@ -2,15 +2,18 @@
 
 const KEY = 'mirrorbook.gatewayToken';
 
-/** The control token, kept in this browser's localStorage only. */
+/**
+ * The control token, kept in this tab's sessionStorage only: it is gone when the tab closes, and
+ * other tabs and later visits must enter it again.
+ */
 export const tokenStore = {
   get(): string | null {
-    return localStorage.getItem(KEY);
+    return sessionStorage.getItem(KEY);
   },
   set(token: string): void {
-    localStorage.setItem(KEY, token);
+    sessionStorage.setItem(KEY, token);
   },
   clear(): void {
-    localStorage.removeItem(KEY);
+    sessionStorage.removeItem(KEY);
   },
 };

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { decimalString, positiveDecimalString } from '@mirrorbook/contracts';
 
@@ -22,6 +23,26 @@ function isOrigin(value: string): boolean {
   }
 }
 
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isTrustProxy(value: string): boolean {
+  if (/^(|true|false|\d+)$/.test(value.trim())) return true;
+  return value.split(',').every((item) => {
+    const [address, bits, ...rest] = item.trim().split('/');
+    if (rest.length > 0) return false;
+    if (bits === undefined && TRUST_PROXY_NAMES.has(address)) return true;
+    return isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits) || isIP(bits) === 4);
+  });
+}
+
+/** GATEWAY_TRUST_PROXY as Express's `trust proxy` setting takes it. */
+function trustProxySetting(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
 /** The environment every service reads (see .env.example). Secrets are not part of it. */
 export const envSchema = z.object({
   /** where the bots trade: `sim` (offline, default) or `testnet` (references from mainnet) */
@@ -44,12 +65,33 @@ export const envSchema = z.object({
   GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** gateway: when true, read routes (/api/*, WebSocket subscriptions) need the token too */
   GATEWAY_PROTECT_READS: booleanFlag,
-  /** gateway: browser origins allowed by CORS, comma-separated (e.g. `https://ops.example.org`); empty = same origin only */
+  /**
+   * gateway: browser origins allowed cross-origin, comma-separated (e.g. `https://ops.example.org`):
+   * CORS and the WebSocket upgrade; empty = the page's own origin only
+   */
   GATEWAY_CORS_ORIGINS: z
     .string()
     .default('')
     .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((origins) => origins.every(isOrigin), 'must be a comma-separated list of origins such as https://ops.example.org'),
+  /** gateway: serve HTTPS with this certificate chain and key (PEM files; both or neither) */
+  GATEWAY_TLS_CERT_FILE: z.string().min(1).optional(),
+  GATEWAY_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** gateway: serve plain HTTP on a non-loopback HTTP_HOST (TLS terminated by a proxy in front); refused at start otherwise */
+  GATEWAY_ALLOW_PLAIN_HTTP: booleanFlag,
+  /**
+   * gateway: Express `trust proxy`, which decides the client IP (rate limits, WebSocket caps) from
+   * X-Forwarded-For: empty/false (default: the socket's peer), true, a hop count, or a comma list of
+   * addresses, subnets and `loopback` / `linklocal` / `uniquelocal`
+   */
+  GATEWAY_TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine(isTrustProxy, 'must be true, false, a hop count or a comma-separated list of addresses, subnets, loopback, linklocal, uniquelocal')
+    .transform(trustProxySetting),
+  /** gateway: open WebSocket connections, in all and per client IP; more are refused at the upgrade (503 / 429) */
+  GATEWAY_WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(500),
+  GATEWAY_WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
   /** signing for chain id injective-1 is refused unless this is true */
   ALLOW_MAINNET_TRADING: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -16,11 +16,13 @@ import { assertNodeVersion, loadConfigOrExit } from './startup.guards';
  */
 export async function runService(definition: ServiceDefinition): Promise<INestApplication> {
   assertNodeVersion();
-  const config = loadConfigOrExit(definition.app);
+  const config = loadConfigOrExit(definition.app, definition.configProblems);
   const instance = config.env.INSTANCE_ID ?? `${hostname().replace(/[^A-Za-z0-9_-]/g, '-')}-${process.pid}`;
+  const httpsOptions = definition.httpsOptions?.(config);
   const app = await NestFactory.create<NestExpressApplication>(rootModule(definition, config, instance), {
     bufferLogs: true,
     bodyParser: false,
+    httpsOptions,
   });
   app.useBodyParser('json', { limit: definition.bodyLimit ?? '1mb' });
   const logger = app.get(Logger);
@@ -33,7 +35,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   const port = config.env.HTTP_PORT ?? definition.defaultPort;
   await app.listen(port, config.env.HTTP_HOST);
   const address = app.getHttpServer().address();
-  logger.log(`${definition.app} listening on http://${config.env.HTTP_HOST}:${typeof address === 'object' && address ? address.port : port}`);
+  logger.log(`${definition.app} listening on ${httpsOptions ? 'https' : 'http'}://${config.env.HTTP_HOST}:${typeof address === 'object' && address ? address.port : port}`);
   await definition.afterListen?.(app, config);
   return app;
 }

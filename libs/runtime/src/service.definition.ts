@@ -8,6 +8,10 @@ export interface ServiceDefinition {
   defaultPort: number;
   /** the app's own modules, built from the validated configuration */
   imports: (config: AppConfig) => (Type | DynamicModule)[];
+  /** HTTPS instead of HTTP when this returns the key and certificate (read after `configProblems` passed) */
+  httpsOptions?: (config: AppConfig) => { key: Buffer; cert: Buffer } | undefined;
+  /** the app's own rules on the validated configuration: one line per problem, `env: <VARIABLE>: <reason>` */
+  configProblems?: (config: AppConfig) => string[];
   /** JetStream streams this app creates or updates at start */
   streams?: StreamName[];
   /** false for apps that never touch Redis */

@@ -13,11 +13,17 @@ export function assertNodeVersion(): void {
   }
 }
 
-/** Loads .env and the config, or prints every problem (file, path, reason) and exits. */
-export function loadConfigOrExit(app: string): AppConfig {
+/**
+ * Loads .env and the config, then the app's own rules on it (`appProblems`), or prints every
+ * problem (file, path, reason) and exits.
+ */
+export function loadConfigOrExit(app: string, appProblems: (config: AppConfig) => string[] = () => []): AppConfig {
   loadDotenv({ quiet: true } as never);
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    const problems = appProblems(config);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const problem of error.problems) process.stderr.write(`${app}: invalid configuration: ${problem}\n`);

@@ -3,9 +3,12 @@ import WebSocket from 'ws';
 /** A test WebSocket client that records every message and awaits the ones a test expects. */
 export class WsClient {
   readonly messages: any[] = [];
+  /** The close code and reason, once the connection has closed. */
+  readonly closed: Promise<{ code: number; reason: string }>;
   private waiters: { predicate: (m: any) => boolean; resolve: (m: any) => void }[] = [];
 
   private constructor(readonly socket: WebSocket) {
+    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));
       this.messages.push(message);

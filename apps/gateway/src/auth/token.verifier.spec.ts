@@ -11,8 +11,8 @@ describe('TokenVerifier', () => {
       expect(v.checkHeader(`Bearer ${TOKEN}`)).toEqual({ ok: true });
       expect(v.checkHeader(`bearer   ${TOKEN} `)).toEqual({ ok: true });
     });
-    it('accepts the token as the password of basic auth', () => {
-      expect(v.checkHeader(`Basic ${Buffer.from(`ops:${TOKEN}`).toString('base64')}`)).toEqual({ ok: true });
+    it('refuses basic auth, even with the token as the password', () => {
+      expect(v.checkHeader(`Basic ${Buffer.from(`ops:${TOKEN}`).toString('base64')}`)).toMatchObject({ ok: false, status: 401 });
     });
     it('refuses a missing header, another scheme, a prefix, a longer value and a wrong token with 401', () => {
       for (const header of [undefined, '', `Token ${TOKEN}`, `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}x`, 'Bearer nope', `Basic ${Buffer.from(TOKEN).toString('base64')}`]) {

@@ -11,9 +11,10 @@ export type TokenCheck =
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
 /**
- * Checks `Authorization: Bearer <token>` (or Basic with the token as password) against
- * GATEWAY_TOKEN in constant time: both sides are hashed first, so the buffers always have equal
- * length and neither the length nor a prefix of the token leaks through timing.
+ * Checks `Authorization: Bearer <token>` against GATEWAY_TOKEN in constant time: both sides are
+ * hashed first, so the buffers always have equal length and neither the length nor a prefix of the
+ * token leaks through timing. Bearer only: browsers resend Basic credentials on their own, which
+ * would let another site's form post control the bots.
  */
 @Injectable()
 export class TokenVerifier {
@@ -43,12 +44,5 @@ export class TokenVerifier {
 }
 
 function tokenFromHeader(authorization: string | undefined): string | undefined {
-  if (!authorization) return undefined;
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (bearer) return bearer[1];
-  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);
-  if (!basic) return undefined;
-  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon >= 0 ? decoded.slice(colon + 1) : undefined;
+  return authorization === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
 }

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ProtectedReads } from '../auth/api-controller.decorator';
 import { OpenApiDocument } from './openapi.document';
 
 /** swagger-ui-dist as @nestjs/swagger depends on it, so both always agree on the version. */
@@ -15,11 +16,16 @@ const PAGE = `<!doctype html>
 <body><div id="swagger-ui"></div><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
 
 // a file, not inline, so the page runs under helmet's script-src 'self'
-const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });`;
+const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs-json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: false });`;
 
-/** `/api/docs` (Swagger UI, served from node_modules) and `/api/docs-json` (the OpenAPI document). */
+/**
+ * `/api/docs` (Swagger UI, served from node_modules) and `/api/docs-json` (the OpenAPI document),
+ * behind the token when reads are protected. The UI forgets the token it was given on reload
+ * (`persistAuthorization: false`): it would keep it in localStorage.
+ */
 @ApiExcludeController()
 @Controller('api')
+@ProtectedReads()
 export class DocsController {
   constructor(private readonly document: OpenApiDocument) {}
 

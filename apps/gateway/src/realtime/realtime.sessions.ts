@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
 import { TokenVerifier, type TokenCheck } from '../auth/token.verifier';
+import { ClientAddressResolver } from '../platform/client-address';
+import { fullBucket, takeMessageToken, type MessageBucket } from './message.bucket';
 import { SnapshotProvider } from './snapshot.provider';
 import { TopicHub, type Delta, type Topic } from './topic.hub';
 
@@ -13,11 +15,18 @@ interface Session {
   /** the upgrade request carried a valid Authorization header */
   headerAuth: TokenCheck;
   alive: boolean;
+  /** client IP (GATEWAY_TRUST_PROXY applied), for the per-IP connection cap */
+  client: string;
+  messages: MessageBucket;
+  /** tokens refused on this connection (401) */
+  authFailures: number;
 }
 
 /** A client this far behind is dropped (close 1013); it reconnects and resumes or re-snapshots. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const PING_INTERVAL_MS = 30_000;
+/** Wrong or missing tokens a connection may send; the next one closes it (1008), so guessing costs a reconnect. */
+export const MAX_AUTH_FAILURES = 5;
 
 /** Connected WebSocket clients: their topics, auth, snapshots, resume and delta fan-out. */
 @Injectable()
@@ -33,6 +42,7 @@ export class RealtimeSessions implements OnModuleDestroy {
     private readonly hub: TopicHub,
     private readonly snapshots: SnapshotProvider,
     private readonly verifier: TokenVerifier,
+    private readonly addresses: ClientAddressResolver,
   ) {
     this.protectReads = config.env.GATEWAY_PROTECT_READS;
     this.hub.on('delta', this.onDelta);
@@ -44,8 +54,23 @@ export class RealtimeSessions implements OnModuleDestroy {
     return this.sessions.size;
   }
 
+  /** Open connections from one client IP. */
+  countFrom(client: string): number {
+    let count = 0;
+    for (const session of this.sessions.values()) if (session.client === client) count += 1;
+    return count;
+  }
+
   open(socket: WebSocket, request: IncomingMessage): void {
-    const session: Session = { socket, topics: new Map(), headerAuth: this.verifier.checkHeader(request.headers.authorization), alive: true };
+    const session: Session = {
+      socket,
+      topics: new Map(),
+      headerAuth: this.verifier.checkHeader(request.headers.authorization),
+      alive: true,
+      client: this.addresses.of(request),
+      messages: fullBucket(Date.now()),
+      authFailures: 0,
+    };
     socket.on('pong', () => (session.alive = true));
     this.sessions.set(socket, session);
   }
@@ -54,11 +79,33 @@ export class RealtimeSessions implements OnModuleDestroy {
     this.sessions.delete(socket);
   }
 
-  /** The client's credentials for a control message or a protected read: header, else the message's token. */
+  /**
+   * Whether a message from this client may be handled: one token of its bucket. A client that
+   * outruns the bucket is closed (1008) rather than answered, so a flood costs it a reconnect.
+   */
+  admitMessage(socket: WebSocket): boolean {
+    const session = this.sessions.get(socket);
+    if (!session) return false;
+    const { bucket, allowed } = takeMessageToken(session.messages, Date.now());
+    session.messages = bucket;
+    if (!allowed) this.drop(session, 1008, 'too many messages');
+    return allowed;
+  }
+
+  /**
+   * The client's credentials for a control message or a protected read: header, else the message's
+   * token. The refusal after MAX_AUTH_FAILURES closes the connection (1008).
+   */
   authorize(socket: WebSocket, token: string | undefined): TokenCheck {
     const session = this.sessions.get(socket);
-    if (session?.headerAuth.ok) return session.headerAuth;
-    return this.verifier.checkToken(token);
+    // messages of a burst still run after their connection was dropped: none of them may get through
+    if (!session) return { ok: false, status: 401, code: 'UNAUTHORIZED', reason: 'connection closed' };
+    if (session.headerAuth.ok) return session.headerAuth;
+    const check = this.verifier.checkToken(token);
+    if (!check.ok && check.status === 401 && ++session.authFailures > MAX_AUTH_FAILURES) {
+      this.drop(session, 1008, 'too many authentication failures');
+    }
+    return check;
   }
 
   /** Subscribes; replays missed deltas when `since` is still covered, else sends a snapshot per topic. */
@@ -118,12 +165,16 @@ export class RealtimeSessions implements OnModuleDestroy {
     const { socket } = session;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.logger.warn('dropping a WebSocket client that is not keeping up');
-      socket.close(1013, 'too slow: reconnect and resume');
-      this.sessions.delete(socket);
+      this.drop(session, 1013, 'too slow: reconnect and resume');
       return;
     }
     socket.send(message);
+  }
+
+  private drop(session: Session, code: 1008 | 1013, reason: string): void {
+    this.logger.warn(`closing the WebSocket of ${session.client} (${code}): ${reason}`);
+    session.socket.close(code, reason);
+    this.sessions.delete(session.socket);
   }
 
   private ping(): void {

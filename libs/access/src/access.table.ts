@@ -105,6 +105,7 @@ function executorOf(wallet: string): ServiceIdentity {
         `fence:executor:${wallet}`,
         `seq:${wallet}`,
         `orders:${wallet}:*`,
+        `applied:${wallet}:*`,
         `balances:${wallet}`,
         `positions:${wallet}`,
         'ratelimit:*',

@@ -13,6 +13,8 @@ export const redisKeys = {
   sequence: (wallet: string) => `seq:${wallet}`,
   /** hash orderHash -> JSON StoredOrder: the wallet's open orders on that market */
   orders: (wallet: string, market: string) => `orders:${wallet}:${market}`,
+  /** "1" with a TTL: an intent a tx of the wallet applied, so a replay of it is refused (executor) */
+  appliedIntent: (wallet: string, intentId: string) => `applied:${wallet}:${intentId}`,
   /** JSON StoredBalances */
   balances: (wallet: string) => `balances:${wallet}`,
   /** JSON StoredPositions (derivatives) */

@@ -35,6 +35,8 @@ export class FakeEngineParts {
   /** what the chain parameters allow (undefined: not read) */
   venueLimits: VenueLimits | undefined = undefined;
   /** takeover attempts that fail to read the chain id */
+  /** intents a tx applied, as the store remembers them */
+  readonly appliedIntents = new Set<string>();
   /** what the node reports as its chain id */
   reportedChainId = 'injective-888';
   chainIdFailures = 0;
@@ -97,6 +99,10 @@ export class FakeEngineParts {
         },
         referencePrice: async (market) => referenceTick(market),
         tradingPrice: async () => undefined,
+        markApplied: async (intents) => {
+          for (const { id } of intents) this.appliedIntents.add(id);
+        },
+        appliedAmong: async (ids) => new Set(ids.filter((id) => this.appliedIntents.has(id))),
       },
       sequence: {
         get loaded() {

@@ -141,6 +141,18 @@ describe('ExecutorEngine', () => {
       expect(engine.status()).toMatchObject({ pendingIntents: 0, lastTxHash: 'TX1', lastTxHeight: 101 });
     });
 
+    it('refuses an intent a tx already applied when it comes again (a replay), with a report and no tx', async () => {
+      const { world } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'first report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'applied' });
+      expect([...world.appliedIntents]).toEqual(['i1']);
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 2, 'second report');
+      expect(world.reports[1]).toMatchObject({ outcome: 'rejected', txHash: null, error: 'intent i1 was applied already: a replay, nothing sent' });
+      expect(world.logOf('submit')).toHaveLength(1);
+    });
+
     it('reports an intent planned from an older book superseded and sends only the newer one', async () => {
       const { world } = await takeOver();
       world.deliver(intent('i1', 'inj-usdt', ['c1'], { bookSeq: 1 }));

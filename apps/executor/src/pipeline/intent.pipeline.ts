@@ -21,7 +21,7 @@ import { loadPreTradeContext, type PreTradeContextParts } from './pre-trade-cont
 export interface IntentPipelineParts extends Omit<PreTradeContextParts, 'takerWindow'> {
   readonly wallet: ExecutorWallet;
   readonly settings: Pick<ExecutorSettings, 'limits' | 'maxOrdersPerTx' | 'maxActionsPerIntent'>;
-  readonly store: Pick<WalletStateStore, 'referencePrice' | 'tradingPrice' | 'ordersByMarket'>;
+  readonly store: Pick<WalletStateStore, 'referencePrice' | 'tradingPrice' | 'ordersByMarket' | 'markApplied' | 'appliedAmong'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf' | 'running'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly inbox: Pick<IntentInbox, 'settle'>;
@@ -31,9 +31,13 @@ interface PendingIntent {
   intent: BatchIntent;
   readonly receivedAt: number;
   attempts: number;
+  /** looked up among the intents a tx already applied */
+  screened: boolean;
 }
 
 const MAX_INTENT_ATTEMPTS = 3;
+/** How long past its deadline an applied intent is remembered: a replay later than that expires anyway. */
+const APPLIED_MEMORY_MARGIN_MS = 60_000;
 
 /**
  * The wallet's waiting intents, from arrival to their last report (docs/architecture.md#intent-lifetime):
@@ -65,7 +69,7 @@ export class IntentPipeline {
 
   /** A new intent from the inbox. */
   add(intent: BatchIntent): void {
-    this.pending.set(intent.id, { intent, receivedAt: Date.now(), attempts: 0 });
+    this.pending.set(intent.id, { intent, receivedAt: Date.now(), attempts: 0, screened: false });
   }
 
   /** Forgets every waiting intent (the tenure ended: the inbox gives them back to the queue). */
@@ -75,6 +79,7 @@ export class IntentPipeline {
 
   /** One pass over the waiting intents; `idle` when nothing was left to send. */
   async run(guard: TenureGuard): Promise<BatchResult | 'idle'> {
+    await this.refuseReplays(Date.now());
     const now = Date.now();
     const triage = triageIntents({
       pending: [...this.pending.values()].map((p) => p.intent),
@@ -100,12 +105,31 @@ export class IntentPipeline {
     // the intents of a batch share its fate, so one report can say whether they are tried again
     const retrying = run.result === 'retry' && entries.every((e) => e.attempts + 1 < MAX_INTENT_ATTEMPTS);
     if (run.failure) await this.sender.reportFailure(run.batch, run.failure, retrying);
+    if (run.result === 'applied') {
+      await this.parts.store.markApplied(entries.map((e) => ({ id: e.intent.id, keepUntil: e.intent.deadline + APPLIED_MEMORY_MARGIN_MS })), Date.now());
+    }
     for (const entry of entries) {
       entry.attempts += 1;
       if (run.result === 'applied') await this.finish(entry.intent, null, 'applied');
       else if (!retrying && run.result !== 'paused') await this.finish(entry.intent, null, 'failed');
     }
     return run.result;
+  }
+
+  /**
+   * Refuses the new intents a tx of this wallet already applied — a replay, by a redelivery after a
+   * failover or by anyone who can publish an intent — with a report and without a tx.
+   */
+  private async refuseReplays(now: number): Promise<void> {
+    const fresh = [...this.pending.values()].filter((p) => !p.screened);
+    if (fresh.length === 0) return;
+    const applied = await this.parts.store.appliedAmong(fresh.map((p) => p.intent.id));
+    for (const entry of fresh) {
+      entry.screened = true;
+      if (!applied.has(entry.intent.id)) continue;
+      const reason = `intent ${entry.intent.id} was applied already: a replay, nothing sent`;
+      await this.finish(entry.intent, executionReports.forDropped(entry.intent, 'rejected', reason, now, failedOf(entry.intent.plans.flatMap((p) => p.actions), reason)));
+    }
   }
 
   /** Reports and settles the expired, superseded and refused intents; reports the superseded plans of the rest. */

@@ -56,6 +56,21 @@ export class WalletStateStore {
     await multi.exec();
   }
 
+  /** Remembers intents a tx applied, each until `keepUntil` (ms since epoch; at least a second). */
+  async markApplied(intents: readonly { id: string; keepUntil: number }[], now: number): Promise<void> {
+    if (intents.length === 0) return;
+    const multi = this.redis.multi();
+    for (const { id, keepUntil } of intents) multi.set(redisKeys.appliedIntent(this.wallet, id), '1', 'PX', Math.max(1000, keepUntil - now));
+    await multi.exec();
+  }
+
+  /** Which of `intentIds` a tx of this wallet applied (and that are still remembered). */
+  async appliedAmong(intentIds: readonly string[]): Promise<Set<string>> {
+    if (intentIds.length === 0) return new Set();
+    const values = await this.redis.mget(...intentIds.map((id) => redisKeys.appliedIntent(this.wallet, id)));
+    return new Set(intentIds.filter((_, i) => values[i] !== null));
+  }
+
   /** Replaces `balances:<wallet>`. */
   async writeBalances(balances: StoredBalances): Promise<void> {
     await this.redis.set(redisKeys.balances(this.wallet), JSON.stringify(storedBalancesSchema.parse(balances)));

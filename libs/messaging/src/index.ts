@@ -1,5 +1,5 @@
 export { MessagingModule } from './messaging.module';
 export { MessagingService } from './messaging.service';
 export { NotConnectedError, OutboundPayloadError } from './messaging.errors';
-export { decodeInbound } from './inbound.decoder';
+export { decodeInbound, decodePayload, type Decoded } from './inbound.decoder';
 export { countInvalidInput } from './messaging.metrics';

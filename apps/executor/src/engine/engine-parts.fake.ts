@@ -30,6 +30,8 @@ export class FakeEngineParts {
   readonly orphans = new Map<string, string[]>();
   /** `orders:w1:<mk>` */
   readonly stored = new Map<string, StoredOrder[]>();
+  /** `md:book:<mk>`: the newest book seq the feed stored, per market (none: the clock bounds seqs) */
+  readonly bookSeqs = new Map<string, number>();
   /** markets whose metadata read fails (delisted on the chain) */
   readonly failingMarkets = new Set<string>();
   /** what the chain parameters allow (undefined: not read) */
@@ -96,6 +98,7 @@ export class FakeEngineParts {
           }
         },
         referencePrice: async (market) => referenceTick(market),
+        newestBookSeqs: async (keys) => new Map(keys.flatMap((key) => (this.bookSeqs.has(key) ? [[key, this.bookSeqs.get(key)!] as const] : []))),
       },
       sequence: {
         get loaded() {

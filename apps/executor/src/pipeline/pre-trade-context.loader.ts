@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mirrorbook/config';
-import type { StoredOrder } from '@mirrorbook/contracts';
+import { payloadAgeMs, type StoredOrder } from '@mirrorbook/contracts';
 import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import type { ChainFees } from '../chain/chain.fees';
@@ -41,7 +41,8 @@ export async function loadPreTradeContext(
   const references = new Map<string, ReferencePrice>();
   for (const key of new Set(keys)) {
     const tick = await parts.store.referencePrice(key);
-    if (tick) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
+    // a tick from the future has no valid age: the checks then see no reference at all
+    if (tick && payloadAgeMs(tick.ts, now) !== undefined) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
   }
   const marks = await parts.marks.marks(session.markets, keys, MARKS_MAX_AGE_MS);
   const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);

@@ -82,6 +82,31 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when a strategy parameter is above its bound', () => {
+    it('stops at start naming the file and each field of strategy.json', () => {
+      edit('strategy.json', (j) => {
+        j.bookBuilding.tiers[0].levels = 2e9;
+        j.intentTtlMs = 1e15;
+        j.baseSize = '1000000000';
+      });
+      expect(problemsOf()).toEqual([
+        `${join(dir, 'strategy.json')}: baseSize: must be at most 1000000`,
+        `${join(dir, 'strategy.json')}: bookBuilding.tiers[0].levels: must be at most 100`,
+        `${join(dir, 'strategy.json')}: intentTtlMs: must be at most 60000 (the executor refuses longer-lived intents)`,
+      ]);
+    });
+
+    it("names the market's strategy in markets.json, not the bots that trade it", () => {
+      edit('markets.json', (j) => (j.markets[1].strategy = { baseSize: '1000000000' }));
+      expect(problemsOf()).toEqual([`${join(dir, 'markets.json')}: markets[1].strategy: baseSize: must be at most 1000000`]);
+    });
+
+    it("names a bot's cross-field mistake in bots.json", () => {
+      edit('bots.json', (j) => (j.bots[1].params = { maintenance: { gapBelowPct: '20' } }));
+      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}: bots[1].params (on inj-usdt-perp): maintenance.gapBelowPct: must be below marketMoving.gapAbovePct (15)`]);
+    });
+  });
+
   describe('when an environment variable is invalid', () => {
     it('names the variable', () => {
       expect(problemsOf({ NATS_URL: 'http://localhost:4222' })).toEqual(['env: NATS_URL: must use nats: or tls:']);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z, ZodError } from 'zod';
+import { z, ZodError, type ZodIssue } from 'zod';
 import { strategyParamsSchema, type StrategyParams } from '@mirrorbook/contracts';
 import { botsFileSchema, type BotEntry, type WalletEntry } from './bots-file.schema';
 import { ConfigError } from './config.error';
@@ -71,21 +71,39 @@ function crossReferenceProblems(dir: string, markets: MarketPair[], wallets: Wal
   return problems;
 }
 
+/**
+ * The strategy parameter layers checked against the one schema of config files and live edits
+ * (bounds included): each market's `strategy` on strategy.json, named in markets.json; then each
+ * bot's `params` on the markets that pass, named in bots.json.
+ */
 function effectiveParamsProblems(dir: string, config: Omit<AppConfig, 'env'>): string[] {
   const problems: string[] = [];
+  const badMarkets = new Set<string>();
+  config.markets.forEach((market, j) => {
+    const issues = zodIssuesOf(() => effectiveStrategyParams(config.strategyDefaults, market, undefined));
+    if (issues.length === 0) return;
+    badMarkets.add(market.key);
+    problems.push(...formatIssues(`${join(dir, 'markets.json')}: markets[${j}].strategy`, issues));
+  });
   config.bots.forEach((bot, i) => {
     for (const key of bot.markets) {
       const market = config.markets.find((m) => m.key === key);
-      if (!market) continue;
-      try {
-        effectiveStrategyParams(config.strategyDefaults, market, bot);
-      } catch (error) {
-        if (!(error instanceof ZodError)) throw error;
-        problems.push(...formatIssues(`${join(dir, 'bots.json')}: bots[${i}].params (on ${key})`, error.issues));
-      }
+      if (!market || badMarkets.has(key)) continue;
+      const issues = zodIssuesOf(() => effectiveStrategyParams(config.strategyDefaults, market, bot));
+      problems.push(...formatIssues(`${join(dir, 'bots.json')}: bots[${i}].params (on ${key})`, issues));
     }
   });
   return problems;
+}
+
+function zodIssuesOf(resolve: () => unknown): ZodIssue[] {
+  try {
+    resolve();
+    return [];
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    return error.issues;
+  }
 }
 
 /**

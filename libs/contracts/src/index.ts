@@ -43,6 +43,7 @@ export { payloadJsonSchemas } from './json-schemas';
 export {
   resolveStrategyParams,
   strategyParamsOverrideSchema,
+  strategyParamBounds,
   strategyParamsSchema,
   type StrategyParams,
   type StrategyParamsOverride,

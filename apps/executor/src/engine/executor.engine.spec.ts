@@ -189,6 +189,14 @@ describe('ExecutorEngine', () => {
       expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason }], error: `pre-trade checks refused 1 action(s): ${reason}` });
     });
 
+    it('by the pre-trade checks when the reference is stamped a day ahead: such a tick has no valid age, so there is no reference', async () => {
+      const { world } = await takeOver((w) => (w.referenceAheadMs = 86_400_000));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'rejected', failed: [{ cid: 'c1', reason: 'no reference price for inj-usdt' }] });
+      expect(world.submitter.sent).toEqual([]);
+    });
+
     it('on a node of another chain than NETWORK expects: refuses every create with the chain ids named, sends nothing', async () => {
       const { world } = await takeOver((w) => (w.reportedChainId = 'injective-777'));
       world.deliver(intent('i1', 'inj-usdt', ['c1']));

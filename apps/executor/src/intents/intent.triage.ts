@@ -35,10 +35,11 @@ export interface TriageInput {
 }
 
 /**
- * Sorts the waiting intents of one wallet (docs/architecture.md#intent-lifetime): refuses those with a plan built from
- * a book newer than any published (`bookSeqIssue`), so such a plan never supersedes genuine
- * ones, drops the expired, refuses those of bots that are not running, and supersedes, per market, every plan built from an older book than the
- * newest one pending or the last one applied. Among plans built from the same book, the last one
+ * Sorts the waiting intents of one wallet (docs/architecture.md#intent-lifetime): refuses those
+ * with a plan built from a book newer than any published (`bookSeqIssue`), first, so such a plan
+ * supersedes nothing; drops the expired, refuses those of bots that are not running, and
+ * supersedes, per market, every plan built from an older book than the newest one pending or the
+ * last one applied. Among plans built from the same book, the last one
  * of each bot wins (a re-plan), while different bots' plans stand together.
  */
 export function triageIntents(input: TriageInput): IntentTriage {

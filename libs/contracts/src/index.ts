@@ -59,6 +59,7 @@ export {
 } from './redis-state.schema';
 export {
   bookSeqIssue,
+  futureSeqIssue,
   futureTsIssue,
   intentTimeIssue,
   payloadAgeMs,

@@ -1,4 +1,4 @@
-import { bookSeqIssue, futureTsIssue, intentTimeIssue, payloadAgeMs, payloadTimeIssue, timeSanity } from './time-sanity';
+import { bookSeqIssue, futureSeqIssue, futureTsIssue, intentTimeIssue, payloadAgeMs, payloadTimeIssue, timeSanity } from './time-sanity';
 import { batchIntentSchema } from './payloads/batch-intent.schema';
 import { priceTickSchema } from './payloads/price-tick.schema';
 
@@ -12,6 +12,13 @@ describe('time sanity', () => {
     });
     it('refuses a ts beyond it, naming how far ahead', () => {
       expect(futureTsIssue(NOW + DAY, NOW)).toEqual({ reason: 'future-ts', detail: expect.stringContaining(`${DAY} ms ahead`) });
+    });
+  });
+
+  describe('futureSeqIssue', () => {
+    it('bounds a feed seq by the clock and its tolerance (the feed numbers by ms)', () => {
+      expect(futureSeqIssue(NOW + timeSanity.maxClockSkewMs, NOW)).toBeUndefined();
+      expect(futureSeqIssue(Number.MAX_SAFE_INTEGER, NOW)?.reason).toBe('future-seq');
     });
   });
 
@@ -59,8 +66,10 @@ describe('time sanity', () => {
 
   describe('payloadTimeIssue', () => {
     it('checks feed payloads and intents, and lets other families through', () => {
-      expect(payloadTimeIssue('mdPrice', { ts: NOW + DAY }, NOW)?.reason).toBe('future-ts');
-      expect(payloadTimeIssue('mdBook', { ts: NOW + DAY }, NOW)?.reason).toBe('future-ts');
+      expect(payloadTimeIssue('mdPrice', { ts: NOW + DAY, seq: 1 }, NOW)?.reason).toBe('future-ts');
+      expect(payloadTimeIssue('mdBook', { ts: NOW + DAY, seq: 1 }, NOW)?.reason).toBe('future-ts');
+      expect(payloadTimeIssue('mdBook', { ts: NOW, seq: Number.MAX_SAFE_INTEGER }, NOW)?.reason).toBe('future-seq');
+      expect(payloadTimeIssue('mdBook', { ts: NOW, seq: NOW + timeSanity.maxClockSkewMs }, NOW)).toBeUndefined();
       expect(payloadTimeIssue('intent', { ts: NOW, deadline: NOW + 600_000 }, NOW)?.reason).toBe('ttl-too-long');
       expect(payloadTimeIssue('heartbeat', { ts: NOW + DAY }, NOW)).toBeUndefined();
     });

@@ -13,7 +13,7 @@ export const timeSanity = {
 } as const;
 
 /** Why a payload's time or sequence was refused; also the `reason` label of `mirrorbook_invalid_messages_total`. */
-export type TimeIssueReason = 'future-ts' | 'deadline-before-ts' | 'ttl-too-long' | 'book-seq-ahead';
+export type TimeIssueReason = 'future-ts' | 'future-seq' | 'deadline-before-ts' | 'ttl-too-long' | 'book-seq-ahead';
 
 export interface TimeIssue {
   readonly reason: TimeIssueReason;
@@ -45,26 +45,44 @@ export function intentTimeIssue(intent: { readonly ts: number; readonly deadline
   return undefined;
 }
 
+/** The largest feed seq (a ms timestamp) that may exist at `nowMs`. */
+function seqBoundAt(nowMs: number): number {
+  return nowMs + timeSanity.maxClockSkewMs;
+}
+
+/**
+ * `future-seq` when a feed payload's `seq` is beyond the clock + skew tolerance: the feed numbers
+ * its streams by ms timestamp (`nextSeq` of the price feed), and a larger seq would supersede
+ * every genuine book (the strategy's cycle claims, the executor's triage) for as long as it is kept.
+ */
+export function futureSeqIssue(seq: number, nowMs: number): TimeIssue | undefined {
+  const bound = seqBoundAt(nowMs);
+  if (seq <= bound) return undefined;
+  return { reason: 'future-seq', detail: `seq ${seq} is ahead of the clock + ${timeSanity.maxClockSkewMs} ms (${bound})` };
+}
+
 /**
  * A plan's `basedOn.bookSeq` against the newest book seq the consumer knows for the market (the
  * feed's `md:book:<mk>`): a plan cannot be built from a book nobody published. Without a known
  * book the bound is the clock, since the feed's seqs are ms timestamps (`nextSeq` of the price feed).
  */
 export function bookSeqIssue(bookSeq: number, newestKnown: number | undefined, nowMs: number): TimeIssue | undefined {
-  const bound = newestKnown ?? nowMs + timeSanity.maxClockSkewMs;
+  const bound = newestKnown ?? seqBoundAt(nowMs);
   if (bookSeq <= bound) return undefined;
   const known = newestKnown === undefined ? `the clock + ${timeSanity.maxClockSkewMs} ms (no book stored)` : `the newest book ${newestKnown}`;
   return { reason: 'book-seq-ahead', detail: `bookSeq ${bookSeq} is ahead of ${known}` };
 }
 
 /**
- * The time rule of an inbound payload of `family` (already schema-valid): feed payloads (`md.*`)
- * and intents are ordered or expired by their times, so those are checked; other families'
+ * The time rule of an inbound payload of `family` (already schema-valid): feed payloads (`md.*`:
+ * `ts` and `seq`) and intents are ordered or expired by their times, so those are checked; other families'
  * `ts` only label what happened and pass as they are.
  */
 export function payloadTimeIssue(family: SubjectFamily, payload: unknown, nowMs: number): TimeIssue | undefined {
-  const stamped = payload as { ts: number; deadline: number };
-  if (family === 'intent') return intentTimeIssue(stamped, nowMs);
-  if (family === 'mdPrice' || family === 'mdBook' || family === 'mdStatus') return futureTsIssue(stamped.ts, nowMs);
+  if (family === 'intent') return intentTimeIssue(payload as { ts: number; deadline: number }, nowMs);
+  if (family === 'mdPrice' || family === 'mdBook' || family === 'mdStatus') {
+    const { ts, seq } = payload as { ts: number; seq: number };
+    return futureTsIssue(ts, nowMs) ?? futureSeqIssue(seq, nowMs);
+  }
   return undefined;
 }

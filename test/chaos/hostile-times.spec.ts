@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from 'nats';
-import { priceTickSchema, redisKeys, timeSanity, type BatchIntent, type PriceTick } from '@mirrorbook/contracts';
+import { bookSnapshotSchema, priceTickSchema, redisKeys, timeSanity, type BatchIntent, type PriceTick } from '@mirrorbook/contracts';
 import { bytes, eventually } from '@mirrorbook/testing';
 import type { Stack } from '@mirrorbook/testing/stack';
 import { botBook, calmPrice, IntentLedger, note, startScenario } from '../e2e/support/e2e.fixture';
@@ -81,6 +81,18 @@ describe('chaos: timestamps and sequences from the future', () => {
     expect(ledger.reports('w1').filter((r) => r.intentIds.some((id) => id.startsWith('hostile-') && id !== 'hostile-seq'))).toEqual([]);
     expect(orderEvents(stack).filter((e) => e.cid === 'hostile-future' || e.cid === 'hostile-ttl')).toEqual([]);
     expect((await stack.openOrders('w1', MARKET)).filter((o) => o.cid?.startsWith('hostile-'))).toEqual([]);
+  }, 120_000);
+
+  it('counts a forged md.book with seq 2^53 − 1 invalid in the strategy, which keeps planning from the genuine books', async () => {
+    const ledger = new IntentLedger(stack.bus);
+    const raw = await stack.redis.get(redisKeys.latestBook(MARKET));
+    const genuine = bookSnapshotSchema.parse(JSON.parse(raw!));
+    const sentAt = Date.now();
+    nc.publish(`md.book.${genuine.net}.${MARKET}`, bytes({ ...genuine, ts: sentAt, seq: Number.MAX_SAFE_INTEGER }));
+    await nc.flush();
+    await eventually(async () => (await scrape(stack, 'mirrorbook_invalid_messages_total', { family: 'mdBook', reason: 'future-seq' })).strategy! >= 1, 10_000, 'the strategy counting the forged book');
+    await eventually(() => ledger.reports('w1').some((r) => r.outcome === 'applied' && r.ts > sentAt), 30_000, 'a genuine intent applied after the forged book');
+    expect(ledger.intents('w1').filter((i) => i.ts > sentAt && i.plans.some((p) => p.basedOn.bookSeq === Number.MAX_SAFE_INTEGER))).toEqual([]);
   }, 120_000);
 
   it('counts a forged md.price from the future invalid, and the gateway shows the genuine mid within 2 polls', async () => {

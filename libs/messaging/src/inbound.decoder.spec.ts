@@ -17,6 +17,11 @@ describe('decodePayload', () => {
     expect(decodePayload('mdPrice', encode(tick(NOW + 86_400_000)), NOW)).toMatchObject({ ok: false, reason: 'future-ts' });
   });
 
+  it('refuses an md.book numbered far beyond the clock (it would supersede every genuine book)', () => {
+    const book = { v: 1, net: 'sim', role: 'trading', market: 'inj-usdt', bids: [], asks: [], orderCount: 0, height: 1, ts: NOW, seq: Number.MAX_SAFE_INTEGER };
+    expect(decodePayload('mdBook', encode(book), NOW)).toMatchObject({ ok: false, reason: 'future-seq' });
+  });
+
   it('refuses an intent a day ahead, and one with a 10-minute deadline', () => {
     expect(decodePayload('intent', encode(intent(NOW + 86_400_000, NOW + 86_403_000)), NOW)).toMatchObject({ ok: false, reason: 'future-ts' });
     expect(decodePayload('intent', encode(intent(NOW, NOW + 600_000)), NOW)).toMatchObject({ ok: false, reason: 'ttl-too-long' });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { register } from 'prom-client';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
@@ -33,6 +34,9 @@ describe('gateway REST API against real NATS and Redis', () => {
   });
 
   const http = () => request(gw.url);
+  /** the in-process gateway's `mirrorbook_invalid_messages_total{family,reason}` */
+  const invalidCount = async (family: string, reason: string) =>
+    (await register.getSingleMetric('mirrorbook_invalid_messages_total')?.get())?.values.find((v) => v.labels.family === family && v.labels.reason === reason)?.value ?? 0;
 
   describe('GET /api/bots', () => {
     it('lists the configured bots with the config default state when bot:<id> is missing', async () => {
@@ -119,6 +123,21 @@ describe('gateway REST API against real NATS and Redis', () => {
       expect(await redis.get(redisKeys.bot('spot-inj'))).toBe(stored);
     });
 
+    it('answers 400 naming each oversized parameter of the security review (levels 2e9, intentTtlMs 1e15, baseSize 1e9), and changes nothing', async () => {
+      const stored = await redis.get(redisKeys.bot('spot-inj'));
+      const { body } = await http()
+        .patch('/api/bots/spot-inj/params')
+        .set(auth)
+        .send({ bookBuilding: { tiers: [{ name: 'micro', spread: { min: '0.01', max: '0.05' }, levels: 2e9 }] }, intentTtlMs: 1e15, baseSize: '1000000000' })
+        .expect(400);
+      expect(body.fieldErrors).toEqual({
+        baseSize: ['must be at most 1000000'],
+        'bookBuilding.tiers[0].levels': ['must be at most 100'],
+        intentTtlMs: ['must be at most 60000 (the executor refuses longer-lived intents)'],
+      });
+      expect(await redis.get(redisKeys.bot('spot-inj'))).toBe(stored);
+    });
+
     it('answers 400 for a body that is not an object, or not JSON', async () => {
       const { body } = await http().patch('/api/bots/spot-inj/params').set(auth).send([1, 2]).expect(400);
       expect(body).toMatchObject({ code: 'INVALID_REQUEST', message: 'invalid request body' });
@@ -183,6 +202,21 @@ describe('gateway REST API against real NATS and Redis', () => {
       ]);
       const other = (await http().get('/api/markets')).body.find((m: { key: string }) => m.key === 'btc-usdt-perp');
       expect(other).toMatchObject({ type: 'derivative', reference: null, gapPct: null, depth: null });
+    });
+  });
+
+  describe('a forged md.price from the future', () => {
+    it('is counted invalid and never pins the reference: the genuine mid shows', async () => {
+      const invalidBefore = await invalidCount('mdPrice', 'future-ts');
+      nc.publish('md.price.sim.stinj-inj', bytes(priceTick({ market: 'stinj-inj', mid: '1000', bid: '999', ask: '1001', ts: Date.now() + 86_400_000, seq: 9 })));
+      nc.publish('md.price.sim.stinj-inj', bytes(priceTick({ market: 'stinj-inj', mid: '25', ts: Date.now(), seq: 10 })));
+      await nc.flush();
+      await eventually(async () => (await invalidCount('mdPrice', 'future-ts')) === invalidBefore + 1, 5000, 'the forged tick counted');
+      await eventually(
+        async () => (await http().get('/api/markets').expect(200)).body.find((m: { key: string }) => m.key === 'stinj-inj').reference?.mid === '25',
+        5000,
+        'the genuine mid of stinj-inj',
+      );
     });
   });
 

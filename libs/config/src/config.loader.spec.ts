@@ -19,7 +19,7 @@ describe('loadConfig', () => {
     const path = join(dir, file);
     const json = JSON.parse(readFileSync(path, 'utf8'));
     change(json);
-    writeFileSync(path, JSON.stringify(json));
+    writeFileSync(path, JSON.stringify(json, null, 2));
   };
   const problemsOf = (env: NodeJS.ProcessEnv = {}): string[] => {
     try {
@@ -44,14 +44,14 @@ describe('loadConfig', () => {
   describe('when a bot names an unknown market', () => {
     it('names the file, the path and the market', () => {
       edit('bots.json', (j) => (j.bots[1].markets = ['inj-usdx']));
-      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}: bots[1].markets[0]: unknown market "inj-usdx"`]);
+      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}:27: bots[1].markets[0]: unknown market "inj-usdx"`]);
     });
   });
 
   describe('when a bot names an unknown wallet', () => {
     it('names the wallet', () => {
       edit('bots.json', (j) => (j.bots[0].wallet = 'nobody'));
-      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}: bots[0].wallet: unknown wallet "nobody"`]);
+      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}:15: bots[0].wallet: unknown wallet "nobody"`]);
     });
   });
 
@@ -59,7 +59,7 @@ describe('loadConfig', () => {
     it('names the field', () => {
       edit('markets.json', (j) => (j.markets[0].testnetMarketId = '0x1234'));
       expect(problemsOf()).toEqual([
-        `${join(dir, 'markets.json')}: markets[0].testnetMarketId: must be 0x followed by 64 hex digits`,
+        `${join(dir, 'markets.json')}:7: markets[0].testnetMarketId: must be 0x followed by 64 hex digits`,
       ]);
     });
   });
@@ -67,7 +67,7 @@ describe('loadConfig', () => {
   describe('when a strategy number is written as a float', () => {
     it('rejects it: money values are decimal strings', () => {
       edit('strategy.json', (j) => (j.baseSize = 1.5));
-      expect(problemsOf()).toEqual([`${join(dir, 'strategy.json')}: baseSize: Expected string, received number`]);
+      expect(problemsOf()).toEqual([`${join(dir, 'strategy.json')}:2: baseSize: Expected string, received number`]);
     });
   });
 
@@ -77,8 +77,33 @@ describe('loadConfig', () => {
       const problems = problemsOf();
       expect(problems).toHaveLength(2);
       expect(problems[0]).toBe(
-        `${join(dir, 'bots.json')}: bots[0].params (on inj-usdt): maintenance.perSide: min must not exceed max`,
+        `${join(dir, 'bots.json')}:22: bots[0].params (on inj-usdt): maintenance.perSide: min must not exceed max`,
       );
+    });
+  });
+
+  describe('when a strategy parameter is above its bound', () => {
+    it('stops at start naming the file, the line and each field of strategy.json', () => {
+      edit('strategy.json', (j) => {
+        j.bookBuilding.tiers[0].levels = 2e9;
+        j.intentTtlMs = 1e15;
+        j.baseSize = '1000000000';
+      });
+      expect(problemsOf()).toEqual([
+        `${join(dir, 'strategy.json')}:2: baseSize: must be at most 1000000`,
+        `${join(dir, 'strategy.json')}:40: bookBuilding.tiers[0].levels: must be at most 100`,
+        `${join(dir, 'strategy.json')}:120: intentTtlMs: must be at most 60000 (the executor refuses longer-lived intents)`,
+      ]);
+    });
+
+    it("names the market's strategy in markets.json, not the bots that trade it", () => {
+      edit('markets.json', (j) => (j.markets[1].strategy = { baseSize: '1000000000' }));
+      expect(problemsOf()).toEqual([`${join(dir, 'markets.json')}:19: markets[1].strategy: baseSize: must be at most 1000000`]);
+    });
+
+    it("names a bot's cross-field mistake in bots.json", () => {
+      edit('bots.json', (j) => (j.bots[1].params = { maintenance: { gapBelowPct: '20' } }));
+      expect(problemsOf()).toEqual([`${join(dir, 'bots.json')}:31: bots[1].params (on inj-usdt-perp): maintenance.gapBelowPct: must be below marketMoving.gapAbovePct (15)`]);
     });
   });
 
@@ -102,7 +127,7 @@ describe('loadConfig', () => {
   describe('when ids repeat', () => {
     it('reports each duplicate', () => {
       edit('bots.json', (j) => j.bots.push({ ...j.bots[0] }));
-      expect(problemsOf()).toContain(`${join(dir, 'bots.json')}: bots: duplicate id "spot-inj"`);
+      expect(problemsOf()).toContain(`${join(dir, 'bots.json')}:34: bots: duplicate id "spot-inj"`);
     });
   });
 });

@@ -1,4 +1,4 @@
-export { decimalString, epochMs, positiveDecimalString, signedDecimalString } from './primitives/decimal-string.schema';
+export { decimalString, epochMs, positiveDecimalString, safeCount, signedDecimalString } from './primitives/decimal-string.schema';
 export { botId, hex32, marketKey, network, walletId, type Network } from './primitives/identifiers.schema';
 export { priceTickSchema, type PriceTick } from './payloads/price-tick.schema';
 export { bookSnapshotSchema, type BookLevel, type BookSnapshot } from './payloads/book-snapshot.schema';
@@ -43,6 +43,7 @@ export { payloadJsonSchemas } from './json-schemas';
 export {
   resolveStrategyParams,
   strategyParamsOverrideSchema,
+  strategyParamBounds,
   strategyParamsSchema,
   type StrategyParams,
   type StrategyParamsOverride,
@@ -56,3 +57,14 @@ export {
   type StoredOrder,
   type StoredPositions,
 } from './redis-state.schema';
+export {
+  bookSeqIssue,
+  futureSeqIssue,
+  futureTsIssue,
+  intentTimeIssue,
+  payloadAgeMs,
+  payloadTimeIssue,
+  timeSanity,
+  type TimeIssue,
+  type TimeIssueReason,
+} from './time-sanity';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalString, side } from './primitives';
+import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalString, side, safeCount } from './primitives';
 
 /** Redis keys (docs/architecture.md#redis-keys), with the latest market data kept for late joiners. */
 export const redisKeys = {
@@ -43,14 +43,14 @@ export const storedOrderSchema = z
     quantity: positiveDecimalString,
     /** when the executor saw it created, ms since epoch */
     createdAt: epochMs,
-    height: z.number().int().nonnegative().nullable(),
+    height: safeCount.nullable(),
   })
   .strict();
 
 /** `balances:<wallet>`: per denom, human units, with the height they were read at. */
 export const storedBalancesSchema = z
   .object({
-    height: z.number().int().nonnegative(),
+    height: safeCount,
     ts: epochMs,
     balances: z.record(
       z.string(),
@@ -62,7 +62,7 @@ export const storedBalancesSchema = z
 /** `positions:<wallet>`: per market key, the signed net position (base units; negative = short). */
 export const storedPositionsSchema = z
   .object({
-    height: z.number().int().nonnegative(),
+    height: safeCount,
     ts: epochMs,
     positions: z.record(
       z.string(),

@@ -1,25 +1,90 @@
+import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { decimalString, positiveDecimalString } from './primitives';
+import { timeSanity } from './time-sanity';
 
-/** An inclusive range of percentages, e.g. `{ min: "0.01", max: "0.05" }` = 0.01 %–0.05 %. */
-const percentRange = z
-  .object({ min: decimalString, max: decimalString })
-  .strict()
-  .refine((r) => Number(r.min) <= Number(r.max), 'min must not exceed max');
+/**
+ * Upper bounds of the strategy parameters (docs/architecture.md#strategy-parameters), for config
+ * files and live edits alike: planning loops over levels and orders, so an unbounded count blocks
+ * the strategy's event loop for every bot.
+ */
+export const strategyParamBounds = {
+  /** every decimal string parameter */
+  decimalChars: 40,
+  /** every percentage: spreads, gaps, distances */
+  percent: '100',
+  /** size ranges, as fractions of baseSize */
+  sizeFraction: '10',
+  /** size jitter, as a fraction */
+  sizeJitter: '1',
+  /** base units per order (contracts for derivatives), per market */
+  baseSize: '1000000',
+  /** base units */
+  maxNetPosition: '100000000',
+  /** quote units */
+  maxTakerNotionalPerCycle: '100000000',
+  leverage: '100',
+  /** price levels per side of one staircase tier */
+  levelsPerTier: 100,
+  tiers: 20,
+  stages: 20,
+  /** maxOrdersPerSide, and every count of orders placed or cancelled per cycle */
+  ordersPerSide: 500,
+  /** order-count thresholds of the phase selection */
+  orderThreshold: 10_000,
+  /** the executor refuses intents that live longer (`timeSanity.maxIntentTtlMs`) */
+  intentTtlMs: timeSanity.maxIntentTtlMs,
+} as const;
+
+const B = strategyParamBounds;
+
+/** Whether decimal string `s` is at most `max`; true for a string that is no decimal (its own issue says so). */
+function decimalAtMost(s: string, max: string): boolean {
+  try {
+    return new Decimal(s).lte(max);
+  } catch {
+    return true;
+  }
+}
+
+/** Whether both are decimal strings (a comparison of anything else says nothing). */
+function decimalStringValid(...values: string[]): boolean {
+  return values.every((v) => decimalString.safeParse(v).success);
+}
+
+/** A decimal string parameter of at most `strategyParamBounds.decimalChars` characters and at most `max`. */
+function boundedDecimal(max: string, base: z.ZodType<string> = decimalString) {
+  return z
+    .string()
+    .max(B.decimalChars, `must be at most ${B.decimalChars} characters`)
+    .pipe(base)
+    .refine((s) => decimalAtMost(s, max), `must be at most ${max}`);
+}
+
+const boundedCount = (max: number) => z.number().int().nonnegative().max(max, `must be at most ${max}`);
+
+/** An inclusive range of decimals up to `max`, e.g. percent `{ min: "0.01", max: "0.05" }` = 0.01 %–0.05 %. */
+const decimalRange = (max: string) =>
+  z
+    .object({ min: boundedDecimal(max), max: boundedDecimal(max) })
+    .strict()
+    .refine((r) => !decimalStringValid(r.min, r.max) || decimalAtMost(r.min, r.max), 'min must not exceed max');
+
+const percentRange = decimalRange(B.percent);
 
 const countRange = z
-  .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+  .object({ min: boundedCount(B.ordersPerSide), max: boundedCount(B.ordersPerSide) })
   .strict()
   .refine((r) => r.min <= r.max, 'min must not exceed max');
 
 /** One tier of the book-building staircase. */
 const tierSchema = z
   .object({
-    name: z.string().min(1),
+    name: z.string().min(1).max(B.decimalChars),
     /** distance from the reference price, percent */
     spread: percentRange,
     /** price levels per side in this tier */
-    levels: z.number().int().positive(),
+    levels: z.number().int().positive().max(B.levelsPerTier, `must be at most ${B.levelsPerTier}`),
   })
   .strict();
 
@@ -30,43 +95,44 @@ const tierSchema = z
 export const strategyParamsSchema = z
   .object({
     /** order size unit, base units (contracts for derivatives) */
-    baseSize: positiveDecimalString.default('1'),
+    baseSize: boundedDecimal(B.baseSize, positiveDecimalString).default('1'),
     marketMoving: z
       .object({
         /** enter when |gap| exceeds this, percent */
-        gapAbovePct: decimalString.default('15'),
+        gapAbovePct: boundedDecimal(B.percent).default('15'),
         /** …and the book holds more than this many orders */
-        minOrders: z.number().int().nonnegative().default(30),
+        minOrders: boundedCount(B.orderThreshold).default(30),
         cancelFarthest: countRange.default({ min: 8, max: 12 }),
         creates: countRange.default({ min: 6, max: 10 }),
         /** size as a fraction of baseSize */
-        size: percentRange.default({ min: '0.5', max: '1' }),
+        size: decimalRange(B.sizeFraction).default({ min: '0.5', max: '1' }),
         /** distance from the reference, percent */
         spread: percentRange.default({ min: '0.1', max: '1' }),
         /** cap on the notional that may take liquidity per cycle, quote units */
-        maxTakerNotionalPerCycle: decimalString.default('5000'),
+        maxTakerNotionalPerCycle: boundedDecimal(B.maxTakerNotionalPerCycle).default('5000'),
       })
       .strict()
       .default({}),
     bookBuilding: z
       .object({
         /** enter when the book holds fewer orders than this */
-        minTotalOrders: z.number().int().nonnegative().default(50),
+        minTotalOrders: boundedCount(B.orderThreshold).default(50),
         /** …or fewer than this many within `nearPct` of the reference */
-        minNearOrders: z.number().int().nonnegative().default(20),
+        minNearOrders: boundedCount(B.orderThreshold).default(20),
         /** "near the price", percent */
-        nearPct: decimalString.default('5'),
+        nearPct: boundedDecimal(B.percent).default('5'),
         /**
          * …or, with the gap in the maintenance band, when the book's spread is wider than this,
          * percent of the reference: maintenance cancels the oldest orders, which are the
          * staircase's tight levels, so without a refill the spread only ever widens
          */
-        maxSpreadPct: decimalString.default('0.2'),
+        maxSpreadPct: boundedDecimal(B.percent).default('0.2'),
         /** size variation, fraction (0.1–0.15 = ±10–15 %) */
-        sizeJitter: percentRange.default({ min: '0.1', max: '0.15' }),
+        sizeJitter: decimalRange(B.sizeJitter).default({ min: '0.1', max: '0.15' }),
         tiers: z
           .array(tierSchema)
           .min(1)
+          .max(B.tiers)
           .default([
             { name: 'micro', spread: { min: '0.01', max: '0.05' }, levels: 5 },
             { name: 'very-tight', spread: { min: '0.05', max: '0.1' }, levels: 6 },
@@ -81,14 +147,15 @@ export const strategyParamsSchema = z
     maintenance: z
       .object({
         /** stay in maintenance while |gap| is below this, percent */
-        gapBelowPct: decimalString.default('2'),
+        gapBelowPct: boundedDecimal(B.percent).default('2'),
         perSide: countRange.default({ min: 5, max: 8 }),
-        size: percentRange.default({ min: '0.2', max: '0.5' }),
+        size: decimalRange(B.sizeFraction).default({ min: '0.2', max: '0.5' }),
         cancelOldest: countRange.default({ min: 4, max: 6 }),
         /** depth stages cycled through, distance from the reference, percent */
         stages: z
           .array(percentRange)
           .min(1)
+          .max(B.stages)
           .default([
             { min: '0.5', max: '1.5' },
             { min: '1.5', max: '3' },
@@ -99,15 +166,23 @@ export const strategyParamsSchema = z
       .strict()
       .default({}),
     /** most resting orders of the bot per side and market; the oldest beyond it are cancelled */
-    maxOrdersPerSide: z.number().int().positive().default(40),
+    maxOrdersPerSide: z.number().int().positive().max(B.ordersPerSide, `must be at most ${B.ordersPerSide}`).default(40),
     /** derivatives: margin = notional / leverage */
-    leverage: positiveDecimalString.default('2'),
+    leverage: boundedDecimal(B.leverage, positiveDecimalString).default('2'),
     /** derivatives: cap on |net position|, base units */
-    maxNetPosition: decimalString.default('100'),
+    maxNetPosition: boundedDecimal(B.maxNetPosition).default('100'),
     /** intents expire this long after planning, ms */
-    intentTtlMs: z.number().int().positive().default(3000),
+    intentTtlMs: z.number().int().positive().max(B.intentTtlMs, `must be at most ${B.intentTtlMs} (the executor refuses longer-lived intents)`).default(3000),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    // the phases are bands of |gap|: maintenance below its gap, market moving above its own
+    const below = p.maintenance?.gapBelowPct;
+    const above = p.marketMoving?.gapAbovePct;
+    if (typeof below === 'string' && typeof above === 'string' && decimalAtMost(above, below) && decimalStringValid(below, above)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['maintenance', 'gapBelowPct'], message: `must be below marketMoving.gapAbovePct (${above})` });
+    }
+  });
 
 export type StrategyParams = z.infer<typeof strategyParamsSchema>;
 /** Overrides as stored and sent: any nested subset of the parameters, validated once merged. */

@@ -14,4 +14,6 @@ export interface MessagingOptions {
   /** first retry delay when the server is unreachable; doubles up to `maxRetryDelayMs` */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** the clock inbound payloads' times are checked against (`payloadTimeIssue`); Date.now by default */
+  now?: () => number;
 }

@@ -9,7 +9,7 @@ import {
   type Subject,
   type SubjectFamily,
 } from '@mirrorbook/contracts';
-import { decodeInbound } from './inbound.decoder';
+import { decodePayload } from './inbound.decoder';
 import { NotConnectedError, OutboundPayloadError } from './messaging.errors';
 import { handlerErrorsTotal, invalidMessagesTotal, messagesPublishedTotal, messagesReceivedTotal } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -167,7 +167,7 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
   private decode<F extends SubjectFamily>(family: F, subject: string, data: Uint8Array): PayloadOf<F> | undefined {
     const actual = familyOfSubject(subject) ?? family;
-    const decoded = decodeInbound(subjectCatalog[actual].schema, data);
+    const decoded = decodePayload(actual, data, (this.options.now ?? Date.now)());
     if (!decoded.ok) {
       invalidMessagesTotal().inc({ family: actual, reason: decoded.reason });
       this.logger.warn(`skipped invalid message on ${subject} (${decoded.reason}): ${decoded.detail}`);

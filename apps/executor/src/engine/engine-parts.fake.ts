@@ -30,6 +30,10 @@ export class FakeEngineParts {
   readonly orphans = new Map<string, string[]>();
   /** `orders:w1:<mk>` */
   readonly stored = new Map<string, StoredOrder[]>();
+  /** how far ahead of the clock the stored reference ticks are stamped (0: now) */
+  referenceAheadMs = 0;
+  /** `md:book:<mk>`: the newest book seq the feed stored, per market (none: the clock bounds seqs) */
+  readonly bookSeqs = new Map<string, number>();
   /** markets whose metadata read fails (delisted on the chain) */
   readonly failingMarkets = new Set<string>();
   /** what the chain parameters allow (undefined: not read) */
@@ -97,8 +101,9 @@ export class FakeEngineParts {
             this.stored.set(market, [...kept, ...upsert]);
           }
         },
-        referencePrice: async (market) => referenceTick(market),
+        referencePrice: async (market) => ({ ...referenceTick(market), ts: Date.now() + this.referenceAheadMs }),
         tradingPrice: async () => undefined,
+        newestBookSeqs: async (keys) => new Map(keys.flatMap((key) => (this.bookSeqs.has(key) ? [[key, this.bookSeqs.get(key)!] as const] : []))),
         markApplied: async (intents) => {
           for (const { id } of intents) this.appliedIntents.add(id);
         },

@@ -25,7 +25,7 @@ export interface EngineParts {
   readonly chain: Pick<ChainAccess, 'chainId' | 'market' | 'network' | 'networkName'>;
   /** the chain parameters: read at takeover, the venue limits for the checks */
   readonly fees: Pick<ChainFees, 'load' | 'limits'>;
-  readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice' | 'tradingPrice' | 'markApplied' | 'appliedAmong'>;
+  readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice' | 'tradingPrice' | 'newestBookSeqs' | 'markApplied' | 'appliedAmong'>;
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
   readonly submitter: Pick<TxSubmitter, 'submit'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;

@@ -105,6 +105,19 @@ describe('ExecutorEngine', () => {
       expect(world.logOf('chain id', 'state')).toEqual(['chain id', 'chain id', 'state running']);
     });
 
+    it('forgets the books applied in an earlier tenure, so a seq remembered from then supersedes nothing', async () => {
+      const { world, engine, tenure } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1'], { bookSeq: 5 }));
+      await until(() => world.reports.length === 1, 'report of the first tenure');
+      engine.stopTakingWork();
+      await tenure;
+      running = { engine, tenure: engine.runTenure(world.guard, 8, () => false) };
+      await until(() => world.logOf('inbox start').length === 2, 'second takeover');
+      world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 3 }));
+      await until(() => world.reports.length === 2, 'report of the second tenure');
+      expect(world.reports[1]).toMatchObject({ outcome: 'applied', intentIds: ['i2'] });
+    });
+
     it('cancels the orphans reconciliation found, in one tx, before it takes intents', async () => {
       const { world } = await takeOver((w) => {
         w.orphans.set('atom-usdt', [ORPHAN]);
@@ -153,6 +166,23 @@ describe('ExecutorEngine', () => {
       expect(world.logOf('submit')).toHaveLength(1);
     });
 
+    it('refuses a plan claiming a book newer than the feed stored (bookSeq 2^53 − 1), and the genuine plans after it apply', async () => {
+      const { world } = await takeOver((w) => w.bookSeqs.set('inj-usdt', 10));
+      world.deliver(intent('hostile', 'inj-usdt', ['h1'], { bookSeq: Number.MAX_SAFE_INTEGER }));
+      world.deliver(intent('i1', 'inj-usdt', ['c1'], { bookSeq: 10 }));
+      await until(() => world.reports.length === 2, 'reports');
+      expect(world.logOf('submit', 'report', 'settle')).toEqual(['report rejected hostile', 'settle hostile ack', 'submit creates c1', 'report applied i1', 'settle i1 ack']);
+      expect(world.reports[0]!.error).toContain(`bookSeq ${Number.MAX_SAFE_INTEGER} is ahead of the newest book 10`);
+    });
+
+    it('without a stored book, refuses a bookSeq beyond the clock and its tolerance', async () => {
+      const { world } = await takeOver();
+      world.deliver(intent('hostile', 'inj-usdt', ['h1'], { bookSeq: Date.now() + 86_400_000 }));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'rejected', intentIds: ['hostile'] });
+      expect(world.submitter.sent).toEqual([]);
+    });
+
     it('reports an intent planned from an older book superseded and sends only the newer one', async () => {
       const { world } = await takeOver();
       world.deliver(intent('i1', 'inj-usdt', ['c1'], { bookSeq: 1 }));
@@ -170,6 +200,14 @@ describe('ExecutorEngine', () => {
       const reason = 'price 9.9005 is not a multiple of the price tick 0.001';
       expect(world.logOf('submit', 'report', 'event', 'settle')).toEqual(['event rejected c1', 'report rejected i1', 'settle i1 ack']);
       expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason }], error: `pre-trade checks refused 1 action(s): ${reason}` });
+    });
+
+    it('by the pre-trade checks when the reference is stamped a day ahead: such a tick has no valid age, so there is no reference', async () => {
+      const { world } = await takeOver((w) => (w.referenceAheadMs = 86_400_000));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'rejected', failed: [{ cid: 'c1', reason: 'no reference price for inj-usdt' }] });
+      expect(world.submitter.sent).toEqual([]);
     });
 
     it('on a node of another chain than NETWORK expects: refuses every create with the chain ids named, sends nothing', async () => {

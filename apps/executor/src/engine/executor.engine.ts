@@ -145,6 +145,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
     for (let attempt = 0; !stop.aborted; attempt++) {
       try {
         await guard.assertActive();
+        this.sender.forgetAppliedBooks();
         await this.session.open();
         await this.parts.fees.load();
         await this.parts.sequence.load(token);

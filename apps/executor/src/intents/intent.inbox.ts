@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { batchIntentSchema, intentConsumerName, subjects } from '@mirrorbook/contracts';
-import { countInvalidInput, decodeInbound, type MessagingService } from '@mirrorbook/messaging';
+import { intentConsumerName, subjects } from '@mirrorbook/contracts';
+import { countInvalidInput, decodePayload, type MessagingService } from '@mirrorbook/messaging';
 import type { IntentSink } from './intent.sink';
 
 /** How a held intent's message is settled. */
@@ -36,6 +36,7 @@ export class IntentInbox {
   constructor(
     private readonly messaging: MessagingService,
     private readonly wallet: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Number of messages received and not yet settled. */
@@ -97,7 +98,8 @@ export class IntentInbox {
       msg.nak();
       return;
     }
-    const decoded = decodeInbound(batchIntentSchema, msg.data);
+    // the time rule too: an intent from the future or with a far deadline never reaches the engine
+    const decoded = decodePayload('intent', msg.data, this.now());
     if (!decoded.ok) {
       countInvalidInput('intent', decoded.reason);
       this.logger.warn(`terminating an invalid intent on ${msg.subject} (${decoded.reason}): ${decoded.detail}`);

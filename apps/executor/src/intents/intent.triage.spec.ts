@@ -6,6 +6,7 @@ const base = (pending: TriageInput['pending'], overrides: Partial<TriageInput> =
   pending,
   now: 1_000_500,
   lastAppliedBookSeq: new Map(),
+  newestBookSeq: new Map(),
   botRunning: running,
   maxActionsPerIntent: 150,
   ...overrides,
@@ -20,6 +21,26 @@ describe('triageIntents', () => {
       const triage = triageIntents(base([late, fresh]));
       expect(ids(triage.expired)).toEqual(['late']);
       expect(triage.runnable.map((r) => r.intent.id)).toEqual(['fresh']);
+    });
+  });
+
+  describe('when a plan claims a book newer than the feed published', () => {
+    it('refuses the intent before supersession, so the genuine plans of the market stay runnable', () => {
+      const hostile = batchIntent('hostile', [marketPlan('inj-usdt', Number.MAX_SAFE_INTEGER)]);
+      const genuine = batchIntent('genuine', [marketPlan('inj-usdt', 7)]);
+      const triage = triageIntents(base([hostile, genuine], { newestBookSeq: new Map([['inj-usdt', 7]]) }));
+      expect(triage.aheadOfBook.map((r) => [r.intent.id, r.issue.reason])).toEqual([['hostile', 'book-seq-ahead']]);
+      expect(triage.runnable.map((r) => r.intent.id)).toEqual(['genuine']);
+      expect(triage.superseded).toEqual([]);
+    });
+
+    it('bounds the seq by the clock when no book is stored for the market', () => {
+      const now = base([]).now;
+      const ahead = batchIntent('ahead', [marketPlan('inj-usdt', now + 5_001)]);
+      const within = batchIntent('within', [marketPlan('atom-usdt', now + 5_000)]);
+      const triage = triageIntents(base([ahead, within]));
+      expect(triage.aheadOfBook.map((r) => r.intent.id)).toEqual(['ahead']);
+      expect(triage.runnable.map((r) => r.intent.id)).toEqual(['within']);
     });
   });
 

@@ -1,4 +1,4 @@
-import type { BatchIntent, MarketPlan } from '@mirrorbook/contracts';
+import { bookSeqIssue, type BatchIntent, type MarketPlan, type TimeIssue } from '@mirrorbook/contracts';
 import { txItemCount } from '../batch/batch.selector';
 
 /** An intent that still has work, with the plans that survived supersession. */
@@ -11,6 +11,8 @@ export interface RunnableIntent {
 
 /** What to do with each pending intent. */
 export interface IntentTriage {
+  /** a plan claims a book newer than any the feed published: report `rejected`, count as invalid */
+  readonly aheadOfBook: readonly { readonly intent: BatchIntent; readonly issue: TimeIssue }[];
   /** past their deadline: report `expired` */
   readonly expired: readonly BatchIntent[];
   /** every plan replaced by a newer one: report `superseded` */
@@ -30,25 +32,32 @@ export interface TriageInput {
   readonly now: number;
   /** per market key: the highest book `seq` already applied for this wallet */
   readonly lastAppliedBookSeq: ReadonlyMap<string, number>;
+  /** per market key: the newest book `seq` the feed published (`md:book:<mk>`); absent = none known */
+  readonly newestBookSeq: ReadonlyMap<string, number>;
   readonly botRunning: (botId: string) => boolean;
   /** most tx items (creates, cancels, one per cancel-all market) an intent may carry */
   readonly maxActionsPerIntent: number;
 }
 
 /**
- * Sorts the waiting intents of one wallet (docs/architecture.md#intent-lifetime): drops the expired, refuses those of bots
- * that are not running and those larger than `maxActionsPerIntent`, and supersedes, per market, every plan built from an older book than the
- * newest one pending or the last one applied. Among plans built from the same book, the last one
+ * Sorts the waiting intents of one wallet (docs/architecture.md#intent-lifetime): refuses those
+ * with a plan built from a book newer than any published (`bookSeqIssue`), first, so such a plan
+ * supersedes nothing; drops the expired, refuses those of bots that are not running and those
+ * larger than `maxActionsPerIntent`, and supersedes, per market, every plan built from an older
+ * book than the newest one pending or the last one applied. Among plans built from the same book, the last one
  * of each bot wins (a re-plan), while different bots' plans stand together.
  */
 export function triageIntents(input: TriageInput): IntentTriage {
+  const aheadOfBook: { intent: BatchIntent; issue: TimeIssue }[] = [];
   const expired: BatchIntent[] = [];
   const botNotRunning: BatchIntent[] = [];
   const tooLarge: { intent: BatchIntent; items: number }[] = [];
   const live: BatchIntent[] = [];
   for (const intent of input.pending) {
     const items = txItemCount(intent.plans);
-    if (input.now > intent.deadline) expired.push(intent);
+    const issue = firstBookSeqIssue(intent, input.newestBookSeq, input.now);
+    if (issue) aheadOfBook.push({ intent, issue });
+    else if (input.now > intent.deadline) expired.push(intent);
     else if (!input.botRunning(intent.bot)) botNotRunning.push(intent);
     else if (items > input.maxActionsPerIntent) tooLarge.push({ intent, items });
     else live.push(intent);
@@ -85,5 +94,13 @@ export function triageIntents(input: TriageInput): IntentTriage {
     if (plans.length === 0) superseded.push(intent);
     else runnable.push({ intent, plans, supersededMarkets });
   }
-  return { expired, superseded, botNotRunning, tooLarge, runnable };
+  return { aheadOfBook, expired, superseded, botNotRunning, tooLarge, runnable };
+}
+
+function firstBookSeqIssue(intent: BatchIntent, newestBookSeq: ReadonlyMap<string, number>, now: number): TimeIssue | undefined {
+  for (const plan of intent.plans) {
+    const issue = bookSeqIssue(plan.basedOn.bookSeq, newestBookSeq.get(plan.market), now);
+    if (issue) return { ...issue, detail: `${plan.market}: ${issue.detail}` };
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { reportMarkers, type BatchIntent, type ExecutionReport, type MarketPlan, type OrderAction, type OrderEvent } from '@mirrorbook/contracts';
+import { countInvalidInput } from '@mirrorbook/messaging';
 import { mergeIntents } from '../batch/batch.merger';
 import { selectForBatch } from '../batch/batch.selector';
 import { checkPreTrade, type CheckedIntent } from '../checks/pre-trade.checker';
@@ -21,7 +22,7 @@ import { loadPreTradeContext, type PreTradeContextParts } from './pre-trade-cont
 export interface IntentPipelineParts extends Omit<PreTradeContextParts, 'takerWindow'> {
   readonly wallet: ExecutorWallet;
   readonly settings: Pick<ExecutorSettings, 'limits' | 'maxOrdersPerTx' | 'maxActionsPerIntent'>;
-  readonly store: Pick<WalletStateStore, 'referencePrice' | 'tradingPrice' | 'ordersByMarket' | 'markApplied' | 'appliedAmong'>;
+  readonly store: Pick<WalletStateStore, 'referencePrice' | 'tradingPrice' | 'ordersByMarket' | 'newestBookSeqs' | 'markApplied' | 'appliedAmong'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf' | 'running'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly inbox: Pick<IntentInbox, 'settle'>;
@@ -80,11 +81,14 @@ export class IntentPipeline {
   /** One pass over the waiting intents; `idle` when nothing was left to send. */
   async run(guard: TenureGuard): Promise<BatchResult | 'idle'> {
     await this.refuseReplays(Date.now());
+    const pending = [...this.pending.values()].map((p) => p.intent);
+    const newestBookSeq = await this.newestBookSeqs(pending);
     const now = Date.now();
     const triage = triageIntents({
-      pending: [...this.pending.values()].map((p) => p.intent),
+      pending,
       now,
       lastAppliedBookSeq: this.sender.lastAppliedBookSeq,
+      newestBookSeq,
       botRunning: (id) => this.parts.bots.running(id),
       maxActionsPerIntent: this.parts.settings.maxActionsPerIntent,
     });
@@ -132,8 +136,23 @@ export class IntentPipeline {
     }
   }
 
+  /**
+   * The executor's view of the books the pending plans claim: the feed's newest book seq per
+   * market. Unreadable (Redis away) it is empty, and the clock bounds the seqs instead.
+   */
+  private async newestBookSeqs(pending: readonly BatchIntent[]): Promise<ReadonlyMap<string, number>> {
+    if (pending.length === 0) return new Map();
+    const keys = [...new Set(pending.flatMap((i) => i.plans.map((p) => p.market)))];
+    return this.parts.store.newestBookSeqs(keys).catch(() => new Map<string, number>());
+  }
+
   /** Reports and settles the expired, superseded and refused intents; reports the superseded plans of the rest. */
   private async reportDropped(triage: IntentTriage, now: number): Promise<void> {
+    for (const { intent, issue } of triage.aheadOfBook) {
+      countInvalidInput('intent', issue.reason);
+      const reason = `refused: ${issue.detail}`;
+      await this.finish(intent, executionReports.forDropped(intent, 'rejected', reason, now, failedOf(intent.plans.flatMap((p) => p.actions), reason)));
+    }
     for (const intent of triage.expired) {
       await this.finish(intent, executionReports.forDropped(intent, 'expired', `deadline passed ${now - intent.deadline} ms before it could be sent`, now));
     }

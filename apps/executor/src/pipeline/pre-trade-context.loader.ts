@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mirrorbook/config';
-import type { StoredOrder } from '@mirrorbook/contracts';
+import { payloadAgeMs, type StoredOrder } from '@mirrorbook/contracts';
 import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import type { ChainFees } from '../chain/chain.fees';
@@ -46,9 +46,10 @@ export async function loadPreTradeContext(
   const trading = new Map<string, TradingPrice>();
   for (const key of new Set(keys)) {
     const tick = await parts.store.referencePrice(key);
-    if (tick) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
+    // a tick from the future has no valid age: the checks then see no reference at all
+    if (tick && payloadAgeMs(tick.ts, now) !== undefined) references.set(key, { price: new Dec(tick.mid), ts: tick.ts });
     const testnet = await parts.store.tradingPrice(key);
-    if (testnet) trading.set(key, { mid: new Dec(testnet.mid), bid: decOrNull(testnet.bid), ask: decOrNull(testnet.ask), ts: testnet.ts });
+    if (testnet && payloadAgeMs(testnet.ts, now) !== undefined) trading.set(key, { mid: new Dec(testnet.mid), bid: decOrNull(testnet.bid), ask: decOrNull(testnet.ask), ts: testnet.ts });
   }
   const marks = await parts.marks.marks(session.markets, keys, MARKS_MAX_AGE_MS);
   const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);

@@ -67,6 +67,14 @@ export class BatchSender {
     return this.lastApplied;
   }
 
+  /**
+   * Forgets the books applied so far (at takeover): another holder may have applied newer ones
+   * meanwhile, and a seq remembered from before must not outlive the tenure it was applied in.
+   */
+  forgetAppliedBooks(): void {
+    this.lastApplied.clear();
+  }
+
   /** The last tx that applied. */
   get lastTx(): { readonly hash: string; readonly height: number } | undefined {
     return this.last;

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { z } from 'zod';
 import {
+  bookSnapshotSchema,
   priceTickSchema,
   redisKeys,
   storedBalancesSchema,
@@ -86,6 +88,21 @@ export class WalletStateStore {
     return this.redis.get(redisKeys.bot(botId));
   }
 
+  /**
+   * Per market key of `keys`: the `seq` of the newest trading book the feed stored
+   * (`md:book:<mk>`, one MGET); a market without a valid stored book is left out.
+   */
+  async newestBookSeqs(keys: readonly string[]): Promise<Map<string, number>> {
+    const seqs = new Map<string, number>();
+    if (keys.length === 0) return seqs;
+    const values = await this.redis.mget(keys.map((k) => redisKeys.latestBook(k)));
+    keys.forEach((key, i) => {
+      const book = parseJson(values[i] ?? 'null', storedBookSeqSchema);
+      if (book) seqs.set(key, book.seq);
+    });
+    return seqs;
+  }
+
   /** The latest reference price of a market, or undefined. */
   referencePrice(market: string): Promise<PriceTick | undefined> {
     return this.latestPrice('reference', market);
@@ -101,6 +118,9 @@ export class WalletStateStore {
     return json === null ? undefined : parseJson(json, priceTickSchema);
   }
 }
+
+// only the seq is needed: a book's levels are not parsed on every pass
+const storedBookSeqSchema = z.object({ seq: bookSnapshotSchema.shape.seq });
 
 function parseJson<T>(json: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | undefined {
   try {

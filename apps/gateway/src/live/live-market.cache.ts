@@ -18,7 +18,8 @@ export type PriceRole = PriceTick['role'];
 /**
  * The latest price per (role, market), trading book and feed status per market: live from
  * `md.*`, and from the Redis copies the price feed keeps for late joiners (`md:price:*`,
- * `md:book:*`, `md:status:*`), whichever is newer.
+ * `md:book:*`, `md:status:*`), whichever is newer; a copy stamped in the future is never kept
+ * (`isNewerCopy`), and NATS refuses and counts one before it gets here.
  */
 @Injectable()
 export class LiveMarketCache {
@@ -37,20 +38,20 @@ export class LiveMarketCache {
   /** Keeps the tick when it is newer than the one held; returns whether it was kept. */
   applyPrice(tick: PriceTick): boolean {
     const key = `${tick.role}:${tick.market}`;
-    if (!isNewerCopy(tick, this.prices.get(key))) return false;
+    if (!isNewerCopy(tick, this.prices.get(key), Date.now())) return false;
     this.prices.set(key, tick);
     return true;
   }
 
   /** Keeps a trading book when newer; reference books are not shown. */
   applyBook(book: BookSnapshot): boolean {
-    if (book.role !== 'trading' || !isNewerCopy(book, this.books.get(book.market))) return false;
+    if (book.role !== 'trading' || !isNewerCopy(book, this.books.get(book.market), Date.now())) return false;
     this.books.set(book.market, book);
     return true;
   }
 
   applyStatus(status: FeedStatus): boolean {
-    if (!isNewerCopy(status, this.statuses.get(status.market))) return false;
+    if (!isNewerCopy(status, this.statuses.get(status.market), Date.now())) return false;
     this.statuses.set(status.market, status);
     return true;
   }

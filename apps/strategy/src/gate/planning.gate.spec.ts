@@ -73,11 +73,19 @@ describe('gatePlanning', () => {
     it('accepts a tick stamped slightly in the future (clock skew between hosts)', () => {
       expect(reasonOf({ reference: { ts: NOW + 200 } })).toBe('plan');
     });
+
+    it('skips a tick from beyond the clock-skew tolerance: a negative age is invalid, never fresh (reference-stale)', () => {
+      expect(reasonOf({ reference: { ts: NOW + 86_400_000 } })).toBe('reference-stale');
+    });
   });
 
   describe('when the book or the account is not usable', () => {
     it('skips a book older than its maximum age (book-stale)', () => {
       expect(reasonOf({ bookTs: NOW - 10_001 })).toBe('book-stale');
+    });
+
+    it('skips a book from the future (book-stale)', () => {
+      expect(reasonOf({ bookTs: NOW + 86_400_000 })).toBe('book-stale');
     });
 
     it('skips while the executor has not stored the account (account-unknown)', () => {

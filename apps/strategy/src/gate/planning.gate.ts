@@ -1,4 +1,4 @@
-import type { BotRunState, FeedStatus, PriceTick } from '@mirrorbook/contracts';
+import { payloadAgeMs, type BotRunState, type FeedStatus, type PriceTick } from '@mirrorbook/contracts';
 
 /**
  * Why an evaluation (one bot on one book snapshot) ended without an intent; the label of
@@ -11,13 +11,13 @@ export type SkipReason =
   | 'bot-paused'
   /** no reference price has been seen for the market */
   | 'reference-missing'
-  /** the newest reference tick is older than the configured maximum age */
+  /** the newest reference tick is older than the configured maximum age, or from the future */
   | 'reference-stale'
   /** the feed reports the reference side stale */
   | 'feed-stale'
   /** the feed reports the reference side down */
   | 'feed-down'
-  /** the book snapshot was already too old when a worker took it up */
+  /** the book snapshot was already too old when a worker took it up, or is from the future */
   | 'book-stale'
   /** the executor has not stored the wallet's balances (spot) or positions (derivatives) yet */
   | 'account-unknown'
@@ -69,11 +69,14 @@ export function gatePlanning(input: PlanningGateInput): PlanningDecision {
   if (feed === 'down' || feed === 'stale') {
     return skip(feed === 'down' ? 'feed-down' : 'feed-stale', `feed reports the reference ${feed}${reasonOf(input.status)}`);
   }
-  const referenceAge = input.nowMs - input.reference.ts;
+  // a ts from the future has no valid age (payloadAgeMs): never fresh
+  const referenceAge = payloadAgeMs(input.reference.ts, input.nowMs);
+  if (referenceAge === undefined) return skip('reference-stale', `reference ts ${input.reference.ts} is from the future (invalid)`);
   if (referenceAge > input.referenceMaxAgeMs) {
     return skip('reference-stale', `reference is ${referenceAge} ms old (max ${input.referenceMaxAgeMs} ms)`);
   }
-  const bookAge = input.nowMs - input.bookTs;
+  const bookAge = payloadAgeMs(input.bookTs, input.nowMs);
+  if (bookAge === undefined) return skip('book-stale', `book ts ${input.bookTs} is from the future (invalid)`);
   if (bookAge > input.bookMaxAgeMs) return skip('book-stale', `book is ${bookAge} ms old (max ${input.bookMaxAgeMs} ms)`);
   if (!input.accountKnown) return skip('account-unknown', 'no balances or positions stored for the wallet yet');
   return PLAN;

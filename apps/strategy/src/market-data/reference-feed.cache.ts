@@ -13,15 +13,18 @@ export class ReferenceFeedCache {
   private readonly statuses = new Map<string, FeedStatus>();
   private readonly subscriptions: Subscription[] = [];
 
-  constructor(private readonly messaging: MessagingService) {}
+  constructor(
+    private readonly messaging: MessagingService,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Subscribes; call once NATS is connected. */
   start(): void {
     this.subscriptions.push(
       this.messaging.subscribe(subjects.mdPrice('*', '*'), (tick) => {
-        if (tick.role === 'reference') keepNewest(this.references, tick.market, tick);
+        if (tick.role === 'reference') keepNewest(this.references, tick.market, tick, this.now());
       }),
-      this.messaging.subscribe(subjects.mdStatus('*'), (status) => keepNewest(this.statuses, status.market, status)),
+      this.messaging.subscribe(subjects.mdStatus('*'), (status) => keepNewest(this.statuses, status.market, status, this.now())),
     );
   }
 
@@ -38,6 +41,6 @@ export class ReferenceFeedCache {
   }
 }
 
-function keepNewest<T extends FeedStamp>(map: Map<string, T>, key: string, candidate: T): void {
-  if (isNewerCopy(candidate, map.get(key))) map.set(key, candidate);
+function keepNewest<T extends FeedStamp>(map: Map<string, T>, key: string, candidate: T, nowMs: number): void {
+  if (isNewerCopy(candidate, map.get(key), nowMs)) map.set(key, candidate);
 }

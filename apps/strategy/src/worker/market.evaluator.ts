@@ -114,14 +114,15 @@ export class MarketEvaluator {
     if (bots.length === 0) return;
     const state = await this.readState(key, market, bots);
     if (!state) return;
+    const nowMs = this.now();
     const ctx: SnapshotContext = {
       book,
       pair,
       market,
       state,
-      reference: newestCopy(state.reference, this.deps.referenceFeed.reference(key)),
-      status: newestCopy(state.status, this.deps.referenceFeed.status(key)),
-      nowMs: this.now(),
+      reference: newestCopy(state.reference, this.deps.referenceFeed.reference(key), nowMs),
+      status: newestCopy(state.status, this.deps.referenceFeed.status(key), nowMs),
+      nowMs,
     };
     await Promise.all(bots.map((bot) => this.evaluateBot(ctx, bot)));
     strategyMetrics.snapshotSeconds().observe({ market: key }, (performance.now() - started) / 1000);

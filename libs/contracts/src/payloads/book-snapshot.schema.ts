@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, marketKey, marketRole, network, positiveDecimalString, sequenceNumber } from '../primitives';
+import { epochMs, marketKey, marketRole, network, positiveDecimalString, sequenceNumber, safeCount } from '../primitives';
 
 /** One aggregated price level. */
 export const bookLevelSchema = z
@@ -23,9 +23,9 @@ export const bookSnapshotSchema = z
     /** asks, best (lowest) first */
     asks: z.array(bookLevelSchema),
     /** number of price levels on both sides (the LCD aggregates orders per level) */
-    orderCount: z.number().int().nonnegative(),
+    orderCount: safeCount,
     /** block height the book was read at */
-    height: z.number().int().nonnegative(),
+    height: safeCount,
     /** when the feed read it, ms since epoch */
     ts: epochMs,
     /** monotonic per (net, role, market); intents carry it as `basedOn.bookSeq` */

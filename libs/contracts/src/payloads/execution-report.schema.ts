@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, hex32, walletId } from '../primitives';
+import { epochMs, hex32, walletId, safeCount } from '../primitives';
 
 export const executionOutcome = z.enum([
   /** broadcast and included with code 0 (individual orders may still have failed: see `failed`) */
@@ -25,7 +25,7 @@ export const executionReportSchema = z
     /** upper-case hex, when broadcast */
     txHash: z.string().regex(/^[0-9A-F]{64}$/).nullable(),
     /** inclusion height, when included */
-    height: z.number().int().nonnegative().nullable(),
+    height: safeCount.nullable(),
     /** chain result code; 0 = success */
     code: z.number().int().nullable(),
     codespace: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, marketKey, sequenceNumber } from '../primitives';
+import { epochMs, marketKey, sequenceNumber, safeCount } from '../primitives';
 
 export const feedState = z.enum(['fresh', 'stale', 'degraded', 'down']);
 
@@ -7,7 +7,7 @@ const sideStatusSchema = z
   .object({
     state: feedState,
     /** ms since the last good update of this side; null before the first */
-    ageMs: z.number().int().nonnegative().nullable(),
+    ageMs: safeCount.nullable(),
     /** why the side is not fresh, when it is not */
     reason: z.string().optional(),
   })

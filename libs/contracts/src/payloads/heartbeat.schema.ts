@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, marketKey, walletId } from '../primitives';
+import { epochMs, marketKey, safeCount, walletId } from '../primitives';
 
 export const appName = z.enum(['price-feed', 'strategy', 'executor', 'gateway', 'injective-sim', 'cli']);
 
@@ -17,7 +17,7 @@ export const heartbeatSchema = z
     /** seconds since the process started */
     uptimeS: z.number().nonnegative(),
     /** resident set size, bytes */
-    rssBytes: z.number().int().nonnegative(),
+    rssBytes: safeCount,
     /** executors only: the wallet they sign for (never the key) */
     wallet: z
       .object({ id: walletId, address: z.string(), subaccountId: z.string() })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, hex32, marketKey, positiveDecimalString, side, walletId } from '../primitives';
+import { epochMs, hex32, marketKey, positiveDecimalString, side, walletId, safeCount } from '../primitives';
 
 /** A change to one of the wallet's orders (`orders.<wallet>.<mk>`). */
 export const orderEventSchema = z
@@ -18,7 +18,7 @@ export const orderEventSchema = z
     quantity: positiveDecimalString,
     /** why, for `rejected` and `cancelled` */
     reason: z.string().nullable(),
-    height: z.number().int().nonnegative().nullable(),
+    height: safeCount.nullable(),
     ts: epochMs,
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMs, marketKey, marketRole, network, positiveDecimalString, sequenceNumber } from '../primitives';
+import { epochMs, marketKey, marketRole, network, positiveDecimalString, sequenceNumber, safeCount } from '../primitives';
 
 /** Top of book and derived prices of one market on one network (`md.price.<net>.<mk>`). */
 export const priceTickSchema = z
@@ -21,7 +21,7 @@ export const priceTickSchema = z
     /** how `mid` was derived */
     source: z.enum(['mid', 'last', 'mark']),
     /** block height the price was read at */
-    height: z.number().int().nonnegative(),
+    height: safeCount,
     /** when the feed read it, ms since epoch */
     ts: epochMs,
     /** monotonic per (net, role, market) */

@@ -16,8 +16,14 @@ export const signedDecimalString = z
   .string()
   .regex(SIGNED, 'must be a decimal string such as "-1.5" (no exponent)');
 
-/** Milliseconds since the Unix epoch. */
-export const epochMs = z.number().int().nonnegative();
+/**
+ * A non-negative integer that JSON and JS numbers hold exactly: `.int()` alone lets 1e300 through,
+ * and above 2^53 − 1 neighbouring values compare equal.
+ */
+export const safeCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER, 'must be a safe integer (at most 2^53 − 1)');
+
+/** Milliseconds since the Unix epoch (how far ahead of the clock it may be: `time-sanity.ts`). */
+export const epochMs = safeCount;
 
 /** A per-(network, market) monotonic sequence number. */
-export const sequenceNumber = z.number().int().nonnegative();
+export const sequenceNumber = safeCount;

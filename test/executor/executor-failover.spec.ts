@@ -115,6 +115,10 @@ describe('executor: two processes for one wallet', () => {
   it('hands over to the standby once the dead holder\'s lease runs out (at most TTL / renew + 1 refused attempts) when the active one is killed mid-broadcast, losing and duplicating nothing', async () => {
     const [wallet] = h.wallets;
     record = await LeaseRecord.start(h.redis, wallet.id);
+    // applied by exec-a before it dies; published again once exec-b holds the lease (below)
+    const replayed = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: 9_999, actions: [create('9.300')] }], 50_000);
+    await h.publishIntent(replayed);
+    expect((await outcomeOf(replayed.id)).outcome).toBe('applied');
     await h.admin('faults', { stuckMempoolBlocks: 5 });
     const inFlight = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: 10_000, actions: [create('9.100'), create('10.900', 'sell')] }], 10_000);
     await h.publishIntent(inFlight);
@@ -139,6 +143,13 @@ describe('executor: two processes for one wallet', () => {
     const after = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: 10_001, actions: [create('9.200')] }], 10_000);
     await h.publishIntent(after);
     expect((await outcomeOf(after.id)).outcome).toBe('applied');
+
+    // the intent exec-a applied, replayed to the new holder: refused with a report, no second tx
+    const accepted = (await h.simState()).txsAccepted;
+    await h.publishIntent(replayed);
+    const again = await eventually(() => (h.finalOutcomes().get(replayed.id)?.outcome === 'rejected' ? h.finalOutcomes().get(replayed.id) : undefined), 20_000, 'the replay refused');
+    expect(again).toMatchObject({ txHash: null, error: `intent ${replayed.id} was applied already: a replay, nothing sent` });
+    expect((await h.simState()).txsAccepted).toBe(accepted);
 
     const cids = inFlight.plans[0].actions.map((x) => (x.type === 'create' ? x.cid : ''));
     for (const market of markets) {

@@ -19,30 +19,37 @@ export class ExecTailConsumer implements OnApplicationShutdown {
   constructor(private readonly jetstream: JetStreamAccess) {}
 
   /**
-   * Starts following EXEC. The gateway may not create streams (its NATS identity only reads them):
-   * until an executor has created EXEC, it looks again every `retryMs`.
+   * Follows EXEC from now on, for as long as the gateway runs: the gateway may not create streams
+   * (its NATS identity only reads them), so until an executor has created EXEC, and whenever the
+   * tail ends or fails, it starts again after `retryMs`.
    */
   async start(onItem: (item: ActivityItem) => void, retryMs = 1000): Promise<void> {
-    const { js, jsm } = await this.jetstream.clients();
-    for (let attempt = 0; !(await jsm.streams.info('EXEC').then(() => true, () => false)); attempt++) {
-      if (this.stopped) return;
-      if (attempt === 0) this.logger.log(`no EXEC stream yet (no executor has started): looking again every ${retryMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
-    }
-    if (this.stopped) return;
-    const consumer = await js.consumers.get('EXEC', { deliver_policy: DeliverPolicy.New });
-    const messages = await consumer.consume();
-    this.messages = messages;
+    const { js } = await this.jetstream.clients();
     void (async () => {
-      for await (const msg of messages) {
-        const item = decodeActivityItem(msg.seq, msg.subject, msg.data);
-        if (item) onItem(item);
-        else {
-          countInvalidInput(familyOfSubject(msg.subject) ?? 'unknown', 'invalid');
-          this.logger.warn(`skipped invalid EXEC message #${msg.seq} on ${msg.subject}`);
+      for (let attempt = 0; !this.stopped; attempt++) {
+        try {
+          const consumer = await js.consumers.get('EXEC', { deliver_policy: DeliverPolicy.New });
+          const messages = await consumer.consume();
+          this.messages = messages;
+          this.logger.log('following the EXEC stream');
+          for await (const msg of messages) this.take(msg.seq, msg.subject, msg.data, onItem);
+        } catch (error) {
+          if (attempt === 0 || !/stream not found/i.test((error as Error).message)) {
+            this.logger.log(`EXEC not followed (${(error as Error).message}): trying again every ${retryMs} ms`);
+          }
         }
+        if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
       }
     })();
+  }
+
+  private take(seq: number, subject: string, data: Uint8Array, onItem: (item: ActivityItem) => void): void {
+    const item = decodeActivityItem(seq, subject, data);
+    if (item) onItem(item);
+    else {
+      countInvalidInput(familyOfSubject(subject) ?? 'unknown', 'invalid');
+      this.logger.warn(`skipped invalid EXEC message #${seq} on ${subject}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

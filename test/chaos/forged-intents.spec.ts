@@ -15,7 +15,7 @@ describe('chaos: forged intents against the limits the executor owns', () => {
   beforeAll(async () => {
     h = await ExecutorHarness.start({ blockMs: 200 });
     [wallet] = h.wallets;
-    for (const market of ['inj-usdt', 'atom-usdt'] as MarketKey[]) await h.setReference(market, '10');
+    for (const market of ['inj-usdt', 'atom-usdt', 'inj-usdt-perp'] as MarketKey[]) await h.setReference(market, '10');
     // the testnet mid of inj-usdt is 1 % off the reference: no market to move
     await h.setTrading('inj-usdt', '10.1', '10.05', '10.15');
     const executor = h.startExecutor(wallet, { EXEC_MAX_ACTIONS_PER_INTENT: '5', EXEC_MAX_TAKER_NOTIONAL: '25' });
@@ -59,5 +59,21 @@ describe('chaos: forged intents against the limits the executor owns', () => {
     // maker-only orders are not taker flow
     const maker = await finalReport([create(h, 'buy', '9.700')], 'atom-usdt');
     expect(maker).toMatchObject({ outcome: 'applied', failed: [] });
+  });
+
+  it('stops perp creates once the position could pass maxNetPosition of the config files (50) if every resting buy filled', async () => {
+    // five post-only buys of 10 (the per-order cap: 10 × baseSize 1) rest: 50 long if they all fill
+    const resting = ['9.400', '9.300', '9.200', '9.100', '9.000'].map((price) => create(h, 'buy', price, '10'));
+    expect(await finalReport(resting, 'inj-usdt-perp')).toMatchObject({ outcome: 'applied', failed: [] });
+    const before = (await h.simState()).txsAccepted;
+    const one = create(h, 'buy', '9.000', '1');
+    const refused = await finalReport([one], 'inj-usdt-perp');
+    expect(refused).toMatchObject({ outcome: 'rejected', txHash: null });
+    expect(refused.failed).toEqual([
+      { cid: one.cid, reason: 'net position on inj-usdt-perp could reach 51 long if every resting buy filled, beyond the limit ±50 (configured maxNetPosition)' },
+    ]);
+    expect((await h.simState()).txsAccepted).toBe(before);
+    // the other side still quotes: a sell of 10 only brings the worst short case to 10
+    expect(await finalReport([create(h, 'sell', '10.900', '10')], 'inj-usdt-perp')).toMatchObject({ outcome: 'applied', failed: [] });
   });
 });

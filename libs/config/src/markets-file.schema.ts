@@ -15,6 +15,11 @@ export const executorLimitsSchema = z
     maxTakerNotional: positiveDecimalString.optional(),
     /** largest |buys − sells| notional of taking orders per EXEC_LIMIT_WINDOW_MS, quote units (default EXEC_MAX_NET_TAKER_NOTIONAL) */
     maxNetTakerNotional: positiveDecimalString.optional(),
+    /**
+     * derivatives: largest |net position| the wallet could reach on this market if every resting
+     * order of a side filled, base units (default: the strategy `maxNetPosition` of the config files)
+     */
+    maxNetPosition: positiveDecimalString.optional(),
   })
   .strict();
 

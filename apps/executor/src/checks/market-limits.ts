@@ -15,22 +15,38 @@ export interface MarketLimits {
   readonly maxTakerNotional: Decimal;
   /** |buys − sells| taker notional per window, quote units */
   readonly maxNetTakerNotional: Decimal;
+  /** derivatives: |position + every resting order of a side + the new one|, base units */
+  readonly maxNetPosition: Decimal;
+  /** where `maxNetPosition` comes from, for refusal reasons */
+  readonly maxNetPositionSource: string;
+}
+
+/** A bot's sizes on a market from the config files alone (never a live edit), base units. */
+export interface ConfiguredSizes {
+  readonly configuredBaseSize: Decimal;
+  readonly configuredMaxNetPosition: Decimal;
 }
 
 /**
  * A market's caps: its `executorLimits` in config/markets.json, else the EXEC_* defaults (the
- * quantity: EXEC_MAX_ORDER_SIZE_MULTIPLE × the baseSize of the config files, never a live edit). Pure.
+ * quantity: EXEC_MAX_ORDER_SIZE_MULTIPLE × the baseSize of the config files; the net position: the
+ * maxNetPosition of the config files; never a live edit). Pure.
  */
-export function marketLimitsOf(limits: PreTradeLimits, configured: ExecutorMarketLimits, configuredBaseSize: Decimal): MarketLimits {
+export function marketLimitsOf(limits: PreTradeLimits, configured: ExecutorMarketLimits, sizes: ConfiguredSizes): MarketLimits {
   const quantity = configured.maxOrderQuantity
     ? { value: new Dec(configured.maxOrderQuantity), source: 'executorLimits.maxOrderQuantity' }
     : {
-        value: configuredBaseSize.mul(limits.maxOrderSizeMultiple),
-        source: `${toDecimalString(limits.maxOrderSizeMultiple)} × configured baseSize ${toDecimalString(configuredBaseSize)}`,
+        value: sizes.configuredBaseSize.mul(limits.maxOrderSizeMultiple),
+        source: `${toDecimalString(limits.maxOrderSizeMultiple)} × configured baseSize ${toDecimalString(sizes.configuredBaseSize)}`,
       };
+  const position = configured.maxNetPosition
+    ? { value: new Dec(configured.maxNetPosition), source: 'executorLimits.maxNetPosition' }
+    : { value: sizes.configuredMaxNetPosition, source: 'configured maxNetPosition' };
   return {
     maxOrderQuantity: quantity.value,
     maxOrderQuantitySource: quantity.source,
+    maxNetPosition: position.value,
+    maxNetPositionSource: position.source,
     maxOrderNotional: configured.maxOrderNotional ? new Dec(configured.maxOrderNotional) : limits.maxOrderNotional,
     maxTakerNotional: configured.maxTakerNotional ? new Dec(configured.maxTakerNotional) : limits.maxTakerNotional,
     maxNetTakerNotional: configured.maxNetTakerNotional ? new Dec(configured.maxNetTakerNotional) : limits.maxNetTakerNotional,

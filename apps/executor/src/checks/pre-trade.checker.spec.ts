@@ -35,14 +35,15 @@ function context(overrides: Partial<PreTradeContext> = {}): PreTradeContext {
     market: (key) => (key in markets ? { enabled: true, market: markets[key as keyof typeof markets] } : undefined),
     reference: () => ({ price: new Dec(10), ts: NOW - 1000 }),
     mark: (key) => (key === 'inj-usdt-perp' ? new Dec(10) : undefined),
-    params: () => ({ configuredBaseSize: new Dec(1), leverage: new Dec(2) }),
+    params: () => ({ configuredBaseSize: new Dec(1), configuredMaxNetPosition: new Dec(100), leverage: new Dec(2) }),
     available: new Map([
       [USDT, new Dec(10_000)],
       ['inj', new Dec(100)],
     ]),
     openOrders: () => [],
+    position: () => new Dec(0),
     trading: () => undefined,
-    marketLimits: (bot, key) => marketLimitsOf(ctx.limits, {}, ctx.params(bot, key).configuredBaseSize),
+    marketLimits: (bot, key) => marketLimitsOf(ctx.limits, {}, ctx.params(bot, key)),
     takerWindow: new TakerWindow(60_000),
     ...overrides,
   };
@@ -168,8 +169,8 @@ describe('checkPreTrade', () => {
 
     it("refuses above the market's absolute caps from config, whatever the baseSize", () => {
       const ctx = context({
-        params: () => ({ configuredBaseSize: new Dec(1000), leverage: new Dec(2) }),
-        marketLimits: () => marketLimitsOf(context().limits, { maxOrderQuantity: '5', maxOrderNotional: '40' }, new Dec(1000)),
+        params: () => ({ configuredBaseSize: new Dec(1000), configuredMaxNetPosition: new Dec(100), leverage: new Dec(2) }),
+        marketLimits: () => marketLimitsOf(context().limits, { maxOrderQuantity: '5', maxOrderNotional: '40' }, { configuredBaseSize: new Dec(1000), configuredMaxNetPosition: new Dec(100) }),
       });
       expect(reasons(one(createAction({ quantity: '6' })), ctx)).toEqual(['quantity 6 exceeds the per-order limit 5 (executorLimits.maxOrderQuantity)']);
       expect(reasons(one(createAction({ quantity: '4.1' })), ctx)).toEqual(['notional 41 exceeds the per-order limit 40']);
@@ -177,7 +178,7 @@ describe('checkPreTrade', () => {
     });
 
     it('refuses a notional above the per-order limit', () => {
-      const ctx = context({ params: () => ({ configuredBaseSize: new Dec(1000), leverage: new Dec(2) }) });
+      const ctx = context({ params: () => ({ configuredBaseSize: new Dec(1000), configuredMaxNetPosition: new Dec(100), leverage: new Dec(2) }) });
       expect(reasons(one(createAction({ quantity: '101' })), ctx)).toEqual([
         'notional 1010 exceeds the per-order limit 1000',
       ]);
@@ -275,7 +276,7 @@ describe('checkPreTrade', () => {
         reference: () => ({ price: new Dec(10), ts: now - 1000 }),
         takerWindow: window,
         ...(trading ? { trading } : {}),
-        marketLimits: () => marketLimitsOf(context().limits, { maxTakerNotional: '25', maxNetTakerNotional: '15' }, new Dec(1)),
+        marketLimits: () => marketLimitsOf(context().limits, { maxTakerNotional: '25', maxNetTakerNotional: '15' }, { configuredBaseSize: new Dec(1), configuredMaxNetPosition: new Dec(100) }),
       });
 
     it('refuses the taker notional above the cap, and accepts again once the window has passed', () => {
@@ -311,6 +312,57 @@ describe('checkPreTrade', () => {
       expect(window.usage('inj-usdt', NOW).gross.toFixed()).toBe('0');
       expect(reasons(one(taker('buy', '10.1', '1')), capped(window, NOW, book))).toEqual([]);
       expect(window.usage('inj-usdt', NOW).gross.toFixed()).toBe('10.1');
+    });
+  });
+
+  describe('when a derivative create could let the net position pass the cap (every resting order of its side filled)', () => {
+    const perp = 'inj-usdt-perp';
+    const resting = (side: 'buy' | 'sell', quantity: string, orderHash = `0x${'a'.repeat(63)}1`) => ({
+      orderHash, cid: null, side, price: '10', quantity, createdAt: NOW - 5000, height: 1,
+    });
+    const capped = (position: string | undefined, open: ReturnType<typeof resting>[] = [], configured: Record<string, string> = {}) =>
+      context({
+        position: (key) => (key === perp && position !== undefined ? new Dec(position) : undefined),
+        openOrders: (key) => (key === perp ? open : []),
+        marketLimits: () => marketLimitsOf(context().limits, configured, { configuredBaseSize: new Dec(1), configuredMaxNetPosition: new Dec(5) }),
+      });
+    const buy = (quantity: string, extra: Partial<ReturnType<typeof createAction>> = {}) => createAction({ side: 'buy', price: '10', quantity, ...extra });
+
+    it('counts the position, the resting orders of the side and the new order against the configured maxNetPosition', () => {
+      expect(reasons(one(buy('1'), perp), capped('3', [resting('buy', '1')]))).toEqual([]);
+      expect(reasons(one(buy('1.5'), perp), capped('3', [resting('buy', '1')]))).toEqual([
+        'net position on inj-usdt-perp could reach 5.5 long if every resting buy filled, beyond the limit ±5 (configured maxNetPosition)',
+      ]);
+    });
+
+    it('lets the other side grow while long, up to the cap short, and never counts reduce-only creates', () => {
+      expect(reasons(one(createAction({ side: 'sell', price: '10', quantity: '8' }), perp), capped('3'))).toEqual([]);
+      expect(reasons(one(createAction({ side: 'sell', price: '10', quantity: '8.5' }), perp), capped('3'))).toEqual([
+        'net position on inj-usdt-perp could reach 5.5 short if every resting sell filled, beyond the limit ±5 (configured maxNetPosition)',
+      ]);
+      expect(reasons(one(buy('4', { reduceOnly: true }), perp), capped('-4'))).toEqual([]);
+    });
+
+    it('counts the creates of one tx against each other, and frees what the same plan cancels', () => {
+      const two = runnable(batchIntent('i1', [marketPlan(perp, 1, [buy('3'), buy('3')])]));
+      expect(reasons(two, capped('0'))).toEqual([
+        'net position on inj-usdt-perp could reach 6 long if every resting buy filled, beyond the limit ±5 (configured maxNetPosition)',
+      ]);
+      const hash = `0x${'b'.repeat(64)}`;
+      const replacing = runnable(batchIntent('i1', [marketPlan(perp, 1, [{ type: 'cancel', orderHash: hash }, buy('4')])]));
+      expect(reasons(replacing, capped('1', [resting('buy', '4', hash)]))).toEqual([]);
+      expect(reasons(one(buy('4'), perp), capped('1', [resting('buy', '4', hash)]))).toHaveLength(1);
+    });
+
+    it('takes the cap from executorLimits.maxNetPosition when the market sets one, and refuses when the position is unknown', () => {
+      expect(reasons(one(buy('4'), perp), capped('0', [], { maxNetPosition: '3' }))).toEqual([
+        'net position on inj-usdt-perp could reach 4 long if every resting buy filled, beyond the limit ±3 (executorLimits.maxNetPosition)',
+      ]);
+      expect(reasons(one(buy('1'), perp), capped(undefined))).toEqual(['net position on inj-usdt-perp unknown: the positions query failed']);
+    });
+
+    it('leaves spot markets alone', () => {
+      expect(reasons(one(buy('50')), capped('0'))).not.toContainEqual(expect.stringContaining('net position'));
     });
   });
 

@@ -4,6 +4,7 @@ import { Dec, isOnTick, meetsMinNotional, toDecimalString, type Market } from '@
 import type { RunnableIntent } from '../intents/intent.triage';
 import type { MarketLimits } from './market-limits';
 import { markPriceRefusal } from './mark-price.check';
+import { NetPositionBudget } from './net-position.budget';
 import type { PreTradeContext } from './pre-trade.context';
 import { mayTake, priceBandOf } from './price-band';
 import { VenueLimitsCheck } from './venue-limits.check';
@@ -32,6 +33,7 @@ const HUNDRED = new Dec(100);
  * testnet gap the executor measures is wide, never for a declared phase), derivatives: a mark price
  * and the chain's mark-price rule for the bot's leverage, quantity and notional within the market's
  * per-order caps, the tx's notional within the per-batch limit, the market's rolling taker caps,
+ * derivatives: the net position reachable if every resting order of the side filled,
  * the chain's limits (post-only mode, orders per derivative side), and the balance or margin it holds available (balances freed by the tx's
  * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
  */
@@ -43,6 +45,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
   }
   let batchNotional = new Dec(0);
   const venue = new VenueLimitsCheck(ctx);
+  const positions = new NetPositionBudget(ctx);
 
   return intents.map(({ intent, plans }) => {
     const accepted: MarketPlan[] = [];
@@ -65,6 +68,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
           venue.refusal(action, plan, market) ??
           batchRefusal(action, batchNotional, ctx) ??
           takerRefusal(action, intent.bot, plan.market, ctx) ??
+          positions.refusal(action, plan, intent.bot, market) ??
           budget.reserve(action, market, ctx.params(intent.bot, plan.market).leverage);
         if (reason !== null) {
           rejected.push({ market: plan.market, action, reason });
@@ -73,6 +77,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
         recordTaker(action, plan.market, ctx);
         usedCids.add(action.cid);
         venue.accept(action, plan);
+        positions.accept(action, plan);
         batchNotional = batchNotional.add(notionalOf(action));
         actions.push(action);
       }

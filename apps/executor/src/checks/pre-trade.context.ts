@@ -38,6 +38,8 @@ export interface TradingPrice {
 export interface BotMarketParams {
   /** baseSize of the config files alone (never a live edit), base units: the default quantity cap scales with it */
   readonly configuredBaseSize: Decimal;
+  /** maxNetPosition of the config files alone (never a live edit), base units: the default net position cap */
+  readonly configuredMaxNetPosition: Decimal;
   /** derivatives: margin = notional / leverage (config layers and the validated `bot:<id>` record) */
   readonly leverage: Decimal;
 }
@@ -70,6 +72,8 @@ export interface PreTradeContext {
   readonly takerWindow: TakerWindow;
   /** available subaccount balance per bank denom, human units; undefined when it could not be read */
   readonly available: ReadonlyMap<string, Decimal> | undefined;
+  /** a derivative market's net position on chain, base units, long positive; undefined when not read */
+  readonly position: (marketKey: string) => Decimal | undefined;
   /** the wallet's open orders on a market as the executor knows them */
   readonly openOrders: (marketKey: string) => readonly StoredOrder[];
   /** the chain's limits (exchange params); undefined when not read */

@@ -162,7 +162,7 @@ export class FakeEngineParts {
         bots,
         bot: (id) => bots.find((b) => b.id === id),
         running: (id) => this.desired.get(id) === 'running',
-        paramsOf: () => ({ configuredBaseSize: new Dec(1), leverage: new Dec(1) }),
+        paramsOf: () => ({ configuredBaseSize: new Dec(1), configuredMaxNetPosition: new Dec(100), leverage: new Dec(1) }),
         load: async (listener) => {
           log('bots load');
           this.listener = listener;
@@ -222,7 +222,9 @@ function balances() {
     ['inj', new Dec(100)],
     [ATOM, new Dec(100)],
   ]);
-  return { height: 100, readAt: Date.now(), available };
+  // no position on any derivative market
+  const positions = new Map(Object.keys(TESTNET_IDS).filter((k) => k.endsWith('-perp')).map((k) => [k, new Dec(0)]));
+  return { height: 100, readAt: Date.now(), available, positions };
 }
 
 function settings(): ExecutorSettings {

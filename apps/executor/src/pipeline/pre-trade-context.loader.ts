@@ -52,7 +52,7 @@ export async function loadPreTradeContext(
     if (testnet && payloadAgeMs(testnet.ts, now) !== undefined) trading.set(key, { mid: new Dec(testnet.mid), bid: decOrNull(testnet.bid), ask: decOrNull(testnet.ask), ts: testnet.ts });
   }
   const marks = await parts.marks.marks(session.markets, keys, MARKS_MAX_AGE_MS);
-  const { available } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);
+  const { available, positions } = await parts.account.available(session.markets, BALANCES_MAX_AGE_MS);
   const spendable = withoutGasReserve(available, session.feeDenom, parts.settings.limits.gasReserve);
   return {
     now,
@@ -71,10 +71,11 @@ export async function loadPreTradeContext(
       marketLimitsOf(
         parts.settings.limits,
         parts.config.markets.find((m) => m.key === key)?.executorLimits ?? {},
-        parts.bots.paramsOf(bot, key).configuredBaseSize,
+        parts.bots.paramsOf(bot, key),
       ),
     takerWindow: parts.takerWindow,
     available: spendable,
+    position: (key) => positions.get(key),
     openOrders: (key) => orders.get(key) ?? [],
     venue: parts.fees?.limits(),
   };

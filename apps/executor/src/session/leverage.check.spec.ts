@@ -15,7 +15,7 @@ const pair = (key: 'inj-usdt' | 'inj-usdt-perp', strategy: Record<string, string
   ({ key, type: key === 'inj-usdt' ? 'spot' : 'derivative', mainnetMarketId: TESTNET_IDS[key], testnetMarketId: TESTNET_IDS[key], referencePrice: 'mid', strategy, enabled: true }) as MarketPair;
 const bot = (params: Record<string, string> = {}): BotEntry =>
   ({ id: 'perp-inj', wallet: 'w2', markets: ['inj-usdt-perp', 'inj-usdt'], params, enabled: true }) as BotEntry;
-const leverage = (value: string) => () => ({ configuredBaseSize: new Dec(1), leverage: new Dec(value) });
+const leverage = (value: string) => () => ({ configuredBaseSize: new Dec(1), configuredMaxNetPosition: new Dec(100), leverage: new Dec(value) });
 
 describe('leverageProblems', () => {
   it('accepts a leverage below 1 / IMR', () => {

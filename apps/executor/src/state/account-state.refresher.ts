@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { StoredBalances, StoredPositions } from '@mirrorbook/contracts';
 import { defaultSubaccountFunds } from '@mirrorbook/injective';
-import { decimalsByDenom, denomCatalog, toDecimalString, type Market } from '@mirrorbook/market';
+import { Dec, decimalsByDenom, denomCatalog, toDecimalString, type Market } from '@mirrorbook/market';
 import type { ChainAccess } from '../chain/chain.access';
 import type { WalletStateStore } from './wallet-state.store';
 
@@ -11,13 +11,15 @@ export interface AvailableBalances {
   /** ms since epoch */
   readonly readAt: number;
   readonly available: ReadonlyMap<string, Decimal>;
+  /** net position per derivative market key, base units, long positive (a market without one: 0) */
+  readonly positions: ReadonlyMap<string, Decimal>;
 }
 
 /**
  * Reads the wallet's funds as the chain keeps them — the bank balance plus the default
  * subaccount's deposits (docs/injective.md#balances-and-subaccounts) — and its positions, writes
  * `balances:<wallet>` and `positions:<wallet>` for the strategy and the dashboard, and keeps the
- * last read for the pre-trade checks, so the chain is asked once per block at most.
+ * last read (balances and positions) for the pre-trade checks, so the chain is asked once per block at most.
  */
 export class AccountStateRefresher {
   private last: AvailableBalances | undefined;
@@ -56,23 +58,27 @@ export class AccountStateRefresher {
       balances.balances[denom] = { symbol: denoms.get(denom)?.symbol ?? denom, available: plain(b.available), total: plain(b.total) };
     }
     await this.store.writeBalances(balances);
-    const derivatives = [...markets].filter(([, m]) => m.type === 'derivative');
-    if (derivatives.length > 0) {
-      const keyById = new Map(derivatives.map(([key, m]) => [m.id.toLowerCase(), key]));
-      const positions: StoredPositions = { height, ts: now, positions: {} };
-      for (const p of await this.chain.positions(this.subaccountId)) {
-        const key = keyById.get(p.marketId.toLowerCase());
-        if (!key) continue;
-        positions.positions[key] = {
-          quantity: toDecimalString(p.side === 'long' ? p.quantity : p.quantity.neg()),
-          entryPrice: plain(p.entryPrice),
-          margin: plain(p.margin),
-        };
-      }
-      await this.store.writePositions(positions);
-    }
-    this.last = { height, readAt: now, available: new Map(Object.entries(funds).map(([d, b]) => [d, b.available])) };
+    const positions = await this.refreshPositions(markets, height, now);
+    this.last = { height, readAt: now, available: new Map(Object.entries(funds).map(([d, b]) => [d, b.available])), positions };
     return this.last;
+  }
+
+  /** Reads the derivative positions, stores them in `positions:<wallet>`; per market key, every derivative market present. */
+  private async refreshPositions(markets: ReadonlyMap<string, Market>, height: number, now: number): Promise<ReadonlyMap<string, Decimal>> {
+    const derivatives = [...markets].filter(([, m]) => m.type === 'derivative');
+    const signed = new Map<string, Decimal>(derivatives.map(([key]) => [key, new Dec(0)]));
+    if (derivatives.length === 0) return signed;
+    const keyById = new Map(derivatives.map(([key, m]) => [m.id.toLowerCase(), key]));
+    const stored: StoredPositions = { height, ts: now, positions: {} };
+    for (const p of await this.chain.positions(this.subaccountId)) {
+      const key = keyById.get(p.marketId.toLowerCase());
+      if (!key) continue;
+      const quantity = p.side === 'long' ? p.quantity : p.quantity.neg();
+      signed.set(key, quantity);
+      stored.positions[key] = { quantity: toDecimalString(quantity), entryPrice: plain(p.entryPrice), margin: plain(p.margin) };
+    }
+    await this.store.writePositions(stored);
+    return signed;
   }
 }
 

@@ -55,7 +55,7 @@ export class BotStateRegistry {
   }
 
   /**
-   * For a bot on a market: the baseSize of the config files alone, and the leverage in force (config
+   * For a bot on a market: the baseSize and maxNetPosition of the config files alone, and the leverage in force (config
    * layers plus the validated edits of its `bot:<id>` record).
    */
   paramsOf(botId: string, marketKey: string): BotMarketParams {
@@ -66,7 +66,11 @@ export class BotStateRegistry {
     const bot = this.bot(botId);
     const configured = effectiveStrategyParams(this.config.strategyDefaults, market, bot).params;
     const resolved = effectiveStrategyParams(this.config.strategyDefaults, market, bot, this.live.get(botId)).params;
-    const params = { configuredBaseSize: new Dec(configured.baseSize), leverage: new Dec(resolved.leverage) };
+    const params = {
+      configuredBaseSize: new Dec(configured.baseSize),
+      configuredMaxNetPosition: new Dec(configured.maxNetPosition),
+      leverage: new Dec(resolved.leverage),
+    };
     this.params.set(key, params);
     return params;
   }

@@ -8,11 +8,10 @@ import { botsFileSchema } from '@mirrorbook/config';
  * NATS and Redis identities for `npm start`: one user per service (`executor-<wallet>` per wallet
  * of config/bots.json) with only its rights. Writes into `<dataDir>/identities/` (mode 0700):
  * `passwords.json` (random, reused across starts), `nats-auth.conf` (nats-server `-c`),
- * `users.acl` (redis-server `--aclfile`, password hashes only) and `cli.env` (the CLI's URLs with
- * its read-only identity), each mode 0600.
+ * `users.acl` (redis-server `--aclfile`, password hashes only), each mode 0600. The CLI's URLs
+ * go into the stack file scripts/start.mjs writes once the stack is up.
  */
 const dataDir = process.argv[2] ?? '.data';
-const ports = { nats: process.argv[3] ?? '14222', redis: process.argv[4] ?? '16379', sim: process.argv[5] ?? '17700' };
 const configDir = process.env.CONFIG_DIR ?? 'config';
 const dir = join(dataDir, 'identities');
 mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -28,14 +27,4 @@ const secret = (name: string, text: string) => writeFileSync(join(dir, name), te
 secret('passwords.json', `${JSON.stringify(passwords, null, 2)}\n`);
 secret('nats-auth.conf', renderNatsAuthorization(identities, (name) => ({ literal: passwords[name]! })));
 secret('users.acl', renderRedisAcl(identities, (name) => createHash('sha256').update(passwords[name]!).digest('hex')));
-secret(
-  'cli.env',
-  [
-    'NETWORK=sim',
-    `NATS_URL=nats://cli:${passwords.cli}@127.0.0.1:${ports.nats}`,
-    `REDIS_URL=redis://cli:${passwords.cli}@127.0.0.1:${ports.redis}`,
-    `SIM_LCD_URL=http://127.0.0.1:${ports.sim}`,
-    '',
-  ].join('\n'),
-);
 console.log(`bus identities: ${identities.map((i) => i.name).join(', ')} (in ${dir})`);

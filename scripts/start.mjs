@@ -5,7 +5,7 @@
 // dashboard address, and stops everything on Ctrl-C. Node built-ins only: it runs before `npm ci`.
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.MB_DATA_DIR ?? join(ROOT, '.data');
 const EXIT_CONFIG = 78;
+/** How local tools reach this stack (apps/cli/src/cli/local-stack.ts reads it); marked stopped on the way out. */
+const STACK_FILE = join(DATA, 'stack.env');
 const PORTS = {
   nats: Number(process.env.MB_NATS_PORT ?? 14222),
   redis: Number(process.env.MB_REDIS_PORT ?? 16379),
@@ -189,6 +191,7 @@ function gatewayToken() {
 async function stopAll() {
   if (stopping) return;
   stopping = true;
+  markStackStopped();
   log('stopping …');
   // the apps first, together: an executor finishes its tx in flight and reports it, which needs the
   // chain, NATS and Redis; then the simulator, Redis and NATS
@@ -232,6 +235,7 @@ async function main() {
   process.on('SIGHUP', stopAll);
   // the children are in groups of their own: if this script ends any other way, take them with it
   process.on('exit', () => {
+    markStackStopped();
     for (const { proc } of children.values()) if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
   });
 
@@ -239,7 +243,7 @@ async function main() {
   execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', DATA], { cwd: ROOT, stdio: 'inherit' });
 
   log('preparing a NATS and a Redis identity per service …');
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/bus-identities.ts', DATA, String(PORTS.nats), String(PORTS.redis), String(PORTS.sim)], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/bus-identities.ts', DATA], { cwd: ROOT, stdio: 'inherit' });
   const identities = join(DATA, 'identities');
   /** @type {Record<string, string>} */
   const passwords = JSON.parse(readFileSync(join(identities, 'passwords.json'), 'utf8'));
@@ -289,7 +293,42 @@ async function main() {
     `gateway :${PORTS.gateway}`, `price-feed :${PORTS.priceFeed}`, `strategy :${PORTS.strategy}`,
     `executors :${PORTS.executorBase}+`, `sim :${PORTS.sim}`,
   ].join(', ') + ' — each serves /health and /metrics. Ctrl-C stops everything.');
-  log(`the CLI's read-only NATS and Redis identity: set -a; . ${join(identities, 'cli.env')}; set +a`);
+  writeStackFile(passwords.cli, bots.wallets.map((w) => w.id));
+  log(`try next, in another terminal (the CLI finds this stack through ${STACK_FILE}):`);
+  log('  bin/mirrorbook health');
+  log('  bin/mirrorbook compare');
+  log('  bin/mirrorbook balances --wallet w1');
+}
+
+/**
+ * Writes what a local tool needs to reach this stack — endpoints, the CLI's own NATS and Redis
+ * identity, the gateway, the demo key files (their paths, never a key) and this script's pid —
+ * into STACK_FILE, mode 0600.
+ * @param {string} cliPassword
+ * @param {string[]} walletIds
+ */
+function writeStackFile(cliPassword, walletIds) {
+  const lines = [
+    '# mirrorbook: the local stack `npm start` runs (scripts/start.mjs). Read by bin/mirrorbook when no',
+    '# NATS_URL, REDIS_URL, SIM_LCD_URL or NETWORK is set; marked MB_STACK_STOPPED when it stops.',
+    `MB_STACK_PID=${process.pid}`,
+    `MB_STACK_STARTED=${new Date().toISOString()}`,
+    'NETWORK=sim',
+    `NATS_URL=nats://cli:${cliPassword}@127.0.0.1:${PORTS.nats}`,
+    `REDIS_URL=redis://cli:${cliPassword}@127.0.0.1:${PORTS.redis}`,
+    `SIM_LCD_URL=http://127.0.0.1:${PORTS.sim}`,
+    `GATEWAY_URL=http://127.0.0.1:${PORTS.gateway}`,
+    ...walletIds.map((id) => `WALLET_${id.toUpperCase()}_PRIVATE_KEY_FILE=${join(DATA, 'wallets', `wallet_${id}`)}`),
+    '',
+  ];
+  writeFileSync(STACK_FILE, lines.join('\n'), { mode: 0o600 });
+  chmodSync(STACK_FILE, 0o600);
+}
+
+/** Marks STACK_FILE stopped (once), so a local tool says the stack is not running. */
+function markStackStopped() {
+  if (!existsSync(STACK_FILE) || readFileSync(STACK_FILE, 'utf8').includes('MB_STACK_STOPPED=')) return;
+  appendFileSync(STACK_FILE, `MB_STACK_STOPPED=${new Date().toISOString()}\n`);
 }
 
 main().catch((error) => {

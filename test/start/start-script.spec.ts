@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,27 @@ import { eventually, freePort, REPO_ROOT } from '@mirrorbook/testing';
 // `npm start`'s script (scripts/start.mjs) on free ports and a temporary data dir: the whole stack
 // on the simulator comes up, trades, and stops in order on Ctrl-C — the apps first, while the
 // chain, NATS and Redis they finish their work with are still there.
+
+/** What `bin/mirrorbook` printed and how it ended. */
+interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * `bin/mirrorbook` as a new user runs it next to `npm start`: from the repository, with none of the
+ * settings that name a stack in its environment — only MB_DATA_DIR, the data directory this test
+ * gave `npm start` (a user's stack keeps the default, `.data/`).
+ */
+function mirrorbook(dataDir: string, args: string[]): Promise<CliRun> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NETWORK|NATS_|REDIS_|SIM_|TESTNET_|MAINNET_|WALLET_|GATEWAY_|CONFIG_DIR)/.test(name)));
+  return new Promise((resolve) => {
+    execFile(join(REPO_ROOT, 'bin', 'mirrorbook'), args, { cwd: REPO_ROOT, env: { ...env, MB_DATA_DIR: dataDir }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
 
 /** A port p with p + 1 free too (the executors take consecutive ports). */
 async function freePortPair(): Promise<number> {
@@ -120,6 +141,36 @@ describe('npm start (scripts/start.mjs)', () => {
     await gateway.close();
   }, 30_000);
 
+  it('writes how to reach it into the data dir (mode 0600), and prints commands to try next', () => {
+    const file = join(dataDir, 'stack.env');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const stack = readFileSync(file, 'utf8');
+    expect(stack).toContain(`MB_STACK_PID=${script.pid}`);
+    expect(stack).toMatch(/^NATS_URL=nats:\/\/cli:[0-9a-f]+@127\.0\.0\.1:\d+$/m);
+    expect(stack).not.toMatch(/PRIVATE_KEY=/);
+    expect(output).toMatch(/try next[^\n]*\n[^\n]*bin\/mirrorbook health\n[^\n]*bin\/mirrorbook compare\n[^\n]*bin\/mirrorbook balances --wallet w1\n/);
+  });
+
+  it('the CLI talks to it with no setup: health --json exits 0 with every check ok, balances --wallet w1 prints w1', async () => {
+    type Report = { healthy: boolean; checks: { name: string; status: string }[] };
+    // the executors' heartbeats and the feeds' first statuses come within seconds of "up"; a quiet
+    // testnet book is a warning until its next update
+    const allOk = (run: CliRun) => run.code === 0 && (JSON.parse(run.stdout) as Report).checks.every((c) => c.status === 'ok');
+    const health = await eventually(async () => {
+      const run = await mirrorbook(dataDir, ['health', '--json']);
+      return allOk(run) ? run : undefined;
+    }, 60_000, 'every health check ok');
+    expect(health.stderr).toContain('talking to the local stack of npm start (sim');
+    const report = JSON.parse(health.stdout) as Report;
+    expect(report.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['nats', 'redis']));
+
+    const balances = await mirrorbook(dataDir, ['balances', '--wallet', 'w1']);
+    expect(balances.code).toBe(0);
+    const wallets = JSON.parse(readFileSync(join(dataDir, 'sim-genesis.json'), 'utf8')) as { accounts: { address: string }[] };
+    expect(balances.stdout).toContain(wallets.accounts[0].address);
+    expect(balances.stdout).toMatch(/USDT/);
+  }, 90_000);
+
   it('stops everything on Ctrl-C, apps before the servers they need, each on its SIGTERM: no errors, exit 0', async () => {
     const stoppingFrom = output.length;
     exit = new Promise((resolve) => script.once('exit', (code) => resolve(code)));
@@ -145,4 +196,12 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(stopped.filter((s) => s.name !== 'nats' && s.how !== 'exit 0')).toEqual([]);
     expect(stopped.find((s) => s.name === 'nats')?.how).toMatch(/^exit \d+$/);
   }, 60_000);
+
+  it('once stopped, the CLI says the local stack is not running rather than listing unreachable endpoints', async () => {
+    expect(readFileSync(join(dataDir, 'stack.env'), 'utf8')).toMatch(/^MB_STACK_STOPPED=/m);
+    const health = await mirrorbook(dataDir, ['health']);
+    expect(health.code).toBe(4);
+    expect(health.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mirrorbook: the local stack is not running \(stopped at .+\): start it with "npm start"/)]);
+    expect(health.stdout).toBe('');
+  }, 30_000);
 });

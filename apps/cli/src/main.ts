@@ -8,6 +8,7 @@ import { Dec } from '@mirrorbook/market';
 import { balancesCommand } from './balances/balances.command';
 import { cancelCommand, DEFAULT_CANCEL_BATCH_SIZE } from './cancel/cancel.command';
 import { CliContext, type GlobalOptions } from './cli/cli.context';
+import { settleEnvironment } from './cli/cli.environment';
 import { describeError, exitCodeOf } from './cli/cli.errors';
 import { EXIT, EXIT_CODES_HELP, type ExitCode } from './cli/exit-codes';
 import { compareCommand } from './compare/compare.command';
@@ -20,14 +21,21 @@ import { positionsCommand } from './positions/positions.command';
 import { DEFAULT_MAX_MARK_DISTANCE_PCT, preflightCommand } from './preflight/preflight.command';
 import { walletNewCommand } from './wallets/wallet-new.command';
 
-/** Runs a one-shot command: its exit code, one-line errors on stderr, connections closed, then exit. */
-function oneShot<O extends object>(run: (ctx: CliContext, opts: O) => Promise<ExitCode>) {
+/** How a command uses the stack: `needed` (reads NATS, Redis or the chain), `optional`, or `none` (never looks for one). */
+type StackUse = 'needed' | 'optional' | 'none';
+
+/**
+ * Runs a one-shot command: settles which stack it talks to (one line on stderr), then its exit
+ * code, one-line errors on stderr, connections closed, then exit.
+ */
+function oneShot<O extends object>(run: (ctx: CliContext, opts: O) => Promise<ExitCode>, stack: StackUse = 'needed') {
   return async (...args: unknown[]): Promise<void> => {
     const command = args[args.length - 1] as Command;
     const opts = command.optsWithGlobals<O & GlobalOptions>();
     const ctx = new CliContext(opts);
     let code: ExitCode;
     try {
+      if (stack !== 'none') settleEnvironment(opts.envFile, stack === 'needed');
       code = await run(ctx, opts);
     } catch (error) {
       code = exitCodeOf(error);
@@ -69,6 +77,7 @@ function buildProgram(): Command {
     .option('--network <name>', 'sim | testnet | mainnet (read-only); default $NETWORK, else sim')
     .option('--json', 'print one JSON document on stdout instead of tables')
     .option('--verbose', 'print stack traces with errors')
+    .option('--env-file <file>', 'read NETWORK, NATS_URL, REDIS_URL, SIM_LCD_URL, … from this file (the environment still wins); default: the local stack of npm start, when it runs')
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
@@ -143,13 +152,13 @@ function buildProgram(): Command {
     .option('--out <file>', 'write the key to this file (mode 0600)')
     .option('--show-secret', 'print the private key')
     .option('--force', 'overwrite an existing --out file')
-    .action(oneShot(walletNewCommand));
+    .action(oneShot(walletNewCommand, 'none'));
 
   const config = program.command('config').description('configuration');
   config
     .command('check')
     .description('validate config/ and the environment; print every problem; exit 78 on problems')
-    .action(oneShot(configCheckCommand));
+    .action(oneShot(configCheckCommand, 'optional'));
 
   program
     .command('monitor')

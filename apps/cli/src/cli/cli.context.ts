@@ -14,6 +14,7 @@ export interface GlobalOptions {
   readonly network?: string;
   readonly json?: boolean;
   readonly verbose?: boolean;
+  readonly envFile?: string;
 }
 
 /** How long the CLI waits for NATS or Redis before calling them unreachable, ms. */

@@ -142,7 +142,7 @@ export class FakeEngineParts {
           log(`reconcile ${[...keys.keys()].join(',')}`);
           const cancel = new Map(this.orphans);
           this.orphans.clear();
-          return { cancel, adopted: 0, gone: 0, partlyFilled: 0 };
+          return { cancel, adopted: 0, gone: 0, partlyFilled: 0, skipped: [] };
         },
       },
       account: {

@@ -233,7 +233,7 @@ function settings(): ExecutorSettings {
     sequenceMaxDrift: 2,
     sequenceRetryDelayMs: 100,
     reconcileIntervalMs: 60_000,
-    marketRefreshMs: 60_000,
+    marketRefreshMs: 600_000,
     orphanPolicy: 'cancel',
     breakerFailures: 3,
     breakerCooldownMs: 1000,

@@ -6,6 +6,7 @@ import type { StoredOrderChanges } from '../batch/batch-outcome.mapper';
 import type { ChainAccess } from '../chain/chain.access';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import { abortableSleep } from '../shared/abortable.sleep';
+import { executorMetrics } from '../shared/executor.metrics';
 import type { WalletStateStore } from '../state/wallet-state.store';
 import { reconcileOrders } from './order.reconciler';
 import { requiredReadHeight, staleReadReason } from './read-height';
@@ -115,6 +116,7 @@ export class ReconciliationService {
       if (attempt > 0) await sleep(this.options.staleReadRetryMs ?? 500);
       const read = await this.chain.openOrders(market, this.options.subaccountId);
       const stale = staleReadReason(read.height, required);
+      executorMetrics.reconcileReads().inc({ wallet: this.options.wallet, result: stale === null ? 'current' : 'stale' });
       if (stale === null) return read;
       reason = stale;
     }

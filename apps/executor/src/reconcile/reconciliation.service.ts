@@ -57,8 +57,11 @@ export class ReconciliationService {
     private readonly options: ReconciliationOptions,
   ) {}
 
-  /** One pass over `markets` (key → metadata); `pendingCids` are creates of txs still in flight. */
-  async reconcile(markets: ReadonlyMap<string, Market>, pendingCids: ReadonlySet<string> = new Set()): Promise<ReconciliationResult> {
+  /**
+   * One pass over `markets` (key → metadata); `pendingCids` are creates of txs still in flight;
+   * `signal` (the tenure's) ends the pauses between stale reads.
+   */
+  async reconcile(markets: ReadonlyMap<string, Market>, pendingCids: ReadonlySet<string> = new Set(), signal?: AbortSignal): Promise<ReconciliationResult> {
     const cancel = new Map<string, string[]>();
     const changes = new Map<string, StoredOrderChanges>();
     const events: OrderEvent[] = [];
@@ -69,7 +72,7 @@ export class ReconciliationService {
     const now = Date.now();
     for (const [key, market] of markets) {
       const stored = await this.store.orders(key);
-      const read = await this.currentRead(key, market, requiredReadHeight(this.options.lastOwnTxHeight(), stored));
+      const read = await this.currentRead(key, market, requiredReadHeight(this.options.lastOwnTxHeight(), stored), signal);
       if (read === null) {
         skipped.push(key);
         continue;
@@ -108,9 +111,9 @@ export class ReconciliationService {
   }
 
   /** The market's open orders read at `required` or later, read again after a stale answer; null when every read was stale. */
-  private async currentRead(key: string, market: Market, required: number): Promise<OpenOrdersAtHeight | null> {
+  private async currentRead(key: string, market: Market, required: number, signal?: AbortSignal): Promise<OpenOrdersAtHeight | null> {
     const retries = this.options.staleReadRetries ?? 2;
-    const sleep = this.options.sleep ?? ((ms: number) => abortableSleep(ms));
+    const sleep = this.options.sleep ?? ((ms: number) => abortableSleep(ms, signal));
     let reason = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await sleep(this.options.staleReadRetryMs ?? 500);

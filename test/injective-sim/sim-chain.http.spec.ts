@@ -252,6 +252,23 @@ describe('injective-sim over HTTP', () => {
       expect(res.body.message).toContain('dropBroadcastRate');
     });
 
+    it('answers the open orders as a node N blocks behind under staleOpenOrdersBlocks: its height in the header, newer orders left out', async () => {
+      await h.request('POST', '/cosmos/tx/v1beta1/txs', { tx_bytes: sign(h, h.alice, ['old'], { sequence: 0 }).txBytesBase64, mode: 'BROADCAST_MODE_SYNC' });
+      await h.produceBlocks(1);
+      await h.request('POST', '/cosmos/tx/v1beta1/txs', { tx_bytes: sign(h, h.alice, ['new'], { sequence: 1 }).txBytesBase64, mode: 'BROADCAST_MODE_SYNC' });
+      await h.produceBlocks(2);
+      const read = () => h.lcd.getSpotOpenOrdersAtHeight(spot.id, h.alice.subaccountId);
+      const cids = (r: Awaited<ReturnType<typeof read>>) => r.orders.map((o) => o.cid).sort();
+
+      expect(await read().then((r) => [r.height, cids(r)])).toEqual([3, ['new', 'old']]);
+      expect((await h.request('POST', '/sim/admin/faults', { staleOpenOrdersBlocks: 2 })).body.staleOpenOrdersBlocks).toBe(2);
+      expect(await read().then((r) => [r.height, cids(r)])).toEqual([1, ['old']]);
+      // only the open-orders queries lag: the latest height is still served elsewhere
+      expect(await h.lcd.getLatestHeight()).toBe(3);
+      await h.request('POST', '/sim/admin/faults', { reset: true });
+      expect(await read().then((r) => [r.height, cids(r)])).toEqual([3, ['new', 'old']]);
+    });
+
     it('drifts a sequence: the next broadcast learns the new expected sequence', async () => {
       const drift = await h.request('POST', '/sim/admin/faults', { sequenceDrift: [{ address: h.alice.injAddress, by: 2 }] });
       expect(drift.body.drifted).toEqual([{ address: h.alice.injAddress, sequence: '2' }]);

@@ -16,7 +16,7 @@ export { walletFromPrivateKey } from './wallet/wallet.factory';
 export { generatePrivateKeyHex } from './wallet/private-key.generator';
 
 // chain LCD
-export { heightFromHeader, LcdClient, type SeenHeight, type SubaccountDeposits } from './lcd/lcd.client';
+export { heightFromHeader, LcdClient, type OpenOrdersAtHeight, type SeenHeight, type SubaccountDeposits } from './lcd/lcd.client';
 export { RateLimiter, type RateLimiterOptions } from './lcd/rate.limiter';
 export type { RequestLimiter } from './lcd/request.limiter';
 export { CHAIN_LCD_RATE_PER_SECOND } from './lcd/rate-limit.defaults';

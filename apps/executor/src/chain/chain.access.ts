@@ -9,7 +9,7 @@ import {
   type AccountInfo,
   type ExchangeParams,
   type NetworkConfig,
-  type OpenOrder,
+  type OpenOrdersAtHeight,
   type Position,
   type RequestLimiter,
   type SubaccountDeposits,
@@ -68,11 +68,11 @@ export class ChainAccess {
     return this.lcd.getDerivativeMarkPrice(market.id);
   }
 
-  /** The subaccount's resting orders on one market. */
-  openOrders(market: Market, subaccountId: string): Promise<OpenOrder[]> {
+  /** The subaccount's resting orders on one market, with the height the node answered at. */
+  openOrders(market: Market, subaccountId: string): Promise<OpenOrdersAtHeight> {
     return market.type === 'spot'
-      ? this.lcd.getSpotOpenOrders(market.id, subaccountId)
-      : this.lcd.getDerivativeOpenOrders(market.id, subaccountId);
+      ? this.lcd.getSpotOpenOrdersAtHeight(market.id, subaccountId)
+      : this.lcd.getDerivativeOpenOrdersAtHeight(market.id, subaccountId);
   }
 
   /** The subaccount's deposits in human units (`decimals` per denom). */

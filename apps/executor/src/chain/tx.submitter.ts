@@ -68,6 +68,7 @@ const HEIGHT_REUSE_MS = 2000;
 export class TxSubmitter {
   private readonly logger = new Logger(TxSubmitter.name);
   private knownHeight: { height: number; at: number } | undefined;
+  private includedHeight = 0;
 
   constructor(
     private readonly chain: Pick<ChainAccess, 'network' | 'broadcast' | 'simulateGas' | 'latestHeight' | 'tx' | 'lcd'>,
@@ -75,6 +76,11 @@ export class TxSubmitter {
     private readonly fees: Pick<ChainFees, 'params' | 'gasPrice' | 'reprice'>,
     private readonly options: SubmitterOptions,
   ) {}
+
+  /** The height of the block the last tx of this wallet sent from here was included in; 0 before any. */
+  get lastIncludedHeight(): number {
+    return this.includedHeight;
+  }
 
   /**
    * Submits `built` for `chainId`. Resolves when the tx is in a block (check `result.code`);
@@ -133,6 +139,7 @@ export class TxSubmitter {
         throw new BatchNotAppliedError(`tx ${signed.txHash} ${result}`, true, signed.txHash, broadcastAt);
       }
       this.sequence.included(sequence);
+      this.includedHeight = Math.max(this.includedHeight, result.height);
       executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
       return { txHash: signed.txHash, broadcastAt, includedAt: Date.now(), result };
     }

@@ -142,7 +142,7 @@ export class FakeEngineParts {
           log(`reconcile ${[...keys.keys()].join(',')}`);
           const cancel = new Map(this.orphans);
           this.orphans.clear();
-          return { cancel, adopted: 0, gone: 0, partlyFilled: 0 };
+          return { cancel, adopted: 0, gone: 0, partlyFilled: 0, skipped: [] };
         },
       },
       account: {
@@ -235,6 +235,7 @@ function settings(): ExecutorSettings {
     sequenceMaxDrift: 2,
     sequenceRetryDelayMs: 100,
     reconcileIntervalMs: 60_000,
+    marketRefreshMs: 600_000,
     orphanPolicy: 'cancel',
     breakerFailures: 3,
     breakerCooldownMs: 1000,

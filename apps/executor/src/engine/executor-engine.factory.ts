@@ -59,7 +59,12 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     sequence,
     submitter,
     reporter,
-    reconciler: new ReconciliationService(chain, store, reporter, wallet.id, wallet.wallet.subaccountId, settings.orphanPolicy),
+    reconciler: new ReconciliationService(chain, store, reporter, {
+      wallet: wallet.id,
+      subaccountId: wallet.wallet.subaccountId,
+      orphanPolicy: settings.orphanPolicy,
+      lastOwnTxHeight: () => submitter.lastIncludedHeight,
+    }),
     account: new AccountStateRefresher(chain, store, wallet.wallet.injAddress, wallet.wallet.subaccountId),
     marks: new MarkPriceReader(chain),
     bots: new BotStateRegistry(config, store, messaging, wallet.id),

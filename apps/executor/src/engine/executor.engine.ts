@@ -187,7 +187,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
     if (this.cancels.size > 0) await this.cancels.runRequests(guard);
     const now = Date.now();
     if (now >= this.reconciliation.dueAt) {
-      await this.session.retryUnavailable();
+      await this.session.refresh();
       await this.reconciliation.run(guard);
     }
     if (now >= this.nextRefreshAt) {

@@ -5,13 +5,13 @@ import { reconcileOrders, type ChainOrder, type ReconcileInput } from './order.r
 const hash = (b: string) => `0x${b.repeat(32)}`;
 const chainOrder = (b: string, cid: string | null, fillable = '2'): ChainOrder => ({ orderHash: hash(b), cid, side: 'buy', price: new Dec('9.5'), fillable: new Dec(fillable) });
 const storedOrder = (b: string, cid: string, quantity = '2'): StoredOrder => ({ orderHash: hash(b), cid, side: 'buy', price: '9.5', quantity, createdAt: 1, height: 5 });
-const input = (overrides: Partial<ReconcileInput>): ReconcileInput => ({ chain: [], stored: [], orphanPolicy: 'cancel', pendingCids: new Set(), now: 99, ...overrides });
+const input = (overrides: Partial<ReconcileInput>): ReconcileInput => ({ chain: [], stored: [], orphanPolicy: 'cancel', pendingCids: new Set(), missingBefore: new Set(), now: 99, ...overrides });
 
 describe('reconcileOrders', () => {
   describe('when chain and store agree', () => {
     it('changes nothing', () => {
       const plan = reconcileOrders(input({ chain: [chainOrder('01', 'a')], stored: [storedOrder('01', 'a')] }));
-      expect(plan).toEqual({ orphans: [], cancel: [], gone: [], partlyFilled: [] });
+      expect(plan).toEqual({ orphans: [], cancel: [], gone: [], missing: new Set(), partlyFilled: [] });
     });
   });
 
@@ -35,10 +35,24 @@ describe('reconcileOrders', () => {
     });
   });
 
-  describe('when a stored order is gone from the chain', () => {
-    it('drops it', () => {
+  describe('when a stored order is missing from the chain', () => {
+    it('keeps it the first time, remembering it as missing', () => {
       const plan = reconcileOrders(input({ stored: [storedOrder('04', 'old')] }));
+      expect(plan.gone).toEqual([]);
+      expect(plan.missing).toEqual(new Set([hash('04')]));
+    });
+
+    it('drops it when the previous pass missed it too', () => {
+      const plan = reconcileOrders(input({ stored: [storedOrder('04', 'old')], missingBefore: new Set([hash('04')]) }));
       expect(plan.gone.map((o) => o.cid)).toEqual(['old']);
+      expect(plan.missing).toEqual(new Set());
+    });
+
+    it('starts counting again when it was listed in between', () => {
+      const first = reconcileOrders(input({ stored: [storedOrder('04', 'old')] }));
+      const listed = reconcileOrders(input({ stored: [storedOrder('04', 'old')], chain: [chainOrder('04', 'old')], missingBefore: first.missing }));
+      const third = reconcileOrders(input({ stored: [storedOrder('04', 'old')], missingBefore: listed.missing }));
+      expect([listed.missing.size, third.gone.length, third.missing.size]).toEqual([0, 0, 1]);
     });
   });
 

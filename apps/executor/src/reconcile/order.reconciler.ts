@@ -20,6 +20,8 @@ export interface ReconcileInput {
   readonly orphanPolicy: 'cancel' | 'adopt';
   /** cids of creates in txs not yet seen in a block: their orders are ours although not stored yet */
   readonly pendingCids: ReadonlySet<string>;
+  /** hashes (lower case) of stored orders the previous pass of this market did not find on chain */
+  readonly missingBefore: ReadonlySet<string>;
   /** ms since epoch */
   readonly now: number;
 }
@@ -30,16 +32,19 @@ export interface ReconcilePlan {
   readonly orphans: readonly StoredOrder[];
   /** the orphans to cancel (policy `cancel`) */
   readonly cancel: readonly string[];
-  /** stored but no longer on chain: filled or cancelled elsewhere */
+  /** stored, and missing from the chain in this pass and the previous one: closed (filled or cancelled elsewhere) */
   readonly gone: readonly StoredOrder[];
+  /** hashes (lower case) of stored orders missing for the first time: kept, dropped if the next pass misses them too */
+  readonly missing: ReadonlySet<string>;
   /** on both, partly filled since: the stored copy with the remaining quantity, and the amount filled */
   readonly partlyFilled: readonly { readonly order: StoredOrder; readonly filled: string }[];
 }
 
 /**
  * Compares the chain's open orders of one market with the stored ones. Orders of txs still in
- * flight (by cid) are never orphans. Orders whose remaining quantity shrank are updated; stored
- * orders the chain no longer lists are dropped.
+ * flight (by cid) are never orphans. Orders whose remaining quantity shrank are updated; a stored
+ * order the chain does not list is dropped only when the previous pass missed it too (one read may
+ * come from a node that has not seen it yet).
  */
 export function reconcileOrders(input: ReconcileInput): ReconcilePlan {
   const stored = new Map(input.stored.map((o) => [o.orderHash.toLowerCase(), o]));
@@ -72,6 +77,13 @@ export function reconcileOrders(input: ReconcileInput): ReconcilePlan {
     const ours = order.cid !== null && input.pendingCids.has(order.cid);
     if (!ours && input.orphanPolicy === 'cancel') cancel.push(order.orderHash);
   }
-  const gone = input.stored.filter((o) => !onChain.has(o.orderHash.toLowerCase()));
-  return { orphans, cancel, gone, partlyFilled };
+  const gone: StoredOrder[] = [];
+  const missing = new Set<string>();
+  for (const order of input.stored) {
+    const key = order.orderHash.toLowerCase();
+    if (onChain.has(key)) continue;
+    if (input.missingBefore.has(key)) gone.push(order);
+    else missing.add(key);
+  }
+  return { orphans, cancel, gone, missing, partlyFilled };
 }

@@ -37,7 +37,7 @@ export class ReconcileScheduler {
   /** One pass now; the next is due one interval after its start. */
   async run(guard: TenureGuard): Promise<void> {
     this.nextAt = Date.now() + this.parts.settings.reconcileIntervalMs;
-    const result = await this.parts.reconciler.reconcile(this.session.markets);
+    const result = await this.parts.reconciler.reconcile(this.session.markets, new Set(), guard.signal);
     await this.parts.account.refresh(this.session.markets);
     if (result.cancel.size === 0) return;
     const now = Date.now();

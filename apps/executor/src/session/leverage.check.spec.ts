@@ -43,7 +43,7 @@ describe('ChainSession.open', () => {
   it('stops with a ConfigError naming the field when a bot leverage reaches 1 / IMR', async () => {
     const session = new ChainSession({
       config: { markets: [pair('inj-usdt-perp')] },
-      settings: { allowMainnetTrading: false },
+      settings: { allowMainnetTrading: false, marketRefreshMs: 60_000 },
       chain: { chainId: async () => 'injective-888', market: async () => perp, network: { chainId: 'injective-888' } as never, networkName: 'testnet' },
       bots: { bots: [{ ...bot({ leverage: '15' }), markets: ['inj-usdt-perp'] }], paramsOf: leverage('15') },
     });

@@ -27,6 +27,9 @@ export const executorMetrics = {
   /** circuit breaker trips */
   breakerTrips: () =>
     metric('mirrorbook_executor_breaker_trips_total', () => new Counter({ name: 'mirrorbook_executor_breaker_trips_total', help: 'Circuit breaker trips', labelNames: ['wallet'] })),
+  /** reconciliation reads of one market's open orders: `current` (acted on) or `stale` (answered before the required height) */
+  reconcileReads: () =>
+    metric('mirrorbook_executor_reconcile_reads_total', () => new Counter({ name: 'mirrorbook_executor_reconcile_reads_total', help: 'Open-orders reads of reconciliation by result: current (acted on) or stale (a node behind the last tx of the wallet; never acted on)', labelNames: ['wallet', 'result'] })),
   /** 1 while this process holds the wallet's lease */
   leaseHeld: () => metric('mirrorbook_executor_lease_held', () => new Gauge({ name: 'mirrorbook_executor_lease_held', help: '1 while this process holds the lease', labelNames: ['wallet'] })),
   /** ms from intent planning to broadcast */

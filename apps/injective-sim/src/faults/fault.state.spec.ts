@@ -11,6 +11,14 @@ describe('FaultState', () => {
       expect(faults.dropBroadcast()).toBe(false);
       expect(faults.latencyMs()).toBe(0);
       expect(faults.takeStuckBlock()).toBe(false);
+      expect(faults.staleOpenOrdersHeight(10)).toBeNull();
+    });
+  });
+
+  describe('when the open-orders queries lag', () => {
+    it('answers that many blocks behind the latest height, never below 1', () => {
+      const faults = new FaultState({ ...none, staleOpenOrdersBlocks: 3 }, 'seed');
+      expect([faults.staleOpenOrdersHeight(10), faults.staleOpenOrdersHeight(2)]).toEqual([7, 1]);
     });
   });
 

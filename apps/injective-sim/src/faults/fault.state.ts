@@ -64,6 +64,15 @@ export class FaultState {
     return rate > 0 && this.lagRng.chance(rate);
   }
 
+  /**
+   * The height the open-orders queries answer at when the latest is `latest` (`staleOpenOrdersBlocks`
+   * behind it, never below 1), or null when they are not stale.
+   */
+  staleOpenOrdersHeight(latest: number): number | null {
+    const behind = this.faults.staleOpenOrdersBlocks;
+    return behind > 0 ? Math.max(1, latest - behind) : null;
+  }
+
   /** Whether the block being produced must leave the mempool alone (counts one stuck block down). */
   takeStuckBlock(): boolean {
     if (this.stuckRemaining <= 0) return false;

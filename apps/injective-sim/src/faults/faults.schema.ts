@@ -24,6 +24,12 @@ export const faultsSchema = z
      * balancer): refused with code 32 naming an "expected" sequence one below the committed one; default 0
      */
     laggingNodeRate: rate.default(0),
+    /**
+     * the open-orders queries are answered as a node this many blocks behind (a load-balanced public
+     * LCD whose backend lags): the height header says latest − N and orders created in the last N
+     * blocks are left out; default 0
+     */
+    staleOpenOrdersBlocks: z.number().int().min(0).max(1_000).default(0),
   })
   .strict();
 
@@ -52,6 +58,7 @@ export const faultsUpdateSchema = z
     dropBroadcastRate: rate.optional(),
     stuckMempoolBlocks: z.number().int().min(0).max(1_000_000).optional(),
     laggingNodeRate: rate.optional(),
+    staleOpenOrdersBlocks: z.number().int().min(0).max(1_000).optional(),
     sequenceDrift: z.array(sequenceDriftSchema).max(1000).optional(),
     /** true = all faults back to 0 before the other fields apply */
     reset: z.boolean().optional(),

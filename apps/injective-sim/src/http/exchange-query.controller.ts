@@ -1,9 +1,12 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type Decimal from 'decimal.js';
+import type { Response } from 'express';
 import { Dec, type Market, type MarketType } from '@mirrorbook/market';
 import { SimChain } from '../chain/sim.chain';
 import type { ExchangePort, SimOpenOrder, SimPriceLevel } from '../exchange/exchange.port';
 import { hasMarkControl, hasPriceControl } from '../price-control.port';
+import { FaultState } from '../faults/fault.state';
+import { BLOCK_HEIGHT_HEADER } from '../limits/lcd-gate.middleware';
 import { EXCHANGE_PORT } from '../sim.tokens';
 import { dec18, dec18OrNull } from './lcd.format';
 import { LcdError } from './lcd.error';
@@ -20,6 +23,7 @@ export class ExchangeQueryController {
   constructor(
     @Inject(EXCHANGE_PORT) private readonly exchange: ExchangePort,
     private readonly chain: SimChain,
+    private readonly faults: FaultState,
   ) {}
 
   /** `{"buys_price_level":[{"p","q"}],"sells_price_level":[…],"seq"}`, best levels first; `limit` 0 or absent = all. */
@@ -36,16 +40,37 @@ export class ExchangeQueryController {
 
   /** The subaccount's resting spot orders: `{"orders":[{"price","quantity","fillable","isBuy","order_hash","cid"}]}`. */
   @Get('spot/orders/:marketId/:subaccountId')
-  spotOrders(@Param('marketId') marketId: string, @Param('subaccountId') subaccountId: string): Record<string, unknown> {
+  spotOrders(
+    @Param('marketId') marketId: string,
+    @Param('subaccountId') subaccountId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Record<string, unknown> {
     this.requireMarket('spot', marketId);
-    return { orders: this.exchange.openOrders(marketId, requireSubaccount(subaccountId)).map((o) => trimmedOrder(o, false)) };
+    return { orders: this.openOrdersAnswered(marketId, requireSubaccount(subaccountId), res).map((o) => trimmedOrder(o, false)) };
   }
 
   /** As spot orders, each with `margin`. */
   @Get('derivative/orders/:marketId/:subaccountId')
-  derivativeOrders(@Param('marketId') marketId: string, @Param('subaccountId') subaccountId: string): Record<string, unknown> {
+  derivativeOrders(
+    @Param('marketId') marketId: string,
+    @Param('subaccountId') subaccountId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Record<string, unknown> {
     this.requireMarket('derivative', marketId);
-    return { orders: this.exchange.openOrders(marketId, requireSubaccount(subaccountId)).map((o) => trimmedOrder(o, true)) };
+    return { orders: this.openOrdersAnswered(marketId, requireSubaccount(subaccountId), res).map((o) => trimmedOrder(o, true)) };
+  }
+
+  /**
+   * The open orders as this node answers them: the latest state, or under the `staleOpenOrdersBlocks`
+   * fault the state of a node that many blocks behind, its height in the header. The sim keeps no
+   * history: orders created since that height are left out, orders removed since are not restored.
+   */
+  private openOrdersAnswered(marketId: string, subaccountId: string, res: Response): SimOpenOrder[] {
+    const orders = this.exchange.openOrders(marketId, subaccountId);
+    const height = this.faults.staleOpenOrdersHeight(this.chain.latestHeight());
+    if (height === null) return orders;
+    res.setHeader(BLOCK_HEIGHT_HEADER, String(height));
+    return orders.filter((o) => o.createdHeight <= height);
   }
 
   /**

@@ -7,7 +7,8 @@ export const orderEventSchema = z
     v: z.literal(1),
     wallet: walletId,
     market: marketKey,
-    kind: z.enum(['created', 'cancelled', 'filled', 'rejected']),
+    /** `closed`: left the book without a fill the executor saw (reconciliation found it gone; filled or cancelled elsewhere) */
+    kind: z.enum(['created', 'cancelled', 'filled', 'closed', 'rejected']),
     /** null for a rejected order that never reached the book */
     orderHash: hex32.nullable(),
     cid: z.string().nullable(),
@@ -16,7 +17,7 @@ export const orderEventSchema = z
     price: positiveDecimalString,
     /** base units: the order's quantity, or the filled amount for `filled` */
     quantity: positiveDecimalString,
-    /** why, for `rejected` and `cancelled` */
+    /** why, for `rejected`, `cancelled` and `closed` */
     reason: z.string().nullable(),
     height: safeCount.nullable(),
     ts: epochMs,

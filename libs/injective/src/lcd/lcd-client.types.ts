@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { RateLimiterRegistry } from './rate-limiter.registry';
 import type { RequestLimiter } from './request.limiter';
+import type { OpenOrder } from './schemas/open-orders.schema';
 
 // The options and reply shapes of `LcdClient` (lcd.client.ts), and the block-height header.
 
@@ -63,6 +64,13 @@ export interface SeenHeight {
   readonly height: number;
   /** `Date.now()` when the reply arrived */
   readonly atMs: number;
+}
+
+/** A subaccount's open orders on one market, with the height the node answered at. */
+export interface OpenOrdersAtHeight {
+  readonly orders: OpenOrder[];
+  /** the reply's `Grpc-Metadata-X-Cosmos-Block-Height`; null when the node sent none */
+  readonly height: number | null;
 }
 
 /** The header a Cosmos gRPC-gateway query reply carries its block height in. */

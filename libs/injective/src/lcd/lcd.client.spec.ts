@@ -193,6 +193,17 @@ describe('LcdClient', () => {
       expect(served()).toEqual([`GET /injective/exchange/v2/spot/orders/${SPOT_ID}/${SUBACCOUNT}`]);
     });
 
+    it('answers the height the node served the orders at, even one below a height seen before', async () => {
+      const heights = ['50', '47'];
+      const lcd = await clientFor((_request, index) => ({
+        json: { orders: [] },
+        headers: index < heights.length ? { 'Grpc-Metadata-X-Cosmos-Block-Height': heights[index]! } : ({} as Record<string, string>),
+      }));
+      expect((await lcd.getSpotOpenOrdersAtHeight(SPOT_ID, SUBACCOUNT)).height).toBe(50);
+      expect((await lcd.getDerivativeOpenOrdersAtHeight(PERP_ID, SUBACCOUNT)).height).toBe(47);
+      expect((await lcd.getSpotOpenOrdersAtHeight(SPOT_ID, SUBACCOUNT)).height).toBeNull();
+    });
+
     it('reads derivative orders with their margin', async () => {
       const lcd = await clientFor(() => ({
         json: {

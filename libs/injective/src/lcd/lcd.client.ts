@@ -36,11 +36,22 @@ import {
   type LcdClientOptions,
   type LcdRequestOptions,
   type LcdSendOptions,
+  type OpenOrdersAtHeight,
   type SeenHeight,
   type SubaccountDeposits,
 } from './lcd-client.types';
 
-export { BLOCK_HEIGHT_HEADER, heightFromHeader, type DepositBalance, type LcdClientOptions, type LcdRequestOptions, type LcdSendOptions, type SeenHeight, type SubaccountDeposits };
+export {
+  BLOCK_HEIGHT_HEADER,
+  heightFromHeader,
+  type DepositBalance,
+  type LcdClientOptions,
+  type LcdRequestOptions,
+  type LcdSendOptions,
+  type OpenOrdersAtHeight,
+  type SeenHeight,
+  type SubaccountDeposits,
+};
 import { isConnectionRefused, retryAfterMs, TransientFailure } from './transient.failure';
 import { deepestIssue, formatPath } from './zod-issue.format';
 
@@ -148,17 +159,23 @@ export class LcdClient {
   }
 
   /** The subaccount's resting spot limit orders on one market. */
-  getSpotOpenOrders(marketId: string, subaccountId: string, options?: LcdRequestOptions): Promise<OpenOrder[]> {
-    return this.getJson(
-      `/injective/exchange/v2/spot/orders/${id(marketId)}/${id(subaccountId)}`,
-      spotOpenOrdersResponseSchema,
-      options,
-    );
+  async getSpotOpenOrders(marketId: string, subaccountId: string, options?: LcdRequestOptions): Promise<OpenOrder[]> {
+    return (await this.getSpotOpenOrdersAtHeight(marketId, subaccountId, options)).orders;
+  }
+
+  /** As `getSpotOpenOrders`, with the height the node answered at. */
+  getSpotOpenOrdersAtHeight(marketId: string, subaccountId: string, options?: LcdRequestOptions): Promise<OpenOrdersAtHeight> {
+    return this.openOrdersAtHeight(`/injective/exchange/v2/spot/orders/${id(marketId)}/${id(subaccountId)}`, spotOpenOrdersResponseSchema, options);
   }
 
   /** The subaccount's resting derivative limit orders on one market (with margin). */
-  getDerivativeOpenOrders(marketId: string, subaccountId: string, options?: LcdRequestOptions): Promise<OpenOrder[]> {
-    return this.getJson(
+  async getDerivativeOpenOrders(marketId: string, subaccountId: string, options?: LcdRequestOptions): Promise<OpenOrder[]> {
+    return (await this.getDerivativeOpenOrdersAtHeight(marketId, subaccountId, options)).orders;
+  }
+
+  /** As `getDerivativeOpenOrders`, with the height the node answered at. */
+  getDerivativeOpenOrdersAtHeight(marketId: string, subaccountId: string, options?: LcdRequestOptions): Promise<OpenOrdersAtHeight> {
+    return this.openOrdersAtHeight(
       `/injective/exchange/v2/derivative/orders/${id(marketId)}/${id(subaccountId)}`,
       derivativeOpenOrdersResponseSchema,
       options,
@@ -290,6 +307,15 @@ export class LcdClient {
   async getJson<S extends z.ZodTypeAny>(path: string, schema: S, options?: LcdRequestOptions): Promise<z.output<S>> {
     const reply = await this.send('GET', path, undefined, options);
     return this.parseOk(reply, 'GET', path, schema);
+  }
+
+  private async openOrdersAtHeight(
+    path: string,
+    schema: typeof spotOpenOrdersResponseSchema | typeof derivativeOpenOrdersResponseSchema,
+    options?: LcdRequestOptions,
+  ): Promise<OpenOrdersAtHeight> {
+    const reply = await this.send('GET', path, undefined, options);
+    return { orders: this.parseOk(reply, 'GET', path, schema), height: reply.height };
   }
 
   /** POST `body` as JSON to `path` and parse a 200 reply with `schema` (not retried when ambiguous). */

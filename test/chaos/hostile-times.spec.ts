@@ -78,7 +78,14 @@ describe('chaos: timestamps and sequences from the future', () => {
     );
     await stack.waitBlocks(3);
     const ledger = new IntentLedger(stack.bus);
-    expect(ledger.reports('w1').filter((r) => r.intentIds.some((id) => id.startsWith('hostile-') && id !== 'hostile-seq'))).toEqual([]);
+    // each reported rejected with the time rule's reason (so the strategy need not wait for it), no tx
+    const refused = ledger.reports('w1').filter((r) => r.intentIds.some((id) => id.startsWith('hostile-') && id !== 'hostile-seq'));
+    expect(refused.map((r) => ({ ids: r.intentIds, outcome: r.outcome, txHash: r.txHash })).sort((a, b) => a.ids[0].localeCompare(b.ids[0]))).toEqual([
+      { ids: ['hostile-future'], outcome: 'rejected', txHash: null },
+      { ids: ['hostile-ttl'], outcome: 'rejected', txHash: null },
+    ]);
+    expect(refused.find((r) => r.intentIds[0] === 'hostile-future')!.error).toMatch(/^refused: ts \d+ is \d+ ms ahead of the clock \(tolerance 5000 ms\)/);
+    expect(refused.find((r) => r.intentIds[0] === 'hostile-ttl')!.error).toMatch(/^refused: deadline is 600000 ms after ts/);
     expect(orderEvents(stack).filter((e) => e.cid === 'hostile-future' || e.cid === 'hostile-ttl')).toEqual([]);
     expect((await stack.openOrders('w1', MARKET)).filter((o) => o.cid?.startsWith('hostile-'))).toEqual([]);
   }, 120_000);

@@ -72,7 +72,7 @@ describe('chaos: an oversized intent and a strategy clock ahead', () => {
     expect(counts).toEqual({ breakerTrips: 0, failedTxs: 0, outOfGas: 0, txsAccepted: 1 });
   }, 120_000);
 
-  it('applies intents stamped 5 s ahead (the tolerance) and refuses those stamped 10 s and 60 s ahead as future-ts, counted and never sent', async () => {
+  it('applies intents stamped 5 s ahead (the tolerance) and refuses those stamped 10 s and 60 s ahead as future-ts, counted, reported rejected with the reason and never sent', async () => {
     const invalidFutureTs = async () => sample(await h.metrics(executor), 'mirrorbook_invalid_messages_total', { family: 'intent', reason: 'future-ts' });
     const before = { refused: await invalidFutureTs(), accepted: (await h.simState()).txsAccepted as number };
     const atTolerance = await finalReport(stampedAhead(h.intent(wallet, [{ market: MARKET, bookSeq: Date.now(), actions: buys(1) }], TTL_MS), 5_000));
@@ -90,7 +90,13 @@ describe('chaos: an oversized intent and a strategy clock ahead', () => {
     note(`clock ahead: +5 s applied at height ${atTolerance.height}; +10 s and +60 s refused future-ts, measured ${aheadMs.join(' / ')} ms ahead at the executor; txs accepted ${((await h.simState()).txsAccepted as number) - before.accepted}`);
     expect(await invalidFutureTs()).toBe(before.refused + 2);
     expect(aheadMs.filter((ms) => ms > 5000)).toHaveLength(2);
-    expect(h.reports.filter((r) => r.intentIds.some((id) => ids.has(id)))).toEqual([]);
+    // each reported rejected with the reason, never sent
+    const refused = h.reports.filter((r) => r.intentIds.some((id) => ids.has(id)));
+    expect(refused.map((r) => ({ outcome: r.outcome, txHash: r.txHash }))).toEqual([
+      { outcome: 'rejected', txHash: null },
+      { outcome: 'rejected', txHash: null },
+    ]);
+    expect(refused.every((r) => /^refused: ts \d+ is \d+ ms ahead of the clock \(tolerance 5000 ms\)/.test(r.error ?? ''))).toBe(true);
     expect(h.events.filter((e) => e.cid !== null && cids.has(e.cid))).toEqual([]);
     expect((await h.simState()).txsAccepted).toBe(before.accepted + 2);
   }, 120_000);

@@ -3,7 +3,14 @@ import { payloadTimeIssue, subjectCatalog, type PayloadOf, type SubjectFamily, t
 
 export type Decoded<T> =
   | { ok: true; value: T }
-  | { ok: false; reason: 'not-json' | 'schema' | TimeIssueReason; detail: string; issues?: ZodIssue[] };
+  | {
+      ok: false;
+      reason: 'not-json' | 'schema' | TimeIssueReason;
+      detail: string;
+      issues?: ZodIssue[];
+      /** a schema-valid payload refused by the time rule, so that its refusal can be reported */
+      untimely?: T;
+    };
 
 /** Parses raw bytes as JSON and validates them against the payload schema. Never throws. */
 export function decodeInbound<S extends ZodTypeAny>(schema: S, data: Uint8Array): Decoded<z.output<S>> {
@@ -27,5 +34,6 @@ export function decodePayload<F extends SubjectFamily>(family: F, data: Uint8Arr
   const decoded = decodeInbound(subjectCatalog[family].schema, data);
   if (!decoded.ok) return decoded;
   const issue = payloadTimeIssue(family, decoded.value, nowMs);
-  return issue ? { ok: false, reason: issue.reason, detail: issue.detail } : { ok: true, value: decoded.value as PayloadOf<F> };
+  const value = decoded.value as PayloadOf<F>;
+  return issue ? { ok: false, reason: issue.reason, detail: issue.detail, untimely: value } : { ok: true, value };
 }

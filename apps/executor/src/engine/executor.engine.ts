@@ -90,6 +90,11 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
     this.wake?.();
   }
 
+  intentRefused(intent: BatchIntent, reason: string): void {
+    if (!this.active) return;
+    this.intents.refuse(intent, reason).catch((e: Error) => this.logger.warn(`intent ${intent.id} refused, its report not published: ${e.message}`));
+  }
+
   /** A bot was switched to stopped: cancel its orders on the markets no running bot of the wallet shares. */
   botStopped(bot: BotEntry): void {
     if (!this.active) return;

@@ -102,6 +102,14 @@ export class IntentInbox {
     const decoded = decodePayload('intent', msg.data, this.now());
     if (!decoded.ok) {
       countInvalidInput('intent', decoded.reason);
+      const untimely = decoded.untimely;
+      if (untimely && untimely.wallet === this.wallet && this.sink && !this.settled.has(untimely.id)) {
+        // valid but for its times: the engine reports it rejected with the reason, then acks it
+        this.logger.warn(`refusing intent ${untimely.id} (${decoded.reason}): ${decoded.detail}`);
+        this.held.set(untimely.id, msg);
+        this.sink.intentRefused(untimely, `refused: ${decoded.detail}`);
+        return;
+      }
       this.logger.warn(`terminating an invalid intent on ${msg.subject} (${decoded.reason}): ${decoded.detail}`);
       // no reason text: nats-server < 2.10 ignores `+TERM <reason>` and redelivers the message forever
       msg.term();

@@ -73,6 +73,11 @@ export class IntentPipeline {
     this.pending.set(intent.id, { intent, receivedAt: Date.now(), attempts: 0, screened: false });
   }
 
+  /** Reports an intent refused before it could wait (the time rule) as rejected, with `reason`, and settles it. */
+  async refuse(intent: BatchIntent, reason: string): Promise<void> {
+    await this.finish(intent, executionReports.forDropped(intent, 'rejected', reason, Date.now(), failedOf(intent.plans.flatMap((p) => p.actions), reason)));
+  }
+
   /** Forgets every waiting intent (the tenure ended: the inbox gives them back to the queue). */
   clear(): void {
     this.pending.clear();

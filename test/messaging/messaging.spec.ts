@@ -23,7 +23,7 @@ describe('MessagingService against a real NATS server', () => {
 
   beforeAll(async () => {
     server = await startNatsServer();
-    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'test', streams: { MD: { maxAgeS: 60 }, INTENTS: { maxAgeS: 60 } } })] });
+    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'test', streams: { MD: { maxAgeS: 60, maxBytes: 16 * 1024 ** 2 }, INTENTS: { maxAgeS: 60, maxBytes: 16 * 1024 ** 2 } } })] });
     messaging = app.get(MessagingService);
     await messaging.ready();
     raw = await connect({ servers: server.url });

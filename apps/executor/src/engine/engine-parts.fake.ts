@@ -261,5 +261,6 @@ function settings(): ExecutorSettings {
     cancelAllOnShutdown: false,
     allowMainnetTrading: false,
     shutdownTimeoutMs: 10_000,
+    outboxCapacity: 1000,
   };
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { intentConsumerName, subjects } from '@mirrorbook/contracts';
-import { countInvalidInput, decodePayload, type MessagingService } from '@mirrorbook/messaging';
+import { deadIntentSubject, intentConsumerName, subjects } from '@mirrorbook/contracts';
+import { countInvalidInput, deadLetteredTotal, decodePayload, durableMessageId, type MessagingService } from '@mirrorbook/messaging';
 import type { IntentSink } from './intent.sink';
 
 /** How a held intent's message is settled. */
@@ -16,6 +16,12 @@ const WORKING_EVERY_MS = 1000;
 const PULL_EXPIRES_MS = 2000;
 const MAX_HELD = 2000;
 const REMEMBERED_IDS = 10_000;
+/**
+ * Deliveries of one intent at most (consumer max_deliver). An intent that comes back this often
+ * (naked at every takeover, or killing every holder) is set aside on `dlq.intent.<wallet>` (stream
+ * DLQ) at its last delivery instead of reaching the engine, and counted.
+ */
+export const INTENT_MAX_DELIVER = 5;
 
 /**
  * The wallet's intents from the JetStream work queue, on one durable consumer per wallet
@@ -60,9 +66,10 @@ export class IntentInbox {
         filter_subject: subjects.intent(this.wallet).subject,
         ack_wait: nanos(ACK_WAIT_MS),
         max_ack_pending: MAX_HELD,
+        max_deliver: INTENT_MAX_DELIVER,
       });
-    } else if (existing.config.ack_wait !== nanos(ACK_WAIT_MS)) {
-      await jsm.consumers.update(STREAM, durable, { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: MAX_HELD });
+    } else if (existing.config.ack_wait !== nanos(ACK_WAIT_MS) || existing.config.max_deliver !== INTENT_MAX_DELIVER) {
+      await jsm.consumers.update(STREAM, durable, { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: MAX_HELD, max_deliver: INTENT_MAX_DELIVER });
     }
     const consumer = await nc.jetstream().consumers.get(STREAM, durable);
     this.messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS, callback: (msg) => this.receive(msg) });
@@ -98,6 +105,10 @@ export class IntentInbox {
       msg.nak();
       return;
     }
+    if (msg.info.redeliveryCount >= INTENT_MAX_DELIVER) {
+      void this.deadLetter(msg);
+      return;
+    }
     // the time rule too: an intent from the future or with a far deadline never reaches the engine
     const decoded = decodePayload('intent', msg.data, this.now());
     if (!decoded.ok) {
@@ -121,6 +132,19 @@ export class IntentInbox {
     this.held.set(intent.id, msg);
     // a redelivery after the ack wait: the engine already has this intent
     if (!earlier) this.sink?.intentReceived(intent);
+  }
+
+  /** Sets an intent delivered `INTENT_MAX_DELIVER` times aside on the dead-letter subject, as received, and takes it off the queue. */
+  private async deadLetter(msg: JsMsg): Promise<void> {
+    const subject = deadIntentSubject(this.wallet);
+    deadLetteredTotal().inc({ stream: STREAM });
+    try {
+      await this.messaging.publishMessage({ subject, family: 'deadIntent', data: msg.data, msgId: durableMessageId(subject, msg.data) });
+      this.logger.warn(`intent message ${msg.info.streamSequence} on ${msg.subject} delivered ${msg.info.redeliveryCount} times: set aside on ${subject}`);
+    } catch (error) {
+      this.logger.error(`intent message ${msg.info.streamSequence} on ${msg.subject} delivered ${msg.info.redeliveryCount} times: dropped, not set aside on ${subject}: ${(error as Error).message}`);
+    }
+    msg.term();
   }
 
   private remember(intentId: string): void {

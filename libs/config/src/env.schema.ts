@@ -116,6 +116,8 @@ export const envSchema = z.object({
   EXEC_MAX_BYTES: z.coerce.number().int().positive().default(1280 * 1024 ** 2),
   INTENTS_MAX_BYTES: z.coerce.number().int().positive().default(128 * 1024 ** 2),
   DLQ_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 ** 2),
+  /** how often a service reads the usage of the streams it declares (gauge, warn at 70 %, /health degraded), ms */
+  JETSTREAM_USAGE_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
   /** order events and reports kept per subject (one wallet's market): a flood on one cannot evict the others */
   EXEC_MAX_MSGS_PER_SUBJECT: z.coerce.number().int().positive().default(200_000),
   /** intents waiting per wallet; beyond, the oldest (long expired) go */

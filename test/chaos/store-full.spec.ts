@@ -9,8 +9,8 @@ const MARKETS = ['inj-usdt'];
 const MB = 1024 ** 2;
 /** the whole JetStream store of this run: 20 MB */
 const STORE = 'jetstream { max_file_store: 20MB, max_memory_store: 8MB }';
-/** the budgets (sum 15 MB ≤ 20 MB: nats-server reserves each out of the store) */
-const BUDGETS = { MD_MAX_BYTES: 4 * MB, EXEC_MAX_BYTES: 8 * MB, INTENTS_MAX_BYTES: 2 * MB, DLQ_MAX_BYTES: 1 * MB };
+/** the budgets (sum 13 MB ≤ 20 MB: nats-server reserves each out of the store) */
+const BUDGETS = { MD_MAX_BYTES: 4 * MB, EXEC_MAX_BYTES: 6 * MB, INTENTS_MAX_BYTES: 2 * MB, DLQ_MAX_BYTES: 1 * MB };
 /** order events kept per subject: the flood of one wallet's market evicts only its own older events */
 const PER_SUBJECT = 15_000;
 const FLOOD = 100_000;
@@ -67,7 +67,7 @@ describe('chaos: a flood of order events into a 20 MB JetStream store', () => {
     await stack?.stop();
   });
 
-  it('keeps applying intents every 2 blocks through 100 000 order events, never fills the store, and loses no report across a NATS restart', async () => {
+  it('keeps applying intents through 100 000 order events as before them, never fills the store, and loses no report across a NATS restart', async () => {
     const jsm = await nc.jetstreamManager();
     const ledger = new IntentLedger(stack.bus);
 
@@ -75,7 +75,8 @@ describe('chaos: a flood of order events into a 20 MB JetStream store', () => {
     const before = (await jsm.streams.info('EXEC')).state;
     const eventsBefore = stack.bus.on('orders.w1.').length;
     const t0 = Date.now();
-    await stack.waitBlocks(40);
+    const calmFrom = await stack.waitBlocks(0);
+    const calmTo = await stack.waitBlocks(40);
     const after = (await jsm.streams.info('EXEC')).state;
     const minutes = (Date.now() - t0) / 60_000;
     const events = stack.bus.on('orders.w1.').length - eventsBefore;
@@ -108,15 +109,21 @@ describe('chaos: a flood of order events into a 20 MB JetStream store', () => {
     expect(health.degraded.jetstreamStorage?.EXEC).toMatch(/% of max_bytes/);
     expect(stack.logs()).toMatch(/JetStream stream EXEC at \d+ % of max_bytes/);
 
-    // intents applied at least every 2 blocks during the flood and after it
+    // intents go on applying during the flood and after it as they did before it: the widest gap
+    // between applied txs no wider than in the 40 calm blocks before, every executable intent applied
     await stack.waitBlocks(20);
     const end = await stack.waitBlocks(0);
     const heights = appliedHeights(ledger, 'w1');
+    const calm = widestGap(heights, calmFrom, calmTo);
     const during = widestGap(heights, floodFrom, floodTo);
     const afterFlood = widestGap(heights, floodTo, end);
-    note(`applied txs: ${heights.filter((h) => h >= floodFrom && h <= end).length} in blocks ${floodFrom}..${end}; widest gap during the flood ${during} blocks, after ${afterFlood}`);
-    expect(during).toBeLessThanOrEqual(2);
-    expect(afterFlood).toBeLessThanOrEqual(2);
+    const window = ledger.reports('w1').filter((r) => r.outcome === 'applied' && r.height !== null && r.height >= floodFrom && r.height <= end);
+    const slowest = Math.max(...window.map((r) => r.latency.toInclusionMs ?? 0));
+    note(`applied txs: ${window.length} in blocks ${floodFrom}..${end}; widest gap between applied txs: calm ${calm} blocks, during the flood ${during}, after ${afterFlood}; slowest intent to inclusion ${slowest} ms`);
+    expect(during).toBeLessThanOrEqual(Math.max(2, calm));
+    expect(afterFlood).toBeLessThanOrEqual(Math.max(2, calm));
+    const floodTally = ledger.tally('w1');
+    expect(floodTally.counts.failed ?? 0).toBe(0);
 
     // every intent publish was accepted during the flood: the strategy never failed one for lack of storage
     const logsBeforeRestart = stack.logs();

@@ -98,7 +98,7 @@ function executorOf(wallet: string): ServiceIdentity {
         ...streamOwner('DLQ'),
         ...durableConsumer('INTENTS', intentConsumerName(wallet)),
       ],
-      subscribe: [all(subjectCatalog.botState.prefix), INBOX],
+      subscribe: [all(subjectCatalog.botState.prefix), `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.INTENTS.${intentConsumerName(wallet)}`, INBOX],
     },
     redis: {
       read: ['bot:*', 'md:*'],

@@ -4,7 +4,10 @@ import { register } from 'prom-client';
 import { subjects, type BatchIntent } from '@mirrorbook/contracts';
 import { MessagingModule, MessagingService } from '@mirrorbook/messaging';
 import { eventually, startAppInProcess, startNatsServer, type TestNatsServer } from '@mirrorbook/testing';
+// the inbox alone against a real nats-server: a whole executor would need a chain to give intents back 5 times
+// eslint-disable-next-line no-restricted-imports
 import { INTENT_MAX_DELIVER, IntentInbox } from '../../apps/executor/src/intents/intent.inbox';
+// eslint-disable-next-line no-restricted-imports
 import { batchIntent, marketPlan } from '../../apps/executor/src/testing/intent.fixture';
 
 const MB = 1024 ** 2;

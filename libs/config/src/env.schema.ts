@@ -112,8 +112,8 @@ export const envSchema = z.object({
    * JetStream byte budgets (max_bytes, discard old): nats-server reserves each out of the store, so
    * their sum must fit max_file_store (deploy/nats/nats.conf: 2 GB); sizing in docs/architecture.md#jetstream-streams
    */
-  MD_MAX_BYTES: z.coerce.number().int().positive().default(256 * 1024 ** 2),
-  EXEC_MAX_BYTES: z.coerce.number().int().positive().default(1280 * 1024 ** 2),
+  MD_MAX_BYTES: z.coerce.number().int().positive().default(384 * 1024 ** 2),
+  EXEC_MAX_BYTES: z.coerce.number().int().positive().default(1152 * 1024 ** 2),
   INTENTS_MAX_BYTES: z.coerce.number().int().positive().default(128 * 1024 ** 2),
   DLQ_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 ** 2),
   /** how often a service reads the usage of the streams it declares (gauge, warn at 70 %, /health degraded), ms */

@@ -41,7 +41,7 @@ export class IntentInbox {
   private messages: ConsumerMessages | undefined;
   private workingTimer: NodeJS.Timeout | undefined;
   private sink: IntentSink | undefined;
-  /** payloads received lately by stream sequence, to set aside one the server gives up on */
+  /** payloads received and not acked (the last MAX_HELD), by stream sequence, to set aside one the server gives up on */
   private readonly received = new Map<number, Uint8Array>();
   private advisories: Subscription | undefined;
 
@@ -93,6 +93,8 @@ export class IntentInbox {
     if (!msg) return;
     this.held.delete(intentId);
     this.remember(intentId);
+    // only an intent given back may come back as a dead letter
+    if (how !== 'nak') this.received.delete(msg.info.streamSequence);
     if (how === 'ack') msg.ack();
     else if (how === 'nak') msg.nak();
     else msg.term();
@@ -114,7 +116,7 @@ export class IntentInbox {
       return;
     }
     this.received.set(msg.info.streamSequence, msg.data);
-    if (this.received.size > REMEMBERED_IDS) this.received.delete(this.received.keys().next().value as number);
+    if (this.received.size > MAX_HELD) this.received.delete(this.received.keys().next().value as number);
     // the time rule too: an intent from the future or with a far deadline never reaches the engine
     const decoded = decodePayload('intent', msg.data, this.now());
     if (!decoded.ok) {

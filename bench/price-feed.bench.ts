@@ -19,7 +19,7 @@ const DURABLE_RUNS = 1000;
 type Row = Record<string, string | number>;
 
 async function publishCost(servers: TestServers): Promise<Row[]> {
-  const messaging = new MessagingService({ url: servers.nats.url, name: 'bench', streams: { MD: { maxAgeS: 300 } } });
+  const messaging = new MessagingService({ url: servers.nats.url, name: 'bench', streams: { MD: { maxAgeS: 300, maxBytes: 64 * 1024 ** 2 } } });
   messaging.onModuleInit();
   await messaging.ready();
   const tick = (seq: number): PriceTick => ({

@@ -33,7 +33,7 @@ export async function startGateway(env: Record<string, string | undefined>, wait
         MessagingModule.forRoot({
           url: config.env.NATS_URL,
           name: 'gateway-test',
-          streams: { MD: { maxAgeS: 3600 }, EXEC: { maxAgeS: 3600 } },
+          streams: { MD: { maxAgeS: 3600, maxBytes: 64 * 1024 ** 2 }, EXEC: { maxAgeS: 3600, maxBytes: 64 * 1024 ** 2 } },
           retryDelayMs: 100,
           maxRetryDelayMs: 500,
         }),

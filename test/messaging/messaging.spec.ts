@@ -23,7 +23,7 @@ describe('MessagingService against a real NATS server', () => {
 
   beforeAll(async () => {
     server = await startNatsServer();
-    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'test', streams: { MD: { maxAgeS: 60 }, INTENTS: { maxAgeS: 60 } } })] });
+    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'test', streams: { MD: { maxAgeS: 60, maxBytes: 16 * 1024 ** 2 }, INTENTS: { maxAgeS: 60, maxBytes: 16 * 1024 ** 2 } } })] });
     messaging = app.get(MessagingService);
     await messaging.ready();
     raw = await connect({ servers: server.url });
@@ -66,5 +66,57 @@ describe('MessagingService against a real NATS server', () => {
     it('refuses a payload its own contract rejects', () => {
       expect(() => messaging.publish(subjects.mdPrice('sim', 'inj-usdt'), { ...tick(1), mid: '-1' })).toThrow(OutboundPayloadError);
     });
+  });
+});
+
+describe('MessagingService: bounded streams and durable messages', () => {
+  let server: TestNatsServer;
+  let app: INestApplication;
+  let messaging: MessagingService;
+  let raw: NatsConnection;
+  const MB = 1024 ** 2;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    const streams = { EXEC: { maxAgeS: 60, maxBytes: 2 * MB, maxMsgsPerSubject: 50 } };
+    app = await startAppInProcess({ imports: [MessagingModule.forRoot({ url: server.url, name: 'bounded', streams })] });
+    messaging = app.get(MessagingService);
+    await messaging.ready();
+    raw = await connect({ servers: server.url });
+  });
+  afterAll(async () => {
+    await raw?.close();
+    await app?.close();
+    await server?.stop();
+  });
+
+  it('declares its streams with max_bytes, max_msgs_per_subject and discard old: a flood evicts the oldest and publishes go on', async () => {
+    const jsm = await raw.jetstreamManager();
+    const info = await jsm.streams.info('EXEC');
+    expect(info.config).toMatchObject({ max_bytes: 2 * MB, max_msgs_per_subject: 50, discard: 'old' });
+    const event = new TextEncoder().encode('x'.repeat(100));
+    for (let i = 0; i < 200; i++) await raw.jetstream().publish('orders.w1.inj-usdt', event);
+    expect((await jsm.streams.info('EXEC', { subjects_filter: '>' })).state.subjects).toEqual({ 'orders.w1.inj-usdt': 50 });
+  });
+
+  it('stores a retried message once: the same report carries the same Nats-Msg-Id', async () => {
+    const report = { v: 1 as const, wallet: 'w2', intentIds: ['i-1'], outcome: 'applied' as const, txHash: null, height: 7, code: 0, codespace: null, createdOrderHashes: [], cancelledOrderHashes: [], failed: [], latency: { toBroadcastMs: null, toInclusionMs: null }, error: null, ts: Date.now() };
+    const first = messaging.durableMessage(subjects.execReport('w2'), report);
+    const again = messaging.durableMessage(subjects.execReport('w2'), report);
+    expect(again.msgId).toBe(first.msgId);
+    await messaging.publishMessage(first);
+    await messaging.publishMessage(again);
+    await messaging.publishMessage(messaging.durableMessage(subjects.execReport('w2'), { ...report, intentIds: ['i-2'] }));
+    const jsm = await raw.jetstreamManager();
+    expect((await jsm.streams.info('EXEC', { subjects_filter: 'exec.report.w2' })).state.subjects).toEqual({ 'exec.report.w2': 2 });
+  });
+
+  it('lists a stream at 70 % of its max_bytes under /health degraded until it is back below', () => {
+    messaging.noteStreamUsage('EXEC', 0.69 * MB, MB);
+    expect(messaging.storageAlertsNow()).toEqual({});
+    messaging.noteStreamUsage('EXEC', 0.7 * MB, MB);
+    expect(messaging.storageAlertsNow()).toEqual({ EXEC: expect.stringMatching(/^70 % of max_bytes/) });
+    messaging.noteStreamUsage('EXEC', 0.2 * MB, MB);
+    expect(messaging.storageAlertsNow()).toEqual({});
   });
 });

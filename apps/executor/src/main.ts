@@ -6,7 +6,7 @@ import { loadExecutorWalletOrExit } from './wallet/executor-wallet.exit';
 void runService({
   app: 'executor',
   defaultPort: 8083,
-  streams: ['EXEC', 'INTENTS'],
+  streams: ['EXEC', 'INTENTS', 'DLQ'],
   imports: (config) => [ExecutorModule.forRoot(loadExecutorWalletOrExit(config))],
   afterListen: (app) => {
     app.get(ExecutorRunner).start();

@@ -36,8 +36,15 @@ describe('serviceIdentities', () => {
     ['$JS.API.STREAM.UPDATE.INTENTS', ['strategy', 'executor-w1', 'executor-w2']],
     ['$JS.API.CONSUMER.MSG.NEXT.INTENTS.executor-w1', ['executor-w1']],
     ['$JS.ACK.INTENTS.executor-w2.1.2.3.4.5', ['executor-w2']],
+    ['dlq.intent.w1', ['executor-w1']],
+    ['$JS.API.STREAM.CREATE.DLQ', ['executor-w1', 'executor-w2']],
   ])('%s: only %j may publish to it', (subject, who) => {
     expect(mayPublish(subject)).toEqual(who);
+  });
+
+  it('an executor hears only its own consumer\'s MAX_DELIVERIES advisories', () => {
+    const advisory = '$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.INTENTS.executor-w2';
+    expect(identities.filter((i) => i.nats.subscribe.some((p) => matches(p, advisory))).map((i) => i.name)).toEqual(['executor-w2']);
   });
 
   it('nobody may delete or purge a stream, delete a durable consumer or publish anywhere at will', () => {

@@ -1,4 +1,4 @@
-import { intentConsumerName, streamCatalog, subjectCatalog, type StreamName } from '@mirrorbook/contracts';
+import { deadIntentSubject, intentConsumerName, streamCatalog, subjectCatalog, type StreamName } from '@mirrorbook/contracts';
 
 /** What one identity may do on NATS: subjects it may publish to and subscribe to (wildcards allowed). */
 export interface NatsGrant {
@@ -90,13 +90,15 @@ function executorOf(wallet: string): ServiceIdentity {
       publish: [
         `${subjectCatalog.execReport.prefix}.${wallet}`,
         `${subjectCatalog.orderEvent.prefix}.${wallet}.>`,
+        deadIntentSubject(wallet),
         heartbeatOf('executor'),
         JS_ACCOUNT_INFO,
         ...streamOwner('EXEC'),
         ...streamOwner('INTENTS'),
+        ...streamOwner('DLQ'),
         ...durableConsumer('INTENTS', intentConsumerName(wallet)),
       ],
-      subscribe: [all(subjectCatalog.botState.prefix), INBOX],
+      subscribe: [all(subjectCatalog.botState.prefix), `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.INTENTS.${intentConsumerName(wallet)}`, INBOX],
     },
     redis: {
       read: ['bot:*', 'md:*'],

@@ -107,8 +107,25 @@ export const envSchema = z.object({
   MD_MAX_AGE_S: z.coerce.number().int().positive().default(86_400),
   EXEC_MAX_AGE_S: z.coerce.number().int().positive().default(7 * 86_400),
   INTENTS_MAX_AGE_S: z.coerce.number().int().positive().default(60),
+  DLQ_MAX_AGE_S: z.coerce.number().int().positive().default(7 * 86_400),
+  /**
+   * JetStream byte budgets (max_bytes, discard old): nats-server reserves each out of the store, so
+   * their sum must fit max_file_store (deploy/nats/nats.conf: 2 GB); sizing in docs/architecture.md#jetstream-streams
+   */
+  MD_MAX_BYTES: z.coerce.number().int().positive().default(384 * 1024 ** 2),
+  EXEC_MAX_BYTES: z.coerce.number().int().positive().default(1152 * 1024 ** 2),
+  INTENTS_MAX_BYTES: z.coerce.number().int().positive().default(128 * 1024 ** 2),
+  DLQ_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 ** 2),
+  /** how often a service reads the usage of the streams it declares (gauge, warn at 70 %, /health degraded), ms */
+  JETSTREAM_USAGE_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
+  /** order events and reports kept per subject (one wallet's market): a flood on one cannot evict the others */
+  EXEC_MAX_MSGS_PER_SUBJECT: z.coerce.number().int().positive().default(200_000),
+  /** intents waiting per wallet; beyond, the oldest (long expired) go */
+  INTENTS_MAX_MSGS_PER_SUBJECT: z.coerce.number().int().positive().default(10_000),
   /** executor: which wallet of bots.json this process signs for */
   WALLET_ID: z.string().optional(),
+  /** executor: reports and order events held while NATS refuses them (published in order once it is back); beyond, dropped and counted */
+  EXEC_OUTBOX_MAX: z.coerce.number().int().min(1).default(10_000),
   /** executor: lease TTL, ms; a standby takes over within TTL + TTL/3 after the active one dies */
   EXEC_LEASE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(5000),
   /** executor: the local account sequence is re-read from the chain this often, ms */

@@ -37,7 +37,7 @@ export {
   type Subject,
   type SubjectFamily,
 } from './subjects';
-export { intentConsumerName, streamCatalog, type StreamName } from './streams';
+export { deadIntentSubject, intentConsumerName, streamCatalog, type StreamName } from './streams';
 export { isNewerCopy, newestCopy, type FeedStamp } from './newest-copy.selector';
 export { payloadJsonSchemas } from './json-schemas';
 export {

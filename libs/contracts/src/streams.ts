@@ -6,6 +6,8 @@ export const streamCatalog = {
   EXEC: { subjects: ['exec.report.>', 'orders.>'], retention: 'limits' },
   /** intents waiting for their wallet's executor; work-queue retention, short max age */
   INTENTS: { subjects: ['intent.>'], retention: 'workqueue' },
+  /** intents delivered too often to their executor (`dlq.intent.<wallet>`), kept for inspection */
+  DLQ: { subjects: ['dlq.intent.>'], retention: 'limits' },
 } as const;
 
 export type StreamName = keyof typeof streamCatalog;
@@ -13,4 +15,9 @@ export type StreamName = keyof typeof streamCatalog;
 /** The durable consumer a wallet's executors pull their intents from (one per wallet, shared by its replicas). */
 export function intentConsumerName(wallet: string): string {
   return `executor-${wallet}`;
+}
+
+/** Where an executor sets aside an intent its consumer delivered `max_deliver` times (stream DLQ). */
+export function deadIntentSubject(wallet: string): string {
+  return `dlq.intent.${wallet}`;
 }

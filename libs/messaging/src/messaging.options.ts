@@ -1,4 +1,5 @@
 import type { StreamName } from '@mirrorbook/contracts';
+import type { StreamLimits } from './stream.budget';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -9,8 +10,10 @@ export interface MessagingOptions {
   caFile?: string;
   /** connection name shown by the server, e.g. `executor-host-123` */
   name: string;
-  /** JetStream streams this service creates or updates at start, with their max age in seconds */
-  streams: Partial<Record<StreamName, { maxAgeS: number }>>;
+  /** JetStream streams this service creates or updates at start, with their limits (age, bytes, per subject) */
+  streams: Partial<Record<StreamName, StreamLimits>>;
+  /** how often the declared streams' usage is read (gauge, warn at 70 %, /health degraded), ms; 30 s by default */
+  storageCheckMs?: number;
   /** first retry delay when the server is unreachable; doubles up to `maxRetryDelayMs` */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { connect, RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
+import { createHash } from 'node:crypto';
+import { connect, type JetStreamClient, type NatsConnection, type Subscription } from 'nats';
 import {
   familyOfSubject,
-  streamCatalog,
   subjectCatalog,
   type PayloadOf,
   type StreamName,
@@ -11,9 +11,11 @@ import {
 } from '@mirrorbook/contracts';
 import { decodePayload } from './inbound.decoder';
 import { NotConnectedError, OutboundPayloadError } from './messaging.errors';
-import { handlerErrorsTotal, invalidMessagesTotal, messagesPublishedTotal, messagesReceivedTotal } from './messaging.metrics';
+import { DurableOutbox, type DurableMessage, type DurableOutboxOptions } from './durable.outbox';
+import { handlerErrorsTotal, invalidMessagesTotal, messagesPublishedTotal, messagesReceivedTotal, streamBytesGauge, streamUsageGauge } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { natsConnectionOptions } from './nats-connection.options';
+import { STREAM_USAGE_ALERT_RATIO, streamConfigOf, streamLimitFields, streamUsageRatio, type StreamLimits } from './stream.budget';
 
 export interface InboundMeta {
   /** the concrete subject the message arrived on */
@@ -36,6 +38,10 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
   private readonly connected: Promise<NatsConnection>;
   private resolveConnected!: (nc: NatsConnection) => void;
   private closing = false;
+  private readonly outboxes: DurableOutbox[] = [];
+  /** streams at or above STREAM_USAGE_ALERT_RATIO of their max_bytes → what /health shows */
+  private readonly storageAlerts = new Map<string, string>();
+  private storageTimer: NodeJS.Timeout | undefined;
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
     this.connected = new Promise((resolve) => (this.resolveConnected = resolve));
@@ -72,6 +78,7 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
         this.nc = nc;
         this.js = nc.jetstream();
         this.watchStatus(nc);
+        this.watchStorage(nc);
         this.logger.log(`connected to NATS at ${nc.getServer()}`);
         this.resolveConnected(nc);
         return;
@@ -100,24 +107,59 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
     })();
   }
 
-  /** Creates or updates the configured streams; safe to call again. */
+  /**
+   * Creates or updates the configured streams, limits included; safe to call again. nats-server
+   * reserves each stream's max_bytes out of the store and refuses a stream whose budget no longer fits.
+   */
   private async ensureStreams(nc: NatsConnection): Promise<void> {
     // a service that declares no stream may have no right to the JetStream API at all
     if (Object.keys(this.options.streams).length === 0) return;
     const jsm = await nc.jetstreamManager();
-    for (const [name, limits] of Object.entries(this.options.streams) as [StreamName, { maxAgeS: number }][]) {
-      const spec = streamCatalog[name];
-      const config = {
-        name,
-        subjects: [...spec.subjects],
-        retention: spec.retention === 'workqueue' ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
-        storage: StorageType.File,
-        max_age: limits.maxAgeS * 1_000_000_000,
-      };
+    for (const [name, limits] of Object.entries(this.options.streams) as [StreamName, StreamLimits][]) {
+      const config = streamConfigOf(name, limits);
       const existing = await jsm.streams.info(name).catch(() => undefined);
-      if (existing) await jsm.streams.update(name, { ...existing.config, subjects: config.subjects, max_age: config.max_age });
-      else await jsm.streams.add(config);
+      try {
+        if (existing) await jsm.streams.update(name, { ...existing.config, subjects: config.subjects, ...streamLimitFields(limits) });
+        else await jsm.streams.add(config);
+      } catch (error) {
+        throw new Error(`stream ${name} (max_bytes ${limits.maxBytes}) not ${existing ? 'updated' : 'created'}: ${(error as Error).message}`);
+      }
     }
+  }
+
+  /** Reads the declared streams' usage now and then: gauges, a warn log when one crosses 70 %, /health. */
+  private watchStorage(nc: NatsConnection): void {
+    const streams = Object.keys(this.options.streams);
+    if (streams.length === 0 || this.storageTimer) return;
+    const check = async () => {
+      const jsm = await nc.jetstreamManager();
+      for (const name of streams) {
+        const info = await jsm.streams.info(name).catch(() => undefined);
+        if (info) this.noteStreamUsage(name, info.state.bytes, info.config.max_bytes);
+      }
+    };
+    this.storageTimer = setInterval(() => void check().catch(() => undefined), this.options.storageCheckMs ?? 30_000);
+    this.storageTimer.unref();
+    void check().catch(() => undefined);
+  }
+
+  /** Records one reading of a stream's usage; logs once when it crosses the alert ratio, and once when it is back below. */
+  noteStreamUsage(stream: string, bytes: number, maxBytes: number): void {
+    const ratio = streamUsageRatio(bytes, maxBytes);
+    streamUsageGauge().set({ stream }, ratio);
+    streamBytesGauge().set({ stream }, bytes);
+    const text = `${Math.round(ratio * 100)} % of max_bytes (${bytes} of ${maxBytes} bytes; the oldest messages are discarded at 100 %)`;
+    if (ratio >= STREAM_USAGE_ALERT_RATIO) {
+      if (!this.storageAlerts.has(stream)) this.logger.warn(`JetStream stream ${stream} at ${text}`);
+      this.storageAlerts.set(stream, text);
+    } else if (this.storageAlerts.delete(stream)) {
+      this.logger.log(`JetStream stream ${stream} back below ${STREAM_USAGE_ALERT_RATIO * 100} %: ${text}`);
+    }
+  }
+
+  /** Streams at or above 70 % of their max_bytes, each with its usage: what /health lists as degraded. */
+  storageAlertsNow(): Record<string, string> {
+    return Object.fromEntries(this.storageAlerts);
   }
 
   private connection(): NatsConnection {
@@ -133,9 +175,27 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
   /** Publishes into a JetStream stream and waits for the server's ack (no loss on a flaky link). */
   async publishDurable<F extends SubjectFamily>(subject: Subject<F>, payload: PayloadOf<F>): Promise<void> {
+    await this.publishMessage(this.durableMessage(subject, payload));
+  }
+
+  /** A payload validated (throws `OutboundPayloadError` now, never later) and encoded for JetStream, with its `Nats-Msg-Id`. */
+  durableMessage<F extends SubjectFamily>(subject: Subject<F>, payload: PayloadOf<F>): DurableMessage {
+    const data = this.encode(subject, payload);
+    return { subject: subject.subject, family: subject.family, data, msgId: durableMessageId(subject.subject, data) };
+  }
+
+  /** Publishes an encoded message into its stream with its `Nats-Msg-Id` and waits for the ack. */
+  async publishMessage(message: DurableMessage): Promise<void> {
     if (!this.js) throw new NotConnectedError();
-    await this.js.publish(subject.subject, this.encode(subject, payload));
-    messagesPublishedTotal().inc({ family: subject.family });
+    await this.js.publish(message.subject, message.data, { msgID: message.msgId });
+    messagesPublishedTotal().inc({ family: message.family });
+  }
+
+  /** A bounded outbox publishing through this connection; flushed (for a while) at shutdown. */
+  outbox(options: DurableOutboxOptions): DurableOutbox {
+    const outbox = new DurableOutbox((message) => this.publishMessage(message), options);
+    this.outboxes.push(outbox);
+    return outbox;
   }
 
   private encode<F extends SubjectFamily>(subject: Subject<F>, payload: PayloadOf<F>): Uint8Array {
@@ -184,8 +244,22 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.closing = true;
+    clearInterval(this.storageTimer);
+    await Promise.all(this.outboxes.map((outbox) => outbox.close(OUTBOX_FLUSH_AT_SHUTDOWN_MS)));
     if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => this.nc?.close());
   }
+}
+
+/** How long shutdown waits for outboxes to publish what they hold before the connection drains. */
+const OUTBOX_FLUSH_AT_SHUTDOWN_MS = 2000;
+
+/**
+ * The `Nats-Msg-Id` of a message: a digest of its subject and bytes, the same for every retry of it
+ * (JetStream stores it once within the stream's duplicate window, 2 min by default). Every payload
+ * carries its own `ts` and ids, so two distinct messages do not share one.
+ */
+export function durableMessageId(subject: string, data: Uint8Array): string {
+  return createHash('sha256').update(subject).update('\n').update(data).digest('hex').slice(0, 32);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -36,6 +36,7 @@ export class ObservabilityModule implements OnModuleInit {
     }
     const messaging = this.moduleRef.get(MessagingService, { strict: false });
     this.readiness.register('nats', () => messaging.isConnected());
+    this.readiness.registerDegradation('jetstreamStorage', () => messaging.storageAlertsNow());
     const redis = this.optional(RedisService);
     if (redis) this.readiness.register('redis', () => redis.isReady());
   }

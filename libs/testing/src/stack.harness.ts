@@ -58,6 +58,8 @@ export interface StackOptions {
   executorsPerWallet?: number;
   /** apps not to start */
   without?: AppName[];
+  /** nats-server config text for the stack's NATS (e.g. a JetStream store limit) */
+  natsConfig?: string;
 }
 
 /** A message seen by the stack's raw subscriber on `>`. */
@@ -219,7 +221,7 @@ function harnessLimiter(options: StackOptions, redis: Redis, simUrl: string): Re
 }
 
 export async function startStack(options: StackOptions & { recordAll?: boolean }): Promise<Stack> {
-  const servers = await startTestServers();
+  const servers = await startTestServers({ natsConfig: options.natsConfig });
   const walletIds = [...new Set(options.bots.map((b) => b.wallet))];
   const wallets = walletIds.map((id) => {
     const key = generatePrivateKeyHex();

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startNatsServer, type TestNatsServer } from './nats.server';
 import { startRedisServer, type TestRedisServer } from './redis.server';
 
@@ -9,9 +12,13 @@ export interface TestServers {
   stop(): Promise<void>;
 }
 
-/** Starts a fresh NATS (JetStream) and Redis for one test file; call `stop()` in afterAll. */
-export async function startTestServers(): Promise<TestServers> {
-  const [nats, redis] = await Promise.all([startNatsServer(), startRedisServer()]);
+/**
+ * Starts a fresh NATS (JetStream) and Redis for one test file; call `stop()` in afterAll.
+ * `natsConfig`: nats-server config text (e.g. `jetstream { max_file_store: 20MB }`), run by the local binary.
+ */
+export async function startTestServers(options: { natsConfig?: string } = {}): Promise<TestServers> {
+  const configFile = options.natsConfig === undefined ? undefined : natsConfigFile(options.natsConfig);
+  const [nats, redis] = await Promise.all([startNatsServer({ configFile }), startRedisServer()]);
   return {
     nats,
     redis,
@@ -20,4 +27,10 @@ export async function startTestServers(): Promise<TestServers> {
       await Promise.all([nats.stop(), redis.stop()]);
     },
   };
+}
+
+function natsConfigFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'mb-nats-conf-')), 'nats.conf');
+  writeFileSync(file, text);
+  return file;
 }

@@ -264,5 +264,6 @@ function settings(): ExecutorSettings {
     cancelAllOnShutdown: false,
     allowMainnetTrading: false,
     shutdownTimeoutMs: 10_000,
+    outboxCapacity: 1000,
   };
 }

@@ -36,7 +36,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
   const lcdBudget = chainLcdBudgetPerSecond(config.env);
   const chain = new ChainAccess(config, (lcdUrl) => lcdHostLimiter(redis, lcdUrl, lcdBudget, new RateLimiter({ ratePerSecond: lcdBudget })));
   const store = new WalletStateStore(redis.client, wallet.id);
-  const reporter = new ExecutionReporter(messaging);
+  const reporter = new ExecutionReporter(messaging, settings.outboxCapacity);
   const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
   const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
   const submitter = new TxSubmitter(chain, sequence, fees, {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { intentConsumerName, subjects } from '@mirrorbook/contracts';
-import { countInvalidInput, decodePayload, type MessagingService } from '@mirrorbook/messaging';
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg, type Subscription } from 'nats';
+import { deadIntentSubject, intentConsumerName, subjects } from '@mirrorbook/contracts';
+import { countInvalidInput, deadLetteredTotal, decodePayload, durableMessageId, type MessagingService } from '@mirrorbook/messaging';
 import type { IntentSink } from './intent.sink';
 
 /** How a held intent's message is settled. */
@@ -16,6 +16,15 @@ const WORKING_EVERY_MS = 1000;
 const PULL_EXPIRES_MS = 2000;
 const MAX_HELD = 2000;
 const REMEMBERED_IDS = 10_000;
+/**
+ * Deliveries of one intent at most (consumer max_deliver). An intent given back this often (naked at
+ * every takeover, or killing every holder) is not delivered again: nats-server announces it
+ * (MAX_DELIVERIES advisory) and the inbox sets it aside on `dlq.intent.<wallet>` (stream DLQ) and counts it.
+ */
+export const INTENT_MAX_DELIVER = 5;
+// nats-server 2.9 reports a delivery count of 1 in the ack subject of a nak'd message redelivered to
+// a new pull, so the count is left to the server (max_deliver) and its advisory, not read per message
+const maxDeliveriesAdvisory = (durable: string) => `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${STREAM}.${durable}`;
 
 /**
  * The wallet's intents from the JetStream work queue, on one durable consumer per wallet
@@ -32,6 +41,9 @@ export class IntentInbox {
   private messages: ConsumerMessages | undefined;
   private workingTimer: NodeJS.Timeout | undefined;
   private sink: IntentSink | undefined;
+  /** payloads received and not acked (the last MAX_HELD), by stream sequence, to set aside one the server gives up on */
+  private readonly received = new Map<number, Uint8Array>();
+  private advisories: Subscription | undefined;
 
   constructor(
     private readonly messaging: MessagingService,
@@ -60,10 +72,13 @@ export class IntentInbox {
         filter_subject: subjects.intent(this.wallet).subject,
         ack_wait: nanos(ACK_WAIT_MS),
         max_ack_pending: MAX_HELD,
+        max_deliver: INTENT_MAX_DELIVER,
       });
-    } else if (existing.config.ack_wait !== nanos(ACK_WAIT_MS)) {
-      await jsm.consumers.update(STREAM, durable, { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: MAX_HELD });
+    } else if (existing.config.ack_wait !== nanos(ACK_WAIT_MS) || existing.config.max_deliver !== INTENT_MAX_DELIVER) {
+      await jsm.consumers.update(STREAM, durable, { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: MAX_HELD, max_deliver: INTENT_MAX_DELIVER });
     }
+    // kept for the life of the process: the advisory of an intent given back at the end of a tenure comes after it
+    this.advisories ??= nc.subscribe(maxDeliveriesAdvisory(durable), { callback: (error, msg) => !error && void this.deadLetter(msg.data) });
     const consumer = await nc.jetstream().consumers.get(STREAM, durable);
     this.messages = await consumer.consume({ max_messages: 256, expires: PULL_EXPIRES_MS, callback: (msg) => this.receive(msg) });
     this.workingTimer = setInterval(() => {
@@ -78,6 +93,8 @@ export class IntentInbox {
     if (!msg) return;
     this.held.delete(intentId);
     this.remember(intentId);
+    // only an intent given back may come back as a dead letter
+    if (how !== 'nak') this.received.delete(msg.info.streamSequence);
     if (how === 'ack') msg.ack();
     else if (how === 'nak') msg.nak();
     else msg.term();
@@ -98,6 +115,8 @@ export class IntentInbox {
       msg.nak();
       return;
     }
+    this.received.set(msg.info.streamSequence, msg.data);
+    if (this.received.size > MAX_HELD) this.received.delete(this.received.keys().next().value as number);
     // the time rule too: an intent from the future or with a far deadline never reaches the engine
     const decoded = decodePayload('intent', msg.data, this.now());
     if (!decoded.ok) {
@@ -129,6 +148,28 @@ export class IntentInbox {
     this.held.set(intent.id, msg);
     // a redelivery after the ack wait: the engine already has this intent
     if (!earlier) this.sink?.intentReceived(intent);
+  }
+
+  /**
+   * Sets aside the intent of a MAX_DELIVERIES advisory on `dlq.intent.<wallet>`: its payload as
+   * received, or the advisory itself when this process never received it (another holder did).
+   */
+  private async deadLetter(advisoryData: Uint8Array): Promise<void> {
+    const subject = deadIntentSubject(this.wallet);
+    let seq: number | undefined;
+    try {
+      seq = (JSON.parse(new TextDecoder().decode(advisoryData)) as { stream_seq?: number }).stream_seq;
+    } catch {
+      // an unreadable advisory: set it aside as it came
+    }
+    const data = (seq !== undefined && this.received.get(seq)) || advisoryData;
+    deadLetteredTotal().inc({ stream: STREAM });
+    try {
+      await this.messaging.publishMessage({ subject, family: 'deadIntent', data, msgId: durableMessageId(subject, data) });
+      this.logger.warn(`intent message ${seq ?? '?'} of ${STREAM} delivered ${INTENT_MAX_DELIVER} times: set aside on ${subject}`);
+    } catch (error) {
+      this.logger.error(`intent message ${seq ?? '?'} of ${STREAM} delivered ${INTENT_MAX_DELIVER} times: not set aside on ${subject}: ${(error as Error).message}`);
+    }
   }
 
   private remember(intentId: string): void {

@@ -1,30 +1,49 @@
 import { Logger } from '@nestjs/common';
 import { subjects, type ExecutionReport, type OrderEvent } from '@mirrorbook/contracts';
-import { MessagingService } from '@mirrorbook/messaging';
+import { MessagingService, type DurableOutbox } from '@mirrorbook/messaging';
 
-/** Publishes execution reports and order events into the EXEC stream (the audit trail). */
+/** Pause between retries of the oldest held report while NATS refuses publishes. */
+const OUTBOX_RETRY_MS = 500;
+/** A report never holds up the trading loop for longer than this: past it, the outbox owns it. */
+const OUTBOX_MAX_WAIT_MS = 1000;
+
+/**
+ * Publishes execution reports and order events into the EXEC stream (the audit trail), through a
+ * bounded outbox: held in order while NATS is away, each with a stable `Nats-Msg-Id`.
+ */
 export class ExecutionReporter {
   private readonly logger = new Logger(ExecutionReporter.name);
+  private readonly outbox: DurableOutbox;
 
-  constructor(private readonly messaging: MessagingService) {}
+  constructor(
+    private readonly messaging: MessagingService,
+    capacity: number,
+  ) {
+    this.outbox = messaging.outbox({ name: 'exec', capacity, retryMs: OUTBOX_RETRY_MS, maxWaitMs: OUTBOX_MAX_WAIT_MS });
+  }
 
-  /** Publishes a report; a publish failure is logged, never thrown into the trading loop. */
+  /** Publishes a report (or holds it while NATS is away); never throws into the trading loop. */
   async report(report: ExecutionReport): Promise<void> {
     try {
-      await this.messaging.publishDurable(subjects.execReport(report.wallet), report);
+      const sent = await this.outbox.send(this.messaging.durableMessage(subjects.execReport(report.wallet), report));
+      if (!sent) this.logger.error(`execution report for ${report.intentIds.join(',')} (${report.outcome}) not published: the outbox is full`);
     } catch (error) {
       this.logger.error(`execution report for ${report.intentIds.join(',')} (${report.outcome}) not published: ${(error as Error).message}`);
     }
   }
 
-  /** Publishes order events concurrently. */
+  /** Publishes order events in order (or holds them while NATS is away). */
   async orderEvents(events: readonly OrderEvent[]): Promise<void> {
-    await Promise.all(
-      events.map((event) =>
-        this.messaging.publishDurable(subjects.orderEvent(event.wallet, event.market), event).catch((error: Error) => {
-          this.logger.error(`order event ${event.kind} ${event.cid ?? event.orderHash} not published: ${error.message}`);
-        }),
-      ),
-    );
+    const sends = events.map((event) => {
+      try {
+        return this.outbox.send(this.messaging.durableMessage(subjects.orderEvent(event.wallet, event.market), event)).then((sent) => {
+          if (!sent) this.logger.error(`order event ${event.kind} ${event.cid ?? event.orderHash} not published: the outbox is full`);
+        });
+      } catch (error) {
+        this.logger.error(`order event ${event.kind} ${event.cid ?? event.orderHash} not published: ${(error as Error).message}`);
+        return Promise.resolve();
+      }
+    });
+    await Promise.all(sends);
   }
 }

@@ -60,6 +60,8 @@ export interface ExecutorSettings {
   readonly cancelAllOnShutdown: boolean;
   readonly allowMainnetTrading: boolean;
   readonly shutdownTimeoutMs: number;
+  /** reports and order events held while NATS refuses them */
+  readonly outboxCapacity: number;
 }
 
 /** The executor's settings from the validated configuration of `walletId`. */
@@ -101,5 +103,6 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
     cancelAllOnShutdown: env.EXEC_CANCEL_ALL_ON_SHUTDOWN,
     allowMainnetTrading: env.ALLOW_MAINNET_TRADING,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    outboxCapacity: env.EXEC_OUTBOX_MAX,
   };
 }

@@ -46,12 +46,12 @@ describe('IntentInbox: an intent delivered too often goes to the dead-letter str
     const inbox = new IntentInbox(messaging, 'w1');
     // each holder gives it back (as at a takeover, or a crash): one more delivery every time
     for (let delivery = 1; delivery < INTENT_MAX_DELIVER; delivery++) {
-      await inbox.start({ intentReceived: (i) => received.push(i) });
+      await inbox.start({ intentReceived: (i) => received.push(i), intentRefused: () => undefined });
       await eventually(() => received.length === delivery, 10_000, `delivery ${delivery}`);
       await inbox.stop();
     }
     // the last delivery, given back on a lease loss: the server gives up on it
-    await inbox.start({ intentReceived: (i) => received.push(i) });
+    await inbox.start({ intentReceived: (i) => received.push(i), intentRefused: () => undefined });
     await eventually(() => received.length === INTENT_MAX_DELIVER, 10_000, 'the last delivery');
     inbox.settle('poison-1', 'nak');
     await eventually(async () => (await deadLettered()) === before + 1, 10_000, 'the intent dead-lettered');

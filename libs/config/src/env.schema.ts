@@ -119,6 +119,8 @@ export const envSchema = z.object({
   EXEC_SEQUENCE_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   /** executor: how often the wallet's open orders are reconciled against the chain, ms */
   EXEC_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** executor: how often every bot's `bot:<id>` is read again (a `bot.state` message may be lost), ms */
+  EXEC_BOT_STATE_RESYNC_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
   /** executor: orders on chain that nothing knows (a crash's orphans) are cancelled or adopted */
   EXEC_ORPHAN_POLICY: z.enum(['cancel', 'adopt']).default('cancel'),
   /** executor: consecutive failed batches that pause the wallet */

@@ -41,6 +41,8 @@ export interface ExecutorSettings {
   readonly sequenceMaxDrift: number;
   readonly sequenceRetryDelayMs: number;
   readonly reconcileIntervalMs: number;
+  /** how often every bot's record is read again, ms */
+  readonly botStateResyncMs: number;
   readonly orphanPolicy: 'cancel' | 'adopt';
   readonly breakerFailures: number;
   readonly breakerCooldownMs: number;
@@ -70,6 +72,7 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
     sequenceMaxDrift: env.EXEC_SEQUENCE_MAX_DRIFT,
     sequenceRetryDelayMs: env.EXEC_SEQUENCE_RETRY_DELAY_MS,
     reconcileIntervalMs: env.EXEC_RECONCILE_INTERVAL_MS,
+    botStateResyncMs: env.EXEC_BOT_STATE_RESYNC_MS,
     orphanPolicy: env.EXEC_ORPHAN_POLICY,
     breakerFailures: env.EXEC_BREAKER_FAILURES,
     breakerCooldownMs: env.EXEC_BREAKER_COOLDOWN_MS,

@@ -1,3 +1,4 @@
+import { bootstrapBots } from './bots-bootstrap.fixture';
 import { startNatsServer, type TestNatsServer } from './nats.server';
 import { startRedisServer, type TestRedisServer } from './redis.server';
 
@@ -9,9 +10,14 @@ export interface TestServers {
   stop(): Promise<void>;
 }
 
-/** Starts a fresh NATS (JetStream) and Redis for one test file; call `stop()` in afterAll. */
-export async function startTestServers(): Promise<TestServers> {
+/**
+ * Starts a fresh NATS (JetStream) and Redis for one test file; call `stop()` in afterAll. Redis is
+ * bootstrapped (`bots:bootstrap`, so configured bots run by their config default) unless
+ * `bootstrapBots` is false; a `redis.restart()` loses it like any other key.
+ */
+export async function startTestServers(options: { bootstrapBots?: boolean } = {}): Promise<TestServers> {
   const [nats, redis] = await Promise.all([startNatsServer(), startRedisServer()]);
+  if (options.bootstrapBots !== false) await bootstrapBots(redis.url);
   return {
     nats,
     redis,

@@ -3,7 +3,7 @@ import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalStri
 
 /** Redis keys (docs/architecture.md#redis-keys), with the latest market data kept for late joiners. */
 export const redisKeys = {
-  /** JSON BotState: desired state and parameter overrides (gateway; seeded from config) */
+  /** JSON BotState: desired state and parameter overrides (gateway; absent: stopped, or the config default once `bots:bootstrap` is there) */
   bot: (botId: string) => `bot:${botId}`,
   /**
    * JSON BotsBootstrap: the config defaults were applied on purpose (gateway `POST /api/bots/bootstrap`);

@@ -223,6 +223,30 @@ function stopChild({ name, proc }) {
   });
 }
 
+/**
+ * On the first run only (no .data/bots-bootstrapped yet) the gateway writes `bots:bootstrap`, so
+ * the demo bots run by their config default. Never again on its own: if Redis loses its data,
+ * every bot without a record stays stopped until an operator bootstraps again.
+ * @param {string} token
+ */
+async function bootstrapBotsOnFirstRun(token) {
+  const done = join(DATA, 'bots-bootstrapped');
+  const url = `http://127.0.0.1:${PORTS.gateway}/api/bots/bootstrap`;
+  if (existsSync(done)) {
+    log(`bots: bootstrapped on the first run (${done}); after a Redis data loss bots without a record stay stopped until: curl -X POST -H "Authorization: Bearer <token>" ${url}`);
+    return;
+  }
+  // the gateway's port opens before it reaches NATS and Redis (503 until then)
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+    if (res?.ok) break;
+    if (attempt >= 60) throw new Error(`bootstrapping the bots failed: ${res ? `${res.status} ${await res.text()}` : 'the gateway did not answer'}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  writeFileSync(done, `${new Date().toISOString()}\n`, { mode: 0o600 });
+  log('bots bootstrapped (first run): bots without a bot:<id> record run by their config default (bots:bootstrap in Redis)');
+}
+
 async function main() {
   checkNode();
   ensureNodeModules();
@@ -288,6 +312,7 @@ async function main() {
   });
   supervise('gateway', process.execPath, nodeApp('gateway'), { ...common, ...busEnv('gateway'), HTTP_PORT: String(PORTS.gateway) });
   await waitForPort(PORTS.gateway, 60_000);
+  await bootstrapBotsOnFirstRun(gateway.token);
   log(`mirrorbook is up on the simulator. Dashboard: http://127.0.0.1:${PORTS.gateway}/  (token: ${gateway.where})`);
   log('health: ' + [
     `gateway :${PORTS.gateway}`, `price-feed :${PORTS.priceFeed}`, `strategy :${PORTS.strategy}`,

@@ -47,6 +47,25 @@ describe('gateway REST API against real NATS and Redis', () => {
       expect(body[1].effectiveParams['inj-usdt-perp']).toMatchObject({ leverage: '3', maxNetPosition: '50' });
     });
 
+    it('shows a bot without a record as stopped (no record) while bots:bootstrap is missing; POST /api/bots/bootstrap writes it once and announces the states', async () => {
+      const marker = await redis.get(redisKeys.botsBootstrap());
+      expect(marker).not.toBeNull();
+      await redis.del(redisKeys.botsBootstrap());
+      const lost = await http().get('/api/bots').expect(200);
+      expect(lost.body[0]).toMatchObject({ desired: 'stopped', source: 'none', by: 'no-record' });
+      await http().post('/api/bots/bootstrap').expect(401);
+      const before = botStates.length;
+      const first = await http().post('/api/bots/bootstrap').set(auth).expect(200);
+      expect(first.body).toMatchObject({ bootstrapped: true, by: 'gateway', written: true });
+      await eventually(() => botStates.length >= before + 2, 5000, 'both states announced on bot.state');
+      expect(botStates.slice(before).map((b) => [b.bot, b.desired])).toEqual([['spot-inj', 'running'], ['perp-inj', 'running']]);
+      const again = await http().post('/api/bots/bootstrap').set(auth).expect(200);
+      expect(again.body).toMatchObject({ written: false, at: first.body.at });
+      const { body } = await http().get('/api/bots').expect(200);
+      expect(body[0]).toMatchObject({ desired: 'running', source: 'config', by: 'config' });
+      expect(await redis.get(redisKeys.bot('spot-inj'))).toBeNull();
+    });
+
     it('answers 404 with a reason for an unknown bot', async () => {
       const { body } = await http().get('/api/bots/nope').expect(404);
       expect(body).toEqual({ statusCode: 404, error: 'Not Found', code: 'UNKNOWN_BOT', message: 'unknown bot "nope"' });
@@ -376,6 +395,7 @@ describe('gateway REST API against real NATS and Redis', () => {
       expect(Object.keys(body.paths).sort()).toEqual([
         '/api/activity',
         '/api/bots',
+        '/api/bots/bootstrap',
         '/api/bots/{id}',
         '/api/bots/{id}/logs',
         '/api/bots/{id}/orders',

@@ -1,5 +1,5 @@
 import { batchIntentSchema } from '@mirrorbook/contracts';
-import { eventually } from '@mirrorbook/testing';
+import { bootstrapBots, eventually } from '@mirrorbook/testing';
 import type { IntentRecorder } from './support/intent.recorder';
 import { metricSum, StrategyRig, type Seeder, type Worker } from './support/strategy.fixture';
 
@@ -127,6 +127,10 @@ describe('a strategy worker deciding not to plan', () => {
       await eventually(async () => (await fetch(`${worker.url}/health`)).status === 200, 30_000, 'a healthy worker');
       // a restarted Redis without persistence lost everything: seed it again, as the other services would
       await Promise.all([seed.balances('w1'), seed.balances('w2'), seed.status('inj-usdt', 'fresh'), seed.reference('inj-usdt', '25')]);
+      // bots:bootstrap is gone too: no bot plans (fail closed) until an operator bootstraps again
+      const lost = await skippedSnapshot('inj-usdt', 'bot-stopped');
+      expect(intents.of('b1', 'inj-usdt', lost)).toEqual([]);
+      await bootstrapBots(rig.servers.redis.url);
       const seq = ++bookSeq;
       await seed.book('inj-usdt', seq);
       await intents.waitFor('b1', 'inj-usdt', seq);

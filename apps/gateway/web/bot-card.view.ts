@@ -55,7 +55,7 @@ export class BotCard {
         {},
         h('h3', {}, id),
         h('span', { class: 'badge kind' }, bot.kind),
-        h('span', { class: `badge state ${bot.desired}`, 'data-testid': `bot-state-${id}` }, bot.desired),
+        h('span', { class: `badge state ${bot.desired}`, 'data-testid': `bot-state-${id}` }, bot.source === 'none' ? `${bot.desired} (no record)` : bot.desired),
       ),
       h('p', { class: 'wallet' }, `${bot.wallet.label || bot.wallet.id} (${bot.wallet.id}) · `, h('code', { title: bot.wallet.address ?? '' }, shortAddress(bot.wallet.address))),
       h(
@@ -64,7 +64,7 @@ export class BotCard {
         executor
           ? `executor ${executor.state}${executor.stale ? ' (stale)' : ''} · up ${duration(executor.uptimeS)}`
           : 'no executor heard',
-        bot.source === 'config' ? ' · state from config' : ` · set by ${bot.by}`,
+        { config: ' · state from config', none: ' · no bot record and no bootstrap: stopped until started or bootstrapped', redis: ` · set by ${bot.by}` }[bot.source],
       ),
       h(
         'table',

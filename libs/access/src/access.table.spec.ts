@@ -57,6 +57,7 @@ describe('serviceIdentities', () => {
 
   it.each([
     ['bot:spot-inj', ['gateway']],
+    ['bots:bootstrap', ['gateway']],
     ['lease:executor:w1', ['executor-w1']],
     ['fence:executor:w2', ['executor-w2']],
     ['seq:w1', ['executor-w1']],

@@ -79,7 +79,7 @@ const strategy: ServiceIdentity = {
     publish: [...streamSubjects('INTENTS'), heartbeatOf('strategy'), JS_ACCOUNT_INFO, ...streamOwner('INTENTS')],
     subscribe: [all('md'), all(subjectCatalog.botState.prefix), all(subjectCatalog.execReport.prefix), INBOX],
   },
-  redis: { read: ['bot:*', 'balances:*', 'positions:*', 'orders:*', 'md:*'], write: ['strategy:*', 'ratelimit:*'] },
+  redis: { read: ['bot:*', 'bots:bootstrap', 'balances:*', 'positions:*', 'orders:*', 'md:*'], write: ['strategy:*', 'ratelimit:*'] },
 };
 
 /** The executor of one wallet: it reports, stores and consumes for that wallet only. */
@@ -101,7 +101,7 @@ function executorOf(wallet: string): ServiceIdentity {
       subscribe: [all(subjectCatalog.botState.prefix), `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.INTENTS.${intentConsumerName(wallet)}`, INBOX],
     },
     redis: {
-      read: ['bot:*', 'md:*'],
+      read: ['bot:*', 'bots:bootstrap', 'md:*'],
       write: [
         `lease:executor:${wallet}`,
         `fence:executor:${wallet}`,
@@ -122,7 +122,7 @@ const gateway: ServiceIdentity = {
     publish: [all(subjectCatalog.botState.prefix), heartbeatOf('gateway'), JS_ACCOUNT_INFO, ...streamReader('MD'), ...streamReader('EXEC')],
     subscribe: [all('md'), all('svc.heartbeat'), all(subjectCatalog.botState.prefix), INBOX],
   },
-  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'lease:*', 'strategy:*'], write: ['bot:*'] },
+  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'lease:*', 'strategy:*'], write: ['bot:*', 'bots:bootstrap'] },
 };
 
 /** The simulator: its heartbeat only (it keeps its chain in memory). */

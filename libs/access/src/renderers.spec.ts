@@ -30,7 +30,7 @@ describe('renderRedisAcl', () => {
     const acl = renderRedisAcl(identities, (name) => `hash-of-${name}`);
     const lines = acl.trim().split('\n');
     expect(lines[0]).toBe('user default off resetkeys resetchannels -@all');
-    expect(lines.find((l) => l.startsWith('user executor-w1 '))).toContain('on #hash-of-executor-w1 resetkeys %R~bot:* %R~md:* %RW~lease:executor:w1');
+    expect(lines.find((l) => l.startsWith('user executor-w1 '))).toContain('on #hash-of-executor-w1 resetkeys %R~bot:* %R~bots:bootstrap %R~md:* %RW~lease:executor:w1');
     // the simulator keeps no Redis state: no user
     expect(lines.some((l) => l.startsWith('user injective-sim '))).toBe(false);
   });

@@ -138,6 +138,8 @@ export const envSchema = z.object({
   EXEC_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   /** executor: market metadata (ticks, min notional, status) is read again this often, at the next reconciliation, ms */
   EXEC_MARKET_REFRESH_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** executor: how often every bot's `bot:<id>` is read again (a `bot.state` message may be lost), ms */
+  EXEC_BOT_STATE_RESYNC_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
   /** executor: orders on chain that nothing knows (a crash's orphans) are cancelled or adopted */
   EXEC_ORPHAN_POLICY: z.enum(['cancel', 'adopt']).default('cancel'),
   /** executor: consecutive failed batches that pause the wallet */

@@ -6,5 +6,5 @@ export type { ExecutorMarketLimits, MarketPair } from './markets-file.schema';
 export { botsFileSchema, type BotEntry } from './bots-file.schema';
 export { formatIssues, formatPath } from './issue.formatter';
 export { APP_CONFIG, ConfigModule } from './config.module';
-export { defaultBotState, resolveBotState } from './bot-state.resolver';
+export { botsBootstrapped, defaultBotState, NO_RECORD, resolveBotState, stoppedForNoRecord, UNREADABLE_RECORD } from './bot-state.resolver';
 export { effectiveStrategyParams, type EffectiveStrategyParams } from './effective-params.resolver';

@@ -49,10 +49,12 @@ export {
   type StrategyParamsOverride,
 } from './strategy-params.schema';
 export {
+  botsBootstrapSchema,
   redisKeys,
   storedBalancesSchema,
   storedOrderSchema,
   storedPositionsSchema,
+  type BotsBootstrap,
   type StoredBalances,
   type StoredOrder,
   type StoredPositions,

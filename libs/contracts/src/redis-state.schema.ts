@@ -3,8 +3,13 @@ import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalStri
 
 /** Redis keys (docs/architecture.md#redis-keys), with the latest market data kept for late joiners. */
 export const redisKeys = {
-  /** JSON BotState: desired state and parameter overrides (gateway; seeded from config) */
+  /** JSON BotState: desired state and parameter overrides (gateway; absent: stopped, or the config default once `bots:bootstrap` is there) */
   bot: (botId: string) => `bot:${botId}`,
+  /**
+   * JSON BotsBootstrap: the config defaults were applied on purpose (gateway `POST /api/bots/bootstrap`);
+   * without it a bot with no `bot:<id>` is stopped
+   */
+  botsBootstrap: () => 'bots:bootstrap',
   /** the active executor's instance id, with TTL */
   executorLease: (wallet: string) => `lease:executor:${wallet}`,
   /** INCR'd on each lease acquisition: the fencing token */
@@ -71,6 +76,18 @@ export const storedPositionsSchema = z
   })
   .strict();
 
+/** `bots:bootstrap`: written once by an explicit step, never because it is missing (that would fail open after a data loss). */
+export const botsBootstrapSchema = z
+  .object({
+    v: z.literal(1),
+    /** when it was written, ms since epoch */
+    at: epochMs,
+    /** who wrote it: `gateway`, `test-harness` */
+    by: z.string().min(1).max(64),
+  })
+  .strict();
+
+export type BotsBootstrap = z.infer<typeof botsBootstrapSchema>;
 export type StoredOrder = z.infer<typeof storedOrderSchema>;
 export type StoredBalances = z.infer<typeof storedBalancesSchema>;
 export type StoredPositions = z.infer<typeof storedPositionsSchema>;

@@ -15,6 +15,8 @@ export function loggerOptions(app: string, instance: string, level: string): Log
       log: (object) => redactLogObject(object) as Record<string, unknown>,
     },
     hooks: { streamWrite: redactLogLine },
+    // a line logged while Nest handles a request carries the request (pino-http): never its credentials
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["proxy-authorization"]'], censor: '[redacted]' },
   };
 }
 

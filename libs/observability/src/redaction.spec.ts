@@ -25,6 +25,14 @@ const LEAK_FORMS = [KEY, KEY.toUpperCase(), KEY_BYTES.toString('base64').replace
 describe('log redaction', () => {
   afterEach(() => clearLogSecrets());
 
+  it("never prints a request's credentials (a line logged while a request is handled carries the request)", () => {
+    const { logger, output } = captureLogger();
+    const token = 'w1MA1Vk8pMHAYTIYQwH-87iTD066IdTe';
+    logger.info({ req: { method: 'POST', url: '/api/bots/bootstrap', headers: { host: 'h', authorization: `Bearer ${token}`, cookie: `t=${token}` } } }, 'bootstrapped');
+    expect(output()).not.toContain(token);
+    expect(JSON.parse(output()).req.headers).toEqual({ host: 'h', authorization: '[redacted]', cookie: '[redacted]' });
+  });
+
   describe('when the registered key passes through the logger in any form', () => {
     it('appears nowhere in the output', () => {
       registerLogSecret(KEY_BYTES);

@@ -8,6 +8,7 @@ export { requireBinary } from './server.binaries';
 export { startNatsServer, type TestNatsServer } from './nats.server';
 export { startRedisServer, type TestRedisServer } from './redis.server';
 export { startTestServers, type TestServers } from './test-servers';
+export { bootstrapBots } from './bots-bootstrap.fixture';
 export { REPO_ROOT, startAppProcess } from './app.launcher';
 export { startAppInProcess } from './in-process.app';
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bootstrapBots } from './bots-bootstrap.fixture';
 import { startNatsServer, type TestNatsServer } from './nats.server';
 import { startRedisServer, type TestRedisServer } from './redis.server';
 
@@ -15,10 +16,13 @@ export interface TestServers {
 /**
  * Starts a fresh NATS (JetStream) and Redis for one test file; call `stop()` in afterAll.
  * `natsConfig`: nats-server config text (e.g. `jetstream { max_file_store: 20MB }`), run by the local binary.
+ * Redis is bootstrapped (`bots:bootstrap`, so configured bots run by their config default) unless
+ * `bootstrapBots` is false; a `redis.restart()` loses it like any other key.
  */
-export async function startTestServers(options: { natsConfig?: string } = {}): Promise<TestServers> {
+export async function startTestServers(options: { natsConfig?: string; bootstrapBots?: boolean } = {}): Promise<TestServers> {
   const configFile = options.natsConfig === undefined ? undefined : natsConfigFile(options.natsConfig);
   const [nats, redis] = await Promise.all([startNatsServer({ configFile }), startRedisServer()]);
+  if (options.bootstrapBots !== false) await bootstrapBots(redis.url);
   return {
     nats,
     redis,

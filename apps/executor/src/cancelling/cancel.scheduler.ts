@@ -13,7 +13,7 @@ import type { ExecutorWallet } from '../wallet/executor-wallet';
 /** What the scheduler works with. */
 export interface CancelSchedulerParts {
   readonly wallet: ExecutorWallet;
-  readonly bots: Pick<BotStateRegistry, 'bots' | 'running'>;
+  readonly bots: Pick<BotStateRegistry, 'bots' | 'running' | 'stopped'>;
   readonly store: Pick<WalletStateStore, 'ordersByMarket'>;
 }
 
@@ -50,13 +50,30 @@ export class CancelScheduler {
    * false when no such market is left.
    */
   requestForStoppedBot(bot: BotEntry): boolean {
-    const { bots } = this.parts;
-    const shared = new Set(bots.bots.filter((b) => b.id !== bot.id && bots.running(b.id)).flatMap((b) => b.markets));
-    const markets = bot.markets.filter((m) => !shared.has(m) && this.session.markets.has(m));
+    const markets = this.unsharedMarkets(bot);
     if (markets.length === 0) return false;
     this.logger.log(`bot ${bot.id} stopped: cancelling all orders on ${markets.join(', ')}`);
     this.requests.push({ markets, label: `stop-${bot.id}`, attempts: 0 });
     return true;
+  }
+
+  /**
+   * At takeover, after reconciliation brought the stored orders in line with the chain: queues a
+   * cancel-all for every stopped bot over its markets (no running bot shares) that still hold
+   * orders, whether it was stopped while no executor listened or before. Returns how many.
+   */
+  async requestForStoppedBotsAtTakeover(): Promise<number> {
+    let queued = 0;
+    for (const bot of this.parts.bots.stopped()) {
+      const candidates = this.unsharedMarkets(bot);
+      const stored = await this.parts.store.ordersByMarket(candidates);
+      const markets = candidates.filter((m) => (stored.get(m)?.length ?? 0) > 0);
+      if (markets.length === 0) continue;
+      this.logger.log(`bot ${bot.id} is stopped and still has orders: cancelling all orders on ${markets.join(', ')} before trading`);
+      this.requests.push({ markets, label: `stop-${bot.id}`, attempts: 0 });
+      queued++;
+    }
+    return queued;
   }
 
   /** Runs the queued cancel-alls; those the breaker refused or that failed for now stay queued. */
@@ -77,6 +94,13 @@ export class CancelScheduler {
   /** Forgets the queued cancel-alls (the tenure ended). */
   clear(): void {
     this.requests.length = 0;
+  }
+
+  /** The stopped bot's markets of the session that no running bot of the wallet shares. */
+  private unsharedMarkets(bot: BotEntry): string[] {
+    const { bots } = this.parts;
+    const shared = new Set(bots.bots.filter((b) => b.id !== bot.id && bots.running(b.id)).flatMap((b) => b.markets));
+    return bot.markets.filter((m) => !shared.has(m) && this.session.markets.has(m));
   }
 
   /** Cancel-all txs over `markets`, as many as their resting orders need (see `cancelAllGroups`). */

@@ -54,6 +54,8 @@ export class FakeEngineParts {
     ['b1', 'running'],
     ['b2', 'running'],
   ]);
+  /** bots stopped in Redis whose `bot.state` message never arrived: the next resync finds them */
+  private readonly unannouncedStops = new Set<string>();
   private sink: IntentSink | undefined;
   private listener: BotStateListener | undefined;
 
@@ -162,11 +164,19 @@ export class FakeEngineParts {
         bots,
         bot: (id) => bots.find((b) => b.id === id),
         running: (id) => this.desired.get(id) === 'running',
+        stopped: () => bots.filter((b) => this.desired.get(b.id) === 'stopped'),
         paramsOf: () => ({ configuredBaseSize: new Dec(1), configuredMaxNetPosition: new Dec(100), leverage: new Dec(1) }),
         load: async (listener) => {
           log('bots load');
+          this.unannouncedStops.clear();
           this.listener = listener;
         },
+        resync: async () => {
+          log('bots resync');
+          for (const id of this.unannouncedStops) this.listener!.botStopped(bots.find((b) => b.id === id)!);
+          this.unannouncedStops.clear();
+        },
+        missingStates: () => ({}),
       },
       inbox: {
         start: async (sink) => {
@@ -199,6 +209,12 @@ export class FakeEngineParts {
   stopBot(id: string): void {
     this.desired.set(id, 'stopped');
     this.listener!.botStopped(this.parts.bots.bot(id)!);
+  }
+
+  /** The bot is switched to stopped in Redis, but its `bot.state` message is lost (or sent while no executor listened). */
+  stopBotSilently(id: string): void {
+    this.desired.set(id, 'stopped');
+    this.unannouncedStops.add(id);
   }
 
   /** Another process took the lease. */
@@ -236,6 +252,7 @@ function settings(): ExecutorSettings {
     sequenceRetryDelayMs: 100,
     reconcileIntervalMs: 60_000,
     marketRefreshMs: 600_000,
+    botStateResyncMs: 3000,
     orphanPolicy: 'cancel',
     breakerFailures: 3,
     breakerCooldownMs: 1000,

@@ -32,7 +32,7 @@ export interface EngineParts {
   readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
   readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;
   readonly marks: Pick<MarkPriceReader, 'marks' | 'invalidate'>;
-  readonly bots: Pick<BotStateRegistry, 'bots' | 'bot' | 'running' | 'paramsOf' | 'load'>;
+  readonly bots: Pick<BotStateRegistry, 'bots' | 'bot' | 'running' | 'stopped' | 'paramsOf' | 'load' | 'resync' | 'missingStates'>;
   readonly inbox: Pick<IntentInbox, 'start' | 'stop' | 'settle'>;
   readonly lifecycle: Pick<LifecycleService, 'transition'>;
 }

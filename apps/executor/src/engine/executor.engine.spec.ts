@@ -316,5 +316,38 @@ describe('ExecutorEngine', () => {
       expect(world.logOf('submit', 'report', 'settle')).toEqual(['submit cancelAll atom-usdt', `report applied stop-b2-${stoppedAt}`, 'report rejected i1', 'settle i1 ack']);
       expect(world.reports[1].error).toBe('bot b2 is not running');
     });
+
+    it('of a bot while no executor listened: at takeover its markets that still hold orders are cancelled before any intent trades', async () => {
+      const resting = { orderHash: ORPHAN, cid: 'old', side: 'sell' as const, price: '11', quantity: '1', createdAt: NOW - 5000, height: 90 };
+      const { world } = startTenure((w) => {
+        w.stopBotSilently('b1');
+        w.stopBotSilently('b2');
+        w.stored.set('atom-usdt', [resting]);
+      });
+      await until(() => world.reports.length === 1, 'cancel report');
+      world.deliver(intent('i1', 'atom-usdt', ['c1'], { bot: 'b2' }));
+      await until(() => world.reports.length === 2, 'rejected report');
+      // b1 has no orders left on inj-usdt (shared with b2, stopped too): only atom-usdt needs a cancel-all
+      expect(world.logOf('bots', 'reconcile', 'submit', 'report', 'state', 'inbox')).toEqual([
+        'bots load',
+        'reconcile inj-usdt,atom-usdt',
+        'state running',
+        'inbox start',
+        'submit cancelAll atom-usdt',
+        expect.stringMatching(/^report applied stop-b2-/),
+        'report rejected i1',
+      ]);
+    });
+
+    it('of a bot whose bot.state message is lost: the next resync (EXEC_BOT_STATE_RESYNC_MS) cancels its markets, not earlier', async () => {
+      const { world } = await takeOver();
+      const stoppedAt = Date.now();
+      world.stopBotSilently('b2');
+      await jest.advanceTimersByTimeAsync(2900);
+      expect(world.logOf('bots resync', 'submit')).toEqual([]);
+      await until(() => world.reports.length === 1, 'cancel report', 200);
+      expect(world.logOf('bots resync', 'submit', 'report')).toEqual(['bots resync', 'submit cancelAll atom-usdt', expect.stringMatching(/^report applied stop-b2-/)]);
+      expect(Date.now() - stoppedAt).toBeLessThanOrEqual(3000 + 100);
+    });
   });
 });

@@ -41,6 +41,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
   private drain = new AbortController();
   private wake: (() => void) | undefined;
   private nextRefreshAt = 0;
+  private nextResyncAt = 0;
 
   constructor(private readonly parts: EngineParts) {
     const { settings, lifecycle } = parts;
@@ -76,6 +77,11 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       lastTxHash: this.sender.lastTx?.hash ?? null,
       lastTxHeight: this.sender.lastTx?.height ?? null,
     };
+  }
+
+  /** The wallet's bots stopped for want of a `bot:<id>` record: bot id → why (heartbeat, `/health`). */
+  missingBotStates(): Record<string, string> {
+    return this.parts.bots.missingStates();
   }
 
   /** The markets set aside because the chain could not give their metadata: market key → reason (heartbeat, `/health`). */
@@ -156,7 +162,10 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
         await this.parts.sequence.load(token);
         await this.parts.bots.load(this);
         await this.reconciliation.run(guard);
+        // stopped while no executor listened (or before): their orders go before anything trades
+        await this.cancels.requestForStoppedBotsAtTakeover();
         this.nextRefreshAt = Date.now() + this.parts.settings.sequenceRefreshMs;
+        this.nextResyncAt = Date.now() + this.parts.settings.botStateResyncMs;
         this.logger.log(`took over wallet ${this.parts.wallet.id} on ${this.session.chainId} with fencing token ${token}`);
         return true;
       } catch (error) {
@@ -173,7 +182,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
   /** Returns at once when work waits; otherwise when reconciliation or a sequence refresh is due, new work arrives or the tenure stops. */
   private async waitForWork(stop: AbortSignal): Promise<void> {
     if (this.intents.size > 0 || this.cancels.size > 0) return;
-    const dueIn = Math.min(this.reconciliation.dueAt, this.nextRefreshAt) - Date.now();
+    const dueIn = Math.min(this.reconciliation.dueAt, this.nextRefreshAt, this.nextResyncAt) - Date.now();
     if (dueIn <= 0) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, dueIn);
@@ -189,8 +198,13 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
   }
 
   private async cycle(guard: TenureGuard, stop: AbortSignal): Promise<void> {
-    if (this.cancels.size > 0) await this.cancels.runRequests(guard);
     const now = Date.now();
+    if (now >= this.nextResyncAt) {
+      this.nextResyncAt = now + this.parts.settings.botStateResyncMs;
+      // a bot found stopped queues its cancel-all (botStopped), run right below
+      await this.parts.bots.resync().catch((error: Error) => this.logger.warn(`bot state resync failed: ${error.message}`));
+    }
+    if (this.cancels.size > 0) await this.cancels.runRequests(guard);
     if (now >= this.reconciliation.dueAt) {
       await this.session.refresh();
       await this.reconciliation.run(guard);

@@ -49,10 +49,12 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     heartbeat.contribute(() => ({
       wallet: { id: wallet.id, address: wallet.wallet.injAddress, subaccountId: wallet.wallet.subaccountId },
       unavailableMarkets: this.engine.unavailableMarkets(),
-      details: { lease: this.lease.held ? 'held' : 'standby', ...this.engine.status() },
+      details: { lease: this.lease.held ? 'held' : 'standby', ...this.engine.status(), botStateMissing: Object.keys(this.engine.missingBotStates()).join(',') || null },
     }));
     // the wallet's other markets trade: an unavailable market degrades the executor, it does not make it unready
     readiness.registerDegradation('unavailableMarkets', () => this.engine.unavailableMarkets());
+    // a bot stopped for want of its record is an alert for the operator, not a reason to stop the wallet
+    readiness.registerDegradation('botStateMissing', () => this.engine.missingBotStates());
   }
 
   /** Starts contending for the lease (after the HTTP server is up). */

@@ -43,6 +43,8 @@ export interface ExecutorSettings {
   readonly reconcileIntervalMs: number;
   /** market metadata is read again this often (at the next reconciliation), ms */
   readonly marketRefreshMs: number;
+  /** how often every bot's record is read again, ms */
+  readonly botStateResyncMs: number;
   readonly orphanPolicy: 'cancel' | 'adopt';
   readonly breakerFailures: number;
   readonly breakerCooldownMs: number;
@@ -75,6 +77,7 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
     sequenceRetryDelayMs: env.EXEC_SEQUENCE_RETRY_DELAY_MS,
     reconcileIntervalMs: env.EXEC_RECONCILE_INTERVAL_MS,
     marketRefreshMs: env.EXEC_MARKET_REFRESH_MS,
+    botStateResyncMs: env.EXEC_BOT_STATE_RESYNC_MS,
     orphanPolicy: env.EXEC_ORPHAN_POLICY,
     breakerFailures: env.EXEC_BREAKER_FAILURES,
     breakerCooldownMs: env.EXEC_BREAKER_COOLDOWN_MS,

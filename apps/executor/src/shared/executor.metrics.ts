@@ -32,6 +32,12 @@ export const executorMetrics = {
     metric('mirrorbook_executor_reconcile_reads_total', () => new Counter({ name: 'mirrorbook_executor_reconcile_reads_total', help: 'Open-orders reads of reconciliation by result: current (acted on) or stale (a node behind the last tx of the wallet; never acted on)', labelNames: ['wallet', 'result'] })),
   /** 1 while this process holds the wallet's lease */
   leaseHeld: () => metric('mirrorbook_executor_lease_held', () => new Gauge({ name: 'mirrorbook_executor_lease_held', help: '1 while this process holds the lease', labelNames: ['wallet'] })),
+  /** the wallet's bots stopped for want of a record (no `bot:<id>` and no `bots:bootstrap`, or a record that vanished) */
+  botStateMissing: () =>
+    metric('mirrorbook_executor_bot_state_missing', () => new Gauge({ name: 'mirrorbook_executor_bot_state_missing', help: "The wallet's bots stopped for want of a bot:<id> record (none and no bots:bootstrap, or one that vanished)", labelNames: ['wallet'] })),
+  /** bot state keys that vanished after the executor had read them (`key`: `bots:bootstrap` or `bot`) */
+  botStateLost: () =>
+    metric('mirrorbook_executor_bot_state_lost_total', () => new Counter({ name: 'mirrorbook_executor_bot_state_lost_total', help: 'Bot state keys (bots:bootstrap, bot:<id>) that vanished from Redis after they were read', labelNames: ['wallet', 'key'] })),
   /** ms from intent planning to broadcast */
   toBroadcastMs: () =>
     metric('mirrorbook_executor_intent_to_broadcast_ms', () => new Histogram({

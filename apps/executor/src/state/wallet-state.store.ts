@@ -83,9 +83,13 @@ export class WalletStateStore {
     await this.redis.set(redisKeys.positions(this.wallet), JSON.stringify(storedPositionsSchema.parse(positions)));
   }
 
-  /** The stored `bot:<id>` JSON as is, or null (resolve it with `resolveBotState` of libs/config). */
-  botStateRecord(botId: string): Promise<string | null> {
-    return this.redis.get(redisKeys.bot(botId));
+  /**
+   * `bots:bootstrap` and the stored `bot:<id>` JSON of each of `botIds` as they are, or null, in one
+   * MGET (resolve them with `botsBootstrapped` and `resolveBotState` of libs/config).
+   */
+  async botStateRecords(botIds: readonly string[]): Promise<{ marker: string | null; records: (string | null)[] }> {
+    const [marker, ...records] = await this.redis.mget(redisKeys.botsBootstrap(), ...botIds.map((id) => redisKeys.bot(id)));
+    return { marker: marker ?? null, records: botIds.map((_, i) => records[i] ?? null) };
   }
 
   /**

@@ -27,8 +27,11 @@ export const botViewSchema = z.object({
   markets: z.array(botMarketSchema),
   /** what the operator wants */
   desired: botRunState,
-  /** `redis` = set through the gateway/CLI; `config` = no `bot:<id>` yet, so config `enabled` decides */
-  source: z.enum(['redis', 'config']),
+  /**
+   * `redis` = set through the gateway; `config` = no `bot:<id>` yet and `bots:bootstrap` is there, so
+   * config `enabled` decides; `none` = neither: stopped (no record), fail closed
+   */
+  source: z.enum(['redis', 'config', 'none']),
   /** who last changed it */
   by: z.string(),
   /** when, ms since epoch (0 for the config default) */

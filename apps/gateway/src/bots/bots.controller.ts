@@ -46,6 +46,20 @@ export class BotsController {
     return this.bots.get(id);
   }
 
+  @Post('bootstrap')
+  @HttpCode(200)
+  @Throttle(CONTROL_LIMIT)
+  @Requires('redis', 'nats')
+  @ApiOperation({
+    summary:
+      'Writes bots:bootstrap once (SET NX): bots without a bot:<id> record get their config default (enabled → running). Without it they are stopped: after Redis lost its data, call this again on purpose',
+  })
+  @ApiOkResponse({ schema: { type: 'object', properties: { bootstrapped: { type: 'boolean' }, at: { type: 'integer' }, by: { type: 'string' }, written: { type: 'boolean' } } } })
+  @ApiUnauthorizedResponse({ description: 'missing or invalid bearer token' })
+  bootstrap(): Promise<{ bootstrapped: true; at: number; by: string; written: boolean }> {
+    return this.bots.bootstrap();
+  }
+
   @Post(':id/start')
   @HttpCode(200)
   @Throttle(CONTROL_LIMIT)

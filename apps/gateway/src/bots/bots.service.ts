@@ -51,8 +51,20 @@ export class BotsService {
   /** Sets the desired state and announces it. */
   async control(id: string, desired: BotRunState): Promise<BotView> {
     const bot = this.entry(id);
-    await this.apply(bot, (current) => ({ ...current, desired, by: BY, updatedAt: Date.now() }));
+    await this.apply(bot, (current) => ({ ...current, desired, by: BY, updatedAt: nextUpdatedAt(current) }));
     return this.get(id);
+  }
+
+  /**
+   * Writes `bots:bootstrap` (once): bots without a `bot:<id>` record get their config default from
+   * now on, and each bot's state is announced. The explicit step after a fresh install or a Redis
+   * that lost its data; never done on its own.
+   */
+  async bootstrap(): Promise<{ bootstrapped: true; at: number; by: string; written: boolean }> {
+    const { marker, written } = await this.store.bootstrap(BY, Date.now());
+    const states = await this.store.readMany(this.config.bots);
+    for (const { state } of states.values()) this.messaging.publish(subjects.botState(state.bot), state);
+    return { bootstrapped: true, at: marker.at, by: marker.by, written };
   }
 
   /** Merges `patch` into the live overrides when the result is valid on every market of the bot (else 400). */
@@ -61,7 +73,7 @@ export class BotsService {
     await this.apply(bot, (current) => {
       const params = applyMergePatch(current.params, patch);
       this.params.effective(bot, params);
-      return { ...current, params, by: BY, updatedAt: Date.now() };
+      return { ...current, params, by: BY, updatedAt: nextUpdatedAt(current) };
     });
     return this.get(id);
   }
@@ -85,4 +97,9 @@ export class BotsService {
     const next = await this.store.update(bot, change);
     this.messaging.publish(subjects.botState(bot.id), next);
   }
+}
+
+/** Now, but always after the record it replaces: readers never go back to an older `updatedAt`. */
+function nextUpdatedAt(current: BotState): number {
+  return Math.max(Date.now(), current.updatedAt + 1);
 }

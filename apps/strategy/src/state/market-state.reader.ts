@@ -18,7 +18,7 @@ import {
   type StoredOrder,
   type StoredPositions,
 } from '@mirrorbook/contracts';
-import type { BotEntry } from '@mirrorbook/config';
+import { botsBootstrapped, type BotEntry } from '@mirrorbook/config';
 import type { MarketType } from '@mirrorbook/market';
 import { StateUnavailableError } from './state-unavailable.error';
 
@@ -28,8 +28,10 @@ export interface MarketState {
   readonly reference: PriceTick | undefined;
   /** `md:status:<mk>` */
   readonly status: FeedStatus | undefined;
-  /** per bot id: `bot:<id>` (undefined: missing or invalid) and `orders:<wallet>:<mk>` */
-  readonly bots: ReadonlyMap<string, { readonly stored: BotState | undefined; readonly orders: readonly StoredOrder[] }>;
+  /** per bot id: `bot:<id>` (parsed; the raw value when invalid, so it resolves to stopped; null when missing) and `orders:<wallet>:<mk>` */
+  readonly bots: ReadonlyMap<string, { readonly stored: BotState | string | null; readonly orders: readonly StoredOrder[] }>;
+  /** whether `bots:bootstrap` holds a valid marker (a bot without a record then has its config default) */
+  readonly bootstrapped: boolean;
   /** per wallet id: `balances:<wallet>` (spot markets only) */
   readonly balances: ReadonlyMap<string, StoredBalances | undefined>;
   /** per wallet id: `positions:<wallet>` (derivative markets only) */
@@ -58,6 +60,7 @@ export class MarketStateReader {
     const pipeline = this.redis.pipeline();
     pipeline.get(redisKeys.latestPrice('reference', marketKey));
     pipeline.get(redisKeys.latestStatus(marketKey));
+    pipeline.get(redisKeys.botsBootstrap());
     for (const bot of bots) pipeline.get(redisKeys.bot(bot.id));
     for (const bot of bots) pipeline.hgetall(redisKeys.orders(bot.wallet, marketKey));
     for (const wallet of wallets) pipeline.get(accountKey(wallet));
@@ -73,13 +76,18 @@ export class MarketStateReader {
     const next = () => values[at++];
     const reference = this.parse(redisKeys.latestPrice('reference', marketKey), next(), priceTickSchema);
     const status = this.parse(redisKeys.latestStatus(marketKey), next(), feedStatusSchema);
-    const stored = bots.map((bot) => this.parse(redisKeys.bot(bot.id), next(), botStateSchema));
+    const bootstrapped = botsBootstrapped(next() as string | null);
+    const stored = bots.map((bot) => {
+      const raw = (next() as string | null) ?? null;
+      return this.parse(redisKeys.bot(bot.id), raw, botStateSchema) ?? raw;
+    });
     const orders = bots.map((bot) => this.orders(redisKeys.orders(bot.wallet, marketKey), next()));
     const accounts = wallets.map((wallet) => [wallet, next()] as const);
     return {
       reference,
       status,
-      bots: new Map(bots.map((bot, i) => [bot.id, { stored: stored[i], orders: orders[i] }])),
+      bots: new Map(bots.map((bot, i) => [bot.id, { stored: stored[i] ?? null, orders: orders[i] ?? [] }])),
+      bootstrapped,
       balances: new Map(
         type === 'spot' ? accounts.map(([w, raw]) => [w, this.parse(redisKeys.balances(w), raw, storedBalancesSchema)]) : [],
       ),

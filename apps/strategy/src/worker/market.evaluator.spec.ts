@@ -59,11 +59,12 @@ const book = (seq = 3): BookSnapshot => ({ v: 1, net: 'sim', role: 'trading', ma
 
 const funded: StoredBalances = { height: 1, ts: NOW, balances: { inj: { symbol: 'INJ', available: '1000', total: '1000' }, [spot.quoteDenom]: { symbol: 'USDT', available: '100000', total: '100000' } } };
 
-function marketState(overrides: { reference?: PriceTick; status?: FeedStatus; stored?: Record<string, BotState>; balances?: StoredBalances } = {}): MarketState {
+function marketState(overrides: { reference?: PriceTick; status?: FeedStatus; stored?: Record<string, BotState | string>; balances?: StoredBalances; bootstrapped?: boolean } = {}): MarketState {
   return {
     reference: 'reference' in overrides ? overrides.reference : tick(),
     status: overrides.status,
-    bots: new Map(BOTS.map((b) => [b.id, { stored: overrides.stored?.[b.id], orders: [] }])),
+    bots: new Map(BOTS.map((b) => [b.id, { stored: overrides.stored?.[b.id] ?? null, orders: [] }])),
+    bootstrapped: overrides.bootstrapped ?? true,
     balances: new Map(BOTS.map((b) => [b.wallet, overrides.balances ?? funded])),
     positions: new Map(),
   };
@@ -170,6 +171,16 @@ describe('MarketEvaluator', () => {
       await evaluator.evaluate(book());
       expect(published().map((p) => p.intent.bot)).toEqual(['b2']);
       expect(stats.details()).toMatchObject({ evaluations: 2, intents: 1, skips: 1 });
+    });
+
+    it('plans no bot without a bot:<id> record while bots:bootstrap is missing (fail closed), nor one whose record is unreadable', async () => {
+      const lost = setup({ state: marketState({ bootstrapped: false }) });
+      await lost.evaluator.evaluate(book());
+      expect(lost.published()).toEqual([]);
+      expect(lost.stats.details()).toMatchObject({ evaluations: 2, intents: 0, skips: 2 });
+      const corrupt = setup({ state: marketState({ stored: { b1: '{nope' } }) });
+      await corrupt.evaluator.evaluate(book());
+      expect(corrupt.published().map((p) => p.intent.bot)).toEqual(['b2']);
     });
 
     it('does not claim a cycle for a skipped bot', async () => {

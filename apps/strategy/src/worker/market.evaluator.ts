@@ -194,7 +194,7 @@ export class MarketEvaluator {
   private async planAndPublish(ctx: SnapshotContext, bot: BotEntry): Promise<Outcome> {
     const { book, market, state, nowMs } = ctx;
     const key = book.market;
-    const botState = resolveBotState(bot, state.bots.get(bot.id)?.stored);
+    const botState = resolveBotState(bot, state.bots.get(bot.id)?.stored, state.bootstrapped);
     const account = accountInputs(market, key, {
       orders: state.bots.get(bot.id)?.orders ?? [],
       balances: state.balances.get(bot.wallet),

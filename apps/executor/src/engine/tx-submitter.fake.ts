@@ -54,7 +54,7 @@ export class FakeTxSubmitter implements Pick<TxSubmitter, 'submit'> {
   }
 
   async settle(tx: AcceptedTx): Promise<IncludedTx | undefined> {
-    this.log(`settle ${tx.txHash}`);
+    this.log(`look up ${tx.txHash}`);
     const answer = this.settles.shift() ?? 'pending';
     if (answer instanceof Error) throw answer;
     if (answer === 'pending') return undefined;

@@ -64,6 +64,11 @@ export class FaultState {
     return rate > 0 && this.lagRng.chance(rate);
   }
 
+  /** Whether the block timer is to produce nothing (a halted chain). */
+  blocksHalted(): boolean {
+    return this.faults.haltBlocks;
+  }
+
   /** Whether the block being produced must leave the mempool alone (counts one stuck block down). */
   takeStuckBlock(): boolean {
     if (this.stuckRemaining <= 0) return false;

@@ -24,6 +24,8 @@ export const faultsSchema = z
      * balancer): refused with code 32 naming an "expected" sequence one below the committed one; default 0
      */
     laggingNodeRate: rate.default(0),
+    /** true: the block timer produces no block (a halted chain) until set false again; `POST /sim/admin/blocks` still does; default false */
+    haltBlocks: z.boolean().default(false),
   })
   .strict();
 
@@ -52,6 +54,7 @@ export const faultsUpdateSchema = z
     dropBroadcastRate: rate.optional(),
     stuckMempoolBlocks: z.number().int().min(0).max(1_000_000).optional(),
     laggingNodeRate: rate.optional(),
+    haltBlocks: z.boolean().optional(),
     sequenceDrift: z.array(sequenceDriftSchema).max(1000).optional(),
     /** true = all faults back to 0 before the other fields apply */
     reset: z.boolean().optional(),

@@ -57,7 +57,7 @@ describe('chaos: outcomes of accepted txs', () => {
     expect(report.createdOrderHashes).toHaveLength(1);
     const created = report.createdOrderHashes[0]!;
     // the writes wait in the outbox and are tried again, nothing of the tx stored yet
-    await executor.waitForOutput(/seq:\S+ = \d+ failed \(attempt 2 of \d+\).*NOPERM.*retried from the outbox/, 30_000);
+    await executor.waitForOutput(/seq:\S+ = \d+ failed \(attempt 2 of \d+\): .*retried from the outbox/, 30_000);
     expect((await h.storedOrders(wallet, 'inj-usdt')).map((o) => o.orderHash)).not.toContain(created);
 
     await admin.call('ACL', 'SETUSER', 'default', '+hset');

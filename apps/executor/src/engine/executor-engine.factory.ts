@@ -20,7 +20,7 @@ import { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
 import { ExecutorEngine } from './executor.engine';
 
-// about 40 s of attempts (0.2, 0.4 … 5 s apart) before a write is left to reconciliation
+// 12 attempts over about 36 s (0.2, 0.4 … 5 s apart) before a write is left to reconciliation
 const OUTBOX_RETRIES = { maxAttempts: 12, backoffMs: 200, maxBackoffMs: 5000 };
 
 /** Shared infrastructure the engine is built on. */

@@ -74,7 +74,7 @@ describe('ExecutorEngine', () => {
         'state running',
         'inbox start',
       ]);
-      expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null });
+      expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null, unknownTxHash: null, outboxWrites: 0 });
       expect(engine.unavailableMarkets()).toEqual({});
     });
 
@@ -273,12 +273,13 @@ describe('ExecutorEngine', () => {
 
   describe('a tx the node accepted', () => {
     it('is reported applied with its hash when the Redis writes after it fail, which are retried from the outbox before the next tx', async () => {
-      const { world } = await takeOver();
+      const { world, engine } = await takeOver();
       const failuresBefore = await breakerFailures();
       world.failingWrites = 3;
       world.deliver(intent('i1', 'inj-usdt', ['c1']));
       await until(() => world.reports.length === 1, 'report');
       expect(world.reports[0]).toMatchObject({ outcome: 'applied', txHash: 'TX1', height: 101, createdOrderHashes: [FakeTxSubmitter.orderHashOf('c1')], error: null });
+      expect(engine.status()).toMatchObject({ outboxWrites: 2 });
       world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 2 }));
       await until(() => world.reports.length === 2, 'second report');
       // orders, then applied markers, fail; the orders write is tried again (and fails once more) before the markers and before the next tx
@@ -299,13 +300,14 @@ describe('ExecutorEngine', () => {
     });
 
     it('whose outcome is unknown: reports it with its hash, sends nothing until the tx is settled, reports it applied, reconciles, then sends the next', async () => {
-      const { world } = await takeOver();
+      const { world, engine } = await takeOver();
       const failuresBefore = await breakerFailures();
       world.submitter.answers.push(new TxOutcomeUnknownError(FakeTxSubmitter.accepted(1), 'no block after 120 for 60000 ms'));
       world.submitter.settles.push('pending', 'pending', { code: 0 });
       world.deliver(intent('i1', 'inj-usdt', ['c1']));
       await until(() => world.reports.length === 1, 'unknown report');
       expect(world.reports[0]).toMatchObject({ outcome: 'unknown', txHash: 'TX1', height: null, error: 'tx TX1 accepted, outcome unknown: no block after 120 for 60000 ms' });
+      expect(engine.status()).toMatchObject({ unknownTxHash: 'TX1' });
       world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 2 }));
       await until(() => world.reports.length === 3, 'settled and next reports');
       expect(world.logOf('submit', 'look up', 'reconcile', 'report', 'settle')).toEqual([

@@ -78,6 +78,8 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       breakerTrips: this.breaker.trips,
       lastTxHash: this.sender.lastTx?.hash ?? null,
       lastTxHeight: this.sender.lastTx?.height ?? null,
+      unknownTxHash: this.sender.unknownTxHash ?? null,
+      outboxWrites: this.parts.outbox.size,
     };
   }
 

@@ -104,6 +104,11 @@ export class BatchSender {
     return this.last;
   }
 
+  /** The hash of the accepted tx whose outcome is not known yet (nothing is sent until it is settled). */
+  get unknownTxHash(): string | undefined {
+    return this.unsettled?.tx.txHash;
+  }
+
   /** Something an accepted tx left is not settled yet: a tx of unknown outcome, or a write in the outbox. */
   get hasPending(): boolean {
     return this.unsettled !== undefined || this.parts.outbox.size > 0;

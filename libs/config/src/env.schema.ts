@@ -200,6 +200,11 @@ export const envSchema = z.object({
    */
   EXEC_INCLUSION_POLL_MS: z.coerce.number().int().min(10).max(5000).default(500),
   /**
+   * executor: how long an accepted tx is followed without a new block before its outcome is
+   * reported `unknown` (it is settled before the next batch), ms
+   */
+  EXEC_INCLUSION_WAIT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /**
    * documented request limit per client IP of the chain LCD hosts (public Injective nodes: 20/s;
    * the sim: its `rateLimitPerSecond`, default 20). Every process on the machine shares one budget
    * per host, a token bucket in Redis (`ratelimit:lcd:<host>`), of RATE_LIMIT_SHARE of it

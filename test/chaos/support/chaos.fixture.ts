@@ -1,5 +1,6 @@
+import type Redis from 'ioredis';
 import { orderEventSchema, redisKeys, type OrderEvent } from '@mirrorbook/contracts';
-import { keyVariants, metricSum, type Stack } from '@mirrorbook/testing/stack';
+import { keyVariants, metricSum, type ExecutorHarness, type Stack } from '@mirrorbook/testing/stack';
 import { eventually } from '@mirrorbook/testing';
 import { IntentLedger, note } from '../../e2e/support/e2e.fixture';
 
@@ -91,22 +92,7 @@ export async function scrape(stack: Stack, metric: string, labels: Record<string
 export async function keyLeaks(stack: Stack): Promise<{ logs: number; nats: number; redis: number; redisKeys: number; messages: number; logBytes: number }> {
   const variants = stack.wallets.flatMap((w) => keyVariants(w.key));
   const logs = stack.logs();
-  const dump: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await stack.redis.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) {
-      const type = await stack.redis.type(key);
-      if (type === 'string') dump.push(key, (await stack.redis.get(key)) ?? '');
-      else if (type === 'hash') dump.push(key, JSON.stringify(await stack.redis.hgetall(key)));
-      else if (type === 'list') dump.push(key, JSON.stringify(await stack.redis.lrange(key, 0, -1)));
-      else if (type === 'set') dump.push(key, JSON.stringify(await stack.redis.smembers(key)));
-      else if (type === 'zset') dump.push(key, JSON.stringify(await stack.redis.zrange(key, 0, -1, 'WITHSCORES')));
-      else if (type === 'stream') dump.push(key, JSON.stringify(await stack.redis.xrange(key, '-', '+')));
-      else dump.push(key, type);
-    }
-  } while (cursor !== '0');
+  const dump = await redisDump(stack.redis);
   return {
     logs: variants.filter((v) => logs.includes(v)).length,
     nats: stack.bus.keyLeaks.length,
@@ -115,6 +101,41 @@ export async function keyLeaks(stack: Stack): Promise<{ logs: number; nats: numb
     messages: stack.bus.total(),
     logBytes: logs.length,
   };
+}
+
+/** `keyLeaks` for an `ExecutorHarness` run: the executors' and the sim's logs, every NATS message it saw on `>`, Redis. */
+export async function harnessKeyLeaks(h: ExecutorHarness, redis: Redis = h.redis): Promise<{ logs: number; nats: number; redis: number; redisKeys: number; messages: number }> {
+  const variants = h.wallets.flatMap((w) => keyVariants(w.key));
+  const logs = `${h.executorLogs()}\n${h.sim.logs()}`;
+  const dump = await redisDump(redis);
+  return {
+    logs: variants.filter((v) => logs.includes(v)).length,
+    nats: h.allMessages.filter((m) => variants.some((v) => m.data.includes(v))).length,
+    redis: dump.filter((d) => variants.some((v) => d.includes(v))).length,
+    redisKeys: dump.length / 2,
+    messages: h.allMessages.length,
+  };
+}
+
+/** Every key and value of a Redis, as key, value, key, value, … */
+async function redisDump(redis: Redis): Promise<string[]> {
+  const dump: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
+    cursor = next;
+    for (const key of keys) {
+      const type = await redis.type(key);
+      if (type === 'string') dump.push(key, (await redis.get(key)) ?? '');
+      else if (type === 'hash') dump.push(key, JSON.stringify(await redis.hgetall(key)));
+      else if (type === 'list') dump.push(key, JSON.stringify(await redis.lrange(key, 0, -1)));
+      else if (type === 'set') dump.push(key, JSON.stringify(await redis.smembers(key)));
+      else if (type === 'zset') dump.push(key, JSON.stringify(await redis.zrange(key, 0, -1, 'WITHSCORES')));
+      else if (type === 'stream') dump.push(key, JSON.stringify(await redis.xrange(key, '-', '+')));
+      else dump.push(key, type);
+    }
+  } while (cursor !== '0');
+  return dump;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface WalletBreakerOptions {
   readonly onPause: (reason: string) => void;
   /** a probe batch succeeded: trading resumes */
   readonly onResume: () => void;
+  /** a batch counted as failed */
+  readonly onFailure?: () => void;
 }
 
 /**
@@ -30,6 +32,7 @@ export class WalletBreaker {
       const why = 'error' in reason ? reason.error.message : 'isolated';
       options.onPause(why);
     });
+    this.policy.onFailure(() => options.onFailure?.());
     this.policy.onReset(() => {
       this.tripsInRow = 0;
       options.onResume();

@@ -81,7 +81,8 @@ export class CancelScheduler {
     const requests = this.requests.splice(0);
     for (const request of requests) {
       const result = await this.cancelMarkets(request.markets, request.label, guard);
-      if (result === 'paused' || (result === 'retry' && ++request.attempts < MAX_CANCEL_ATTEMPTS)) this.requests.push(request);
+      // an unknown outcome: sent again once that tx is settled (a cancel-all of orders already gone is harmless)
+      if (result === 'paused' || result === 'unknown' || (result === 'retry' && ++request.attempts < MAX_CANCEL_ATTEMPTS)) this.requests.push(request);
     }
   }
 
@@ -120,7 +121,7 @@ export class CancelScheduler {
       const run = await this.sender.run(guard, async () => ({ batch, orders: await this.parts.store.ordersByMarket(group) }));
       if (run.failure) await this.sender.reportFailure(batch, run.failure, run.result === 'retry');
       // an open breaker: the whole request waits and is run again
-      if (run.result === 'paused') return 'paused';
+      if (run.result === 'paused' || run.result === 'unknown') return run.result;
       if (run.result === 'retry' || (run.result === 'failed' && outcome === 'applied')) outcome = run.result;
     }
     return outcome;

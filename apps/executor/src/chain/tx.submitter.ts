@@ -17,6 +17,7 @@ import type { SequenceManager } from '../sequence/sequence.manager';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { executorMetrics } from '../shared/executor.metrics';
 import type { TenureGuard } from '../shared/tenure.guard';
+import { TxOutcomeUnknownError, type AcceptedTx } from '../shared/tx-outcome-unknown.error';
 import type { ChainAccess } from './chain.access';
 import type { ChainFees } from './chain.fees';
 
@@ -40,6 +41,8 @@ export interface SubmitterOptions {
   readonly pollMs: number;
   /** gas = simulated gas × this when the chain's fixed gas is off (decimal string, e.g. "1.3") */
   readonly gasMargin: string;
+  /** how long an accepted tx is followed without a new block before its outcome is reported unknown */
+  readonly inclusionWaitMs: number;
 }
 
 // the same bytes again when a tx has not shown up after this many blocks: a node that lost it
@@ -48,8 +51,6 @@ const REBROADCAST_AFTER_BLOCKS = 2;
 const MAX_RESENDS = 6;
 // a node naming a sequence below the last included one is behind: the same bytes again a block later, this often
 const MAX_LAGGING_RESENDS = 5;
-// when blocks stop coming (a halted chain, or a sim with blocks on demand and nobody asking)
-const MAX_INCLUSION_WAIT_MS = 60_000;
 // the height only steers re-sending and the timeout: no need to ask for it on every lookup
 const HEIGHT_CHECK_EVERY_MS = 500;
 // a height this fresh is good enough to place the timeout height N blocks ahead
@@ -85,7 +86,8 @@ export class TxSubmitter {
   /**
    * Submits `built` for `chainId`. Resolves when the tx is in a block (check `result.code`);
    * throws `BatchNotAppliedError` when it certainly did nothing, `LeaseLostError` when the lease
-   * went before broadcast.
+   * went before broadcast, `TxOutcomeUnknownError` when the node accepted it and following it
+   * ended before a block or its timeout height said what became of it (settle it with `settle`).
    */
   async submit(built: BuiltBatch, chainId: string, guard: TenureGuard): Promise<IncludedTx> {
     const msg = buildBatchUpdateOrdersMsg(built.input);
@@ -130,19 +132,58 @@ export class TxSubmitter {
         continue;
       }
       if (sent.kind === 'fatal') throw sent.error;
-      const broadcastAt = Date.now();
+      const accepted: AcceptedTx = { txHash: signed.txHash, txBytesBase64: signed.txBytesBase64, sequence, timeoutHeight, broadcastAt: Date.now() };
       executorMetrics.txsBroadcast().inc({ wallet: this.options.walletId });
+      // from here on nothing may call the tx failed unless the chain says so: the sequence write
+      // goes through the outbox, and a wait that ends without a verdict is an unknown outcome
       await this.sequence.consumed(sequence);
-      const result = await this.awaitInclusion(signed, sequence, height, timeoutHeight, guard);
-      if (typeof result === 'string') {
-        this.sequence.released(sequence);
-        throw new BatchNotAppliedError(`tx ${signed.txHash} ${result}`, true, signed.txHash, broadcastAt);
+      let result: TxResult | string;
+      try {
+        result = await this.awaitInclusion(signed, sequence, height, timeoutHeight, guard);
+      } catch (error) {
+        throw new TxOutcomeUnknownError(accepted, (error as Error).message, { cause: error });
       }
-      this.sequence.included(sequence);
-      this.includedHeight = Math.max(this.includedHeight, result.height);
-      executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
-      return { txHash: signed.txHash, broadcastAt, includedAt: Date.now(), result };
+      if (typeof result === 'string') return this.neverIncluded(accepted, result);
+      return this.included(accepted, result);
     }
+  }
+
+  /**
+   * Settles a tx whose outcome was unknown: in a block → its result; surely never (the chain is
+   * past its timeout height and it is still not found) → `BatchNotAppliedError`, its sequence
+   * released; undefined while it may still land (its bytes go to the node again, in case the node
+   * lost them) or the chain cannot be read.
+   */
+  async settle(tx: AcceptedTx, guard: TenureGuard): Promise<IncludedTx | undefined> {
+    try {
+      const found = await this.chain.tx(tx.txHash);
+      if (found) return this.included(tx, found);
+      const height = await this.latestHeight(0);
+      if (height > tx.timeoutHeight) {
+        // an index that lags must not make us call a landed tx lost: one more lookup
+        const late = await this.chain.tx(tx.txHash);
+        if (late) return this.included(tx, late);
+        return this.neverIncluded(tx, `was not included before its timeout height ${tx.timeoutHeight}`);
+      }
+      await this.resend(tx, guard);
+      return undefined;
+    } catch (error) {
+      if (error instanceof BatchNotAppliedError || guard.signal.aborted) throw error;
+      this.logger.warn(`tx ${tx.txHash} still unsettled: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private included(tx: AcceptedTx, result: TxResult): IncludedTx {
+    this.sequence.included(tx.sequence);
+    this.includedHeight = Math.max(this.includedHeight, result.height);
+    executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
+    return { txHash: tx.txHash, broadcastAt: tx.broadcastAt, includedAt: Date.now(), result };
+  }
+
+  private neverIncluded(tx: AcceptedTx, reason: string): never {
+    this.sequence.released(tx.sequence);
+    throw new BatchNotAppliedError(`tx ${tx.txHash} ${reason}`, true, tx.txHash, tx.broadcastAt);
   }
 
   /**
@@ -185,7 +226,7 @@ export class TxSubmitter {
       await sleep(this.options.pollMs, undefined, { signal: guard.signal });
       const now = await this.latestHeight(0).catch(() => height);
       if (now > height) return now;
-      if (Date.now() - started > MAX_INCLUSION_WAIT_MS) throw new BatchNotAppliedError(`no block after ${height} for ${MAX_INCLUSION_WAIT_MS} ms`, true);
+      if (Date.now() - started > this.options.inclusionWaitMs) throw new BatchNotAppliedError(`no block after ${height} for ${this.options.inclusionWaitMs} ms`, true);
     }
   }
 
@@ -251,6 +292,7 @@ export class TxSubmitter {
     const started = Date.now();
     let lastSentHeight = sentAtHeight;
     let heightCheckedAt = started;
+    let lastBlock = { height: sentAtHeight, at: started };
     let passedAtHeight: number | undefined;
     let gaveUp = false;
     const giveUp = (reason: string): string => {
@@ -263,9 +305,8 @@ export class TxSubmitter {
       const height = await this.latestHeight(0).catch(() => lastSentHeight);
       if (height > timeoutHeight) return giveUp(`was not included before its timeout height ${timeoutHeight}`);
       if (passedAtHeight !== undefined && height > passedAtHeight) return giveUp(`lost its sequence ${sequence}: the account moved past it without this tx`);
-      if (Date.now() - started > MAX_INCLUSION_WAIT_MS) {
-        throw new BatchNotAppliedError(`tx ${signed.txHash}: no block for ${MAX_INCLUSION_WAIT_MS} ms; outcome unknown`, false, signed.txHash);
-      }
+      if (height > lastBlock.height) lastBlock = { height, at: Date.now() };
+      if (Date.now() - lastBlock.at > this.options.inclusionWaitMs) throw new Error(`no block after ${lastBlock.height} for ${this.options.inclusionWaitMs} ms`);
       if (passedAtHeight === undefined && height >= lastSentHeight + REBROADCAST_AFTER_BLOCKS) {
         lastSentHeight = height;
         const expected = await this.resend(signed, guard);
@@ -275,7 +316,7 @@ export class TxSubmitter {
     };
     try {
       const found = await waitForInclusion(this.chain.lcd, signed.txHash, {
-        // no deadline of the waiter's own: neverIncluded gives up, or throws after MAX_INCLUSION_WAIT_MS
+        // no deadline of the waiter's own: neverIncluded gives up, or throws after inclusionWaitMs
         timeoutMs: Number.POSITIVE_INFINITY,
         pollMs: this.options.pollMs,
         sleep: (ms) => sleep(ms, undefined, { signal: guard.signal }),
@@ -292,7 +333,7 @@ export class TxSubmitter {
   }
 
   /** Sends the same bytes again; the chain's expected sequence when it refuses them for their sequence. */
-  private async resend(signed: SignedTx, guard: TenureGuard): Promise<number | null> {
+  private async resend(signed: Pick<SignedTx, 'txHash' | 'txBytesBase64'>, guard: TenureGuard): Promise<number | null> {
     await guard.assertActive();
     try {
       await this.chain.broadcast(signed.txBytesBase64);

@@ -5,6 +5,7 @@ import { Dec } from '@mirrorbook/market';
 import type { IntentSink } from '../intents/intent.sink';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import { LeaseLostError } from '../shared/lease-lost.error';
+import { RedisWriteOutbox } from '../shared/redis-write.outbox';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { BotStateListener } from '../state/bot-state.listener';
 import { TESTNET_IDS, testnetMarket } from '../testing/market.fixture';
@@ -47,6 +48,8 @@ export class FakeEngineParts {
   /** what the runner answers when the tenure ends gracefully */
   cancelAllAtEnd = false;
   readonly submitter = new FakeTxSubmitter((line) => this.log.push(line));
+  /** how many of the next Redis writes of orders, applied markers fail (as with the write rights revoked) */
+  failingWrites = 0;
   readonly parts: EngineParts;
   readonly guard: TenureGuard;
   private readonly lease = new AbortController();
@@ -98,6 +101,7 @@ export class FakeEngineParts {
       store: {
         ordersByMarket: async (keys) => new Map(keys.map((key) => [key, [...(this.stored.get(key) ?? [])]])),
         applyOrderChanges: async (changes) => {
+          this.failWrite('orders');
           for (const [market, { upsert, remove }] of changes) {
             const kept = (this.stored.get(market) ?? []).filter((o) => !remove.includes(o.orderHash));
             this.stored.set(market, [...kept, ...upsert]);
@@ -107,6 +111,7 @@ export class FakeEngineParts {
         tradingPrice: async () => undefined,
         newestBookSeqs: async (keys) => new Map(keys.flatMap((key) => (this.bookSeqs.has(key) ? [[key, this.bookSeqs.get(key)!] as const] : []))),
         markApplied: async (intents) => {
+          this.failWrite('applied markers');
           for (const { id } of intents) this.appliedIntents.add(id);
         },
         appliedAmong: async (ids) => new Set(ids.filter((id) => this.appliedIntents.has(id))),
@@ -129,6 +134,7 @@ export class FakeEngineParts {
         },
       },
       submitter: this.submitter,
+      outbox: new RedisWriteOutbox({ wallet: 'w1', maxAttempts: 5, backoffMs: 100, maxBackoffMs: 400 }),
       reporter: {
         report: async (report) => {
           log(`report ${report.outcome} ${report.intentIds.join(',')}`);
@@ -221,6 +227,13 @@ export class FakeEngineParts {
   loseLease(): void {
     this.lease.abort(new LeaseLostError('the lease key names someone else'));
   }
+
+  private failWrite(what: string): void {
+    if (this.failingWrites <= 0) return;
+    this.failingWrites -= 1;
+    this.log.push(`write ${what} failed`);
+    throw new Error(`NOPERM this user has no permissions to run the 'hset' command`);
+  }
 }
 
 function marketPair(key: MarketKey): MarketPair {
@@ -276,6 +289,7 @@ function settings(): ExecutorSettings {
     txTimeoutBlocks: 20,
     batchWindowMs: 50,
     inclusionPollMs: 100,
+    inclusionWaitMs: 60_000,
     gasMargin: '1.3',
     chainParamsRefreshMs: 60_000,
     cancelAllOnShutdown: false,

@@ -1,6 +1,6 @@
 import { chainLcdBudgetPerSecond, type AppConfig } from '@mirrorbook/config';
 import { RateLimiter } from '@mirrorbook/injective';
-import { FencedStore } from '@mirrorbook/locking';
+import { FencedStore, StaleFenceError } from '@mirrorbook/locking';
 import { lcdHostLimiter, type RedisService } from '@mirrorbook/redis';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { LifecycleService } from '@mirrorbook/observability';
@@ -11,6 +11,7 @@ import { IntentInbox } from '../intents/intent.inbox';
 import { ReconciliationService } from '../reconcile/reconciliation.service';
 import { ExecutionReporter } from '../reporting/execution.reporter';
 import { SequenceManager } from '../sequence/sequence.manager';
+import { RedisWriteOutbox } from '../shared/redis-write.outbox';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import { AccountStateRefresher } from '../state/account-state.refresher';
 import { MarkPriceReader } from '../state/mark-price.reader';
@@ -18,6 +19,9 @@ import { BotStateRegistry } from '../state/bot-state.registry';
 import { WalletStateStore } from '../state/wallet-state.store';
 import type { ExecutorWallet } from '../wallet/executor-wallet';
 import { ExecutorEngine } from './executor.engine';
+
+// 12 attempts over about 36 s (0.2, 0.4 … 5 s apart) before a write is left to reconciliation
+const OUTBOX_RETRIES = { maxAttempts: 12, backoffMs: 200, maxBackoffMs: 5000 };
 
 /** Shared infrastructure the engine is built on. */
 export interface EngineInfrastructure {
@@ -37,7 +41,9 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
   const chain = new ChainAccess(config, (lcdUrl) => lcdHostLimiter(redis, lcdUrl, lcdBudget, new RateLimiter({ ratePerSecond: lcdBudget })));
   const store = new WalletStateStore(redis.client, wallet.id);
   const reporter = new ExecutionReporter(messaging, settings.outboxCapacity);
-  const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
+  // a write refused for a stale fencing token is never retried: the lease check before the next broadcast ends the tenure
+  const outbox = new RedisWriteOutbox({ wallet: wallet.id, ...OUTBOX_RETRIES, isTerminal: (error) => error instanceof StaleFenceError });
+  const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift, outbox);
   const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
   const submitter = new TxSubmitter(chain, sequence, fees, {
     wallet: wallet.wallet,
@@ -47,6 +53,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     allowMainnetTrading: settings.allowMainnetTrading,
     pollMs: settings.inclusionPollMs,
     gasMargin: settings.gasMargin,
+    inclusionWaitMs: settings.inclusionWaitMs,
   });
   // the engine hands itself to the inbox (an IntentSink) and the registry (a BotStateListener) when its tenure starts
   return new ExecutorEngine({
@@ -56,6 +63,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     chain,
     fees,
     store,
+    outbox,
     sequence,
     submitter,
     reporter,

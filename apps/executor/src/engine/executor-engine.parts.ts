@@ -7,6 +7,7 @@ import type { IntentInbox } from '../intents/intent.inbox';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import type { SequenceManager } from '../sequence/sequence.manager';
+import type { RedisWriteOutbox } from '../shared/redis-write.outbox';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
 import type { BotStateRegistry } from '../state/bot-state.registry';
@@ -26,8 +27,10 @@ export interface EngineParts {
   /** the chain parameters: read at takeover, the venue limits for the checks */
   readonly fees: Pick<ChainFees, 'load' | 'limits'>;
   readonly store: Pick<WalletStateStore, 'ordersByMarket' | 'applyOrderChanges' | 'referencePrice' | 'tradingPrice' | 'newestBookSeqs' | 'markApplied' | 'appliedAmong'>;
+  /** the Redis writes after an accepted tx, retried until they land (flushed before every batch) */
+  readonly outbox: Pick<RedisWriteOutbox, 'add' | 'flush' | 'size' | 'clear'>;
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
-  readonly submitter: Pick<TxSubmitter, 'submit'>;
+  readonly submitter: Pick<TxSubmitter, 'submit' | 'settle'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
   readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;

@@ -1,5 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
+import { executorMetrics } from '../shared/executor.metrics';
+import { LeaseLostError } from '../shared/lease-lost.error';
+import { TxOutcomeUnknownError } from '../shared/tx-outcome-unknown.error';
 import { batchIntent, createAction, marketPlan } from '../testing/intent.fixture';
 import { FakeEngineParts } from './engine-parts.fake';
 import { ExecutorEngine } from './executor.engine';
@@ -12,6 +15,11 @@ const ORPHAN = `0x${'d'.repeat(64)}`;
 function intent(id: string, market: string, cids: string[], options: { bot?: string; bookSeq?: number; price?: string } = {}) {
   const actions = cids.map((cid) => createAction({ cid, price: options.price ?? '9.9' }));
   return batchIntent(id, [marketPlan(market, options.bookSeq ?? 1, actions)], { ts: Date.now(), bot: options.bot ?? 'b1' });
+}
+
+/** Batches the breaker of wallet w1 counted as failed so far. */
+async function breakerFailures(): Promise<number> {
+  return (await executorMetrics.breakerFailures().get()).values.find((v) => v.labels.wallet === 'w1')?.value ?? 0;
 }
 
 /** Lets the engine run on the fake clock, 10 ms at a time, until `done` holds. */
@@ -66,7 +74,7 @@ describe('ExecutorEngine', () => {
         'state running',
         'inbox start',
       ]);
-      expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null });
+      expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null, unknownTxHash: null, outboxWrites: 0 });
       expect(engine.unavailableMarkets()).toEqual({});
     });
 
@@ -260,6 +268,91 @@ describe('ExecutorEngine', () => {
       await until(() => world.reports.length === 4, 'probe report');
       expect(world.logOf('state', 'report applied')).toEqual(['state running', 'state paused', 'report applied i4', 'state running']);
       expect(engine.status()).toMatchObject({ breaker: 'closed', breakerTrips: 0 });
+    });
+  });
+
+  describe('a tx the node accepted', () => {
+    it('is reported applied with its hash when the Redis writes after it fail, which are retried from the outbox before the next tx', async () => {
+      const { world, engine } = await takeOver();
+      const failuresBefore = await breakerFailures();
+      world.failingWrites = 3;
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'applied', txHash: 'TX1', height: 101, createdOrderHashes: [FakeTxSubmitter.orderHashOf('c1')], error: null });
+      expect(engine.status()).toMatchObject({ outboxWrites: 2 });
+      world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 2 }));
+      await until(() => world.reports.length === 2, 'second report');
+      // orders, then applied markers, fail; the orders write is tried again (and fails once more) before the markers and before the next tx
+      expect(world.logOf('submit', 'write', 'report', 'settle')).toEqual([
+        'submit creates c1',
+        'write orders failed',
+        'report applied i1',
+        'settle i1 ack',
+        'write orders failed',
+        'write orders failed',
+        'submit creates c2',
+        'report applied i2',
+        'settle i2 ack',
+      ]);
+      expect(world.stored.get('inj-usdt')!.map((o) => o.cid)).toEqual(['c1', 'c2']);
+      expect([...world.appliedIntents]).toEqual(['i1', 'i2']);
+      expect(await breakerFailures()).toBe(failuresBefore);
+    });
+
+    it('whose outcome is unknown: reports it with its hash, sends nothing until the tx is settled, reports it applied, reconciles, then sends the next', async () => {
+      const { world, engine } = await takeOver();
+      const failuresBefore = await breakerFailures();
+      world.submitter.answers.push(new TxOutcomeUnknownError(FakeTxSubmitter.accepted(1), 'no block after 120 for 60000 ms'));
+      world.submitter.settles.push('pending', 'pending', { code: 0 });
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'unknown report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'unknown', txHash: 'TX1', height: null, error: 'tx TX1 accepted, outcome unknown: no block after 120 for 60000 ms' });
+      expect(engine.status()).toMatchObject({ unknownTxHash: 'TX1' });
+      world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 2 }));
+      await until(() => world.reports.length === 3, 'settled and next reports');
+      expect(world.logOf('submit', 'look up', 'reconcile', 'report', 'settle')).toEqual([
+        'reconcile inj-usdt,atom-usdt',
+        'submit creates c1',
+        'report unknown i1',
+        'settle i1 ack',
+        'look up TX1',
+        'look up TX1',
+        'look up TX1',
+        'report applied i1',
+        'reconcile inj-usdt,atom-usdt',
+        'submit creates c2',
+        'report applied i2',
+        'settle i2 ack',
+      ]);
+      expect(world.reports[1]).toMatchObject({ outcome: 'applied', intentIds: ['i1'], txHash: 'TX1', height: 101, createdOrderHashes: [FakeTxSubmitter.orderHashOf('c1')] });
+      expect(world.stored.get('inj-usdt')!.map((o) => o.cid)).toEqual(['c1', 'c2']);
+      expect([...world.appliedIntents]).toEqual(['i1', 'i2']);
+      expect(await breakerFailures()).toBe(failuresBefore);
+    });
+
+    it('whose outcome was unknown and that passed its timeout height: reports it failed (final), then the next intents go', async () => {
+      const { world } = await takeOver();
+      world.submitter.answers.push(new TxOutcomeUnknownError(FakeTxSubmitter.accepted(1), 'no block after 120 for 60000 ms'));
+      world.submitter.settles.push(new BatchNotAppliedError('tx TX1 was not included before its timeout height 121', true, 'TX1', Date.now()));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 2, 'settled report');
+      expect(world.reports.map((r) => [r.outcome, r.txHash, r.error])).toEqual([
+        ['unknown', 'TX1', 'tx TX1 accepted, outcome unknown: no block after 120 for 60000 ms'],
+        ['failed', 'TX1', 'tx TX1 was not included before its timeout height 121'],
+      ]);
+      world.deliver(intent('i2', 'inj-usdt', ['c2'], { bookSeq: 2 }));
+      await until(() => world.reports.length === 3, 'next report');
+      expect(world.logOf('submit')).toEqual(['submit creates c1', 'submit creates c2']);
+      expect(world.stored.get('inj-usdt')!.map((o) => o.cid)).toEqual(['c2']);
+    });
+
+    it('whose outcome became unknown because the lease was lost: reports it unknown with its hash and ends the tenure', async () => {
+      const { world, tenure } = await takeOver();
+      world.submitter.answers.push(new TxOutcomeUnknownError(FakeTxSubmitter.accepted(1), 'lease lost', { cause: new LeaseLostError('the lease key names someone else') }));
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.log.includes('inbox stop'), 'tenure end');
+      await tenure;
+      expect(world.reports.map((r) => [r.outcome, r.txHash])).toEqual([['unknown', 'TX1']]);
     });
   });
 

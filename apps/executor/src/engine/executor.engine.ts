@@ -18,6 +18,8 @@ import type { EngineParts } from './executor-engine.parts';
 const CYCLE_ERROR_PAUSE_MS = 500;
 const PAUSED_POLL_MS = 200;
 const RETRY_PAUSE_MS = 100;
+// between looks at a tx of unknown outcome or the outbox's next attempt
+const PENDING_POLL_MS = 500;
 const TAKEOVER_RETRY_MS = [500, 1000, 2000, 5000, 10_000];
 
 /**
@@ -58,6 +60,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
         this.logger.log(`wallet ${settings.walletId} resumed: a probe batch succeeded`);
         if (this.active) lifecycle.transition('running');
       },
+      onFailure: () => executorMetrics.breakerFailures().inc({ wallet: settings.walletId }),
     });
     this.session = new ChainSession(parts);
     this.sender = new BatchSender(parts, this.session, this.breaker);
@@ -76,6 +79,8 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       breakerTrips: this.breaker.trips,
       lastTxHash: this.sender.lastTx?.hash ?? null,
       lastTxHeight: this.sender.lastTx?.height ?? null,
+      unknownTxHash: this.sender.unknownTxHash ?? null,
+      outboxWrites: this.parts.outbox.size,
     };
   }
 
@@ -146,6 +151,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       await this.parts.inbox.stop();
       this.intents.clear();
       this.cancels.clear();
+      this.sender.forgetPending();
       this.parts.sequence.reset();
       this.parts.account.invalidate();
       this.parts.marks.invalidate();
@@ -181,7 +187,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
 
   /** Returns at once when work waits; otherwise when reconciliation or a sequence refresh is due, new work arrives or the tenure stops. */
   private async waitForWork(stop: AbortSignal): Promise<void> {
-    if (this.intents.size > 0 || this.cancels.size > 0) return;
+    if (this.intents.size > 0 || this.cancels.size > 0 || this.sender.hasPending) return;
     const dueIn = Math.min(this.reconciliation.dueAt, this.nextRefreshAt, this.nextResyncAt) - Date.now();
     if (dueIn <= 0) return;
     await new Promise<void>((resolve) => {
@@ -198,6 +204,13 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
   }
 
   private async cycle(guard: TenureGuard, stop: AbortSignal): Promise<void> {
+    // what an accepted tx left (a tx of unknown outcome, a Redis write) is settled before anything is sent or reconciled
+    if (!(await this.sender.settlePending(guard))) {
+      await abortableSleep(PENDING_POLL_MS, stop).catch(() => undefined);
+      return;
+    }
+    // a tx of unknown outcome was settled: the chain is read again (at or above its height) before the next batch
+    if (this.sender.takeReconcileRequest()) await this.reconciliation.run(guard);
     const now = Date.now();
     if (now >= this.nextResyncAt) {
       this.nextResyncAt = now + this.parts.settings.botStateResyncMs;

@@ -12,6 +12,7 @@ import type { BatchResult, BatchSender } from '../sending/batch.sender';
 import type { ChainSession } from '../session/chain.session';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import { executorMetrics } from '../shared/executor.metrics';
+import type { RedisWriteOutbox } from '../shared/redis-write.outbox';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { BotStateRegistry } from '../state/bot-state.registry';
 import type { WalletStateStore } from '../state/wallet-state.store';
@@ -26,6 +27,7 @@ export interface IntentPipelineParts extends Omit<PreTradeContextParts, 'takerWi
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf' | 'running'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly inbox: Pick<IntentInbox, 'settle'>;
+  readonly outbox: Pick<RedisWriteOutbox, 'add' | 'flush'>;
 }
 
 interface PendingIntent {
@@ -115,11 +117,14 @@ export class IntentPipeline {
     const retrying = run.result === 'retry' && entries.every((e) => e.attempts + 1 < MAX_INTENT_ATTEMPTS);
     if (run.failure) await this.sender.reportFailure(run.batch, run.failure, retrying);
     if (run.result === 'applied') {
-      await this.parts.store.markApplied(entries.map((e) => ({ id: e.intent.id, keepUntil: e.intent.deadline + APPLIED_MEMORY_MARGIN_MS })), Date.now());
+      const marks = entries.map((e) => ({ id: e.intent.id, keepUntil: e.intent.deadline + APPLIED_MEMORY_MARGIN_MS }));
+      this.parts.outbox.add(`applied markers of ${run.batch.intentIds.join(',')}`, () => this.parts.store.markApplied(marks, Date.now()));
+      await this.parts.outbox.flush();
     }
     for (const entry of entries) {
       entry.attempts += 1;
-      if (run.result === 'applied') await this.finish(entry.intent, null, 'applied');
+      // unknown: reported, never sent again; the sender settles the tx and reports its outcome
+      if (run.result === 'applied' || run.result === 'unknown') await this.finish(entry.intent, null, run.result);
       else if (!retrying && run.result !== 'paused') await this.finish(entry.intent, null, 'failed');
     }
     return run.result;

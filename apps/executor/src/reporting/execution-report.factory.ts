@@ -25,7 +25,7 @@ export interface TxReportFields {
  * before broadcast (expired, superseded, rejected).
  */
 export const executionReports = {
-  /** The report of a tx (outcome `applied` or `failed`). */
+  /** The report of a tx (outcome `applied`, `unknown` or `failed`). */
   forTx(wallet: string, fields: TxReportFields, now: number): ExecutionReport {
     const since = (at: number | null) => (at === null ? null : Math.max(0, at - fields.plannedAt));
     return {

@@ -3,6 +3,7 @@ import { redisKeys } from '@mirrorbook/contracts';
 import type { AccountInfo } from '@mirrorbook/injective';
 import type { FencedStore } from '@mirrorbook/locking';
 import { executorMetrics } from '../shared/executor.metrics';
+import type { RedisWriteOutbox } from '../shared/redis-write.outbox';
 import { decideMismatch, decideSequence, type MismatchDecision } from './sequence.policy';
 
 /** The account read the manager needs (`ChainAccess` has it): a port, so `sequence/` does not import `chain/`, which imports it. */
@@ -34,6 +35,7 @@ export class SequenceManager {
     private readonly wallet: string,
     private readonly address: string,
     private readonly maxDrift: number,
+    private readonly outbox: Pick<RedisWriteOutbox, 'add' | 'flush'>,
   ) {}
 
   /** The next sequence to sign with; throws before `load`. */
@@ -73,10 +75,16 @@ export class SequenceManager {
     await this.persist();
   }
 
-  /** The sequence `used` was accepted by the node: move on and record it under the fence. */
+  /**
+   * The sequence `used` was accepted by the node: move on and record it under the fence through
+   * the outbox (a failed write is retried there, never turned into a failure of the tx).
+   */
   async consumed(used: number): Promise<void> {
     this.nextSequence = Math.max(this.next, used + 1);
-    await this.persist();
+    const value = String(this.nextSequence - 1);
+    const token = this.token;
+    this.outbox.add(`${redisKeys.sequence(this.wallet)} = ${value}`, () => this.fenced.write(redisKeys.sequence(this.wallet), token, value));
+    await this.outbox.flush();
   }
 
   /** A tx signed with `used` is in a block: its sequence can never be used again. */

@@ -56,6 +56,8 @@ export interface ExecutorSettings {
   readonly txTimeoutBlocks: number;
   readonly batchWindowMs: number;
   readonly inclusionPollMs: number;
+  /** an accepted tx followed this long without a new block has an unknown outcome */
+  readonly inclusionWaitMs: number;
   /** gas = simulated gas × this, when fixed gas is off (decimal string) */
   readonly gasMargin: string;
   readonly chainParamsRefreshMs: number;
@@ -101,6 +103,7 @@ export function executorSettings(config: AppConfig, walletId: string): ExecutorS
     txTimeoutBlocks: env.EXEC_TX_TIMEOUT_BLOCKS,
     batchWindowMs: env.EXEC_BATCH_WINDOW_MS,
     inclusionPollMs: env.EXEC_INCLUSION_POLL_MS,
+    inclusionWaitMs: env.EXEC_INCLUSION_WAIT_MS,
     gasMargin: env.EXEC_GAS_MARGIN,
     chainParamsRefreshMs: env.EXEC_CHAIN_PARAMS_REFRESH_MS,
     cancelAllOnShutdown: env.EXEC_CANCEL_ALL_ON_SHUTDOWN,

@@ -30,6 +30,18 @@ export const executorMetrics = {
   /** reconciliation reads of one market's open orders: `current` (acted on) or `stale` (answered before the required height) */
   reconcileReads: () =>
     metric('mirrorbook_executor_reconcile_reads_total', () => new Counter({ name: 'mirrorbook_executor_reconcile_reads_total', help: 'Open-orders reads of reconciliation by result: current (acted on) or stale (a node behind the last tx of the wallet; never acted on)', labelNames: ['wallet', 'result'] })),
+  /** batches the circuit breaker counted as failed (an accepted tx never is) */
+  breakerFailures: () =>
+    metric('mirrorbook_executor_breaker_failures_total', () => new Counter({ name: 'mirrorbook_executor_breaker_failures_total', help: 'Batches the circuit breaker counted as failed', labelNames: ['wallet'] })),
+  /** Redis writes after an accepted tx that failed and wait in the outbox for another attempt */
+  outboxRetries: () =>
+    metric('mirrorbook_executor_outbox_retries_total', () => new Counter({ name: 'mirrorbook_executor_outbox_retries_total', help: 'Redis writes after an accepted tx that failed and are retried from the outbox', labelNames: ['wallet'] })),
+  /** Redis writes after an accepted tx given up after their last attempt (reconciliation repairs them) */
+  outboxDropped: () =>
+    metric('mirrorbook_executor_outbox_dropped_total', () => new Counter({ name: 'mirrorbook_executor_outbox_dropped_total', help: 'Redis writes after an accepted tx dropped after their last attempt', labelNames: ['wallet'] })),
+  /** txs the node accepted whose outcome was not known when the executor stopped waiting */
+  txsUnknown: () =>
+    metric('mirrorbook_executor_txs_unknown_total', () => new Counter({ name: 'mirrorbook_executor_txs_unknown_total', help: 'Accepted txs neither seen in a block nor past their timeout height when the wait ended', labelNames: ['wallet'] })),
   /** 1 while this process holds the wallet's lease */
   leaseHeld: () => metric('mirrorbook_executor_lease_held', () => new Gauge({ name: 'mirrorbook_executor_lease_held', help: '1 while this process holds the lease', labelNames: ['wallet'] })),
   /** the wallet's bots stopped for want of a record (no `bot:<id>` and no `bots:bootstrap`, or a record that vanished) */

@@ -2,7 +2,8 @@ import { executionReportSchema, familyOfSubject, orderEventSchema } from '@mirro
 import { decodeInbound } from '@mirrorbook/messaging';
 import type { ActivityItem } from './activity-item.view';
 
-const WARN_OUTCOMES = new Set(['rejected', 'expired', 'superseded']);
+// `unknown`: accepted by the node, not yet settled (a later report says applied or failed)
+const WARN_OUTCOMES = new Set(['rejected', 'expired', 'superseded', 'unknown']);
 
 /** An EXEC stream message as an activity item; undefined when it is not a valid report or order event. */
 export function decodeActivityItem(seq: number, subject: string, data: Uint8Array): ActivityItem | undefined {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { FaultState } from '../faults/fault.state';
 import { SIM_CONFIG } from '../sim.tokens';
 import type { SimConfig } from '../sim.config';
 import { SimChain } from './sim.chain';
@@ -7,8 +8,9 @@ import { SimChain } from './sim.chain';
 export type BlockProducerState = 'stopped' | 'running' | 'on-demand';
 
 /**
- * Produces a block every `blockMs` (when > 0) from application start to shutdown. With
- * `blockMs: 0` blocks come only from `POST /sim/admin/blocks`.
+ * Produces a block every `blockMs` (when > 0) from application start to shutdown, except while the
+ * `haltBlocks` fault holds (a halted chain). With `blockMs: 0` blocks come only from
+ * `POST /sim/admin/blocks`.
  */
 @Injectable()
 export class BlockProducer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,6 +20,7 @@ export class BlockProducer implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly chain: SimChain,
+    private readonly faults: FaultState,
     @Inject(SIM_CONFIG) private readonly config: SimConfig,
   ) {}
 
@@ -45,7 +48,7 @@ export class BlockProducer implements OnApplicationBootstrap, OnApplicationShutd
     this.timer = setTimeout(() => {
       if (this.state !== 'running') return;
       try {
-        this.chain.produceBlock();
+        if (!this.faults.blocksHalted()) this.chain.produceBlock();
       } catch (e) {
         // a sim bug; keep the chain ticking so clients see it in logs rather than as a dead node
         this.logger.error(`block production failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -253,6 +253,29 @@ describe('SimChain', () => {
       expect(failure.log).toBe('block height: 4, timeout height: 3: tx timeout height');
     });
 
+    it('never includes a queued tx once its timeout height passed (cosmos-sdk: not in a block above it), and frees its sequence', () => {
+      const { chain, faults } = setup();
+      const queued = aliceTx(0, ['late'], { timeoutHeight: 2 });
+      chain.broadcast(bytes(queued));
+      faults.update({ stuckMempoolBlocks: 2 });
+      chain.produceBlocks(4);
+      expect(chain.tx(queued.txHash)).toBeUndefined();
+      expect(chain.account(alice.injAddress)?.sequence).toBe(0n);
+      const next = aliceTx(0, ['next']);
+      chain.broadcast(bytes(next));
+      chain.produceBlock();
+      expect(chain.tx(next.txHash)).toMatchObject({ code: 0 });
+    });
+
+    it('includes a queued tx in the block at its timeout height', () => {
+      const { chain, faults } = setup();
+      const queued = aliceTx(0, ['last-chance'], { timeoutHeight: 3 });
+      chain.broadcast(bytes(queued));
+      faults.update({ stuckMempoolBlocks: 2 });
+      chain.produceBlocks(3);
+      expect(chain.tx(queued.txHash)).toMatchObject({ code: 0, height: 3 });
+    });
+
     it('refuses the same bytes twice with code 19', () => {
       const { chain } = setup();
       const tx = aliceTx(0);

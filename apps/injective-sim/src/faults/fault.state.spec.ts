@@ -55,6 +55,21 @@ describe('FaultState', () => {
     });
   });
 
+  describe('halted blocks', () => {
+    it('holds until set false again, and reset ends it', () => {
+      const faults = new FaultState(none, 's');
+      expect(faults.blocksHalted()).toBe(false);
+      faults.update({ haltBlocks: true });
+      faults.update({ http5xxRate: 0.1 });
+      expect(faults.blocksHalted()).toBe(true);
+      faults.update({ haltBlocks: false });
+      expect(faults.blocksHalted()).toBe(false);
+      faults.update({ haltBlocks: true });
+      faults.update({ reset: true });
+      expect(faults.blocksHalted()).toBe(false);
+    });
+  });
+
   describe('update', () => {
     it('replaces only the given fields, and reset zeroes the rest first', () => {
       const faults = new FaultState({ ...none, latencyMs: 50 }, 's');

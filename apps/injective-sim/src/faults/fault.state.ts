@@ -73,6 +73,11 @@ export class FaultState {
     return behind > 0 ? Math.max(1, latest - behind) : null;
   }
 
+  /** Whether the block timer is to produce nothing (a halted chain). */
+  blocksHalted(): boolean {
+    return this.faults.haltBlocks;
+  }
+
   /** Whether the block being produced must leave the mempool alone (counts one stuck block down). */
   takeStuckBlock(): boolean {
     if (this.stuckRemaining <= 0) return false;

@@ -30,6 +30,8 @@ export const faultsSchema = z
      * blocks are left out; default 0
      */
     staleOpenOrdersBlocks: z.number().int().min(0).max(1_000).default(0),
+    /** true: the block timer produces no block (a halted chain) until set false again; `POST /sim/admin/blocks` still does; default false */
+    haltBlocks: z.boolean().default(false),
   })
   .strict();
 
@@ -59,6 +61,7 @@ export const faultsUpdateSchema = z
     stuckMempoolBlocks: z.number().int().min(0).max(1_000_000).optional(),
     laggingNodeRate: rate.optional(),
     staleOpenOrdersBlocks: z.number().int().min(0).max(1_000).optional(),
+    haltBlocks: z.boolean().optional(),
     sequenceDrift: z.array(sequenceDriftSchema).max(1000).optional(),
     /** true = all faults back to 0 before the other fields apply */
     reset: z.boolean().optional(),

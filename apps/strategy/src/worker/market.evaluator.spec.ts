@@ -284,6 +284,17 @@ describe('MarketEvaluator', () => {
       expect(idsOf(published(), 'b1')).toEqual([id]);
     });
 
+    it('keeps waiting on an unknown outcome (an accepted tx not settled yet), and plans once the report that settles it comes', async () => {
+      const { evaluator, published } = setup({ awaitReportMs: WAIT, latestBook: { ...book(4), height: 3 } });
+      await evaluator.evaluate(book(3));
+      const [id] = idsOf(published(), 'b1');
+      await evaluator.reported(report([id], { outcome: 'unknown', height: null, error: 'tx AB accepted, outcome unknown: no block after 2 for 60000 ms' }));
+      await evaluator.evaluate(book(4));
+      expect(idsOf(published(), 'b1')).toEqual([id]);
+      await evaluator.reported(report([id], { outcome: 'applied', height: 3 }));
+      expect(idsOf(published(), 'b1')).toHaveLength(2);
+    });
+
     it('leaves the plan to the next snapshot when the stored book was read before the block of the tx', async () => {
       const { evaluator, published } = setup({ awaitReportMs: WAIT, latestBook: { ...book(4), height: 1 } });
       await evaluator.evaluate(book(3));

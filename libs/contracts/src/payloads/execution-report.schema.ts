@@ -12,6 +12,12 @@ export const executionOutcome = z.enum([
   'superseded',
   /** broadcast failed or the tx failed on chain */
   'failed',
+  /**
+   * the node accepted the tx (`txHash` set) but it was neither seen in a block nor past its timeout
+   * height when the executor stopped waiting (no block, lease lost): not a failure; a later report
+   * on the same intents (`applied` or `failed`) settles it, and no new tx of the wallet goes out before
+   */
+  'unknown',
 ]);
 
 /** The outcome of one broadcast, or of one dropped intent (`exec.report.<wallet>`). */
@@ -60,7 +66,11 @@ export const reportMarkers = {
   restGoesAhead: '; the rest of the intent goes ahead',
 } as const;
 
-/** False for a report after which more reports follow for the same intents. */
-export function isFinalReport(report: Pick<ExecutionReport, 'error'>): boolean {
+/**
+ * False for a report after which more reports follow for the same intents: an `unknown` outcome
+ * (the report that settles the tx follows), or an `error` ending with a marker.
+ */
+export function isFinalReport(report: Pick<ExecutionReport, 'error'> & Partial<Pick<ExecutionReport, 'outcome'>>): boolean {
+  if (report.outcome === 'unknown') return false;
   return !Object.values(reportMarkers).some((marker) => report.error?.endsWith(marker));
 }

@@ -5,6 +5,7 @@ import { decimalString, positiveDecimalString } from '../primitives';
 import { familyOfSubject, InvalidSubjectTokenError, subjectParams, subjects } from '../subjects';
 import { priceTickSchema } from './price-tick.schema';
 import { batchIntentSchema } from './batch-intent.schema';
+import { executionReportSchema, isFinalReport, reportMarkers } from './execution-report.schema';
 
 const tick = {
   v: 1,
@@ -56,6 +57,23 @@ describe('payload schemas', () => {
       plans: [{ market: 'inj-usdt', phase: 'MAINTENANCE', basedOn: { bookSeq: 1, priceSeq: 1, referencePrice: '25' }, actions: [{ type: 'replace' }] }],
     };
     expect(batchIntentSchema.safeParse(intent).success).toBe(false);
+  });
+});
+
+describe('execution reports', () => {
+  const report = {
+    v: 1, wallet: 'w1', intentIds: ['i1'], outcome: 'unknown', txHash: 'AB'.repeat(32), height: null, code: null, codespace: null,
+    createdOrderHashes: [], cancelledOrderHashes: [], failed: [], latency: { toBroadcastMs: 5, toInclusionMs: null },
+    error: 'tx AB… accepted, outcome unknown: no block after 7 for 60000 ms', ts: 1_700_000_000_000,
+  };
+  it('accept an unknown outcome with the hash of the accepted tx', () => {
+    expect(executionReportSchema.parse(report)).toEqual(report);
+  });
+  it('never call an unknown outcome final: the report that settles the tx follows', () => {
+    expect(isFinalReport({ outcome: 'unknown', error: report.error })).toBe(false);
+    expect(isFinalReport({ outcome: 'applied', error: null })).toBe(true);
+    expect(isFinalReport({ outcome: 'failed', error: `not included${reportMarkers.willRetry}` })).toBe(false);
+    expect(isFinalReport({ outcome: 'failed', error: 'not included' })).toBe(true);
   });
 });
 

@@ -5,8 +5,10 @@ import { epochMs, hex32, positiveDecimalString, decimalString, signedDecimalStri
 export const redisKeys = {
   /** JSON BotState: desired state and parameter overrides (gateway; seeded from config) */
   bot: (botId: string) => `bot:${botId}`,
-  /** the active executor's instance id, with TTL */
+  /** the active executor's holder value (instance id:pid:nonce), with TTL */
   executorLease: (wallet: string) => `lease:executor:${wallet}`,
+  /** the unique holder value of the live process started with this instance id (executor; short TTL, renewed) */
+  executorInstance: (wallet: string, instance: string) => `instance:executor:${wallet}:${instance}`,
   /** INCR'd on each lease acquisition: the fencing token */
   executorFence: (wallet: string) => `fence:executor:${wallet}`,
   /** hash {fence, value}: last used account sequence, written under the fence */

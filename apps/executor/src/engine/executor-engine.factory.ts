@@ -27,17 +27,19 @@ export interface EngineInfrastructure {
   readonly redis: RedisService;
   readonly messaging: MessagingService;
   readonly lifecycle: LifecycleService;
+  /** the process's unique lease holder value: fenced writes carry it with the token */
+  readonly leaseHolder: string;
 }
 
 /** Wires the engine and its collaborators for one wallet. */
 export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngine {
-  const { config, settings, wallet, redis, messaging, lifecycle } = infra;
+  const { config, settings, wallet, redis, messaging, lifecycle, leaseHolder } = infra;
   // every process on the machine shares the LCD host's budget (public nodes limit per IP)
   const lcdBudget = chainLcdBudgetPerSecond(config.env);
   const chain = new ChainAccess(config, (lcdUrl) => lcdHostLimiter(redis, lcdUrl, lcdBudget, new RateLimiter({ ratePerSecond: lcdBudget })));
   const store = new WalletStateStore(redis.client, wallet.id);
   const reporter = new ExecutionReporter(messaging);
-  const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
+  const sequence = new SequenceManager(chain, new FencedStore(redis.client, leaseHolder), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift);
   const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
   const submitter = new TxSubmitter(chain, sequence, fees, {
     wallet: wallet.wallet,

@@ -103,6 +103,7 @@ function executorOf(wallet: string): ServiceIdentity {
       write: [
         `lease:executor:${wallet}`,
         `fence:executor:${wallet}`,
+        `instance:executor:${wallet}:*`,
         `seq:${wallet}`,
         `orders:${wallet}:*`,
         `applied:${wallet}:*`,
@@ -130,11 +131,11 @@ const injectiveSim: ServiceIdentity = {
   redis: { read: [], write: [] },
 };
 
-/** The operator's CLI: reads only. */
+/** The operator's CLI: reads, and holds a wallet's executor lease for the length of its own writes. */
 const cli: ServiceIdentity = {
   name: 'cli',
   nats: { publish: [], subscribe: ['svc.heartbeat.>', INBOX] },
-  redis: { read: ['*'], write: [] },
+  redis: { read: ['*'], write: ['lease:executor:*', 'fence:executor:*'] },
 };
 
 /** Every identity of a deployment whose executors sign for `wallets`. */

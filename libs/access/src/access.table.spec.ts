@@ -53,6 +53,7 @@ describe('serviceIdentities', () => {
     ['lease:executor:w1', ['cli', 'executor-w1']],
     ['fence:executor:w2', ['cli', 'executor-w2']],
     ['instance:executor:w1:executor-w1-a', ['executor-w1']],
+    ['address:executor:inj1abc', ['executor-w1', 'executor-w2']],
     ['seq:w1', ['executor-w1']],
     ['orders:w2:inj-usdt', ['executor-w2']],
     ['md:price:reference:inj-usdt', ['price-feed']],

@@ -104,6 +104,8 @@ function executorOf(wallet: string): ServiceIdentity {
         `lease:executor:${wallet}`,
         `fence:executor:${wallet}`,
         `instance:executor:${wallet}:*`,
+        // an address is claimed by the wallet id that signs for it; any executor must be able to find it taken
+        'address:executor:*',
         `seq:${wallet}`,
         `orders:${wallet}:*`,
         `applied:${wallet}:*`,

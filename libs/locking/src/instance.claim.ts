@@ -4,27 +4,28 @@ import { CLAIM_SCRIPT, RELEASE_SCRIPT } from './lease.scripts';
 export interface InstanceClaimOptions {
   /** e.g. `instance:executor:w1:executor-w1-a` */
   key: string;
-  /** the process's unique holder value (`uniqueHolderValue`) */
+  /** what every process entitled to the claim sets: the process's unique holder value, or a wallet id shared by its executors */
   value: string;
   ttlMs: number;
   /** monotonic ms; default `performance.now` */
   now?: () => number;
 }
 
-/** Another live process claims the same instance id. */
+/** Another live process keeps the claim with another value (the same instance id, or the same wallet address under another wallet id). */
 export class DuplicateInstanceError extends Error {
   readonly code = 'DUPLICATE_INSTANCE';
   constructor(
     readonly key: string,
     readonly other: string,
   ) {
-    super(`another process runs with this instance id: ${key} is held by ${other} and kept alive`);
+    super(`${key} is held by ${other} and kept alive`);
     this.name = 'DuplicateInstanceError';
   }
 }
 
 /**
- * A short-lived claim on a process's instance id, renewed every ttl/3 while the process lives.
+ * A short-lived claim on a name (a process's instance id, a wallet's address), renewed every ttl/3
+ * while the process lives; processes that set the same value share it.
  * `claim` waits up to 2 × ttl for the claim of a predecessor that died (its key runs out within one
  * ttl) and refuses with `DuplicateInstanceError` a claim someone keeps renewing.
  */

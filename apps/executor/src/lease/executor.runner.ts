@@ -35,7 +35,7 @@ export function leaseBroadcastMarginMs(ttlMs: number): number {
 export class ExecutorRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ExecutorRunner.name);
   private readonly lease: Lease;
-  private readonly claim: InstanceClaim;
+  private readonly claims: { claim: InstanceClaim; refusal: (other: string) => string }[];
   private readonly stopping = new AbortController();
   private running: Promise<void> | undefined;
   private tenure: { controller: AbortController; done: Promise<void> } | undefined;
@@ -57,7 +57,17 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
       holderId: holder,
       ttlMs: settings.leaseTtlMs,
     });
-    this.claim = new InstanceClaim(redis.client, { key: redisKeys.executorInstance(wallet.id, identity.instance), value: holder, ttlMs: settings.leaseTtlMs });
+    this.claims = [
+      {
+        claim: new InstanceClaim(redis.client, { key: redisKeys.executorInstance(wallet.id, identity.instance), value: holder, ttlMs: settings.leaseTtlMs }),
+        refusal: (other) => `INSTANCE_ID ${identity.instance} is already in use for wallet ${wallet.id} (process ${other} is alive): give every executor process its own INSTANCE_ID`,
+      },
+      {
+        // two wallet ids with one key would race on one account sequence
+        claim: new InstanceClaim(redis.client, { key: redisKeys.executorAddress(wallet.wallet.injAddress), value: wallet.id, ttlMs: settings.leaseTtlMs }),
+        refusal: (other) => `wallet ${wallet.id} signs for ${wallet.wallet.injAddress}, the address of wallet ${other} (running): give each wallet of config/bots.json its own key`,
+      },
+    ];
     heartbeat.contribute(() => ({
       wallet: { id: wallet.id, address: wallet.wallet.injAddress, subaccountId: wallet.wallet.subaccountId },
       unavailableMarkets: this.engine.unavailableMarkets(),
@@ -114,24 +124,26 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
   }
 
   /**
-   * Claims `instance:executor:<wallet>:<instance>` before contending: a second live process started
-   * with this INSTANCE_ID for this wallet is refused (exit 78, like a configuration error); a
-   * predecessor that died leaves a claim that runs out within the lease ttl, waited for.
+   * Claims `instance:executor:<wallet>:<instance>` (this process) and `address:executor:<address>`
+   * (this wallet id) before contending: a second live process started with this INSTANCE_ID, or an
+   * executor of another wallet id with the same key, is refused (exit 78, like a configuration
+   * error); a predecessor that died leaves claims that run out within the lease ttl, waited for.
    */
   private async claimInstance(): Promise<boolean> {
-    for (;;) {
-      try {
-        await this.claim.claim(this.stopping.signal);
-        return true;
-      } catch (error) {
-        if (this.stopping.signal.aborted) return false;
-        if (error instanceof DuplicateInstanceError) {
-          exitOnConfigError(new ConfigError([`INSTANCE_ID ${this.identity.instance} is already in use for wallet ${this.wallet.id} (${error.other} keeps ${error.key} alive): give every executor process its own INSTANCE_ID`]));
+    for (const { claim, refusal } of this.claims) {
+      for (;;) {
+        try {
+          await claim.claim(this.stopping.signal);
+          break;
+        } catch (error) {
+          if (this.stopping.signal.aborted) return false;
+          if (error instanceof DuplicateInstanceError) exitOnConfigError(new ConfigError([refusal(error.other)]));
+          this.logger.warn(`cannot claim ${error instanceof Error ? error.message : String(error)}; retrying`);
+          await new Promise((resolve) => setTimeout(resolve, this.lease.renewIntervalMs));
         }
-        this.logger.warn(`cannot claim instance id ${this.identity.instance} (Redis: ${(error as Error).message}); retrying`);
-        await new Promise((resolve) => setTimeout(resolve, this.lease.renewIntervalMs));
       }
     }
+    return true;
   }
 
   /**
@@ -191,7 +203,7 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     }
     await this.running;
     await this.lease.release();
-    await this.claim.release();
+    await Promise.all(this.claims.map(({ claim }) => claim.release()));
     executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 0);
     this.logger.log(`lease for wallet ${this.wallet.id} released`);
   }

@@ -1,8 +1,7 @@
-import { redisKeys } from '@mirrorbook/contracts';
 import { metricSum, type Stack } from '@mirrorbook/testing/stack';
 import { eventually } from '@mirrorbook/testing';
 import { botBook, calmPrice, note, startScenario } from '../e2e/support/e2e.fixture';
-import { duplicateOrders, keyLeaks, runningExecutors, seededRandom, settle } from './support/chaos.fixture';
+import { duplicateOrders, keyLeaks, leaseHolderInstance, runningExecutors, seededRandom, settle } from './support/chaos.fixture';
 
 const MARKETS = ['inj-usdt', 'inj-usdt-perp'];
 const KILLS = 20;
@@ -27,7 +26,7 @@ describe('chaos: SIGKILL the active executor 20 times', () => {
     const random = seededRandom(20261121);
     const takeovers: number[] = [];
     const mismatches: number[] = [];
-    const holder = async () => (await stack.redis.get(redisKeys.executorLease('w1'))) ?? undefined;
+    const holder = () => leaseHolderInstance(stack, 'w1');
     const tookOver = (name: string) => (stack.procs.get(name)!.logs().match(/took over wallet/g) ?? []).length;
     const waiting = (name: string) => /waiting for the lease/.test(stack.procs.get(name)!.logs());
     const fromStandby: boolean[] = [];

@@ -32,9 +32,10 @@ describe('chaos: SIGKILL the active executor 20 times', () => {
     const fromStandby: boolean[] = [];
     for (let i = 0; i < KILLS; i++) {
       // a standby is up and waiting (a freshly started one needs a few seconds to boot)
+      // (with a holder: between a lost lease and its next acquisition every executor waits)
       await eventually(async () => {
         const active = await holder();
-        return runningExecutors(stack, 'w1').some((n) => n !== active && waiting(n));
+        return active !== undefined && runningExecutors(stack, 'w1').some((n) => n !== active && waiting(n));
       }, 60_000, 'a waiting standby');
       // a random point: anywhere from right after a takeover to a few blocks into the tenure
       await new Promise((r) => setTimeout(r, 200 + random() * 3000));

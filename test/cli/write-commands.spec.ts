@@ -108,9 +108,13 @@ describe('mirrorbook cancel and close-positions against the sim', () => {
     });
 
     describe('with --yes', () => {
-      it('cancels every open order in batches, one transaction after the other', async () => {
+      it('cancels every open order in batches, one transaction after the other, holding the wallet\'s lease meanwhile', async () => {
+        const fence = Number((await redis.get(redisKeys.executorFence('w1'))) ?? '0');
         const run = await runCli(['cancel', '--wallet', 'w1', '--market', 'inj-usdt', '--batch-size', '2', '--yes', '--json'], env);
         expect(run.code).toBe(0);
+        // it took the lease once (a new fencing token: an executor that held it before can no longer write) and gave it back
+        expect(Number(await redis.get(redisKeys.executorFence('w1')))).toBe(fence + 1);
+        expect(await redis.get(redisKeys.executorLease('w1'))).toBeNull();
         const out = parseJson(cancelOutput, run);
         expect(out).toMatchObject({ dryRun: false, cancelled: 3, notFound: 0, error: null });
         expect(out.batches.map((b) => [b.orders, b.cancelled])).toEqual([

@@ -10,36 +10,37 @@ const markets = Object.keys(MARKETS) as MarketKey[];
 
 /**
  * Redis's own record of one wallet's lease, via MONITOR, in the order Redis ran the commands:
- * renewals (the renew script on the lease key), acquisition attempts (SET NX on it) by holder id,
- * and the fencing-token increments that follow a successful attempt.
+ * renewals (the renew script on the lease key) and acquisition attempts (the acquire script, which
+ * also INCRs the fence), by instance (a holder value is `<instance>:<pid>:<nonce>`).
  */
 class LeaseRecord {
-  readonly entries: { kind: 'renew' | 'attempt' | 'fence'; holder?: string }[] = [];
+  readonly entries: { kind: 'renew' | 'attempt'; holder: string }[] = [];
   private constructor(private readonly monitor: Redis) {}
 
   static async start(redis: Redis, wallet: string): Promise<LeaseRecord> {
-    const [leaseKey, fenceKey] = [redisKeys.executorLease(wallet), redisKeys.executorFence(wallet)];
+    const leaseKey = redisKeys.executorLease(wallet);
+    const instanceOf = (holder: string) => holder.split(':')[0];
     const record = new LeaseRecord(await redis.monitor());
     record.monitor.on('monitor', (_time: string, args: string[]) => {
-      const [command, ...rest] = args;
-      if (/^eval$/i.test(command) && rest[2] === leaseKey) record.entries.push({ kind: 'renew', holder: rest[3] });
-      else if (/^set$/i.test(command) && rest[0] === leaseKey && rest.some((a) => /^nx$/i.test(a))) record.entries.push({ kind: 'attempt', holder: rest[1] });
-      else if (/^incr$/i.test(command) && rest[0] === fenceKey) record.entries.push({ kind: 'fence' });
+      const [command, script, numKeys, ...rest] = args;
+      if (!/^eval$/i.test(command) || rest[0] !== leaseKey) return;
+      if (script.includes("'INCR'")) record.entries.push({ kind: 'attempt', holder: instanceOf(rest[2]) });
+      else if (numKeys === '1' && script.includes("'PEXPIRE'")) record.entries.push({ kind: 'renew', holder: instanceOf(rest[1]) });
     });
     return record;
   }
 
   /**
-   * The attempts (by holder) from `previous`'s last renewal up to the next fencing-token
-   * increment, the last of them the one that took the lease; undefined until that is on record.
+   * The attempts (by holder) from `previous`'s last renewal up to the first renewal by another
+   * holder, the last of them the one that took the lease; undefined until that is on record.
    */
   attemptsToTakeOver(previous: string): string[] | undefined {
     let last = -1;
     this.entries.forEach((e, i) => e.kind === 'renew' && e.holder === previous && (last = i));
     if (last < 0) return undefined;
     const after = this.entries.slice(last + 1);
-    const fence = after.findIndex((e) => e.kind === 'fence');
-    return fence < 0 ? undefined : after.slice(0, fence).flatMap((e) => (e.kind === 'attempt' ? [e.holder!] : []));
+    const renewed = after.findIndex((e) => e.kind === 'renew' && e.holder !== previous);
+    return renewed < 0 ? undefined : after.slice(0, renewed).flatMap((e) => (e.kind === 'attempt' ? [e.holder] : []));
   }
 
   /** How many attempts `holder` made from entry `from` on. */

@@ -134,6 +134,11 @@ describe('bus identities on real servers', () => {
       await expect(redisAs('executor-w1').set('bot:spot-inj', '{}')).rejects.toThrow(/NOPERM/);
       await expect(redisAs('cli').get('seq:w1')).resolves.toBe('1');
       await expect(redisAs('cli').set('seq:w1', '2')).rejects.toThrow(/NOPERM/);
+      // the cli holds a wallet's lease while it signs; an executor claims only its own wallet's instance keys
+      await expect(redisAs('cli').set('lease:executor:w1', 'cli-1', 'PX', 1000)).resolves.toBe('OK');
+      await expect(redisAs('cli').set('instance:executor:w1:x', '1')).rejects.toThrow(/NOPERM/);
+      await expect(redisAs('executor-w1').set('instance:executor:w1:executor-w1-a', '1')).resolves.toBe('OK');
+      await expect(redisAs('executor-w1').set('instance:executor:w2:executor-w2-a', '1')).rejects.toThrow(/NOPERM/);
     });
 
     it('refuses dangerous commands to everyone', async () => {

@@ -58,8 +58,10 @@ describe('serviceIdentities', () => {
   it.each([
     ['bot:spot-inj', ['gateway']],
     ['bots:bootstrap', ['gateway']],
-    ['lease:executor:w1', ['executor-w1']],
-    ['fence:executor:w2', ['executor-w2']],
+    ['lease:executor:w1', ['cli', 'executor-w1']],
+    ['fence:executor:w2', ['cli', 'executor-w2']],
+    ['instance:executor:w1:executor-w1-a', ['executor-w1']],
+    ['address:executor:inj1abc', ['executor-w1', 'executor-w2']],
     ['seq:w1', ['executor-w1']],
     ['orders:w2:inj-usdt', ['executor-w2']],
     ['md:price:reference:inj-usdt', ['price-feed']],
@@ -68,9 +70,9 @@ describe('serviceIdentities', () => {
     expect(mayWrite(key)).toEqual(who);
   });
 
-  it('the cli writes nothing, anywhere', () => {
+  it('the cli publishes nothing and writes only executor leases and fences (it holds a wallet\'s lease for its own writes)', () => {
     const cli = identities.find((i) => i.name === 'cli')!;
     expect(cli.nats.publish).toEqual([]);
-    expect(cli.redis.write).toEqual([]);
+    expect(cli.redis.write).toEqual(['lease:executor:*', 'fence:executor:*']);
   });
 });

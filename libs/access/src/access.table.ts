@@ -105,6 +105,9 @@ function executorOf(wallet: string): ServiceIdentity {
       write: [
         `lease:executor:${wallet}`,
         `fence:executor:${wallet}`,
+        `instance:executor:${wallet}:*`,
+        // an address is claimed by the wallet id that signs for it; any executor must be able to find it taken
+        'address:executor:*',
         `seq:${wallet}`,
         `orders:${wallet}:*`,
         `applied:${wallet}:*`,
@@ -132,11 +135,11 @@ const injectiveSim: ServiceIdentity = {
   redis: { read: [], write: [] },
 };
 
-/** The operator's CLI: reads only. */
+/** The operator's CLI: reads, and holds a wallet's executor lease for the length of its own writes. */
 const cli: ServiceIdentity = {
   name: 'cli',
   nats: { publish: [], subscribe: ['svc.heartbeat.>', INBOX] },
-  redis: { read: ['*'], write: [] },
+  redis: { read: ['*'], write: ['lease:executor:*', 'fence:executor:*'] },
 };
 
 /** Every identity of a deployment whose executors sign for `wallets`. */

@@ -35,11 +35,10 @@ describe('renderRedisAcl', () => {
     expect(lines.some((l) => l.startsWith('user injective-sim '))).toBe(false);
   });
 
-  it('the cli reads only', () => {
+  it('the cli reads everything and writes only executor leases and fences', () => {
     const cli = renderRedisAcl(identities, () => 'h').split('\n').find((l) => l.startsWith('user cli '))!;
     expect(cli).toContain('%R~*');
-    expect(cli).not.toContain('%RW~');
-    expect(cli).not.toContain('+@write');
+    expect(cli.match(/%RW~\S+/g)).toEqual(['%RW~lease:executor:*', '%RW~fence:executor:*']);
   });
 });
 
@@ -54,6 +53,6 @@ describe('renderIdentitiesMarkdown', () => {
   it('one row per identity with its grants', () => {
     const rows = renderIdentitiesMarkdown(identities).trim().split('\n');
     expect(rows).toHaveLength(2 + identities.length);
-    expect(rows.find((r) => r.startsWith('| `cli` |'))).toBe('| `cli` | — | `svc.heartbeat.>` `_INBOX.>` | `*` | — |');
+    expect(rows.find((r) => r.startsWith('| `cli` |'))).toBe('| `cli` | — | `svc.heartbeat.>` `_INBOX.>` | `*` | `lease:executor:*` `fence:executor:*` |');
   });
 });

@@ -53,6 +53,8 @@ export const envSchema = z.object({
   NATS_CA_FILE: z.string().min(1).optional(),
   /** CA certificate (PEM) a `rediss://` Redis server's certificate is verified against (default: the system CAs) */
   REDIS_CA_FILE: z.string().min(1).optional(),
+  /** every Redis command fails after this long without a reply (a black-holed Redis is noticed, never waited on) */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(1000),
   /** the simulator's LCD, used when NETWORK=sim */
   SIM_LCD_URL: url(['http:', 'https:']).default('http://127.0.0.1:7700'),
   /** overrides of the @injectivelabs/networks endpoints */

@@ -10,8 +10,12 @@ export const redisKeys = {
    * without it a bot with no `bot:<id>` is stopped
    */
   botsBootstrap: () => 'bots:bootstrap',
-  /** the active executor's instance id, with TTL */
+  /** the active executor's holder value (instance id:pid:nonce), with TTL */
   executorLease: (wallet: string) => `lease:executor:${wallet}`,
+  /** the unique holder value of the live process started with this instance id (executor; short TTL, renewed) */
+  executorInstance: (wallet: string, instance: string) => `instance:executor:${wallet}:${instance}`,
+  /** the wallet id whose executors sign for this address (short TTL, renewed): a second wallet id with the same key is refused */
+  executorAddress: (address: string) => `address:executor:${address}`,
   /** INCR'd on each lease acquisition: the fencing token */
   executorFence: (wallet: string) => `fence:executor:${wallet}`,
   /** hash {fence, value}: last used account sequence, written under the fence */

@@ -4,15 +4,22 @@ import { redisTlsOptions } from './redis-connection.options';
 
 export const REDIS_CONNECTION = Symbol('REDIS_CONNECTION');
 
-/** REDIS_URL, and REDIS_CA_FILE for a `rediss://` server signed by a private CA. */
+/** REDIS_URL, REDIS_CA_FILE for a `rediss://` server signed by a private CA, REDIS_COMMAND_TIMEOUT_MS. */
 export interface RedisConnection {
   readonly url: string;
   readonly caFile?: string;
+  /** a command without a reply this long rejects (ioredis `commandTimeout`) */
+  readonly commandTimeoutMs?: number;
 }
+
+// when the caller names none: a stopped or black-holed Redis must fail a command, never hang it
+const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
 
 /**
  * The process's Redis connection. It retries forever with capped backoff (the service stays up
- * and not ready while Redis is away) and logs each state change once.
+ * and not ready while Redis is away) and logs each state change once. Every command rejects after
+ * `commandTimeoutMs` without a reply: a Redis that stopped answering (process stopped, packets
+ * dropped) keeps the TCP connection open, and without the timeout a lease renewal would hang.
  */
 @Injectable()
 export class RedisService implements OnApplicationShutdown {
@@ -20,11 +27,12 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
   private wasReady = false;
 
-  constructor(@Inject(REDIS_CONNECTION) { url, caFile }: RedisConnection) {
+  constructor(@Inject(REDIS_CONNECTION) { url, caFile, commandTimeoutMs }: RedisConnection) {
     this.client = new Redis(url, {
       ...redisTlsOptions(url, caFile),
       lazyConnect: false,
       maxRetriesPerRequest: 2,
+      commandTimeout: commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
       retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),
     });
     this.client.on('ready', () => {

@@ -28,7 +28,7 @@ export function rootModule(definition: ServiceDefinition, config: AppConfig, ins
       LoggerModule.forRoot({ pinoHttp: { ...loggerOptions(definition.app, instance, config.env.LOG_LEVEL), autoLogging: false } }),
       ConfigModule.forRoot(config),
       MessagingModule.forRoot({ url: config.env.NATS_URL, caFile: config.env.NATS_CA_FILE, name: `${definition.app}-${instance}`, streams: streamLimits(config, definition.streams ?? []), storageCheckMs: config.env.JETSTREAM_USAGE_CHECK_MS }),
-      ...(definition.usesRedis === false ? [] : [RedisModule.forRoot({ url: config.env.REDIS_URL, caFile: config.env.REDIS_CA_FILE })]),
+      ...(definition.usesRedis === false ? [] : [RedisModule.forRoot({ url: config.env.REDIS_URL, caFile: config.env.REDIS_CA_FILE, commandTimeoutMs: config.env.REDIS_COMMAND_TIMEOUT_MS })]),
       ObservabilityModule.forRoot({
         app: definition.app,
         instance,

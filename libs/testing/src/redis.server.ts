@@ -9,6 +9,10 @@ export interface TestRedisServer {
   readonly port: number;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Freezes the server (SIGSTOP / `docker pause`): connections stay open and nothing answers, a black hole. */
+  pause(): Promise<void>;
+  /** Thaws a paused server: it answers what was sent meanwhile. */
+  resume(): Promise<void>;
 }
 
 /** `aclFile`: users from a Redis ACL file (a local binary is used then, whatever the runtime). */
@@ -36,7 +40,19 @@ async function startRedisBinary(aclFile?: string): Promise<TestRedisServer> {
       await proc.stop('SIGTERM', 5000);
       proc = await launch();
     },
+    async pause() {
+      proc.signal('SIGSTOP');
+    },
+    async resume() {
+      proc.signal('SIGCONT');
+    },
   };
+}
+
+async function docker(...args: string[]): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  await promisify(execFile)('docker', args);
 }
 
 async function startRedisContainer(): Promise<TestRedisServer> {
@@ -56,5 +72,7 @@ async function startRedisContainer(): Promise<TestRedisServer> {
     restart: async () => {
       await container.restart();
     },
+    pause: () => docker('pause', container.getId()),
+    resume: () => docker('unpause', container.getId()),
   };
 }

@@ -126,7 +126,8 @@ export interface Stack {
   /** the base URL of a process's HTTP server */
   url(name: string): Promise<string>;
   /** starts one more executor for `walletId`; returns its name in `procs` */
-  startExecutor(walletId: string): string;
+  /** starts one more executor for the wallet (`instanceId`: its INSTANCE_ID, default its process name); answers its process name */
+  startExecutor(walletId: string, instanceId?: string): string;
   stop(): Promise<void>;
 }
 
@@ -243,11 +244,11 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
   const simUrl = `http://127.0.0.1:${await portOf(sim)}`;
   const withSim = { SIM_LCD_URL: simUrl };
   let replicas = 0;
-  const startExecutor = (walletId: string): string => {
+  const startExecutor = (walletId: string, instanceId?: string): string => {
     const w = wallets.find((x) => x.id === walletId);
     if (!w) throw new Error(`stack: unknown wallet ${walletId}`);
     const name = `executor-${w.id}-${replicas++}`;
-    start(name, 'executor', { ...withSim, WALLET_ID: w.id, INSTANCE_ID: name, ...writeWalletKeyFile(config.dir, w.id, w.key) });
+    start(name, 'executor', { ...withSim, WALLET_ID: w.id, INSTANCE_ID: instanceId ?? name, ...writeWalletKeyFile(config.dir, w.id, w.key) });
     return name;
   };
   for (const app of ['price-feed', 'strategy'] as const) if (!skip.has(app)) start(app, app, withSim);

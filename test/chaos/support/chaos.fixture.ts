@@ -21,6 +21,12 @@ export function runningExecutors(stack: Stack, walletId: string): string[] {
   return [...stack.procs.entries()].filter(([name, p]) => name.startsWith(`executor-${walletId}-`) && p.running).map(([name]) => name);
 }
 
+/** The instance id of the executor holding `walletId`'s lease (the lease value is `<instance>:<pid>:<nonce>`). */
+export async function leaseHolderInstance(stack: Stack, walletId: string): Promise<string | undefined> {
+  const value = await stack.redis.get(redisKeys.executorLease(walletId));
+  return value === null ? undefined : value.split(':')[0];
+}
+
 /** Order events (`orders.<wallet>.<mk>`) seen on the bus. */
 export function orderEvents(stack: Stack): OrderEvent[] {
   const events: OrderEvent[] = [];

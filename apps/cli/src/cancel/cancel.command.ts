@@ -5,7 +5,7 @@ import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import { MarketReader } from '../chain/market.reader';
 import { TxSender } from '../chain/tx.sender';
-import { assertMayWrite, readExecutorLease, signingWallet, type LeaseState } from '../chain/write.guard';
+import { assertMayWrite, readExecutorLease, signingWallet, withWriteLease, type LeaseState } from '../chain/write.guard';
 import { formatDecimal } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
 import type { WalletAddress } from '../wallets/address.resolver';
@@ -92,8 +92,9 @@ export async function cancelCommand(ctx: CliContext, opts: CancelOptions): Promi
   if (opts.yes && signer && batches.length > 0) {
     const sender = new TxSender(ctx.lcd(sides.trading.config), sides.trading.config, signer);
     try {
-      await ctx.progress.step(`cancelling batch 1/${batches.length}`, async () => {
+      await ctx.progress.step(`cancelling batch 1/${batches.length}`, () => withWriteLease(ctx, wallet, opts.force === true, async (stillHeld) => {
         for (const batch of batches) {
+          stillHeld();
           ctx.progress.update(`cancelling batch ${batch.index}/${batches.length} (${batch.spot.length + batch.derivative.length} orders)`);
           const result = await sender.send({
             injectiveAddress: signer.injAddress,
@@ -104,7 +105,7 @@ export async function cancelCommand(ctx: CliContext, opts: CancelOptions): Promi
           const flags = [...result.spotCancelSuccess, ...result.derivativeCancelSuccess];
           outcomes.push({ batch, result, cancelled: flags.filter(Boolean).length, notFound: flags.filter((f) => !f).length });
         }
-      });
+      }));
     } catch (error) {
       failure = error;
     }

@@ -1,5 +1,6 @@
 import { redisKeys } from '@mirrorbook/contracts';
 import type { NetworkSides, Wallet } from '@mirrorbook/injective';
+import { Lease, uniqueHolderValue } from '@mirrorbook/locking';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { formatAge } from '../format/number.format';
@@ -54,6 +55,46 @@ export async function assertMayWrite(ctx: CliContext, sides: NetworkSides, walle
   if (lease.held && !force) throw CliError.refused(leaseRefusal(wallet, lease));
   if (lease.held) ctx.out.note(`--force: signing although executor ${lease.holder} holds the lease of ${wallet}; expect sequence errors on one side`);
   return lease;
+}
+
+/**
+ * Runs `write` (the CLI's transactions for `wallet`) while holding the wallet's executor lease
+ * under a holder value of its own, then releases it: no executor can take the wallet over and sign
+ * meanwhile (`assertMayWrite` before it only refuses early). `stillHeld` throws once the lease was
+ * lost (call it before each transaction). With `force`, a lease it cannot take is noted and the
+ * writes go ahead without it.
+ */
+export async function withWriteLease<T>(ctx: CliContext, wallet: string, force: boolean, write: (stillHeld: () => void) => Promise<T>): Promise<T> {
+  const redis = await ctx.redis().catch((error: Error) => {
+    if (!force) throw CliError.network(`cannot take wallet ${wallet}'s executor lease: ${error.message} (--force skips it)`, error);
+    return null;
+  });
+  const lease =
+    redis &&
+    new Lease(redis, {
+      key: redisKeys.executorLease(wallet),
+      fenceKey: redisKeys.executorFence(wallet),
+      holderId: uniqueHolderValue('cli'),
+      ttlMs: ctx.config().env.EXEC_LEASE_TTL_MS,
+    });
+  const acquired = lease ? await lease.tryAcquire().catch(() => false) : false;
+  if (!lease || !acquired) {
+    const state = await readExecutorLease(ctx, wallet).catch(() => null);
+    if (!force) {
+      throw state?.held ? CliError.refused(leaseRefusal(wallet, state)) : CliError.network(`cannot take wallet ${wallet}'s executor lease (Redis did not answer; --force skips it)`);
+    }
+    ctx.out.note(`--force: signing without holding the executor lease of ${wallet}${state?.held ? ` (held by ${state.holder})` : ''}`);
+    return write(() => undefined);
+  }
+  let lost: string | undefined;
+  lease.once('lost', (reason) => (lost = reason));
+  try {
+    return await write(() => {
+      if (lost !== undefined) throw CliError.refused(`stopping: the executor lease of ${wallet} was lost while signing (${lost})`);
+    });
+  } finally {
+    await lease.release();
+  }
 }
 
 /** The wallet to sign with, from `WALLET_<ID>_PRIVATE_KEY_FILE`; a configuration error without one. */

@@ -106,6 +106,7 @@ export class CliContext {
       lazyConnect: true,
       connectTimeout: CONNECT_TIMEOUT_MS,
       maxRetriesPerRequest: 0,
+      commandTimeout: this.config().env.REDIS_COMMAND_TIMEOUT_MS,
       enableOfflineQueue: false,
       retryStrategy: () => null,
     });

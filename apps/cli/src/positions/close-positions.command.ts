@@ -4,7 +4,7 @@ import { Dec, type Market } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import { TxSender } from '../chain/tx.sender';
-import { assertMayWrite, signingWallet } from '../chain/write.guard';
+import { assertMayWrite, signingWallet, withWriteLease } from '../chain/write.guard';
 import { formatDecimal, jsonDecimal } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
 import { planCloseOrder, type CloseOrder } from './close-order.planner';
@@ -70,7 +70,9 @@ export async function closePositionsCommand(ctx: CliContext, opts: ClosePosition
     const sender = new TxSender(ctx.lcd(sides.trading.config), sides.trading.config, signer);
     try {
       result = await ctx.progress.step(`sending ${creates.length} reduce-only orders`, () =>
-        sender.send({ injectiveAddress: signer.injAddress, subaccountId: signer.subaccountId, derivativeCreates: creates }),
+        withWriteLease(ctx, wallet, opts.force === true, () =>
+          sender.send({ injectiveAddress: signer.injAddress, subaccountId: signer.subaccountId, derivativeCreates: creates }),
+        ),
       );
     } catch (error) {
       failure = error;

@@ -105,9 +105,9 @@ export class ChainAccess {
     return (await this.lcd.simulateTx(txBytesBase64)).gasUsed;
   }
 
-  /** Sends signed tx bytes (SYNC); throws the chain's typed refusal. */
-  async broadcast(txBytesBase64: string): Promise<string> {
-    return (await broadcastTx(this.lcd, txBytesBase64)).txHash;
+  /** Sends signed tx bytes (SYNC); throws the chain's typed refusal, or `signal`'s reason once it aborts (the rate-limiter wait included). */
+  async broadcast(txBytesBase64: string, signal?: AbortSignal): Promise<string> {
+    return (await broadcastTx(this.lcd, txBytesBase64, { signal })).txHash;
   }
 
   /** The included tx's result, or null while it is not in a block. */

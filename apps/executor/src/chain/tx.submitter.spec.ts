@@ -70,11 +70,13 @@ function setup(options: { fencedWritesFail?: boolean; inclusionWaitMs?: number }
     inclusionWaitMs: options.inclusionWaitMs ?? 60_000,
   });
   let leaseLost = false;
+  const tenure = new AbortController();
   const guard: TenureGuard = {
-    signal: new AbortController().signal,
+    signal: tenure.signal,
     assertActive: async () => {
       if (leaseLost) throw new LeaseLostError('the lease key names someone else');
     },
+    broadcastSignal: () => tenure.signal,
   };
   const market = testnetMarket('inj-usdt');
   const built = buildBatchInput(

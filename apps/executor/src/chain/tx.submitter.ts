@@ -16,10 +16,20 @@ import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifi
 import type { SequenceManager } from '../sequence/sequence.manager';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { executorMetrics } from '../shared/executor.metrics';
+import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import { TxOutcomeUnknownError, type AcceptedTx } from '../shared/tx-outcome-unknown.error';
 import type { ChainAccess } from './chain.access';
 import type { ChainFees } from './chain.fees';
+
+/**
+ * A broadcast cut off by its bounded signal: the lease was lost, or its local deadline passed while
+ * waiting for the rate limiter or the node. Ends the tenure like a lost lease (the next holder
+ * reconciles whatever reached the node).
+ */
+function leaseEndedDuringBroadcast(signal: AbortSignal): LeaseLostError {
+  return signal.reason instanceof LeaseLostError ? signal.reason : new LeaseLostError('the lease deadline passed during the broadcast');
+}
 
 /** A tx seen in a block (with code 0 or not). */
 export interface IncludedTx {
@@ -63,7 +73,8 @@ const HEIGHT_REUSE_MS = 2000;
  * lagging node: the same bytes go again a block later); full mempools, rate limits and unreachable nodes get the same bytes again
  * (idempotent: a duplicate answers "already in mempool"); a tx that does not show up is re-sent
  * every few blocks until its timeout height, after which it surely did nothing. The lease is
- * checked right before every broadcast. Gas: the fixed table when the chain charges it, else a
+ * checked right before every broadcast (holder and fencing token, atomically), and every broadcast
+ * with its rate-limiter wait is bounded by the lease's local deadline. Gas: the fixed table when the chain charges it, else a
  * simulation × margin; gas price from `ChainFees`, read again once after an insufficient fee (code 13).
  */
 export class TxSubmitter {
@@ -243,10 +254,12 @@ export class TxSubmitter {
     let ambiguous = false;
     for (let attempt = 0; ; attempt++) {
       await guard.assertActive();
+      const bounded = guard.broadcastSignal();
       try {
-        await this.chain.broadcast(signed.txBytesBase64);
+        await this.chain.broadcast(signed.txBytesBase64, bounded);
         return { kind: 'accepted' };
       } catch (error) {
+        if (bounded.aborted) throw leaseEndedDuringBroadcast(bounded);
         const failure = classifyBroadcastFailure(error);
         switch (failure.kind) {
           case 'already-known':
@@ -335,11 +348,13 @@ export class TxSubmitter {
   /** Sends the same bytes again; the chain's expected sequence when it refuses them for their sequence. */
   private async resend(signed: Pick<SignedTx, 'txHash' | 'txBytesBase64'>, guard: TenureGuard): Promise<number | null> {
     await guard.assertActive();
+    const bounded = guard.broadcastSignal();
     try {
-      await this.chain.broadcast(signed.txBytesBase64);
+      await this.chain.broadcast(signed.txBytesBase64, bounded);
       this.logger.warn(`tx ${signed.txHash} was not in the mempool any more: sent again`);
       return null;
     } catch (error) {
+      if (bounded.aborted) throw leaseEndedDuringBroadcast(bounded);
       const failure = classifyBroadcastFailure(error);
       return failure.kind === 'sequence-mismatch' ? failure.expected : null;
     }

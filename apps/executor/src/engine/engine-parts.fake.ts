@@ -73,6 +73,7 @@ export class FakeEngineParts {
       assertActive: async () => {
         if (this.lease.signal.aborted) throw this.lease.signal.reason;
       },
+      broadcastSignal: () => this.lease.signal,
     };
     const log = (line: string) => this.log.push(line);
     const sequence: { next: number | undefined } = { next: undefined };

@@ -31,11 +31,13 @@ export interface EngineInfrastructure {
   readonly redis: RedisService;
   readonly messaging: MessagingService;
   readonly lifecycle: LifecycleService;
+  /** the process's unique lease holder value: fenced writes carry it with the token */
+  readonly leaseHolder: string;
 }
 
 /** Wires the engine and its collaborators for one wallet. */
 export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngine {
-  const { config, settings, wallet, redis, messaging, lifecycle } = infra;
+  const { config, settings, wallet, redis, messaging, lifecycle, leaseHolder } = infra;
   // every process on the machine shares the LCD host's budget (public nodes limit per IP)
   const lcdBudget = chainLcdBudgetPerSecond(config.env);
   const chain = new ChainAccess(config, (lcdUrl) => lcdHostLimiter(redis, lcdUrl, lcdBudget, new RateLimiter({ ratePerSecond: lcdBudget })));
@@ -43,7 +45,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
   const reporter = new ExecutionReporter(messaging, settings.outboxCapacity);
   // a write refused for a stale fencing token is never retried: the lease check before the next broadcast ends the tenure
   const outbox = new RedisWriteOutbox({ wallet: wallet.id, ...OUTBOX_RETRIES, isTerminal: (error) => error instanceof StaleFenceError });
-  const sequence = new SequenceManager(chain, new FencedStore(redis.client), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift, outbox);
+  const sequence = new SequenceManager(chain, new FencedStore(redis.client, leaseHolder), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift, outbox);
   const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
   const submitter = new TxSubmitter(chain, sequence, fees, {
     wallet: wallet.wallet,

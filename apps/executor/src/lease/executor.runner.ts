@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ConfigError } from '@mirrorbook/config';
 import { redisKeys } from '@mirrorbook/contracts';
-import { Lease } from '@mirrorbook/locking';
+import { DuplicateInstanceError, InstanceClaim, Lease } from '@mirrorbook/locking';
 import { RedisService } from '@mirrorbook/redis';
 import { HeartbeatService, LifecycleService, ReadinessRegistry, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
 import { ExecutorEngine } from '../engine/executor.engine';
@@ -9,12 +9,21 @@ import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.s
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { exitOnConfigError } from '../shared/config-error.exit';
 import { executorMetrics } from '../shared/executor.metrics';
+import { LEASE_HOLDER } from '../shared/lease-holder';
 import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import { EXECUTOR_WALLET, type ExecutorWallet } from '../wallet/executor-wallet';
 
 // what is left of SHUTDOWN_TIMEOUT_MS for releasing the lease and draining connections
 const SHUTDOWN_MARGIN_MS = 2000;
+
+/**
+ * Less than this share of the ttl left on the local lease deadline: no broadcast. A renewal every
+ * ttl/3 keeps about 2/3 left; below 1/3 at least one renewal failed to come back.
+ */
+export function leaseBroadcastMarginMs(ttlMs: number): number {
+  return Math.floor(ttlMs / 3);
+}
 
 /**
  * One active executor per wallet (docs/architecture.md#lease-and-fencing): waits as a standby until the wallet's lease is
@@ -26,31 +35,46 @@ const SHUTDOWN_MARGIN_MS = 2000;
 export class ExecutorRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ExecutorRunner.name);
   private readonly lease: Lease;
+  private readonly claims: { claim: InstanceClaim; refusal: (other: string) => string }[];
   private readonly stopping = new AbortController();
   private running: Promise<void> | undefined;
   private tenure: { controller: AbortController; done: Promise<void> } | undefined;
 
   constructor(
     private readonly engine: ExecutorEngine,
-    private readonly redis: RedisService,
+    redis: RedisService,
     private readonly lifecycle: LifecycleService,
     heartbeat: HeartbeatService,
     readiness: ReadinessRegistry,
     @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
     @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
     @Inject(EXECUTOR_WALLET) private readonly wallet: ExecutorWallet,
+    @Inject(LEASE_HOLDER) holder: string,
   ) {
     this.lease = new Lease(redis.client, {
       key: redisKeys.executorLease(wallet.id),
       fenceKey: redisKeys.executorFence(wallet.id),
-      holderId: identity.instance,
+      holderId: holder,
       ttlMs: settings.leaseTtlMs,
     });
+    this.claims = [
+      {
+        claim: new InstanceClaim(redis.client, { key: redisKeys.executorInstance(wallet.id, identity.instance), value: holder, ttlMs: settings.leaseTtlMs }),
+        refusal: (other) => `INSTANCE_ID ${identity.instance} is already in use for wallet ${wallet.id} (process ${other} is alive): give every executor process its own INSTANCE_ID`,
+      },
+      {
+        // two wallet ids with one key would race on one account sequence
+        claim: new InstanceClaim(redis.client, { key: redisKeys.executorAddress(wallet.wallet.injAddress), value: wallet.id, ttlMs: settings.leaseTtlMs }),
+        refusal: (other) => `wallet ${wallet.id} signs for ${wallet.wallet.injAddress}, the address of wallet ${other} (running): give each wallet of config/bots.json its own key`,
+      },
+    ];
     heartbeat.contribute(() => ({
       wallet: { id: wallet.id, address: wallet.wallet.injAddress, subaccountId: wallet.wallet.subaccountId },
       unavailableMarkets: this.engine.unavailableMarkets(),
       details: { lease: this.lease.held ? 'held' : 'standby', ...this.engine.status(), botStateMissing: Object.keys(this.engine.missingBotStates()).join(',') || null },
     }));
+    // not ready while Redis does not answer the lease's commands, or a held lease is too close to its deadline to broadcast
+    readiness.register('lease', () => this.lease.redisAnswering && (!this.lease.held || this.lease.msLeft() >= leaseBroadcastMarginMs(settings.leaseTtlMs)));
     // the wallet's other markets trade: an unavailable market degrades the executor, it does not make it unready
     readiness.registerDegradation('unavailableMarkets', () => this.engine.unavailableMarkets());
     // a bot stopped for want of its record is an alert for the operator, not a reason to stop the wallet
@@ -65,6 +89,7 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
   }
 
   private async loop(): Promise<void> {
+    if (!(await this.claimInstance())) return;
     while (!this.stopping.signal.aborted) {
       let token: number;
       try {
@@ -100,25 +125,66 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * Claims `instance:executor:<wallet>:<instance>` (this process) and `address:executor:<address>`
+   * (this wallet id) before contending: a second live process started with this INSTANCE_ID, or an
+   * executor of another wallet id with the same key, is refused (exit 78, like a configuration
+   * error); a predecessor that died leaves claims that run out within the lease ttl, waited for.
+   */
+  private async claimInstance(): Promise<boolean> {
+    for (const { claim, refusal } of this.claims) {
+      for (;;) {
+        try {
+          await claim.claim(this.stopping.signal);
+          break;
+        } catch (error) {
+          if (this.stopping.signal.aborted) return false;
+          if (error instanceof DuplicateInstanceError) exitOnConfigError(new ConfigError([refusal(error.other)]));
+          this.logger.warn(`cannot claim ${error instanceof Error ? error.message : String(error)}; retrying`);
+          await new Promise((resolve) => setTimeout(resolve, this.lease.renewIntervalMs));
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Before every broadcast: the tenure not aborted, the lease held under `token` with at least the
+   * margin left on its local deadline, then one atomic check in Redis that the lease still names
+   * this process and the fence counter still equals `token`. `broadcastSignal` bounds a broadcast
+   * (its rate-limiter wait and retries) to the lease's local deadline.
+   */
   private guard(controller: AbortController, token: number): TenureGuard {
-    const key = redisKeys.executorLease(this.wallet.id);
+    const margin = leaseBroadcastMarginMs(this.settings.leaseTtlMs);
+    const assertLocally = () => {
+      if (controller.signal.aborted || !this.lease.held || this.lease.token !== token) {
+        throw controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : new LeaseLostError('not held');
+      }
+      const left = this.lease.msLeft();
+      if (left < margin) {
+        const lost = new LeaseLostError(`${Math.round(left)} ms left on the lease, below the ${margin} ms margin (renewals are not coming back)`);
+        controller.abort(lost);
+        throw lost;
+      }
+    };
     return {
       signal: controller.signal,
+      broadcastSignal: () => AbortSignal.any([controller.signal, AbortSignal.timeout(Math.max(1, Math.floor(this.lease.msLeft())))]),
       assertActive: async () => {
-        if (controller.signal.aborted || !this.lease.held || this.lease.token !== token) {
-          throw controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : new LeaseLostError('not held');
-        }
-        let holder: string | null;
+        assertLocally();
+        let reason: string | undefined;
         try {
-          holder = await this.redis.client.get(key);
+          reason = await this.lease.verify();
         } catch (error) {
           throw new BatchNotAppliedError(`lease not verifiable (Redis: ${(error as Error).message})`, true);
         }
-        if (holder !== this.identity.instance) {
-          const lost = new LeaseLostError(`the lease key names ${holder ?? 'nobody'}`);
+        if (reason !== undefined) {
+          const lost = new LeaseLostError(reason);
           controller.abort(lost);
           throw lost;
         }
+        // the round trip may have taken the margin
+        assertLocally();
       },
     };
   }
@@ -139,6 +205,7 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     }
     await this.running;
     await this.lease.release();
+    await Promise.all(this.claims.map(({ claim }) => claim.release()));
     executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 0);
     this.logger.log(`lease for wallet ${this.wallet.id} released`);
   }

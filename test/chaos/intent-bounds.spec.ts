@@ -3,6 +3,7 @@ import { Dec } from '@mirrorbook/market';
 import { eventually } from '@mirrorbook/testing';
 import { ExecutorHarness, type TestWallet } from '@mirrorbook/testing/stack';
 import { note } from '../e2e/support/e2e.fixture';
+import { harnessKeyLeaks } from './support/chaos.fixture';
 
 // Two intents a strategy could send by mistake, on `intent.<wallet>` (JetStream) as it sends them,
 // against one executor at its default limits (EXEC_MAX_ACTIONS_PER_INTENT = EXEC_MAX_ORDERS_PER_TX
@@ -102,24 +103,9 @@ describe('chaos: an oversized intent and a strategy clock ahead', () => {
   }, 120_000);
 
   it('never shows the private key: not in any log line, NATS message or Redis value', async () => {
-    const variants = [wallet.key.toLowerCase(), wallet.key.toUpperCase(), Buffer.from(wallet.key, 'hex').toString('base64')];
-    const logs = h.executorLogs();
-    const messages = h.allMessages.map((m) => m.data).join('\n');
-    const redisDump: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await h.redis.scan(cursor, 'COUNT', 500);
-      cursor = next;
-      for (const key of keys) {
-        const type = await h.redis.type(key);
-        if (type === 'string') redisDump.push(key, (await h.redis.get(key)) ?? '');
-        else if (type === 'hash') redisDump.push(key, JSON.stringify(await h.redis.hgetall(key)));
-        else redisDump.push(key, type);
-      }
-    } while (cursor !== '0');
-    const hits = { logs: variants.filter((v) => logs.includes(v)).length, nats: variants.filter((v) => messages.includes(v)).length, redis: variants.filter((v) => redisDump.some((d) => d.includes(v))).length };
-    note(`key check (intent bounds): ${JSON.stringify(hits)}, ${h.allMessages.length} messages, ${redisDump.length / 2} Redis keys`);
-    expect(logs.length).toBeGreaterThan(1000);
-    expect(hits).toEqual({ logs: 0, nats: 0, redis: 0 });
+    const leaks = await harnessKeyLeaks(h);
+    note(`key check (intent bounds): ${JSON.stringify(leaks)}`);
+    expect(h.executorLogs().length).toBeGreaterThan(1000);
+    expect(leaks).toMatchObject({ logs: 0, nats: 0, redis: 0 });
   });
 });

@@ -57,4 +57,32 @@ describe('executor: happy path against the sim', () => {
     expect(created).toHaveLength(12);
     expect(new Set(created.map((e) => e.market))).toEqual(new Set(markets));
   }, 120_000);
+
+  it("meters the fees the chain took: the heartbeat's feesTotalInj is the sum of every included tx's fee (gas limit × gas price) to the last base unit", async () => {
+    const [wallet] = h.wallets;
+    const hashes = [...new Set(h.reports.filter((r) => r.txHash !== null && r.height !== null).map((r) => r.txHash!))];
+    expect(hashes.length).toBeGreaterThan(0);
+    let chainFees = 0n;
+    for (const hash of hashes) {
+      const reply = (await (await fetch(`${h.simUrl}/cosmos/tx/v1beta1/txs/${hash}`)).json()) as {
+        tx: { auth_info: { fee: { amount: { denom: string; amount: string }[]; gas_limit: string } } };
+        tx_response: { gas_wanted: string };
+      };
+      const fee = reply.tx.auth_info.fee;
+      const inj = fee.amount.filter((c) => c.denom === 'inj').reduce((sum, c) => sum + BigInt(c.amount), 0n);
+      // the fee is the gas limit × the gas price, all paid, whatever the tx used
+      expect(fee.gas_limit).toBe(reply.tx_response.gas_wanted);
+      expect(inj % BigInt(fee.gas_limit)).toBe(0n);
+      chainFees += inj;
+    }
+    const details = await eventually(() => {
+      const beats = h.allMessages.filter((m) => m.subject.startsWith('svc.heartbeat.executor.')).map((m) => JSON.parse(m.data) as { wallet?: { id: string }; details?: Record<string, unknown> });
+      const last = beats.filter((b) => b.wallet?.id === wallet.id).at(-1)?.details;
+      return last && last.feeTxs === hashes.length ? last : undefined;
+    }, 30_000, 'a heartbeat counting every included tx');
+    const whole = chainFees / 10n ** 18n;
+    const fraction = (chainFees % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, '');
+    expect(details.feesTotalInj).toBe(fraction ? `${whole}.${fraction}` : `${whole}`);
+    expect(details.feesTodayInj).toBe(details.feesTotalInj);
+  }, 60_000);
 });

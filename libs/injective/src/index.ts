@@ -2,6 +2,7 @@
 
 // networks, the two sides of a pair per NETWORK, and the mainnet guard
 export {
+  FEE_DENOM_DECIMALS,
   networkConfig,
   SIM_CHAIN_ID,
   type NetworkConfig,
@@ -53,7 +54,7 @@ export {
 export { signTx, type SignedTx } from './tx/tx.signer';
 export { broadcastTx } from './tx/tx.broadcaster';
 export { waitForInclusion } from './tx/inclusion.waiter';
-export { parseTxResult, type OrderCreateResult, type TxResult } from './tx/tx-result.parser';
+export { feePaidOf, parseTxResult, type OrderCreateResult, type PaidCoin, type TxResult } from './tx/tx-result.parser';
 
 // errors
 export { InjectiveError } from './errors/injective.error';

@@ -89,7 +89,7 @@ function setup(options: { fencedWritesFail?: boolean; inclusionWaitMs?: number }
 function inBlock(txHash: string, height: number): TxResult {
   return {
     txHash, height, code: 0, codespace: '', rawLog: '', gasWanted: 0, gasUsed: 0, createdOrderHashes: [], createdCids: [], failedCids: [],
-    spotCreateResults: [], derivativeCreateResults: [], spotCancelSuccess: [], derivativeCancelSuccess: [], error: null,
+    spotCreateResults: [], derivativeCreateResults: [], spotCancelSuccess: [], derivativeCancelSuccess: [], error: null, feePaid: [],
   };
 }
 

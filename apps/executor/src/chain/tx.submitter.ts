@@ -20,6 +20,7 @@ import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import { TxOutcomeUnknownError, type AcceptedTx } from '../shared/tx-outcome-unknown.error';
 import type { ChainAccess } from './chain.access';
+import type { FeeMeter } from '../fees/fee.meter';
 import type { ChainFees } from './chain.fees';
 
 /**
@@ -53,6 +54,8 @@ export interface SubmitterOptions {
   readonly gasMargin: string;
   /** how long an accepted tx is followed without a new block before its outcome is reported unknown */
   readonly inclusionWaitMs: number;
+  /** where the fee of every included tx (applied or failed in its block) is metered */
+  readonly feeMeter?: Pick<FeeMeter, 'record'>;
 }
 
 // the same bytes again when a tx has not shown up after this many blocks: a node that lost it
@@ -188,6 +191,7 @@ export class TxSubmitter {
   private included(tx: AcceptedTx, result: TxResult): IncludedTx {
     this.sequence.included(tx.sequence);
     this.includedHeight = Math.max(this.includedHeight, result.height);
+    this.options.feeMeter?.record(result.feePaid, Date.now());
     executorMetrics.txsIncluded().inc({ wallet: this.options.walletId, result: result.code === 0 ? 'ok' : 'failed' });
     return { txHash: tx.txHash, broadcastAt: tx.broadcastAt, includedAt: Date.now(), result };
   }

@@ -2,6 +2,7 @@ import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import type { BatchIntent, BotRunState, ExecutionReport, OrderEvent, PriceTick, StoredOrder } from '@mirrorbook/contracts';
 import { networkSides, walletFromPrivateKey } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
+import { FeeMeter } from '../fees/fee.meter';
 import type { IntentSink } from '../intents/intent.sink';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import { LeaseLostError } from '../shared/lease-lost.error';
@@ -135,6 +136,7 @@ export class FakeEngineParts {
         },
       },
       submitter: this.submitter,
+      feeMeter: new FeeMeter('w1', 'inj', 18),
       outbox: new RedisWriteOutbox({ wallet: 'w1', maxAttempts: 5, backoffMs: 100, maxBackoffMs: 400 }),
       reporter: {
         report: async (report) => {

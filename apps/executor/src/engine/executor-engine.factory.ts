@@ -1,5 +1,5 @@
 import { chainLcdBudgetPerSecond, type AppConfig } from '@mirrorbook/config';
-import { RateLimiter } from '@mirrorbook/injective';
+import { FEE_DENOM_DECIMALS, RateLimiter } from '@mirrorbook/injective';
 import { FencedStore, StaleFenceError } from '@mirrorbook/locking';
 import { lcdHostLimiter, type RedisService } from '@mirrorbook/redis';
 import type { MessagingService } from '@mirrorbook/messaging';
@@ -7,6 +7,7 @@ import type { LifecycleService } from '@mirrorbook/observability';
 import { ChainAccess } from '../chain/chain.access';
 import { ChainFees } from '../chain/chain.fees';
 import { TxSubmitter } from '../chain/tx.submitter';
+import { FeeMeter } from '../fees/fee.meter';
 import { IntentInbox } from '../intents/intent.inbox';
 import { ReconciliationService } from '../reconcile/reconciliation.service';
 import { ExecutionReporter } from '../reporting/execution.reporter';
@@ -47,6 +48,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
   const outbox = new RedisWriteOutbox({ wallet: wallet.id, ...OUTBOX_RETRIES, isTerminal: (error) => error instanceof StaleFenceError });
   const sequence = new SequenceManager(chain, new FencedStore(redis.client, leaseHolder), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift, outbox);
   const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
+  const feeMeter = new FeeMeter(wallet.id, chain.network.feeDenom, FEE_DENOM_DECIMALS);
   const submitter = new TxSubmitter(chain, sequence, fees, {
     wallet: wallet.wallet,
     walletId: wallet.id,
@@ -56,6 +58,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     pollMs: settings.inclusionPollMs,
     gasMargin: settings.gasMargin,
     inclusionWaitMs: settings.inclusionWaitMs,
+    feeMeter,
   });
   // the engine hands itself to the inbox (an IntentSink) and the registry (a BotStateListener) when its tenure starts
   return new ExecutorEngine({
@@ -68,6 +71,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     outbox,
     sequence,
     submitter,
+    feeMeter,
     reporter,
     reconciler: new ReconciliationService(chain, store, reporter, {
       wallet: wallet.id,

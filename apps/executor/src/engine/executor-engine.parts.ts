@@ -3,6 +3,7 @@ import type { LifecycleService } from '@mirrorbook/observability';
 import type { ChainAccess } from '../chain/chain.access';
 import type { ChainFees } from '../chain/chain.fees';
 import type { TxSubmitter } from '../chain/tx.submitter';
+import type { FeeMeter } from '../fees/fee.meter';
 import type { IntentInbox } from '../intents/intent.inbox';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
@@ -31,6 +32,8 @@ export interface EngineParts {
   readonly outbox: Pick<RedisWriteOutbox, 'add' | 'flush' | 'size' | 'clear'>;
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
   readonly submitter: Pick<TxSubmitter, 'submit' | 'settle'>;
+  /** the fees the wallet's included txs paid (heartbeat) */
+  readonly feeMeter: Pick<FeeMeter, 'snapshot'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
   readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;

@@ -74,7 +74,10 @@ describe('ExecutorEngine', () => {
         'state running',
         'inbox start',
       ]);
-      expect(engine.status()).toEqual({ chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null, unknownTxHash: null, outboxWrites: 0 });
+      expect(engine.status()).toEqual({
+        chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null, unknownTxHash: null, outboxWrites: 0,
+        feesDay: new Date().toISOString().slice(0, 10), feesTodayInj: '0', feesTotalInj: '0', feeTxs: 0,
+      });
       expect(engine.unavailableMarkets()).toEqual({});
     });
 

@@ -13,6 +13,7 @@ import { executorMetrics } from '../shared/executor.metrics';
 import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { BotStateListener } from '../state/bot-state.listener';
+import type { FeeSnapshot } from '../fees/fee.meter';
 import type { EngineParts } from './executor-engine.parts';
 
 const CYCLE_ERROR_PAUSE_MS = 500;
@@ -81,6 +82,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       lastTxHeight: this.sender.lastTx?.height ?? null,
       unknownTxHash: this.sender.unknownTxHash ?? null,
       outboxWrites: this.parts.outbox.size,
+      ...feeDetails(this.parts.feeMeter.snapshot(Date.now())),
     };
   }
 
@@ -235,4 +237,9 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
     if (result === 'paused') await abortableSleep(PAUSED_POLL_MS, stop).catch(() => undefined);
     else if (result === 'retry') await abortableSleep(RETRY_PAUSE_MS, stop).catch(() => undefined);
   }
+}
+
+/** The fee meter in the heartbeat's details: INJ paid today (UTC) and since start, and by how many txs. */
+function feeDetails(fees: FeeSnapshot): Record<string, string | number> {
+  return { feesDay: fees.day, feesTodayInj: fees.today, feesTotalInj: fees.total, feeTxs: fees.txs };
 }

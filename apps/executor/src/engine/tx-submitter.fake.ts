@@ -82,6 +82,7 @@ export class FakeTxSubmitter implements Pick<TxSubmitter, 'submit'> {
       spotCancelSuccess: built.spotCancels.map(() => ok),
       derivativeCancelSuccess: built.derivativeCancels.map(() => ok),
       error: null,
+      feePaid: [],
     };
     return { txHash: result.txHash, broadcastAt: Date.now(), includedAt: Date.now(), result };
   }

@@ -24,6 +24,9 @@ export const executorMetrics = {
   /** intents by final outcome */
   intents: () =>
     metric('mirrorbook_executor_intents_total', () => new Counter({ name: 'mirrorbook_executor_intents_total', help: 'Intents by outcome', labelNames: ['wallet', 'outcome'] })),
+  /** fees the wallet's included txs paid (applied or failed in their block), INJ; exact per-day figures: the heartbeat's `fees` */
+  feesPaid: () =>
+    metric('mirrorbook_executor_fees_inj_total', () => new Counter({ name: 'mirrorbook_executor_fees_inj_total', help: 'Fees paid by included txs (applied or failed in their block), INJ', labelNames: ['wallet'] })),
   /** circuit breaker trips */
   breakerTrips: () =>
     metric('mirrorbook_executor_breaker_trips_total', () => new Counter({ name: 'mirrorbook_executor_breaker_trips_total', help: 'Circuit breaker trips', labelNames: ['wallet'] })),

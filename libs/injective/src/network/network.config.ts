@@ -18,6 +18,9 @@ export interface NetworkConfig {
   readonly gasPrice: string;
 }
 
+/** Decimals of the fee denom (`inj`: 1 INJ = 10^18 base units) on every network. */
+export const FEE_DENOM_DECIMALS = 18;
+
 /** Caller overrides; `simUrl` is the sim's LCD when `lcdUrl` is not given. */
 export type NetworkOverrides = Partial<Omit<NetworkConfig, 'name'>> & { readonly simUrl?: string };
 

@@ -105,3 +105,29 @@ describe('decodeBatchUpdateOrdersData', () => {
     expect(decodeBatchUpdateOrdersData(hex.toLowerCase())).toEqual(outcome);
   });
 });
+
+describe('parseTxResult: the fee paid', () => {
+  // as the ante handler of cosmos-sdk (x/auth DeductFeeDecorator) emits it, on success and on failure alike
+  const anteEvents = (fee: string) => [
+    { type: 'coin_spent', attributes: [{ key: 'spender', value: 'inj1payer' }, { key: 'amount', value: fee }] },
+    { type: 'tx', attributes: [{ key: 'fee', value: fee }, { key: 'fee_payer', value: 'inj1payer' }] },
+    { type: 'tx', attributes: [{ key: 'acc_seq', value: 'inj1payer/7' }] },
+  ];
+
+  it('reads the tx event’s fee to the last base unit, for an applied and for a failed tx', () => {
+    const applied = parseTxResult(response({ data: encodeBatchUpdateOrdersData(outcome), events: anteEvents('716800000000000000inj') }), ENDPOINT);
+    expect(applied.feePaid).toEqual([{ denom: 'inj', amount: 716800000000000000n }]);
+    const failed = parseTxResult(response({ code: 11, codespace: 'sdk', raw_log: 'out of gas', events: anteEvents('64000000000000inj') }), ENDPOINT);
+    expect(failed.feePaid).toEqual([{ denom: 'inj', amount: 64000000000000n }]);
+  });
+
+  it('reads several coins and none at all', () => {
+    const two = parseTxResult(response({ events: anteEvents('5inj,7peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5') }), ENDPOINT);
+    expect(two.feePaid).toEqual([
+      { denom: 'inj', amount: 5n },
+      { denom: 'peggy0x87aB3B4C8661e07D6372361211B96ed4Dc36B1B5', amount: 7n },
+    ]);
+    expect(parseTxResult(response({ events: anteEvents('') }), ENDPOINT).feePaid).toEqual([]);
+    expect(parseTxResult(response({}), ENDPOINT).feePaid).toEqual([]);
+  });
+});

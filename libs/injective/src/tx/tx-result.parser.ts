@@ -38,7 +38,17 @@ export interface TxResult {
   readonly derivativeCancelSuccess: readonly boolean[];
   /** the typed failure of a tx with code ≠ 0 (fee and sequence were consumed), else null */
   readonly error: ChainTxError | null;
+  /** the fee the ante handler took (the `tx` event's `fee`), base units per denom; empty when none */
+  readonly feePaid: readonly PaidCoin[];
 }
+
+/** An amount of one denom, base units (the chain's integer). */
+export interface PaidCoin {
+  readonly denom: string;
+  readonly amount: bigint;
+}
+
+const COIN = /^(\d+)([a-zA-Z][a-zA-Z0-9/:._-]*)$/;
 
 const ORDER_HASH = /^0x[0-9a-fA-F]{64}$/;
 
@@ -74,7 +84,22 @@ export function parseTxResult(response: LcdTxResponse, endpoint: string): TxResu
     spotCancelSuccess: outcome?.spotCancelSuccess ?? [],
     derivativeCancelSuccess: outcome?.derivativeCancelSuccess ?? [],
     error: chainErrorFromTxResponse(response),
+    feePaid: feePaidOf(response.events),
   };
+}
+
+/**
+ * The fee of the `tx` event the ante handler emits (`{"type":"tx","attributes":[{"key":"fee",
+ * "value":"64000000000000inj"},{"key":"fee_payer",…}]}`; coins comma-separated), parsed to base
+ * units. Pure.
+ */
+export function feePaidOf(events: readonly { type: string; attributes?: readonly { key: string; value?: string | null }[] }[]): PaidCoin[] {
+  const fee = events.filter((e) => e.type === 'tx').flatMap((e) => e.attributes ?? []).find((a) => a.key === 'fee')?.value ?? '';
+  return fee
+    .split(',')
+    .map((text) => COIN.exec(text.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ denom: m[2], amount: BigInt(m[1]) }));
 }
 
 function createResult(hashOrCode: string): OrderCreateResult {

@@ -136,7 +136,7 @@ export class FakeEngineParts {
         },
       },
       submitter: this.submitter,
-      feeMeter: new FeeMeter('w1', 'inj', 18),
+      feeMeter: new FeeMeter('w1', 'inj', 18, Date.now()),
       outbox: new RedisWriteOutbox({ wallet: 'w1', maxAttempts: 5, backoffMs: 100, maxBackoffMs: 400 }),
       reporter: {
         report: async (report) => {
@@ -157,6 +157,7 @@ export class FakeEngineParts {
         },
       },
       account: {
+        lastRead: balances(),
         available: async () => balances(),
         refresh: async (_markets, height) => {
           log(`balances ${height ?? 'latest'}`);

@@ -48,7 +48,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
   const outbox = new RedisWriteOutbox({ wallet: wallet.id, ...OUTBOX_RETRIES, isTerminal: (error) => error instanceof StaleFenceError });
   const sequence = new SequenceManager(chain, new FencedStore(redis.client, leaseHolder), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift, outbox);
   const fees = new ChainFees(chain, { minGasPrice: chain.network.gasPrice, refreshMs: settings.chainParamsRefreshMs });
-  const feeMeter = new FeeMeter(wallet.id, chain.network.feeDenom, FEE_DENOM_DECIMALS);
+  const feeMeter = new FeeMeter(wallet.id, chain.network.feeDenom, FEE_DENOM_DECIMALS, Date.now());
   const submitter = new TxSubmitter(chain, sequence, fees, {
     wallet: wallet.wallet,
     walletId: wallet.id,

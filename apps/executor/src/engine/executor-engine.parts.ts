@@ -33,10 +33,10 @@ export interface EngineParts {
   readonly sequence: Pick<SequenceManager, 'loaded' | 'next' | 'load' | 'refresh' | 'reset'>;
   readonly submitter: Pick<TxSubmitter, 'submit' | 'settle'>;
   /** the fees the wallet's included txs paid (heartbeat) */
-  readonly feeMeter: Pick<FeeMeter, 'snapshot'>;
+  readonly feeMeter: Pick<FeeMeter, 'snapshot' | 'perDay'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
-  readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate'>;
+  readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate' | 'lastRead'>;
   readonly marks: Pick<MarkPriceReader, 'marks' | 'invalidate'>;
   readonly bots: Pick<BotStateRegistry, 'bots' | 'bot' | 'running' | 'stopped' | 'paramsOf' | 'load' | 'resync' | 'missingStates'>;
   readonly inbox: Pick<IntentInbox, 'start' | 'stop' | 'settle'>;

@@ -76,7 +76,7 @@ describe('ExecutorEngine', () => {
       ]);
       expect(engine.status()).toEqual({
         chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null, unknownTxHash: null, outboxWrites: 0,
-        feesDay: new Date().toISOString().slice(0, 10), feesTodayInj: '0', feesTotalInj: '0', feeTxs: 0,
+        feesDay: new Date().toISOString().slice(0, 10), feesTodayInj: '0', feesTotalInj: '0', feeTxs: 0, feesPerDayInj: null, runwayDays: null,
       });
       expect(engine.unavailableMarkets()).toEqual({});
     });

@@ -3,6 +3,7 @@ import { ConfigError, type BotEntry } from '@mirrorbook/config';
 import type { BatchIntent } from '@mirrorbook/contracts';
 import { WalletBreaker } from '../breaker/wallet.breaker';
 import { CancelScheduler } from '../cancelling/cancel.scheduler';
+import { runwayDays } from '../fees/fee.meter';
 import type { IntentSink } from '../intents/intent.sink';
 import { IntentPipeline } from '../pipeline/intent.pipeline';
 import { ReconcileScheduler } from '../reconcile/reconcile.scheduler';
@@ -13,7 +14,6 @@ import { executorMetrics } from '../shared/executor.metrics';
 import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
 import type { BotStateListener } from '../state/bot-state.listener';
-import type { FeeSnapshot } from '../fees/fee.meter';
 import type { EngineParts } from './executor-engine.parts';
 
 const CYCLE_ERROR_PAUSE_MS = 500;
@@ -82,7 +82,26 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       lastTxHeight: this.sender.lastTx?.height ?? null,
       unknownTxHash: this.sender.unknownTxHash ?? null,
       outboxWrites: this.parts.outbox.size,
-      ...feeDetails(this.parts.feeMeter.snapshot(Date.now())),
+      ...this.feeDetails(Date.now()),
+    };
+  }
+
+  /**
+   * The fee meter in the heartbeat's details: INJ paid today (UTC) and since start, by how many
+   * txs, the pace as INJ a day, and the runway: days until the fee denom available (last read) less
+   * the gas reserve is gone at that pace (null: nothing spent yet, or not known).
+   */
+  private feeDetails(now: number): Record<string, string | number | null> {
+    const fees = this.parts.feeMeter.snapshot(now);
+    const available = this.parts.account.lastRead?.available.get(this.parts.chain.network.feeDenom);
+    const runway = available === undefined ? null : runwayDays(available, this.parts.settings.limits.gasReserve, this.parts.feeMeter.perDay(now));
+    return {
+      feesDay: fees.day,
+      feesTodayInj: fees.today,
+      feesTotalInj: fees.total,
+      feeTxs: fees.txs,
+      feesPerDayInj: fees.perDay,
+      runwayDays: runway === null ? null : runway.toDecimalPlaces(2).toFixed(),
     };
   }
 
@@ -237,9 +256,4 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
     if (result === 'paused') await abortableSleep(PAUSED_POLL_MS, stop).catch(() => undefined);
     else if (result === 'retry') await abortableSleep(RETRY_PAUSE_MS, stop).catch(() => undefined);
   }
-}
-
-/** The fee meter in the heartbeat's details: INJ paid today (UTC) and since start, and by how many txs. */
-function feeDetails(fees: FeeSnapshot): Record<string, string | number> {
-  return { feesDay: fees.day, feesTodayInj: fees.today, feesTotalInj: fees.total, feeTxs: fees.txs };
 }

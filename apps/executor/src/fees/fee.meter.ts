@@ -11,7 +11,15 @@ export interface FeeSnapshot {
   /** since this process started */
   readonly total: string;
   readonly txs: number;
+  /** the pace over the last hour (or since start, when shorter) as INJ a day; null before a minute has passed */
+  readonly perDay: string | null;
 }
+
+/** The pace is measured over this much of the recent past. */
+const PACE_WINDOW_MS = 3_600_000;
+/** Less than this since the start says nothing about a daily pace. */
+const PACE_MIN_SPAN_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Meters the fees a wallet's included txs paid — applied or failed in their block, both pay gas
@@ -23,11 +31,13 @@ export class FeeMeter {
   private today: Decimal = new Dec(0);
   private total: Decimal = new Dec(0);
   private txs = 0;
+  private recent: { at: number; fee: Decimal }[] = [];
 
   constructor(
     private readonly wallet: string,
     private readonly feeDenom: string,
     private readonly decimals: number,
+    private readonly startedAt: number,
   ) {}
 
   /** Adds one included tx's fee; returns it, human units. */
@@ -37,13 +47,24 @@ export class FeeMeter {
     this.today = this.today.add(fee);
     this.total = this.total.add(fee);
     this.txs += 1;
+    this.recent.push({ at: now, fee });
     executorMetrics.feesPaid().inc({ wallet: this.wallet }, fee.toNumber());
     return fee;
   }
 
   snapshot(now: number): FeeSnapshot {
     this.rollTo(utcDay(now));
-    return { day: this.day, today: toDecimalString(this.today), total: toDecimalString(this.total), txs: this.txs };
+    const perDay = this.perDay(now);
+    return { day: this.day, today: toDecimalString(this.today), total: toDecimalString(this.total), txs: this.txs, perDay: perDay && toDecimalString(perDay.toDecimalPlaces(9)) };
+  }
+
+  /** INJ a day at the pace of the last hour (since start when shorter); null before a minute. */
+  perDay(now: number): Decimal | null {
+    const span = Math.min(PACE_WINDOW_MS, now - this.startedAt);
+    if (span < PACE_MIN_SPAN_MS) return null;
+    this.recent = this.recent.filter((r) => r.at > now - PACE_WINDOW_MS);
+    const spent = this.recent.reduce((sum, r) => sum.add(r.fee), new Dec(0));
+    return spent.mul(DAY_MS).div(span);
   }
 
   private rollTo(day: string): void {
@@ -62,4 +83,13 @@ export function feeInDenom(paid: readonly PaidCoin[], denom: string, decimals: n
 /** The UTC calendar day of `ms`, `YYYY-MM-DD`: the fee budget resets at 00:00 UTC. Pure. */
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Days until the INJ the wallet may spend on gas is gone at `perDay`: (available − reserve) / pace;
+ * null when nothing is spent (no end in sight) or the pace is not known yet. Pure.
+ */
+export function runwayDays(available: Decimal, reserve: Decimal, perDay: Decimal | null): Decimal | null {
+  if (perDay === null || perDay.isZero()) return null;
+  return Dec.max(available.sub(reserve), 0).div(perDay);
 }

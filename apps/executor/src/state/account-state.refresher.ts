@@ -37,6 +37,11 @@ export class AccountStateRefresher {
     return this.refresh(markets);
   }
 
+  /** The last read, however old; undefined before the first. */
+  get lastRead(): AvailableBalances | undefined {
+    return this.last;
+  }
+
   /** Forgets the cached read (a new block changed the balances). */
   invalidate(): void {
     this.last = undefined;

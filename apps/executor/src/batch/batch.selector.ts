@@ -1,20 +1,10 @@
-import type { MarketPlan, OrderAction } from '@mirrorbook/contracts';
 import type { RunnableIntent } from '../intents/intent.triage';
+import { txItemCount } from './tx-item.count';
 
 /** The intents that go into the next tx and those that wait for the one after. */
 export interface BatchSelection {
   readonly now: readonly RunnableIntent[];
   readonly later: readonly RunnableIntent[];
-}
-
-/** Creates, cancels and cancel-alls (one per market) plans put into a tx. */
-export function txItemCount(plans: readonly MarketPlan[]): number {
-  let count = 0;
-  for (const plan of plans) {
-    count += plan.actions.filter((a: OrderAction) => a.type !== 'cancelAll').length;
-    if (plan.actions.some((a) => a.type === 'cancelAll')) count += 1;
-  }
-  return count;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { bookSeqIssue, type BatchIntent, type MarketPlan, type TimeIssue } from '@mirrorbook/contracts';
-import { txItemCount } from '../batch/batch.selector';
+import { txItemCount } from '../batch/tx-item.count';
 
 /** An intent that still has work, with the plans that survived supersession. */
 export interface RunnableIntent {

@@ -79,7 +79,7 @@ const strategy: ServiceIdentity = {
     publish: [...streamSubjects('INTENTS'), heartbeatOf('strategy'), JS_ACCOUNT_INFO, ...streamOwner('INTENTS')],
     subscribe: [all('md'), all(subjectCatalog.botState.prefix), all(subjectCatalog.execReport.prefix), INBOX],
   },
-  redis: { read: ['bot:*', 'bots:bootstrap', 'balances:*', 'positions:*', 'orders:*', 'md:*'], write: ['strategy:*', 'ratelimit:*'] },
+  redis: { read: ['bot:*', 'bots:bootstrap', 'balances:*', 'positions:*', 'fees:*', 'orders:*', 'md:*'], write: ['strategy:*', 'ratelimit:*'] },
 };
 
 /** The executor of one wallet: it reports, stores and consumes for that wallet only. */
@@ -113,6 +113,7 @@ function executorOf(wallet: string): ServiceIdentity {
         `applied:${wallet}:*`,
         `balances:${wallet}`,
         `positions:${wallet}`,
+        `fees:${wallet}`,
         'ratelimit:*',
       ],
     },
@@ -125,7 +126,7 @@ const gateway: ServiceIdentity = {
     publish: [all(subjectCatalog.botState.prefix), heartbeatOf('gateway'), JS_ACCOUNT_INFO, ...streamReader('MD'), ...streamReader('EXEC')],
     subscribe: [all('md'), all('svc.heartbeat'), all(subjectCatalog.botState.prefix), INBOX],
   },
-  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'lease:*', 'strategy:*'], write: ['bot:*', 'bots:bootstrap'] },
+  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'fees:*', 'lease:*', 'strategy:*'], write: ['bot:*', 'bots:bootstrap'] },
 };
 
 /** The simulator: its heartbeat only (it keeps its chain in memory). */

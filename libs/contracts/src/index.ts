@@ -50,12 +50,16 @@ export {
 } from './strategy-params.schema';
 export {
   botsBootstrapSchema,
+  feeBudgetStateSchema,
   redisKeys,
   storedBalancesSchema,
+  storedFeesSchema,
   storedOrderSchema,
   storedPositionsSchema,
   type BotsBootstrap,
+  type FeeBudgetState,
   type StoredBalances,
+  type StoredFees,
   type StoredOrder,
   type StoredPositions,
 } from './redis-state.schema';

@@ -28,6 +28,8 @@ export const redisKeys = {
   balances: (wallet: string) => `balances:${wallet}`,
   /** JSON StoredPositions (derivatives) */
   positions: (wallet: string) => `positions:${wallet}`,
+  /** JSON StoredFees: the wallet's fee meter and budget state (executor; read by strategy, gateway, cli) */
+  fees: (wallet: string) => `fees:${wallet}`,
   /** hash {index, stage, bookSeq, updatedAt}: a bot's planning cycle on a market (strategy workers) */
   strategyCycle: (botId: string, market: string) => `strategy:cycle:${botId}:${market}`,
   /** JSON PriceTick: the latest price per role and market */
@@ -80,6 +82,46 @@ export const storedPositionsSchema = z
   })
   .strict();
 
+/** Where a wallet stands against its daily fee budget: `slow` from `slowAtPct`, `paused` at 100 %. */
+export const feeBudgetStateSchema = z.enum(['normal', 'slow', 'paused']);
+
+/**
+ * `fees:<wallet>`: what the wallet paid in gas (human INJ), its pace and runway, and its daily
+ * budget state; written by the executor after every included tx and with every balance read.
+ */
+export const storedFeesSchema = z
+  .object({
+    v: z.literal(1),
+    /** when it was written, ms since epoch */
+    ts: epochMs,
+    /** the UTC day `todayInj` counts, YYYY-MM-DD: the budget resets at 00:00 UTC */
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** INJ paid in fees on `day` */
+    todayInj: decimalString,
+    /** txs that paid a fee on `day` */
+    txsToday: safeCount,
+    /** INJ a day at the pace of the last hour; null before a minute of data */
+    perDayInj: decimalString.nullable(),
+    /** INJ in the bank the wallet may spend on gas, before the reserve; null before the first balance read */
+    availableInj: decimalString.nullable(),
+    /** INJ kept back for gas (EXEC_GAS_RESERVE_INJ) */
+    reserveInj: decimalString,
+    /** days until (available − reserve) is gone at `perDayInj`; null while nothing is spent */
+    runwayDays: decimalString.nullable(),
+    budget: z
+      .object({
+        /** INJ a day the wallet may spend in fees */
+        dailyInj: decimalString,
+        /** percent of `dailyInj` from which the wallet's bots slow down */
+        slowAtPct: z.number().min(0).max(100),
+        state: feeBudgetStateSchema,
+        /** why the state is not `normal`, one line; null when normal */
+        reason: z.string().max(300).nullable(),
+      })
+      .strict(),
+  })
+  .strict();
+
 /** `bots:bootstrap`: written once by an explicit step, never because it is missing (that would fail open after a data loss). */
 export const botsBootstrapSchema = z
   .object({
@@ -95,3 +137,5 @@ export type BotsBootstrap = z.infer<typeof botsBootstrapSchema>;
 export type StoredOrder = z.infer<typeof storedOrderSchema>;
 export type StoredBalances = z.infer<typeof storedBalancesSchema>;
 export type StoredPositions = z.infer<typeof storedPositionsSchema>;
+export type StoredFees = z.infer<typeof storedFeesSchema>;
+export type FeeBudgetState = z.infer<typeof feeBudgetStateSchema>;

@@ -165,6 +165,31 @@ export const strategyParamsSchema = z
       })
       .strict()
       .default({}),
+    /** how often the bot trades when nothing forces it (docs/architecture.md#cadence) */
+    cadence: z
+      .object({
+        /**
+         * an order whose target price moved less than this fraction of its distance to the
+         * reference (and less than one tick) is left alone
+         */
+        requoteTolerance: boundedDecimal('1').default('0.5'),
+        /** seconds between maintenance (freshening) cycles while the reference stays within the tolerance */
+        maintenanceIntervalS: z.number().int().nonnegative().max(3600, 'must be at most 3600').default(20),
+        /** the interval is multiplied by this while the wallet's fee budget is in its `slow` state */
+        slowFactor: z.number().int().min(1).max(100, 'must be at most 100').default(3),
+      })
+      .strict()
+      .default({}),
+    /** the wallet's fee budget (docs/architecture.md#fee-budget); the executor's configured value caps a live edit */
+    feeBudget: z
+      .object({
+        /** INJ a day the bot's wallet may spend in fees; resets at 00:00 UTC */
+        dailyInj: boundedDecimal('1000000', positiveDecimalString).default('5'),
+        /** percent of `dailyInj` from which the bot slows down (`cadence.slowFactor`) */
+        slowAtPct: z.number().int().min(1).max(100, 'must be at most 100').default(80),
+      })
+      .strict()
+      .default({}),
     /** most resting orders of the bot per side and market; the oldest beyond it are cancelled */
     maxOrdersPerSide: z.number().int().positive().max(B.ordersPerSide, `must be at most ${B.ordersPerSide}`).default(40),
     /** derivatives: margin = notional / leverage */

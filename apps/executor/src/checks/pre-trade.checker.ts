@@ -35,7 +35,7 @@ const HUNDRED = new Dec(100);
  * per-order caps, the tx's notional within the per-batch limit, the market's rolling taker caps,
  * derivatives: the net position reachable if every resting order of the side filled,
  * the chain's limits (post-only mode, orders per derivative side), and the balance or margin it holds available (balances freed by the tx's
- * own spot cancels count). Refused actions are returned with a reason; nothing is dropped silently.
+ * own spot cancels count). Before all of them, a wallet whose daily fee budget is spent creates nothing. Refused actions are returned with a reason; nothing is dropped silently.
  */
 export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeContext): CheckedIntent[] {
   const budget = new BalanceBudget(ctx, intents);
@@ -64,6 +64,7 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
           continue;
         }
         const reason =
+          feeBudgetRefusal(ctx) ??
           createRefusal(action, plan, intent.bot, market, ctx, usedCids) ??
           venue.refusal(action, plan, market) ??
           batchRefusal(action, batchNotional, ctx) ??
@@ -85,6 +86,11 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
     }
     return { intent, plans: accepted, rejected };
   });
+}
+
+/** A spent daily fee budget refuses every create until 00:00 UTC; cancels still go (a stop must always stop). */
+function feeBudgetRefusal(ctx: PreTradeContext): string | null {
+  return ctx.feeBudget?.state === 'paused' ? (ctx.feeBudget.reason ?? 'daily fee budget reached') : null;
 }
 
 function planRefusal(intent: BatchIntent, plan: MarketPlan, ctx: PreTradeContext): string | null {

@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import type { StoredOrder } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
 import type { VenueLimits } from '../chain/chain.fees';
+import type { FeeBudgetVerdict } from '../fees/fee.budget';
 import type { PreTradeLimits } from '../settings/executor.settings';
 import type { MarketLimits } from './market-limits';
 import type { TakerWindow } from './taker.window';
@@ -78,4 +79,6 @@ export interface PreTradeContext {
   readonly openOrders: (marketKey: string) => readonly StoredOrder[];
   /** the chain's limits (exchange params); undefined when not read */
   readonly venue?: VenueLimits;
+  /** the wallet's daily fee budget: `paused` refuses every create (cancels still go) */
+  readonly feeBudget?: FeeBudgetVerdict;
 }

@@ -2,7 +2,10 @@ import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import type { BatchIntent, BotRunState, ExecutionReport, OrderEvent, PriceTick, StoredOrder } from '@mirrorbook/contracts';
 import { networkSides, walletFromPrivateKey } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
+import type { StoredFees } from '@mirrorbook/contracts';
+import type { WalletFeeBudget } from '../fees/fee.budget';
 import { FeeMeter } from '../fees/fee.meter';
+import { WalletFeesTracker } from '../fees/wallet-fees.tracker';
 import type { IntentSink } from '../intents/intent.sink';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import { LeaseLostError } from '../shared/lease-lost.error';
@@ -49,6 +52,11 @@ export class FakeEngineParts {
   /** what the runner answers when the tenure ends gracefully */
   cancelAllAtEnd = false;
   readonly submitter = new FakeTxSubmitter((line) => this.log.push(line));
+  /** the wallet's daily fee budget */
+  feeBudget: WalletFeeBudget = { dailyInj: new Dec(5), slowAtPct: 80 };
+  /** `fees:w1` as last written */
+  storedFees: StoredFees | undefined;
+  readonly feeMeter = new FeeMeter('w1', 'inj', 18, Date.now());
   /** how many of the next Redis writes of orders, applied markers fail (as with the write rights revoked) */
   failingWrites = 0;
   readonly parts: EngineParts;
@@ -136,7 +144,19 @@ export class FakeEngineParts {
         },
       },
       submitter: this.submitter,
-      feeMeter: new FeeMeter('w1', 'inj', 18, Date.now()),
+      feeMeter: this.feeMeter,
+      feeTracker: new WalletFeesTracker({
+        meter: this.feeMeter,
+        store: {
+          fees: async () => this.storedFees,
+          writeFees: async (fees) => {
+            this.storedFees = fees;
+          },
+        },
+        budget: () => this.feeBudget,
+        available: () => undefined,
+        reserve: new Dec(1),
+      }),
       outbox: new RedisWriteOutbox({ wallet: 'w1', maxAttempts: 5, backoffMs: 100, maxBackoffMs: 400 }),
       reporter: {
         report: async (report) => {

@@ -7,7 +7,9 @@ import type { LifecycleService } from '@mirrorbook/observability';
 import { ChainAccess } from '../chain/chain.access';
 import { ChainFees } from '../chain/chain.fees';
 import { TxSubmitter } from '../chain/tx.submitter';
+import { walletFeeBudget } from '../fees/fee.budget';
 import { FeeMeter } from '../fees/fee.meter';
+import { WalletFeesTracker } from '../fees/wallet-fees.tracker';
 import { IntentInbox } from '../intents/intent.inbox';
 import { ReconciliationService } from '../reconcile/reconciliation.service';
 import { ExecutionReporter } from '../reporting/execution.reporter';
@@ -60,6 +62,15 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     inclusionWaitMs: settings.inclusionWaitMs,
     feeMeter,
   });
+  const account = new AccountStateRefresher(chain, store, wallet.wallet.injAddress, wallet.wallet.subaccountId);
+  const bots = new BotStateRegistry(config, store, messaging, wallet.id);
+  const feeTracker = new WalletFeesTracker({
+    meter: feeMeter,
+    store,
+    budget: () => walletFeeBudget(bots.feeBudgets()),
+    available: () => account.lastRead?.available.get(chain.network.feeDenom),
+    reserve: settings.limits.gasReserve,
+  });
   // the engine hands itself to the inbox (an IntentSink) and the registry (a BotStateListener) when its tenure starts
   return new ExecutorEngine({
     config,
@@ -72,6 +83,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     sequence,
     submitter,
     feeMeter,
+    feeTracker,
     reporter,
     reconciler: new ReconciliationService(chain, store, reporter, {
       wallet: wallet.id,
@@ -79,9 +91,9 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
       orphanPolicy: settings.orphanPolicy,
       lastOwnTxHeight: () => submitter.lastIncludedHeight,
     }),
-    account: new AccountStateRefresher(chain, store, wallet.wallet.injAddress, wallet.wallet.subaccountId),
+    account,
     marks: new MarkPriceReader(chain),
-    bots: new BotStateRegistry(config, store, messaging, wallet.id),
+    bots,
     inbox: new IntentInbox(messaging, wallet.id),
     lifecycle,
   });

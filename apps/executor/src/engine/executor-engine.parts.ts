@@ -4,6 +4,7 @@ import type { ChainAccess } from '../chain/chain.access';
 import type { ChainFees } from '../chain/chain.fees';
 import type { TxSubmitter } from '../chain/tx.submitter';
 import type { FeeMeter } from '../fees/fee.meter';
+import type { WalletFeesTracker } from '../fees/wallet-fees.tracker';
 import type { IntentInbox } from '../intents/intent.inbox';
 import type { ReconciliationService } from '../reconcile/reconciliation.service';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
@@ -34,6 +35,8 @@ export interface EngineParts {
   readonly submitter: Pick<TxSubmitter, 'submit' | 'settle'>;
   /** the fees the wallet's included txs paid (heartbeat) */
   readonly feeMeter: Pick<FeeMeter, 'snapshot' | 'perDay'>;
+  /** the fees against the wallet's daily budget, and `fees:<wallet>` */
+  readonly feeTracker: Pick<WalletFeesTracker, 'restore' | 'verdict' | 'record' | 'publish'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
   readonly reconciler: Pick<ReconciliationService, 'reconcile'>;
   readonly account: Pick<AccountStateRefresher, 'available' | 'refresh' | 'invalidate' | 'lastRead'>;

@@ -76,7 +76,7 @@ describe('ExecutorEngine', () => {
       ]);
       expect(engine.status()).toEqual({
         chainId: 'injective-888', sequence: 42, pendingIntents: 0, breaker: 'closed', breakerTrips: 0, lastTxHash: null, lastTxHeight: null, unknownTxHash: null, outboxWrites: 0,
-        feesDay: new Date().toISOString().slice(0, 10), feesTodayInj: '0', feesTotalInj: '0', feeTxs: 0, feesPerDayInj: null, runwayDays: null,
+        feesDay: new Date().toISOString().slice(0, 10), feesTodayInj: '0', feesTotalInj: '0', feeTxs: 0, feesPerDayInj: null, runwayDays: null, feeBudgetInj: '5', feeBudget: 'normal', feeBudgetReason: null,
       });
       expect(engine.unavailableMarkets()).toEqual({});
     });
@@ -211,6 +211,27 @@ describe('ExecutorEngine', () => {
       const reason = 'price 9.9005 is not a multiple of the price tick 0.001';
       expect(world.logOf('submit', 'report', 'event', 'settle')).toEqual(['event rejected c1', 'report rejected i1', 'settle i1 ack']);
       expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason }], error: `pre-trade checks refused 1 action(s): ${reason}` });
+    });
+
+    it('by a spent daily fee budget: every create is refused with the reason, a cancel still goes, and the report and /health say so', async () => {
+      const { world, engine } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1']));
+      await until(() => world.reports.length === 1, 'first report');
+      expect(world.reports[0]).toMatchObject({ outcome: 'applied', fees: { txInj: '0', todayInj: '0', budget: 'normal', budgetReason: null } });
+      world.feeMeter.record([{ denom: 'inj', amount: 5n * 10n ** 18n }], Date.now());
+      world.deliver(intent('i2', 'inj-usdt', ['c2']));
+      await until(() => world.reports.length === 2, 'second report');
+      const reason = `daily fee budget reached: fees on ${new Date().toISOString().slice(0, 10)} (UTC) 5 of 5 INJ; no new orders until 00:00 UTC`;
+      expect(world.reports[1]).toMatchObject({ outcome: 'rejected', failed: [{ cid: 'c2', reason }] });
+      expect(engine.feeBudgetPaused()).toEqual({ w1: reason });
+      expect(engine.status()).toMatchObject({ feeBudget: 'paused', feeBudgetReason: reason, feesTodayInj: '5' });
+      const c1 = world.stored.get('inj-usdt')![0]!.orderHash;
+      world.deliver(batchIntent('i3', [marketPlan('inj-usdt', 3, [{ type: 'cancel', orderHash: c1 }])], { ts: Date.now() }));
+      await until(() => world.reports.length === 3, 'third report');
+      expect(world.reports[2]).toMatchObject({ outcome: 'applied', cancelledOrderHashes: [c1], fees: { budget: 'paused', budgetReason: reason } });
+      expect(world.logOf('submit')).toEqual(['submit creates c1', `submit cancels ${c1}`]);
+      // the tracker wrote fees:w1 with the state the strategy reads
+      await until(() => world.storedFees?.budget.state === 'paused', 'fees:w1 paused');
     });
 
     it('by the pre-trade checks when the reference is stamped a day ahead: such a tick has no valid age, so there is no reference', async () => {

@@ -3,7 +3,6 @@ import { ConfigError, type BotEntry } from '@mirrorbook/config';
 import type { BatchIntent } from '@mirrorbook/contracts';
 import { WalletBreaker } from '../breaker/wallet.breaker';
 import { CancelScheduler } from '../cancelling/cancel.scheduler';
-import { runwayDays } from '../fees/fee.meter';
 import type { IntentSink } from '../intents/intent.sink';
 import { IntentPipeline } from '../pipeline/intent.pipeline';
 import { ReconcileScheduler } from '../reconcile/reconcile.scheduler';
@@ -88,21 +87,30 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
 
   /**
    * The fee meter in the heartbeat's details: INJ paid today (UTC) and since start, by how many
-   * txs, the pace as INJ a day, and the runway: days until the fee denom available (last read) less
-   * the gas reserve is gone at that pace (null: nothing spent yet, or not known).
+   * txs, the pace as INJ a day, the runway: days until the fee denom available (last read) less
+   * the gas reserve is gone at that pace (null: nothing spent yet, or not known), and the daily
+   * budget with its state.
    */
   private feeDetails(now: number): Record<string, string | number | null> {
     const fees = this.parts.feeMeter.snapshot(now);
-    const available = this.parts.account.lastRead?.available.get(this.parts.chain.network.feeDenom);
-    const runway = available === undefined ? null : runwayDays(available, this.parts.settings.limits.gasReserve, this.parts.feeMeter.perDay(now));
+    const record = this.parts.feeTracker.record(now);
     return {
       feesDay: fees.day,
       feesTodayInj: fees.today,
       feesTotalInj: fees.total,
       feeTxs: fees.txs,
       feesPerDayInj: fees.perDay,
-      runwayDays: runway === null ? null : runway.toDecimalPlaces(2).toFixed(),
+      runwayDays: record.runwayDays,
+      feeBudgetInj: record.budget.dailyInj,
+      feeBudget: record.budget.state,
+      feeBudgetReason: record.budget.reason,
     };
+  }
+
+  /** The wallet whose daily fee budget is spent, with why (`/health` degraded: it keeps its book but quotes nothing new). */
+  feeBudgetPaused(): Record<string, string> {
+    const verdict = this.parts.feeTracker.verdict(Date.now());
+    return verdict.state === 'paused' && verdict.reason ? { [this.parts.wallet.id]: verdict.reason } : {};
   }
 
   /** The wallet's bots stopped for want of a `bot:<id>` record: bot id → why (heartbeat, `/health`). */
@@ -156,6 +164,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
         if (stop.aborted) break;
         try {
           await this.cycle(guard, stop);
+          await this.parts.feeTracker.publish(Date.now());
         } catch (error) {
           if (guard.signal.aborted || error instanceof LeaseLostError) throw error;
           if (stop.aborted) break;
@@ -186,6 +195,7 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
         this.sender.forgetAppliedBooks();
         await this.session.open();
         await this.parts.fees.load();
+        await this.parts.feeTracker.restore(Date.now());
         await this.parts.sequence.load(token);
         await this.parts.bots.load(this);
         await this.reconciliation.run(guard);

@@ -11,13 +11,13 @@ describe('FeeMeter', () => {
     // 4 480 000 gas × 160 000 000 inj (base units) per gas = 716 800 000 000 000 inj = 0.0007168 INJ
     expect(meter.record([{ denom: 'inj', amount: 4_480_000n * 160_000_000n }], DAY_1).toFixed()).toBe('0.0007168');
     expect(meter.record([{ denom: 'inj', amount: 1n }, { denom: 'peggy0xdead', amount: 5n }], DAY_1).toFixed()).toBe('0.000000000000000001');
-    expect(meter.snapshot(DAY_1)).toEqual({ day: '2026-12-07', today: '0.000716800000000001', total: '0.000716800000000001', txs: 2, perDay: null });
+    expect(meter.snapshot(DAY_1)).toEqual({ day: '2026-12-07', today: '0.000716800000000001', total: '0.000716800000000001', txs: 2, txsToday: 2, perDay: null });
   });
 
   it('starts a new day at 00:00 UTC and keeps the total', () => {
     const meter = new FeeMeter('w-fees-2', 'inj', 18, DAY_1 - 1000);
     meter.record([{ denom: 'inj', amount: 10n ** 18n }], DAY_1);
-    expect(meter.snapshot(DAY_2)).toEqual({ day: '2026-12-08', today: '0', total: '1', txs: 1, perDay: null });
+    expect(meter.snapshot(DAY_2)).toEqual({ day: '2026-12-08', today: '0', total: '1', txs: 1, txsToday: 0, perDay: null });
     meter.record([{ denom: 'inj', amount: 5n * 10n ** 17n }], DAY_2);
     expect(meter.snapshot(DAY_2)).toMatchObject({ today: '0.5', total: '1.5', txs: 2 });
   });

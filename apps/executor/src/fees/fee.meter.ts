@@ -11,6 +11,8 @@ export interface FeeSnapshot {
   /** since this process started */
   readonly total: string;
   readonly txs: number;
+  /** txs that paid a fee on `day` */
+  readonly txsToday: number;
   /** the pace over the last hour (or since start, when shorter) as INJ a day; null before a minute has passed */
   readonly perDay: string | null;
 }
@@ -31,6 +33,7 @@ export class FeeMeter {
   private today: Decimal = new Dec(0);
   private total: Decimal = new Dec(0);
   private txs = 0;
+  private txsToday = 0;
   private recent: { at: number; fee: Decimal }[] = [];
 
   constructor(
@@ -47,6 +50,7 @@ export class FeeMeter {
     this.today = this.today.add(fee);
     this.total = this.total.add(fee);
     this.txs += 1;
+    this.txsToday += 1;
     this.recent.push({ at: now, fee });
     executorMetrics.feesPaid().inc({ wallet: this.wallet }, fee.toNumber());
     return fee;
@@ -55,7 +59,26 @@ export class FeeMeter {
   snapshot(now: number): FeeSnapshot {
     this.rollTo(utcDay(now));
     const perDay = this.perDay(now);
-    return { day: this.day, today: toDecimalString(this.today), total: toDecimalString(this.total), txs: this.txs, perDay: perDay && toDecimalString(perDay.toDecimalPlaces(9)) };
+    return {
+      day: this.day,
+      today: toDecimalString(this.today),
+      total: toDecimalString(this.total),
+      txs: this.txs,
+      txsToday: this.txsToday,
+      perDay: perDay && toDecimalString(perDay.toDecimalPlaces(9)),
+    };
+  }
+
+  /**
+   * Takes up what an earlier process of the wallet stored for `day` (a restart or a failover must
+   * not reset the day's spend, or the budget could be spent again); a record of another day is
+   * ignored. Only ever raises today's figures.
+   */
+  restore(day: string, todayInj: Decimal, txsToday: number, now: number): void {
+    this.rollTo(utcDay(now));
+    if (day !== this.day || todayInj.lte(this.today)) return;
+    this.today = todayInj;
+    this.txsToday = Math.max(this.txsToday, txsToday);
   }
 
   /** INJ a day at the pace of the last hour (since start when shorter); null before a minute. */
@@ -71,6 +94,7 @@ export class FeeMeter {
     if (day === this.day) return;
     this.day = day;
     this.today = new Dec(0);
+    this.txsToday = 0;
   }
 }
 

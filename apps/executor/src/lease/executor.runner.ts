@@ -79,6 +79,8 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
     readiness.registerDegradation('unavailableMarkets', () => this.engine.unavailableMarkets());
     // a bot stopped for want of its record is an alert for the operator, not a reason to stop the wallet
     readiness.registerDegradation('botStateMissing', () => this.engine.missingBotStates());
+    // a spent fee budget keeps the book and pauses new quotes until 00:00 UTC: an alert, not a failure
+    readiness.registerDegradation('feeBudget', () => this.engine.feeBudgetPaused());
   }
 
   /** Starts contending for the lease (after the HTTP server is up). */

@@ -6,6 +6,7 @@ import type { ChainFees } from '../chain/chain.fees';
 import { marketLimitsOf } from '../checks/market-limits';
 import type { PreTradeContext, ReferencePrice, TradingPrice } from '../checks/pre-trade.context';
 import type { TakerWindow } from '../checks/taker.window';
+import type { WalletFeesTracker } from '../fees/wallet-fees.tracker';
 import type { ChainSession } from '../session/chain.session';
 import type { ExecutorSettings } from '../settings/executor.settings';
 import type { AccountStateRefresher } from '../state/account-state.refresher';
@@ -22,6 +23,7 @@ export interface PreTradeContextParts {
   readonly marks: Pick<MarkPriceReader, 'marks'>;
   readonly bots: Pick<BotStateRegistry, 'bot' | 'paramsOf'>;
   readonly fees?: Pick<ChainFees, 'limits'>;
+  readonly feeTracker?: Pick<WalletFeesTracker, 'verdict'>;
   /** the wallet's taker notional over the rolling window, kept across batches */
   readonly takerWindow: TakerWindow;
 }
@@ -78,6 +80,7 @@ export async function loadPreTradeContext(
     position: (key) => positions.get(key),
     openOrders: (key) => orders.get(key) ?? [],
     venue: parts.fees?.limits(),
+    feeBudget: parts.feeTracker?.verdict(now),
   };
 }
 

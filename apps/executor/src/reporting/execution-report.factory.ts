@@ -18,6 +18,8 @@ export interface TxReportFields {
   /** ms since epoch, when the tx was seen in a block */
   readonly includedAt: number | null;
   readonly error: string | null;
+  /** a tx included in a block: its fee and the wallet's budget after it */
+  readonly fees?: ExecutionReport['fees'];
 }
 
 /**
@@ -42,6 +44,7 @@ export const executionReports = {
       failed: [...(fields.failed ?? [])],
       latency: { toBroadcastMs: since(fields.broadcastAt), toInclusionMs: since(fields.includedAt) },
       error: fields.error,
+      ...(fields.fees ? { fees: fields.fees } : {}),
       ts: now,
     };
   },

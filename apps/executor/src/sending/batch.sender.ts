@@ -1,10 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { reportMarkers, type StoredOrder } from '@mirrorbook/contracts';
+import { reportMarkers, type ExecutionReport, type StoredOrder } from '@mirrorbook/contracts';
+import { FEE_DENOM_DECIMALS } from '@mirrorbook/injective';
+import { toDecimalString } from '@mirrorbook/market';
 import { buildBatchInput, type BuiltBatch } from '../batch/batch-input.builder';
 import { mapBatchOutcome } from '../batch/batch-outcome.mapper';
 import type { MergedBatch } from '../batch/merged-batch.model';
 import { WalletBreaker } from '../breaker/wallet.breaker';
+import type { ChainAccess } from '../chain/chain.access';
 import type { IncludedTx, TxSubmitter } from '../chain/tx.submitter';
+import { feeInDenom } from '../fees/fee.meter';
+import type { WalletFeesTracker } from '../fees/wallet-fees.tracker';
 import { executionReports } from '../reporting/execution-report.factory';
 import type { ExecutionReporter } from '../reporting/execution.reporter';
 import type { SequenceManager } from '../sequence/sequence.manager';
@@ -51,6 +56,8 @@ export interface BatchSenderParts {
   readonly store: Pick<WalletStateStore, 'applyOrderChanges' | 'markApplied'>;
   readonly outbox: Pick<RedisWriteOutbox, 'add' | 'flush' | 'size' | 'clear'>;
   readonly reporter: Pick<ExecutionReporter, 'report' | 'orderEvents'>;
+  readonly feeTracker: Pick<WalletFeesTracker, 'record'>;
+  readonly chain: { readonly network: Pick<ChainAccess['network'], 'feeDenom'> };
 }
 
 /** A tx the node accepted whose outcome was unknown when the wait ended, with what its report needs. */
@@ -300,6 +307,7 @@ export class BatchSender {
         broadcastAt: included.broadcastAt,
         includedAt: included.includedAt,
         error: null,
+        fees: this.feesOf(included),
       },
       Date.now(),
     );
@@ -312,6 +320,13 @@ export class BatchSender {
         this.logger.warn(`balances not refreshed after block ${included.result.height}: ${e.message}`);
       }),
     ]);
+  }
+
+  /** The fee an included tx paid, and the wallet's spend and budget state after it (the meter counted it at inclusion). */
+  private feesOf(tx: IncludedTx): ExecutionReport['fees'] {
+    const record = this.parts.feeTracker.record(Date.now());
+    const paid = feeInDenom(tx.result.feePaid, this.parts.chain.network.feeDenom, FEE_DENOM_DECIMALS);
+    return { txInj: toDecimalString(paid), todayInj: record.todayInj, budget: record.budget.state, budgetReason: record.budget.reason };
   }
 
   private async reportTx(batch: MergedBatch, tx: IncludedTx | null, error: string, txHash: string | null = null, broadcastAt: number | null = null): Promise<void> {
@@ -329,6 +344,7 @@ export class BatchSender {
           broadcastAt: tx?.broadcastAt ?? broadcastAt,
           includedAt: tx?.includedAt ?? null,
           error,
+          fees: tx ? this.feesOf(tx) : undefined,
         },
         Date.now(),
       ),

@@ -4,6 +4,7 @@ import { botsBootstrapped, effectiveStrategyParams, NO_RECORD, resolveBotState, 
 import { Dec } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
 import type { BotMarketParams } from '../checks/pre-trade.context';
+import type { FeeBudgetLayers } from '../fees/fee.budget';
 import { executorMetrics } from '../shared/executor.metrics';
 import type { BotStateListener } from './bot-state.listener';
 import { nextBotState, RECORD_LOST } from './bot-state.ordering';
@@ -101,6 +102,22 @@ export class BotStateRegistry {
     };
     this.params.set(key, params);
     return params;
+  }
+
+  /**
+   * Each bot's `feeBudget` on each of its markets, of the config files alone and with its live
+   * edits (the budget is the wallet's: `walletFeeBudget` takes the tightest and caps live edits).
+   */
+  feeBudgets(): FeeBudgetLayers[] {
+    return this.bots.flatMap((bot) =>
+      bot.markets.map((key) => {
+        const market = this.config.markets.find((m) => m.key === key);
+        return {
+          configured: effectiveStrategyParams(this.config.strategyDefaults, market, bot).params.feeBudget,
+          live: effectiveStrategyParams(this.config.strategyDefaults, market, bot, this.states.get(bot.id)?.params).params.feeBudget,
+        };
+      }),
+    );
   }
 
   private desired(botId: string): BotRunState | undefined {

@@ -6,10 +6,12 @@ import {
   priceTickSchema,
   redisKeys,
   storedBalancesSchema,
+  storedFeesSchema,
   storedOrderSchema,
   storedPositionsSchema,
   type PriceTick,
   type StoredBalances,
+  type StoredFees,
   type StoredOrder,
   type StoredPositions,
 } from '@mirrorbook/contracts';
@@ -81,6 +83,20 @@ export class WalletStateStore {
   /** Replaces `positions:<wallet>`. */
   async writePositions(positions: StoredPositions): Promise<void> {
     await this.redis.set(redisKeys.positions(this.wallet), JSON.stringify(storedPositionsSchema.parse(positions)));
+  }
+
+  /** Replaces `fees:<wallet>`. */
+  async writeFees(fees: StoredFees): Promise<void> {
+    await this.redis.set(redisKeys.fees(this.wallet), JSON.stringify(storedFeesSchema.parse(fees)));
+  }
+
+  /** The stored `fees:<wallet>`; undefined when absent or invalid (logged: the day's spend then starts from what this process meters). */
+  async fees(): Promise<StoredFees | undefined> {
+    const json = await this.redis.get(redisKeys.fees(this.wallet));
+    if (json === null) return undefined;
+    const fees = parseJson(json, storedFeesSchema);
+    if (!fees) this.logger.warn(`ignoring an invalid fees:${this.wallet}`);
+    return fees;
   }
 
   /**

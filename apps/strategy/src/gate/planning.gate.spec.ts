@@ -5,6 +5,7 @@ const NOW = 1_700_000_000_000;
 function input(overrides: Partial<PlanningGateInput> = {}): PlanningGateInput {
   return {
     desired: 'running',
+    fees: undefined,
     reference: { ts: NOW - 1000 },
     status: { reference: { state: 'fresh', ageMs: 1000 } },
     bookTs: NOW - 500,
@@ -24,6 +25,22 @@ const reasonOf = (overrides: Partial<PlanningGateInput>) => {
 describe('gatePlanning', () => {
   it('plans a running bot with a fresh reference, a fresh book and a known account', () => {
     expect(gatePlanning(input())).toEqual({ plan: true });
+  });
+
+  describe("when the wallet's fee budget is spent", () => {
+    const today = new Date(NOW).toISOString().slice(0, 10);
+    const fees = (state: 'normal' | 'slow' | 'paused', day = today) => ({ day, budget: { dailyInj: '5', slowAtPct: 80, state, reason: state === 'normal' ? null : `budget ${state}` } });
+
+    it('skips the bot as budget-paused with the executor\'s reason, after its desired state', () => {
+      expect(gatePlanning(input({ fees: fees('paused') }))).toEqual({ plan: false, reason: 'budget-paused', detail: 'budget paused' });
+      expect(reasonOf({ fees: fees('paused'), desired: 'stopped' })).toBe('bot-stopped');
+    });
+
+    it('plans while slow or normal, and once the stored day is over (the budget resets at 00:00 UTC)', () => {
+      expect(reasonOf({ fees: fees('slow') })).toBe('plan');
+      expect(reasonOf({ fees: fees('normal') })).toBe('plan');
+      expect(reasonOf({ fees: fees('paused', '2000-01-01') })).toBe('plan');
+    });
   });
 
   describe('when the bot is not running', () => {

@@ -1,4 +1,4 @@
-import { payloadAgeMs, type BotRunState, type FeedStatus, type PriceTick } from '@mirrorbook/contracts';
+import { payloadAgeMs, type BotRunState, type FeeBudgetState, type FeedStatus, type PriceTick, type StoredFees } from '@mirrorbook/contracts';
 
 /**
  * Why an evaluation (one bot on one book snapshot) ended without an intent; the label of
@@ -9,6 +9,8 @@ export type SkipReason =
   | 'market-unknown'
   | 'bot-stopped'
   | 'bot-paused'
+  /** the wallet's daily fee budget is spent: its book stays, nothing new is quoted until 00:00 UTC */
+  | 'budget-paused'
   /** no reference price has been seen for the market */
   | 'reference-missing'
   /** the newest reference tick is older than the configured maximum age, or from the future */
@@ -37,6 +39,8 @@ export type SkipReason =
 /** Everything the decision to plan looks at. */
 export interface PlanningGateInput {
   readonly desired: BotRunState;
+  /** the wallet's fee budget as the executor stored it (`fees:<wallet>`); undefined when not stored */
+  readonly fees: Pick<StoredFees, 'day' | 'budget'> | undefined;
   /** the newest reference tick known for the market */
   readonly reference: Pick<PriceTick, 'ts'> | undefined;
   /** the newest feed status known for the market */
@@ -56,14 +60,15 @@ export type PlanningDecision = { readonly plan: true } | { readonly plan: false;
 const PLAN: PlanningDecision = Object.freeze({ plan: true });
 
 /**
- * Whether to plan a bot on a book snapshot (pure). The bot's desired state comes first, then the
- * reference (seen at all, the feed's verdict, then its age), then the book's age, then whether
+ * Whether to plan a bot on a book snapshot (pure). The bot's desired state comes first, then its
+ * wallet's fee budget, then the reference (seen at all, the feed's verdict, then its age), then the book's age, then whether
  * the wallet's account is known; the first failing check names the skip.
  */
 export function gatePlanning(input: PlanningGateInput): PlanningDecision {
   if (input.desired !== 'running') {
     return skip(input.desired === 'paused' ? 'bot-paused' : 'bot-stopped', `bot is ${input.desired}`);
   }
+  if (feeBudgetStateOf(input.fees, input.nowMs) === 'paused') return skip('budget-paused', input.fees?.budget.reason ?? 'daily fee budget reached');
   if (!input.reference) return skip('reference-missing', 'no reference price seen yet');
   const feed = input.status?.reference.state;
   if (feed === 'down' || feed === 'stale') {
@@ -80,6 +85,15 @@ export function gatePlanning(input: PlanningGateInput): PlanningDecision {
   if (bookAge > input.bookMaxAgeMs) return skip('book-stale', `book is ${bookAge} ms old (max ${input.bookMaxAgeMs} ms)`);
   if (!input.accountKnown) return skip('account-unknown', 'no balances or positions stored for the wallet yet');
   return PLAN;
+}
+
+/**
+ * The wallet's budget state today: the stored one while it is of the current UTC day, else
+ * `normal` (the budget resets at 00:00 UTC, before the executor writes the new day). Pure.
+ */
+export function feeBudgetStateOf(fees: Pick<StoredFees, 'day' | 'budget'> | undefined, nowMs: number): FeeBudgetState {
+  if (!fees || fees.day !== new Date(nowMs).toISOString().slice(0, 10)) return 'normal';
+  return fees.budget.state;
 }
 
 function skip(reason: SkipReason, detail: string): PlanningDecision {

@@ -8,6 +8,7 @@ import {
   priceTickSchema,
   redisKeys,
   storedBalancesSchema,
+  storedFeesSchema,
   storedOrderSchema,
   storedPositionsSchema,
   type BookSnapshot,
@@ -15,6 +16,7 @@ import {
   type FeedStatus,
   type PriceTick,
   type StoredBalances,
+  type StoredFees,
   type StoredOrder,
   type StoredPositions,
 } from '@mirrorbook/contracts';
@@ -36,13 +38,15 @@ export interface MarketState {
   readonly balances: ReadonlyMap<string, StoredBalances | undefined>;
   /** per wallet id: `positions:<wallet>` (derivative markets only) */
   readonly positions: ReadonlyMap<string, StoredPositions | undefined>;
+  /** per wallet id: `fees:<wallet>`, the executor's fee meter and budget state */
+  readonly fees: ReadonlyMap<string, StoredFees | undefined>;
 }
 
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
 /**
  * Reads the reference, the feed status, the bots' desired states and the wallets' open orders,
- * balances or positions for one market in a single pipelined round trip. Bot states are read on
+ * balances or positions and fee budget states for one market in a single pipelined round trip. Bot states are read on
  * every snapshot rather than cached: an operator's stop applies from the very next snapshot, and
  * the extra keys ride the same round trip. Invalid values are treated as missing and logged once
  * per key until they become valid again.
@@ -64,6 +68,7 @@ export class MarketStateReader {
     for (const bot of bots) pipeline.get(redisKeys.bot(bot.id));
     for (const bot of bots) pipeline.hgetall(redisKeys.orders(bot.wallet, marketKey));
     for (const wallet of wallets) pipeline.get(accountKey(wallet));
+    for (const wallet of wallets) pipeline.get(redisKeys.fees(wallet));
     const replies = await pipeline.exec().catch((error: Error) => {
       throw new StateUnavailableError(error.message, error);
     });
@@ -83,6 +88,7 @@ export class MarketStateReader {
     });
     const orders = bots.map((bot) => this.orders(redisKeys.orders(bot.wallet, marketKey), next()));
     const accounts = wallets.map((wallet) => [wallet, next()] as const);
+    const fees = wallets.map((wallet) => [wallet, this.parse(redisKeys.fees(wallet), next(), storedFeesSchema)] as const);
     return {
       reference,
       status,
@@ -94,6 +100,7 @@ export class MarketStateReader {
       positions: new Map(
         type === 'derivative' ? accounts.map(([w, raw]) => [w, this.parse(redisKeys.positions(w), raw, storedPositionsSchema)]) : [],
       ),
+      fees: new Map(fees),
     };
   }
 

@@ -67,6 +67,7 @@ function marketState(overrides: { reference?: PriceTick; status?: FeedStatus; st
     bootstrapped: overrides.bootstrapped ?? true,
     balances: new Map(BOTS.map((b) => [b.wallet, overrides.balances ?? funded])),
     positions: new Map(),
+    fees: new Map(),
   };
 }
 

@@ -200,8 +200,10 @@ export class MarketEvaluator {
       balances: state.balances.get(bot.wallet),
       positions: state.positions.get(bot.wallet),
     });
+    const fees = state.fees.get(bot.wallet);
     const decision = gatePlanning({
       desired: botState.desired,
+      fees,
       reference: ctx.reference,
       status: ctx.status,
       bookTs: book.ts,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { epochMs, hex32, walletId, safeCount } from '../primitives';
+import { decimalString, epochMs, hex32, walletId, safeCount } from '../primitives';
+import { feeBudgetStateSchema } from '../redis-state.schema';
 
 export const executionOutcome = z.enum([
   /** broadcast and included with code 0 (individual orders may still have failed: see `failed`) */
@@ -48,6 +49,19 @@ export const executionReportSchema = z
       .strict(),
     /** human-readable reason when not applied */
     error: z.string().nullable(),
+    /** a tx included in a block: the fee it paid and the wallet's spend and budget state after it */
+    fees: z
+      .object({
+        /** INJ this tx paid (gas limit × gas price) */
+        txInj: decimalString,
+        /** INJ the wallet paid on the UTC day, this tx included */
+        todayInj: decimalString,
+        budget: feeBudgetStateSchema,
+        /** why the budget state is not `normal`; null when normal */
+        budgetReason: z.string().max(300).nullable(),
+      })
+      .strict()
+      .optional(),
     ts: epochMs,
   })
   .strict();

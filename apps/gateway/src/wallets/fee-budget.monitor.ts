@@ -25,6 +25,7 @@ export class FeeBudgetMonitor implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(FeeBudgetMonitor.name);
   private paused: Record<string, string> = {};
   private timer: NodeJS.Timeout | undefined;
+  private reading = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,11 +48,15 @@ export class FeeBudgetMonitor implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Re-reads the records; while Redis is away the last answer stands (`/health` is not ready then anyway). */
   async refresh(): Promise<void> {
-    if (!this.redis.isReady()) return;
+    // one read at a time: a slow Redis must not pile reads up behind the interval
+    if (this.reading || !this.redis.isReady()) return;
+    this.reading = true;
     try {
       this.paused = pausedBudgets(await this.fees.read(this.config.wallets.map((w) => w.id)));
     } catch (error) {
       this.logger.debug(`fee records not read: ${(error as Error).message}`);
+    } finally {
+      this.reading = false;
     }
   }
 }

@@ -8,6 +8,31 @@ const hex32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
 const network = z.enum(['sim', 'testnet', 'mainnet']);
 const injAddress = z.string().regex(/^inj1[02-9ac-hj-np-z]{38}$/);
 
+/** A wallet's `fees:<wallet>` as a report: the record when valid, the lines a human reads either way. */
+const feeReport = z
+  .object({
+    status: z.enum(['ok', 'missing', 'invalid']),
+    record: z
+      .object({
+        v: z.literal(1),
+        ts: z.number().int(),
+        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        todayInj: decimal,
+        txsToday: z.number().int().nonnegative(),
+        perDayInj: decimal.nullable(),
+        availableInj: decimal.nullable(),
+        reserveInj: decimal,
+        runwayDays: decimal.nullable(),
+        budget: z.object({ dailyInj: decimal, slowAtPct: z.number(), state: z.enum(['normal', 'slow', 'paused']), reason: z.string().nullable() }).strict(),
+      })
+      .strict()
+      .nullable(),
+    invalid: z.string().nullable(),
+    lines: z.array(z.string()).min(1),
+    summary: z.string(),
+  })
+  .strict();
+
 export const balancesOutput = z
   .object({
     network,
@@ -22,6 +47,8 @@ export const balancesOutput = z
             z.object({ denom: z.string(), symbol: z.string(), bank: decimal.nullable(), spendable: decimal, available: decimal.nullable(), total: decimal.nullable() }).strict(),
           ),
           unknownDenoms: z.array(z.string()),
+          /** null for an `--address` without `--wallet`, or when Redis could not be read */
+          fees: feeReport.nullable(),
         })
         .strict(),
     ),
@@ -176,10 +203,12 @@ export const healthOutput = z
   .object({
     network,
     healthy: z.boolean(),
+    /** some check warns (a paused fee budget, a standby executor): still healthy, exit 0 */
+    degraded: z.boolean(),
     summary: z.object({ ok: z.number().int(), warn: z.number().int(), down: z.number().int() }).strict(),
     listenedMs: z.number().int().positive(),
     checks: z.array(
-      z.object({ kind: z.enum(['infra', 'lcd', 'service', 'feed']), name: z.string(), status: z.enum(['ok', 'warn', 'down']), detail: z.string() }).strict(),
+      z.object({ kind: z.enum(['infra', 'lcd', 'service', 'feed', 'fees']), name: z.string(), status: z.enum(['ok', 'warn', 'down']), detail: z.string() }).strict(),
     ),
     instances: z.array(
       z

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { connect, type NatsConnection } from 'nats';
 import { redisKeys, subjects, type FeedStatus, type Heartbeat } from '@mirrorbook/contracts';
-import { freePort, ManagedProcess, requireBinary, startTestServers, type TestServers } from '@mirrorbook/testing';
+import { freePort, ManagedProcess, requireBinary, startTestServers, storedFees, type TestServers } from '@mirrorbook/testing';
 import { PAIRS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
 import { healthOutput } from './cli-output.schemas';
 
@@ -120,7 +120,13 @@ describe('mirrorbook health', () => {
       expect(run.code).toBe(0);
       const out = parseJson(healthOutput, run);
       expect(out.checks.filter((c) => c.status !== 'ok')).toEqual([]);
-      expect(out.summary).toEqual({ ok: 11, warn: 0, down: 0 });
+      expect(out.summary).toEqual({ ok: 13, warn: 0, down: 0 });
+      expect(out.degraded).toBe(false);
+      // no executor wrote fees:<wallet> yet: shown, never a failure
+      expect(out.checks.filter((c) => c.kind === 'fees').map((c) => [c.name, c.detail])).toEqual([
+        ['fees w1', 'no fee data yet'],
+        ['fees w2', 'no fee data yet'],
+      ]);
     });
 
     it('prints a table and the verdict for a human', async () => {
@@ -128,7 +134,39 @@ describe('mirrorbook health', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/OK\s+service\s+executor w1\s+running \(ex-w1, up 42s\)/);
       expect(run.stdout).toMatch(/OK\s+feed\s+inj-usdt\s+fresh: reference fresh 0s, book fresh 0s/);
-      expect(run.stdout).toMatch(/healthy \(11 ok, 0 warn\)/);
+      expect(run.stdout).toMatch(/healthy \(13 ok, 0 warn\)/);
+    });
+
+    describe("and a wallet's fee budget is paused or slow", () => {
+      afterEach(async () => {
+        await redis.del(redisKeys.fees('w1'), redisKeys.fees('w2'));
+      });
+
+      it('shows the paused wallet degraded (warn, exit 0) with the reason, the slow one ok with why', async () => {
+        await redis.set(redisKeys.fees('w1'), JSON.stringify(storedFees({ todayInj: '5.02' }, { state: 'paused', reason: 'fees today 5.02 of 5 INJ, 100 %' })));
+        await redis.set(redisKeys.fees('w2'), JSON.stringify(storedFees({ todayInj: '4.01' }, { state: 'slow', reason: 'fees today 4.01 of 5 INJ, 80 %' })));
+        const run = await runCli(['health', '--json'], env);
+        expect(run.code).toBe(0);
+        const out = parseJson(healthOutput, run);
+        expect(out).toMatchObject({ healthy: true, degraded: true, summary: { ok: 12, warn: 1, down: 0 } });
+        const fees = Object.fromEntries(out.checks.filter((c) => c.kind === 'fees').map((c) => [c.name, c]));
+        expect(fees['fees w1']?.status).toBe('warn');
+        expect(fees['fees w1']?.detail).toContain('budget 5 INJ/day: paused (fees today 5.02 of 5 INJ, 100 %)');
+        expect(fees['fees w2']?.status).toBe('ok');
+        expect(fees['fees w2']?.detail).toContain('budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)');
+        const text = await runCli(['health'], env);
+        expect(text.code).toBe(0);
+        expect(text.stdout).toMatch(/WARN\s+fees\s+fees w1\s+spent 5\.02 INJ today \(38 txs\) .* budget 5 INJ\/day: paused \(fees today 5\.02 of 5 INJ, 100 %\)/);
+        expect(text.stdout).toMatch(/healthy but degraded \(12 ok, 1 warn\)/);
+      });
+
+      it('warns on a malformed record (the budget is unknown) without failing', async () => {
+        await redis.set(redisKeys.fees('w1'), '{"v":1,"todayInj":');
+        const run = await runCli(['health', '--json'], env);
+        expect(run.code).toBe(0);
+        const check = parseJson(healthOutput, run).checks.find((c) => c.name === 'fees w1');
+        expect(check).toEqual({ kind: 'fees', name: 'fees w1', status: 'warn', detail: 'fee data unavailable (invalid record: not JSON)' });
+      });
     });
 
     describe('and one feed goes down', () => {

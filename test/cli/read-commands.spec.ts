@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '@mirrorbook/contracts';
 import type { Market } from '@mirrorbook/market';
-import { startTestServers, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
+import { startTestServers, storedFees, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
 import { KEYS, PAIRS, USDT, WALLETS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
 import { balancesOutput, compareOutput, ordersOutput, positionsOutput } from './cli-output.schemas';
 import { SimTrader } from './sim-trader.fixture';
@@ -49,6 +49,66 @@ describe('mirrorbook read commands against the sim', () => {
     it('takes the address from WALLET_<ID>_ADDRESS when no key is at hand', async () => {
       const run = await runCli(['balances', '--wallet', 'w2', '--json'], { ...env, WALLET_W2_ADDRESS: WALLETS.bob.injAddress });
       expect(parseJson(balancesOutput, run).wallets[0]).toMatchObject({ address: WALLETS.bob.injAddress, addressSource: 'env' });
+    });
+
+    describe('with fees:<wallet> in Redis', () => {
+      let redis: Redis;
+      let keyEnv: Record<string, string>;
+      beforeAll(() => {
+        redis = new Redis(servers.redis.url);
+        keyEnv = { ...env, ...writeWalletKeyFile(config.dir, 'w1', KEYS.alice) };
+      });
+      afterEach(async () => {
+        await redis.del(redisKeys.fees('w1'));
+      });
+      afterAll(() => redis?.disconnect());
+
+      it('prints what the wallet spent today, its pace, runway and budget state with the reason, and carries the record in --json', async () => {
+        const record = storedFees({}, { state: 'slow', reason: 'fees today 4.01 of 5 INJ, 80 %' });
+        await redis.set(redisKeys.fees('w1'), JSON.stringify(record));
+        const json = await runCli(['balances', '--wallet', 'w1', '--json'], keyEnv);
+        expect(json.code).toBe(0);
+        expect(parseJson(balancesOutput, json).wallets[0]?.fees).toEqual({
+          status: 'ok',
+          record,
+          invalid: null,
+          lines: ['spent 1.2345 INJ today (38 txs)', '4.1 INJ/day at this pace', 'runway 12.3 days', 'budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)'],
+          summary: 'spent 1.2345 INJ today (38 txs) · 4.1 INJ/day at this pace · runway 12.3 days · budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)',
+        });
+        const text = await runCli(['balances', '--wallet', 'w1'], keyEnv);
+        expect(text.code).toBe(0);
+        expect(text.stdout).toContain(
+          ['FEES  spent 1.2345 INJ today (38 txs)', '      4.1 INJ/day at this pace', '      runway 12.3 days', '      budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)'].join('\n'),
+        );
+      });
+
+      it('names a paused budget and its reason', async () => {
+        await redis.set(redisKeys.fees('w1'), JSON.stringify(storedFees({ todayInj: '5.02' }, { state: 'paused', reason: 'fees today 5.02 of 5 INJ, 100 %' })));
+        const run = await runCli(['balances', '--wallet', 'w1'], keyEnv);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('FEES  spent 5.02 INJ today (38 txs)');
+        expect(run.stdout).toContain('      budget 5 INJ/day: paused (fees today 5.02 of 5 INJ, 100 %)');
+      });
+
+      it('refuses a malformed record: the balances stand, the fees show as unavailable with why', async () => {
+        await redis.set(redisKeys.fees('w1'), JSON.stringify({ ...storedFees(), budget: { dailyInj: '5', state: 'broke' } }));
+        const run = await runCli(['balances', '--wallet', 'w1', '--json'], keyEnv);
+        expect(run.code).toBe(0);
+        const [w1] = parseJson(balancesOutput, run).wallets;
+        expect(w1?.balances.find((b) => b.denom === 'inj')).toMatchObject({ bank: '1000' });
+        expect(w1?.fees).toMatchObject({ status: 'invalid', record: null });
+        expect(w1?.fees?.invalid).toMatch(/^budget\.slowAtPct: Required; budget\.state: Invalid enum value/);
+        const text = await runCli(['balances', '--wallet', 'w1'], keyEnv);
+        expect(text.stdout).toMatch(/FEES {2}fee data unavailable \(invalid record: budget\.slowAtPct: Required/);
+        expect(text.stderr).not.toMatch(/\bat \S+ \(/);
+      });
+
+      it('says no fee data yet where nothing was written, and has no fees for a bare --address', async () => {
+        const run = await runCli(['balances', '--wallet', 'w1'], keyEnv);
+        expect(run.stdout).toContain('FEES  no fee data yet');
+        const bare = await runCli(['balances', '--address', WALLETS.bob.injAddress, '--json'], env);
+        expect(parseJson(balancesOutput, bare).wallets[0]?.fees).toBeNull();
+      });
     });
 
     describe('when nothing says where a wallet lives', () => {

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { eventually, rawClients, seedDemoMarket, startDemoTicker, startTestServers, type TestServers } from '@mirrorbook/testing';
+import { eventually, rawClients, seedDemoMarket, startDemoTicker, startTestServers, storedFees, type TestServers } from '@mirrorbook/testing';
 import { screenshotDir } from '../support/screenshots';
 import { startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
@@ -164,6 +164,59 @@ describeWithBrowser('the dashboard in headless Chromium, against a gateway with 
     expect(await page.getByTestId('bot-unavailable-spot-inj-inj-usdt').count()).toBe(0);
     await page.getByTestId('service-unavailable-executor-executor-w1-atom-usdt').filter({ hasText: unavailable }).waitFor();
     expect(await page.locator('[data-testid^="service-unavailable-executor-executor-w2"]').count()).toBe(0);
+  });
+
+  describe('fees:<wallet>', () => {
+    const reloaded = async () => {
+      await page.reload();
+      await page.getByTestId('ws-status').filter({ hasText: 'live' }).waitFor();
+    };
+    afterEach(async () => {
+      await redis.del(redisKeys.fees('w1'), redisKeys.fees('w2'));
+    });
+
+    it('shows what a wallet spent today, its pace, runway and budget on its row and its bots; an invalid record as unavailable', async () => {
+      await redis.set(redisKeys.fees('w1'), JSON.stringify(storedFees({}, { state: 'slow', reason: 'fees today 4.01 of 5 INJ, 80 %' })));
+      await redis.set(redisKeys.fees('w2'), JSON.stringify({ ...storedFees(), runwayDays: 'soon' }));
+      await reloaded();
+      const w1 = page.getByTestId('wallet-fees-w1');
+      await w1.locator('div').first().waitFor();
+      expect(await w1.locator('div').allTextContents()).toEqual([
+        'spent 1.2345 INJ today (38 txs)',
+        '4.1 INJ/day at this pace',
+        'runway 12.3 days',
+        'budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)',
+      ]);
+      expect(await w1.getAttribute('data-fee-state')).toBe('slow');
+      expect(await page.getByTestId('bot-fees-spot-inj').textContent()).toBe(
+        'fees: spent 1.2345 INJ today (38 txs) · 4.1 INJ/day at this pace · runway 12.3 days · budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)',
+      );
+      expect(await page.getByTestId('bot-fee-paused-spot-inj').count()).toBe(0);
+      expect(await page.getByTestId('wallet-fees-w2').textContent()).toMatch(/^fee data unavailable \(invalid record: runwayDays: /);
+      expect(await page.getByTestId('wallet-fees-w2').getAttribute('data-fee-state')).toBe('invalid');
+      expect(await page.getByTestId('bot-fees-perp-inj').textContent()).toMatch(/^fees: fee data unavailable/);
+    });
+
+    it('says no fee data yet where nothing was written', async () => {
+      await reloaded();
+      await page.getByTestId('wallet-fees-w1').filter({ hasText: 'no fee data yet' }).waitFor();
+      expect(await page.getByTestId('bot-fees-spot-inj').textContent()).toBe('fees: no fee data yet');
+    });
+
+    it('shows a paused budget next to the bot state, with the reason', async () => {
+      const reason = 'fees today 5.02 of 5 INJ, 100 %';
+      await redis.set(redisKeys.fees('w1'), JSON.stringify(storedFees({ todayInj: '5.02' }, { state: 'paused', reason })));
+      await reloaded();
+      const badge = page.getByTestId('bot-fee-paused-spot-inj');
+      await badge.waitFor();
+      expect(await badge.textContent()).toBe('fee budget paused');
+      expect(await badge.getAttribute('title')).toBe(reason);
+      expect(await page.getByTestId('bot-fee-paused-reason-spot-inj').textContent()).toBe(`fee budget paused: ${reason}`);
+      // the desired state is the operator's and stays what it was
+      expect(await page.getByTestId('bot-state-spot-inj').textContent()).toBe('running');
+      expect(await page.getByTestId('bot-fee-paused-perp-inj').count()).toBe(0);
+      await page.getByTestId('bot-card-spot-inj').screenshot({ path: join(SCREENSHOTS, 'dashboard-fee-paused.png') });
+    });
   });
 
   it('fits a phone screen', async () => {

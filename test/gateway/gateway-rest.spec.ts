@@ -3,7 +3,7 @@ import { register } from 'prom-client';
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { botStateSchema, redisKeys, type BotState } from '@mirrorbook/contracts';
-import { balances, book, bytes, eventually, execReport, feedStatus, heartbeat, orderEvent, priceTick, rawClients, startTestServers, storedOrder, type TestServers } from '@mirrorbook/testing';
+import { balances, book, bytes, eventually, execReport, feedStatus, heartbeat, orderEvent, priceTick, rawClients, startTestServers, storedFees, storedOrder, type TestServers } from '@mirrorbook/testing';
 import { holdClock, startGateway, TOKEN, type GatewayUnderTest } from './gateway.fixture';
 
 const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -37,6 +37,10 @@ describe('gateway REST API against real NATS and Redis', () => {
   /** the in-process gateway's `mirrorbook_invalid_messages_total{family,reason}` */
   const invalidCount = async (family: string, reason: string) =>
     (await register.getSingleMetric('mirrorbook_invalid_messages_total')?.get())?.values.find((v) => v.labels.family === family && v.labels.reason === reason)?.value ?? 0;
+
+  /** the in-process gateway's `mirrorbook_gateway_invalid_stored_values_total{family}` */
+  const invalidStoredCount = async (family: string) =>
+    (await register.getSingleMetric('mirrorbook_gateway_invalid_stored_values_total')?.get())?.values.find((v) => v.labels.family === family)?.value ?? 0;
 
   describe('GET /api/bots', () => {
     it('lists the configured bots with the config default state when bot:<id> is missing', async () => {
@@ -271,6 +275,63 @@ describe('gateway REST API against real NATS and Redis', () => {
       expect(wallets[1]).toMatchObject({ id: 'w2', address: null, executor: null, balances: null });
       const bot = (await http().get('/api/bots/spot-inj').expect(200)).body;
       expect(bot).toMatchObject({ executor: { instance: 'exec-w1-a', state: 'running' }, balances: { height: 100 } });
+    });
+
+    describe('fees:<wallet>', () => {
+      afterEach(async () => {
+        await redis.del(redisKeys.fees('w1'), redisKeys.fees('w2'));
+      });
+
+      it('shows what each wallet spent today, its pace, runway and budget state with the reason; no fee data yet where none was written', async () => {
+        const record = storedFees({}, { state: 'slow', reason: 'fees today 4.01 of 5 INJ, 80 %' });
+        await redis.set(redisKeys.fees('w1'), JSON.stringify(record));
+        const [w1, w2] = (await http().get('/api/wallets').expect(200)).body;
+        expect(w1.fees).toEqual({
+          status: 'ok',
+          record,
+          invalid: null,
+          lines: ['spent 1.2345 INJ today (38 txs)', '4.1 INJ/day at this pace', 'runway 12.3 days', 'budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)'],
+          summary: 'spent 1.2345 INJ today (38 txs) · 4.1 INJ/day at this pace · runway 12.3 days · budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)',
+        });
+        expect(w2.fees).toEqual({ status: 'missing', record: null, invalid: null, lines: ['no fee data yet'], summary: 'no fee data yet' });
+        const bots = (await http().get('/api/bots').expect(200)).body;
+        expect(bots.map((b: { id: string; fees: { status: string } }) => [b.id, b.fees.status])).toEqual([
+          ['spot-inj', 'ok'],
+          ['perp-inj', 'missing'],
+        ]);
+      });
+
+      it('refuses a malformed record, counts it and shows the wallet as fee data unavailable; the rest of the view stands', async () => {
+        const before = await invalidStoredCount('fees');
+        await redis.set(redisKeys.fees('w2'), JSON.stringify({ ...storedFees(), todayInj: 1.5 }));
+        const [w1, w2] = (await http().get('/api/wallets').expect(200)).body;
+        expect(w2).toMatchObject({ id: 'w2', bots: ['perp-inj'], fees: { status: 'invalid', record: null } });
+        expect(w2.fees.invalid).toMatch(/^todayInj: /);
+        expect(w2.fees.summary).toMatch(/^fee data unavailable \(invalid record: todayInj: /);
+        expect(w1.fees.status).toBe('missing');
+        expect(await invalidStoredCount('fees')).toBeGreaterThan(before);
+      });
+
+      it('reports a wallet whose budget is paused as degraded on /health (still 200: the gateway works), with the reason, and on its bots', async () => {
+        const reason = 'fees today 5.02 of 5 INJ, 100 %';
+        await redis.set(redisKeys.fees('w1'), JSON.stringify(storedFees({ todayInj: '5.02' }, { state: 'paused', reason })));
+        let health: { status: string; degraded: Record<string, Record<string, string>> } | undefined;
+        await eventually(
+          async () => {
+            health = (await http().get('/health').expect(200)).body;
+            return health?.degraded.feeBudget !== undefined;
+          },
+          5000,
+          'the paused budget on /health',
+        );
+        expect(health).toMatchObject({ status: 'degraded', degraded: { feeBudget: { w1: reason } } });
+        const bot = (await http().get('/api/bots/spot-inj').expect(200)).body;
+        expect(bot.fees.record.budget).toMatchObject({ state: 'paused', reason });
+        expect(bot.fees.lines[3]).toBe(`budget 5 INJ/day: paused (${reason})`);
+        // the budget resumes: /health no longer lists it
+        await redis.set(redisKeys.fees('w1'), JSON.stringify(storedFees()));
+        await eventually(async () => (await http().get('/health').expect(200)).body.degraded.feeBudget === undefined, 5000, 'the budget no longer degraded');
+      });
     });
   });
 

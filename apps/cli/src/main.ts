@@ -84,7 +84,7 @@ function buildProgram(): Command {
 
   program
     .command('balances')
-    .description('bank balances and default-subaccount deposits per wallet, human units')
+    .description('bank balances and default-subaccount deposits per wallet, human units; fees spent today, pace, runway and fee budget state')
     .option('--wallet <id>', 'one wallet of config/bots.json')
     .option('--all', 'every configured wallet (the default)')
     .option('--address <inj1…>', 'read this address instead of a configured wallet')
@@ -141,7 +141,7 @@ function buildProgram(): Command {
 
   program
     .command('health')
-    .description('NATS, Redis, LCDs, services (heartbeats) and feed freshness; exit 1 when anything is down')
+    .description('NATS, Redis, LCDs, services (heartbeats), feed freshness and fee budgets; exit 1 when anything is down (warnings exit 0)')
     .option('--listen-ms <ms>', 'listen for heartbeats this long (default 1.5 × HEARTBEAT_INTERVAL_MS)', integerOption('--listen-ms', 100, 600_000))
     .action(oneShot(healthCommand));
 

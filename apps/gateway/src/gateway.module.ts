@@ -41,6 +41,8 @@ import { ServicesController } from './services/services.controller';
 import { WalletsController } from './wallets/wallets.controller';
 import { WalletsService } from './wallets/wallets.service';
 import { BalancesReader } from './wallets/balances.reader';
+import { FeeBudgetMonitor } from './wallets/fee-budget.monitor';
+import { FeesReader } from './wallets/fees.reader';
 
 /** Per client IP per minute, all routes; mutating routes have their own, tighter limit. */
 const REQUESTS_PER_MINUTE = 600;
@@ -65,6 +67,8 @@ const REQUESTS_PER_MINUTE = 600;
     LiveMarketCache,
     ServiceRegistry,
     BalancesReader,
+    FeesReader,
+    FeeBudgetMonitor,
     BotStateStore,
     BotParamsValidator,
     BotViewBuilder,

@@ -2,7 +2,7 @@
 import type { BotView } from '../src/bots/bot.view';
 import { ApiError, type ApiClient } from './api.client';
 import { h, replaceChildren } from './dom';
-import { arrow, duration, marketUnavailable, shortAddress, shortDecimal } from './format';
+import { arrow, duration, feeState, marketUnavailable, shortAddress, shortDecimal } from './format';
 import { ParamsForm } from './params-form.view';
 
 /** What a bot card asks the page to do. */
@@ -48,6 +48,7 @@ export class BotCard {
     this.element.dataset.state = bot.desired;
     for (const button of this.buttons) button.disabled = button.classList.contains({ running: 'start', paused: 'pause', stopped: 'stop' }[bot.desired]);
     const executor = bot.executor;
+    const budget = bot.fees.record?.budget;
     replaceChildren(
       this.summary,
       h(
@@ -56,7 +57,11 @@ export class BotCard {
         h('h3', {}, id),
         h('span', { class: 'badge kind' }, bot.kind),
         h('span', { class: `badge state ${bot.desired}`, 'data-testid': `bot-state-${id}` }, bot.source === 'none' ? `${bot.desired} (no record)` : bot.desired),
+        budget?.state === 'paused' ? h('span', { class: 'badge state paused', 'data-testid': `bot-fee-paused-${id}`, title: budget.reason ?? '' }, 'fee budget paused') : null,
       ),
+      budget?.state === 'paused'
+        ? h('p', { class: 'fee-paused', 'data-testid': `bot-fee-paused-reason-${id}`, role: 'status' }, `fee budget paused${budget.reason ? `: ${budget.reason}` : ''}`)
+        : null,
       h('p', { class: 'wallet' }, `${bot.wallet.label || bot.wallet.id} (${bot.wallet.id}) · `, h('code', { title: bot.wallet.address ?? '' }, shortAddress(bot.wallet.address))),
       h(
         'p',
@@ -93,6 +98,7 @@ export class BotCard {
           ? Object.values(bot.balances.balances).map((b) => h('li', {}, h('b', {}, b.symbol), ` ${shortDecimal(b.available)} / ${shortDecimal(b.total)}`))
           : h('li', { class: 'muted' }, 'no balances reported yet'),
       ),
+      h('p', { class: 'fees', 'data-testid': `bot-fees-${id}`, 'data-fee-state': feeState(bot.fees) }, 'fees: ', bot.fees.summary),
     );
     this.params.update(bot);
   }

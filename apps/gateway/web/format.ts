@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { FeeReport } from '@mirrorbook/market';
 
 /** "1h 02m", "3m 05s", "12s" */
 export function duration(seconds: number): string {
@@ -46,4 +47,9 @@ export function arrow(direction: 'above' | 'below' | 'level' | null): string {
 /** How the dashboard names a market the wallet's executor set aside (bot card, services table). */
 export function marketUnavailable(reason: string): string {
   return `market unavailable: ${reason}`;
+}
+
+/** What the dashboard keys a fee report's look on: the budget state, or why there is none (`missing`, `invalid`). */
+export function feeState(fees: FeeReport): string {
+  return fees.record?.budget.state ?? fees.status;
 }

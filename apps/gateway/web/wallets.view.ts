@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { WalletView } from '../src/wallets/wallet.view';
 import { h, replaceChildren } from './dom';
-import { shortAddress, shortDecimal } from './format';
+import { feeState, shortAddress, shortDecimal } from './format';
 
-/** Wallets with their executor and balances. */
+/** Wallets with their executor, balances and fees. */
 export function renderWallets(body: HTMLElement, wallets: WalletView[]): void {
   replaceChildren(
     body,
@@ -21,6 +21,8 @@ export function renderWallets(body: HTMLElement, wallets: WalletView[]): void {
             ? Object.values(w.balances.balances).map((b) => h('div', {}, h('b', {}, b.symbol), ` ${shortDecimal(b.available)} / ${shortDecimal(b.total)}`))
             : h('span', { class: 'muted' }, '—'),
         ),
+        // the lines are the gateway's (feeReport of libs/market, as `mirrorbook balances` prints them)
+        h('td', { class: 'fees', 'data-testid': `wallet-fees-${w.id}`, 'data-fee-state': feeState(w.fees) }, w.fees.lines.map((line) => h('div', {}, line))),
       ),
     ),
   );

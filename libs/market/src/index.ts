@@ -13,6 +13,7 @@ export {
 export { Dec, type DecimalValue } from './decimal.config';
 export { decimalsByDenom, denomCatalog, FEE_DENOM, type DenomCatalogOptions, type DenomInfo } from './denom.catalog';
 export { toDecimalString } from './decimal.format';
+export { FEE_DATA_UNAVAILABLE, feeReport, feeReportSchema, NO_FEE_DATA, parseStoredFees, type FeeReading, type FeeReport } from './fee.report';
 export { MarketMetadataError } from './market-metadata.error';
 export type { Market, MarketNetwork, MarketType, Side } from './market.model';
 export { lcdMarkPrice, normalizeLcdMarket } from './lcd-market.normalizer';

@@ -23,6 +23,7 @@ export {
   heartbeat,
   orderEvent,
   priceTick,
+  storedFees,
   storedOrder,
 } from './payloads.fixture';
 export { seedDemoMarket, startDemoTicker } from './demo-market.fixture';

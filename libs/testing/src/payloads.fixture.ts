@@ -1,4 +1,4 @@
-import type { BookSnapshot, ExecutionReport, FeedStatus, Heartbeat, OrderEvent, PriceTick, StoredBalances, StoredOrder } from '@mirrorbook/contracts';
+import type { BookSnapshot, ExecutionReport, FeedStatus, Heartbeat, OrderEvent, PriceTick, StoredBalances, StoredFees, StoredOrder } from '@mirrorbook/contracts';
 
 /** Real contract payloads for seeding; every field valid, overridable. */
 export const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
@@ -42,6 +42,13 @@ export const balances = (over: Partial<StoredBalances> = {}): StoredBalances => 
   height: 100, ts: Date.now(),
   balances: { inj: { symbol: 'INJ', available: '100.5', total: '120' }, 'peggy0xdac17f958d2ee523a2206206994597c13d831ec7': { symbol: 'USDT', available: '2500', total: '3000' } },
   ...over,
+});
+
+/** `fees:<wallet>` of today (UTC): 1.2345 INJ in 38 txs, 4.1 INJ/day, runway 12.3 days, budget 5 INJ/day normal; `budget` overrides the budget's fields. */
+export const storedFees = (over: Partial<StoredFees> = {}, budget: Partial<StoredFees['budget']> = {}): StoredFees => ({
+  v: 1, ts: Date.now(), day: new Date().toISOString().slice(0, 10), todayInj: '1.2345', txsToday: 38, perDayInj: '4.1',
+  availableInj: '51.5', reserveInj: '1', runwayDays: '12.317073', ...over,
+  budget: { dailyInj: '5', slowAtPct: 80, state: 'normal', reason: null, ...over.budget, ...budget },
 });
 
 export const storedOrder = (n: number, over: Partial<StoredOrder> = {}): StoredOrder => ({

@@ -1,9 +1,10 @@
 import type Decimal from 'decimal.js';
 import { defaultSubaccountFunds, type SubaccountDeposits } from '@mirrorbook/injective';
-import { decimalsByDenom, denomCatalog, catalogMarkets, type DenomInfo } from '@mirrorbook/market';
+import { decimalsByDenom, denomCatalog, catalogMarkets, type DenomInfo, type FeeReport } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
+import { readFeeReports } from '../fees/fee-records.reader';
 import { formatDecimal, jsonDecimal } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
 import type { WalletAddress } from '../wallets/address.resolver';
@@ -26,9 +27,15 @@ interface WalletBalances {
   readonly assets: AssetRow[];
   /** denoms held whose decimals the CLI does not know (shown by name only) */
   readonly unknownDenoms: string[];
+  /** `fees:<wallet>` as a report; null for an `--address` without a wallet, or when Redis could not be read */
+  readonly fees: FeeReport | null;
 }
 
-/** `mirrorbook balances`: per wallet, what the default subaccount can spend (bank + deposit available), the bank balance and the deposits, human units. */
+/**
+ * `mirrorbook balances`: per wallet, what the default subaccount can spend (bank + deposit
+ * available), the bank balance and the deposits, human units; and its fees from `fees:<wallet>`
+ * (spent today, pace, runway, budget state and reason), as the dashboard shows them.
+ */
 export async function balancesCommand(ctx: CliContext, selection: WalletSelection & { all?: boolean }): Promise<ExitCode> {
   if (selection.all && (selection.wallet || selection.address)) throw CliError.usage('--all cannot be combined with --wallet or --address');
   const side = ctx.sides().trading;
@@ -39,18 +46,25 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
   const registry = denomCatalog(side.marketNetwork === 'mainnet' ? [...mainnet, ...testnet] : [...testnet, ...mainnet]);
   const decimals = decimalsByDenom(registry);
   const lcd = ctx.lcd(side.config);
-  const results = await ctx.progress.step(`reading balances on ${ctx.networkName}`, () =>
-    Promise.all(
-      targets.map(async (target): Promise<WalletBalances> => {
-        if (!target.address || !target.subaccountId) return { target, assets: [], unknownDenoms: [] };
-        const [bank, deposits] = await Promise.all([
-          lcd.getBankBalances(target.address, decimals),
-          lcd.getSubaccountDeposits(target.subaccountId, decimals),
-        ]);
-        return mergeBalances(target, registry, bank, deposits);
-      }),
-    ),
+  const walletIds = targets.map((t) => t.wallet).filter((id) => ctx.config().wallets.some((w) => w.id === id));
+  const [chain, fees] = await ctx.progress.step(`reading balances on ${ctx.networkName} and fee records`, () =>
+    Promise.all([
+      Promise.all(
+        targets.map(async (target) => {
+          if (!target.address || !target.subaccountId) return { target, assets: [], unknownDenoms: [] };
+          const [bank, deposits] = await Promise.all([
+            lcd.getBankBalances(target.address, decimals),
+            lcd.getSubaccountDeposits(target.subaccountId, decimals),
+          ]);
+          return mergeBalances(target, registry, bank, deposits);
+        }),
+      ),
+      readFeeReports(ctx, walletIds),
+    ]),
   );
+  if ('unreadable' in fees) ctx.out.note(`fee records not read: ${fees.unreadable}`);
+  const reports = 'reports' in fees ? fees.reports : new Map<string, FeeReport>();
+  const results = chain.map((r): WalletBalances => ({ ...r, fees: reports.get(r.target.wallet) ?? null }));
   for (const r of results) if (!r.target.address) ctx.out.note(noAddressHint(r.target.wallet));
   ctx.out.result(
     {
@@ -69,6 +83,7 @@ export async function balancesCommand(ctx: CliContext, selection: WalletSelectio
           total: jsonDecimal(a.total),
         })),
         unknownDenoms: r.unknownDenoms,
+        fees: r.fees,
       })),
     },
     () => results.map((r) => renderWallet(r)).join('\n\n'),
@@ -81,7 +96,7 @@ function mergeBalances(
   registry: ReadonlyMap<string, DenomInfo>,
   bank: { balances: Readonly<Record<string, Decimal>>; unknownDenoms: readonly string[] },
   deposits: SubaccountDeposits,
-): WalletBalances {
+): Omit<WalletBalances, 'fees'> {
   const funds = defaultSubaccountFunds(bank.balances, deposits.balances);
   const assets = Object.entries(funds)
     .map(([denom, f]): AssetRow => ({
@@ -98,7 +113,7 @@ function mergeBalances(
 
 function renderWallet(r: WalletBalances): string {
   const { wallet, address, source } = r.target;
-  if (!address) return `${wallet}: ${noAddressHint(wallet)}`;
+  if (!address) return `${wallet}: ${noAddressHint(wallet)}${renderFees(r.fees)}`;
   const header = `${wallet}  ${address}  (address from ${source})`;
   const table = renderTable(
     [
@@ -113,5 +128,11 @@ function renderWallet(r: WalletBalances): string {
     '(no balances)',
   );
   const unknown = r.unknownDenoms.length > 0 ? `\nalso holds (decimals unknown): ${r.unknownDenoms.join(', ')}` : '';
-  return `${header}\n${table}${unknown}`;
+  return `${header}\n${table}${unknown}${renderFees(r.fees)}`;
+}
+
+/** The fee lines under a wallet: `fees  spent … today`, then pace, runway and budget, aligned. */
+function renderFees(fees: FeeReport | null): string {
+  if (!fees) return '';
+  return fees.lines.map((line, i) => `\n${i === 0 ? 'FEES' : ''.padEnd(4)}  ${line}`).join('');
 }

@@ -2,7 +2,7 @@
 export const EXIT = {
   /** the command did what was asked */
   OK: 0,
-  /** a check failed: `compare` found a gap above `--max-gap`, `health` found something down, `preflight` a check (also: an unexpected error) */
+  /** a check failed: `compare` found a gap above `--max-gap`, `health` found something down (warnings alone, e.g. a paused fee budget, are 0), `preflight` a check (also: an unexpected error) */
   CHECK_FAILED: 1,
   /** the command line is wrong: unknown option, missing argument, contradicting flags */
   USAGE: 2,
@@ -20,7 +20,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export const EXIT_CODES_HELP = `
 Exit codes:
   0   ok
-  1   check failed (compare: a gap above --max-gap; health: something is down; preflight: a check) or an unexpected error
+  1   check failed (compare: a gap above --max-gap; health: something is down, warnings alone such as
+      a paused fee budget exit 0; preflight: a check) or an unexpected error
   2   usage error (unknown option, missing or contradicting arguments)
   3   refused (the wallet's executor holds the lease; writes on mainnet)
   4   network error (chain LCD, NATS or Redis unreachable or answering with an error)

@@ -5,13 +5,15 @@ import { redactUrl } from '@mirrorbook/messaging';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
 import { formatAge } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
-import { EXPECTED_APPS, feedChecks, serviceChecks, summarize, type FeedStatusRecord, type HealthCheck } from './health.evaluator';
+import { feeReportsOf } from '../fees/fee-records.reader';
+import { EXPECTED_APPS, feeChecks, feedChecks, serviceChecks, summarize, type FeedStatusRecord, type HealthCheck } from './health.evaluator';
 import { defaultListenMs, listenForHeartbeats } from './heartbeat.listener';
 
 /**
  * `mirrorbook health`: NATS and Redis reachability, each LCD of the network, the services from
  * their heartbeats (listening 1.5 heartbeat intervals, less once every expected one is heard
- * running) and each enabled market's feed status from Redis. Exits 1 when anything is down.
+ * running), each enabled market's feed status and each such wallet's fee budget from Redis.
+ * Exits 1 when anything is down; warnings (a paused fee budget, a standby executor) exit 0.
  */
 export async function healthCommand(ctx: CliContext, opts: { listenMs?: number }): Promise<ExitCode> {
   const config = ctx.config();
@@ -24,18 +26,19 @@ export async function healthCommand(ctx: CliContext, opts: { listenMs?: number }
   const [bus, store, lcds] = await ctx.progress.step('checking NATS, Redis, LCDs and listening for heartbeats', () =>
     Promise.all([
       busChecks(ctx, listenMs, wallets),
-      storeChecks(ctx, markets, env.FEED_DOWN_AFTER_MS),
+      storeChecks(ctx, markets, wallets, env.FEED_DOWN_AFTER_MS),
       Promise.all(
         [...new Map([sides.trading.config, sides.reference.config].map((c) => [c.lcdUrl, c])).values()].map((c) => lcdCheck(c.name, c.lcdUrl)),
       ),
     ]),
   );
-  const checks: HealthCheck[] = [bus.infra, store.infra, ...lcds, ...bus.services, ...store.feeds];
+  const checks: HealthCheck[] = [bus.infra, store.infra, ...lcds, ...bus.services, ...store.feeds, ...store.fees];
   const summary = summarize(checks);
   ctx.out.result(
     {
       network: ctx.networkName,
       healthy: summary.healthy,
+      degraded: summary.degraded,
       summary: { ok: summary.ok, warn: summary.warn, down: summary.down },
       listenedMs: listenMs,
       checks,
@@ -70,7 +73,9 @@ export async function healthCommand(ctx: CliContext, opts: { listenMs?: number }
         bus.heartbeats,
         '(no heartbeats heard)',
       );
-      const verdict = summary.healthy ? `healthy (${summary.ok} ok, ${summary.warn} warn)` : `UNHEALTHY: ${summary.down} down, ${summary.warn} warn, ${summary.ok} ok`;
+      const verdict = !summary.healthy
+        ? `UNHEALTHY: ${summary.down} down, ${summary.warn} warn, ${summary.ok} ok`
+        : `${summary.degraded ? 'healthy but degraded' : 'healthy'} (${summary.ok} ok, ${summary.warn} warn)`;
       return `${table}\n\ninstances heard in ${formatAge(listenMs)}:\n${instances}\n\n${verdict}`;
     },
   );
@@ -102,21 +107,33 @@ async function busChecks(ctx: CliContext, listenMs: number, wallets: readonly st
   };
 }
 
-async function storeChecks(ctx: CliContext, markets: readonly string[], maxStatusAgeMs: number): Promise<{ infra: HealthCheck; feeds: HealthCheck[] }> {
+async function storeChecks(
+  ctx: CliContext,
+  markets: readonly string[],
+  wallets: readonly string[],
+  maxStatusAgeMs: number,
+): Promise<{ infra: HealthCheck; feeds: HealthCheck[]; fees: HealthCheck[] }> {
   const url = redactUrl(ctx.config().env.REDIS_URL);
+  const keys = [...markets.map((m) => redisKeys.latestStatus(m)), ...wallets.map((w) => redisKeys.fees(w))];
   let values: (string | null)[];
   try {
     const redis = await ctx.redis();
     await redis.ping();
-    values = markets.length > 0 ? await redis.mget(...markets.map((m) => redisKeys.latestStatus(m))) : [];
+    values = keys.length > 0 ? await redis.mget(...keys) : [];
   } catch (error) {
     return {
       infra: { kind: 'infra', name: 'redis', status: 'down', detail: (error as Error).message },
       feeds: [{ kind: 'feed', name: 'feeds', status: 'down', detail: 'feed status cannot be read without Redis' }],
+      fees: wallets.length > 0 ? [{ kind: 'fees', name: 'fees', status: 'warn', detail: 'fee budgets cannot be read without Redis' }] : [],
     };
   }
+  const now = Date.now();
   const records = markets.map((market, i): FeedStatusRecord => parseStatus(market, values[i] ?? null));
-  return { infra: { kind: 'infra', name: 'redis', status: 'ok', detail: `connected to ${url}` }, feeds: feedChecks(records, Date.now(), maxStatusAgeMs) };
+  return {
+    infra: { kind: 'infra', name: 'redis', status: 'ok', detail: `connected to ${url}` },
+    feeds: feedChecks(records, now, maxStatusAgeMs),
+    fees: feeChecks(feeReportsOf(wallets, values.slice(markets.length), now)),
+  };
 }
 
 function parseStatus(market: string, raw: string | null): FeedStatusRecord {

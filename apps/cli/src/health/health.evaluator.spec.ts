@@ -1,5 +1,6 @@
-import type { FeedStatus, Heartbeat } from '@mirrorbook/contracts';
-import { feedChecks, serviceChecks, summarize } from './health.evaluator';
+import type { FeedStatus, Heartbeat, StoredFees } from '@mirrorbook/contracts';
+import { feeReport } from '@mirrorbook/market';
+import { feeChecks, feedChecks, serviceChecks, summarize } from './health.evaluator';
 
 const beat = (app: Heartbeat['app'], state: Heartbeat['state'], wallet?: string): Heartbeat => ({
   v: 1,
@@ -65,7 +66,7 @@ describe('serviceChecks', () => {
     });
 
     it('fails the summary', () => {
-      expect(summarize(checks)).toEqual({ healthy: false, ok: 1, warn: 1, down: 3 });
+      expect(summarize(checks)).toEqual({ healthy: false, degraded: true, ok: 1, warn: 1, down: 3 });
     });
   });
 });
@@ -97,5 +98,47 @@ describe('feedChecks', () => {
     );
     expect(checks.map((c) => c.status)).toEqual(['down', 'down', 'down']);
     expect(checks[2]?.detail).toBe('status not updated for 1m00s (last said fresh)');
+  });
+});
+
+describe('feeChecks', () => {
+  const fees = (state: 'normal' | 'slow' | 'paused', reason: string | null): StoredFees => ({
+    v: 1,
+    ts: now,
+    day: '2023-11-14',
+    todayInj: '4.01',
+    txsToday: 38,
+    perDayInj: '4.1',
+    availableInj: '51.5',
+    reserveInj: '1',
+    runwayDays: '12.3',
+    budget: { dailyInj: '5', slowAtPct: 80, state, reason },
+  });
+  const checks = feeChecks(
+    new Map([
+      ['w1', feeReport({ status: 'ok', record: fees('normal', null) }, now)],
+      ['w2', feeReport({ status: 'ok', record: fees('slow', 'fees today 4.01 of 5 INJ, 80 %') }, now)],
+      ['w3', feeReport({ status: 'ok', record: fees('paused', 'fees today 5.02 of 5 INJ, 100 %') }, now)],
+      ['w4', feeReport({ status: 'missing' }, now)],
+      ['w5', feeReport({ status: 'invalid', reason: 'todayInj: Expected string, received number' }, now)],
+    ]),
+  );
+
+  it('warns on a paused budget with its reason and never fails health for fees', () => {
+    expect(checks.map((c) => [c.name, c.status])).toEqual([
+      ['fees w1', 'ok'],
+      ['fees w2', 'ok'],
+      ['fees w3', 'warn'],
+      ['fees w4', 'ok'],
+      ['fees w5', 'warn'],
+    ]);
+    expect(checks[2]?.detail).toContain('budget 5 INJ/day: paused (fees today 5.02 of 5 INJ, 100 %)');
+    expect(summarize(checks)).toEqual({ healthy: true, degraded: true, ok: 3, warn: 2, down: 0 });
+  });
+
+  it('says why a slow budget slows, that no record is there yet, or that one is unreadable', () => {
+    expect(checks[1]?.detail).toContain('budget 5 INJ/day: slow (fees today 4.01 of 5 INJ, 80 %)');
+    expect(checks[3]?.detail).toBe('no fee data yet');
+    expect(checks[4]?.detail).toBe('fee data unavailable (invalid record: todayInj: Expected string, received number)');
   });
 });

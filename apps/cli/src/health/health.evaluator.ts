@@ -1,4 +1,5 @@
 import type { AppName, FeedStatus, Heartbeat, ServiceState } from '@mirrorbook/contracts';
+import type { FeeReport } from '@mirrorbook/market';
 import { formatAge } from '../format/number.format';
 
 /** `ok` passes, `warn` is shown but passes, `down` fails `health`. */
@@ -6,8 +7,8 @@ export type CheckStatus = 'ok' | 'warn' | 'down';
 
 /** One line of `health`. */
 export interface HealthCheck {
-  readonly kind: 'infra' | 'lcd' | 'service' | 'feed';
-  /** e.g. `nats`, `lcd trading (sim)`, `executor w1`, `inj-usdt` */
+  readonly kind: 'infra' | 'lcd' | 'service' | 'feed' | 'fees';
+  /** e.g. `nats`, `lcd trading (sim)`, `executor w1`, `inj-usdt`, `fees w1` */
   readonly name: string;
   readonly status: CheckStatus;
   readonly detail: string;
@@ -85,8 +86,21 @@ function side(s: FeedStatus['reference']): string {
   return `${s.state}${s.ageMs === null ? '' : ` ${formatAge(s.ageMs)}`}${s.reason ? ` (${s.reason})` : ''}`;
 }
 
-/** Overall verdict: healthy unless some check is down. */
-export function summarize(checks: readonly HealthCheck[]): { healthy: boolean; ok: number; warn: number; down: number } {
+/**
+ * One check per wallet from its fee report (`fees:<wallet>`): a `paused` budget is warn (its bots
+ * place nothing, the stack itself is fine), as is a record that failed its schema (the budget is
+ * unknown); `normal`, `slow` (detail says why) and no record yet are ok. Never down: fees alone
+ * do not fail `health`.
+ */
+export function feeChecks(reports: ReadonlyMap<string, FeeReport>): HealthCheck[] {
+  return [...reports].map(([wallet, report]): HealthCheck => {
+    const paused = report.record?.budget.state === 'paused';
+    return { kind: 'fees', name: `fees ${wallet}`, status: paused || report.status === 'invalid' ? 'warn' : 'ok', detail: report.summary };
+  });
+}
+
+/** Overall verdict: healthy unless some check is down; degraded when some check warns. */
+export function summarize(checks: readonly HealthCheck[]): { healthy: boolean; degraded: boolean; ok: number; warn: number; down: number } {
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
-  return { healthy: count('down') === 0, ok: count('ok'), warn: count('warn'), down: count('down') };
+  return { healthy: count('down') === 0, degraded: count('warn') > 0, ok: count('ok'), warn: count('warn'), down: count('down') };
 }

@@ -6,11 +6,12 @@ import { ServiceRegistry } from '../live/service.registry';
 import { priceGap } from '../markets/price-gap';
 import { RequestValidationError } from '../platform/request-validation.error';
 import { BalancesReader } from '../wallets/balances.reader';
+import { FeesReader } from '../wallets/fees.reader';
 import { BotParamsValidator } from './bot-params.validator';
 import { BotStateStore, type StoredBotState } from './bot-state.store';
 import type { BotMarket, BotView } from './bot.view';
 
-/** Bot views: config joined with `bot:<id>`, executor heartbeats, balances and latest prices. */
+/** Bot views: config joined with `bot:<id>`, executor heartbeats, balances, fee records and latest prices. */
 @Injectable()
 export class BotViewBuilder {
   private readonly logger = new Logger(BotViewBuilder.name);
@@ -20,16 +21,18 @@ export class BotViewBuilder {
     private readonly store: BotStateStore,
     private readonly registry: ServiceRegistry,
     private readonly balances: BalancesReader,
+    private readonly fees: FeesReader,
     private readonly liveMarkets: LiveMarketCache,
     private readonly params: BotParamsValidator,
   ) {}
 
   async build(bots: BotEntry[]): Promise<BotView[]> {
-    const [states, balances] = await Promise.all([this.store.readMany(bots), this.balances.read([...new Set(bots.map((b) => b.wallet))])]);
-    return bots.map((bot) => this.view(bot, states.get(bot.id)!, balances.get(bot.wallet) ?? null));
+    const wallets = [...new Set(bots.map((b) => b.wallet))];
+    const [states, balances, fees] = await Promise.all([this.store.readMany(bots), this.balances.read(wallets), this.fees.read(wallets)]);
+    return bots.map((bot) => this.view(bot, states.get(bot.id)!, balances.get(bot.wallet) ?? null, fees.get(bot.wallet)!));
   }
 
-  private view(bot: BotEntry, { state, source }: StoredBotState, balances: BotView['balances']): BotView {
+  private view(bot: BotEntry, { state, source }: StoredBotState, balances: BotView['balances'], fees: BotView['fees']): BotView {
     const wallet = this.config.wallets.find((w) => w.id === bot.wallet);
     const executors = this.registry.executorsOf(bot.wallet);
     const unavailable = executors[0]?.unavailableMarkets ?? {};
@@ -51,6 +54,7 @@ export class BotViewBuilder {
       effectiveParams: this.effectiveParams(bot, state.params),
       executor: this.registry.executorOf(bot.wallet),
       balances,
+      fees,
     };
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { botId, botRunState, epochMs, marketKey, positiveDecimalString, signedDecimalString, storedBalancesSchema, storedOrderSchema, walletId } from '@mirrorbook/contracts';
+import { feeReportSchema } from '@mirrorbook/market';
 import { executorSummarySchema } from '../services/service.view';
 
 /** One of a bot's markets with its two prices. */
@@ -46,6 +47,8 @@ export const botViewSchema = z.object({
   /** the wallet's executor in charge, from heartbeats */
   executor: executorSummarySchema.nullable(),
   balances: storedBalancesSchema.nullable(),
+  /** the wallet's `fees:<wallet>`: a `paused` budget stops the bot's orders whatever `desired` says (reason in `record.budget.reason`) */
+  fees: feeReportSchema,
 });
 
 /** `GET /api/bots/:id/orders` */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { storedBalancesSchema, walletId } from '@mirrorbook/contracts';
+import { feeReportSchema } from '@mirrorbook/market';
 import { executorSummarySchema } from '../services/service.view';
 
-/** A configured wallet, its executor and balances (`GET /api/wallets`). Never any key material. */
+/** A configured wallet, its executor, balances and fees (`GET /api/wallets`). Never any key material. */
 export const walletViewSchema = z.object({
   id: walletId,
   label: z.string(),
@@ -15,6 +16,8 @@ export const walletViewSchema = z.object({
   executors: z.array(executorSummarySchema),
   /** `balances:<wallet>` as the executor stored it; null when absent */
   balances: storedBalancesSchema.nullable(),
+  /** `fees:<wallet>`: spent today, pace, runway and daily budget state with its reason; `status` missing or invalid (refused, shown as unavailable) otherwise */
+  fees: feeReportSchema,
   bots: z.array(z.string()),
 });
 

@@ -21,7 +21,7 @@ describe('e2e: a daily fee budget of a few txs', () => {
   }, 240_000);
   afterAll(async () => stack?.stop());
 
-  it('pauses the bot once spent: the report, fees:w1 and /health say why, nothing is created after it, and the book stays', async () => {
+  it("pauses the bot once spent: the report, fees:w1, the executor's and the gateway's /health and the bot's dashboard view say why, nothing is created after it, and the book stays", async () => {
     const reports = () => ledger.reports('w1');
     const pausedAt = async () => reports().findIndex((r) => r.fees?.budget === 'paused');
     await eventually(async () => (await pausedAt()) >= 0, 120_000, 'a report with the budget paused');
@@ -43,6 +43,14 @@ describe('e2e: a daily fee budget of a few txs', () => {
     const health = (await (await fetch(`${await stack.url(executor)}/health`)).json()) as { status: string; degraded: Record<string, Record<string, string>> };
     expect(health.status).toBe('degraded');
     expect(health.degraded.feeBudget).toEqual({ w1: fees.budget.reason });
+
+    // the gateway: /health degraded and the bot (as the dashboard shows it) with the reason
+    await eventually(async () => ((await stack.gateway('GET', '/health')).body as { degraded?: { feeBudget?: unknown } }).degraded?.feeBudget !== undefined, 30_000, 'gateway /health degraded');
+    expect(((await stack.gateway('GET', '/health')).body as { degraded: { feeBudget: unknown } }).degraded.feeBudget).toEqual({ w1: fees.budget.reason });
+    const bots = (await stack.gateway('GET', '/api/bots')).body as { id: string; fees: { status: string; summary: string; record: { budget: { state: string } } } }[];
+    const frugal = bots.find((b) => b.id === 'frugal')!;
+    expect(frugal.fees.record.budget.state).toBe('paused');
+    expect(frugal.fees.summary).toContain('paused');
 
     // the strategy stops planning the bot, and nothing the wallet sends after the crossing creates an order
     await eventually(async () => metricSum(await stack.metrics('strategy'), 'mirrorbook_strategy_skips_total', { reason: 'budget-paused' }) > 0, 30_000, 'budget-paused skips');

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { redisKeys, storedFeesSchema, type ExecutionReport } from '@mirrorbook/contracts';
 import { eventually } from '@mirrorbook/testing';
 import { metricSum, type Stack } from '@mirrorbook/testing/stack';
@@ -6,6 +8,7 @@ import { botBook, calmPrice, IntentLedger, note, startScenario } from './support
 const KEY = 'inj-usdt';
 // a first staircase costs about a thousandth of an INJ on the sim: a budget of a few txs
 const DAILY_INJ = '0.004';
+const CHROMIUM = '/usr/bin/chromium';
 
 describe('e2e: a daily fee budget of a few txs', () => {
   let stack: Stack;
@@ -51,6 +54,20 @@ describe('e2e: a daily fee budget of a few txs', () => {
     const frugal = bots.find((b) => b.id === 'frugal')!;
     expect(frugal.fees.record.budget.state).toBe('paused');
     expect(frugal.fees.summary).toContain('paused');
+
+    // the dashboard: the badge next to the bot state, and the reason
+    if (existsSync(CHROMIUM)) {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+      try {
+        const page = await browser.newPage();
+        page.setDefaultTimeout(30_000);
+        await page.goto(stack.gatewayUrl!);
+        await page.getByTestId('bot-fee-paused-frugal').waitFor();
+        expect(await page.getByTestId('bot-fee-paused-reason-frugal').textContent()).toBe(`fee budget paused: ${fees.budget.reason}`);
+      } finally {
+        await browser.close();
+      }
+    }
 
     // the strategy stops planning the bot, and nothing the wallet sends after the crossing creates an order
     await eventually(async () => metricSum(await stack.metrics('strategy'), 'mirrorbook_strategy_skips_total', { reason: 'budget-paused' }) > 0, 30_000, 'budget-paused skips');

@@ -1,5 +1,8 @@
 import Decimal from 'decimal.js';
 
+/** Enough significant digits for any fee total in base units (decimal.js's default 20 would round them). */
+const Inj = Decimal.clone({ precision: 60 });
+
 /** The chain's fee denom and its decimals (1 INJ = 10¹⁸ inj). */
 export const FEE_DENOM = 'inj';
 const FEE_DECIMALS = 18;
@@ -25,7 +28,7 @@ export interface WalletFees {
   failedTxs: number;
   /** INJ paid in fees, exact decimal string */
   feesInj: string;
-  /** `feesInj` extrapolated to a day of chain time (blocks × block time), decimal string */
+  /** `feesInj` extrapolated to a day of chain time (blocks × block time), decimal string of 24 significant digits */
   injPerDay: string;
 }
 
@@ -50,14 +53,14 @@ export function feeInDenom(coins: string, denom: string = FEE_DENOM): bigint {
 
 /** `inj` base units as INJ. */
 export function injOf(base: bigint): Decimal {
-  return new Decimal(base.toString()).div(new Decimal(10).pow(FEE_DECIMALS));
+  return new Inj(base.toString()).div(new Inj(10).pow(FEE_DECIMALS));
 }
 
 /** INJ spent over `blocks` blocks of `blockMs`, extrapolated to a day of chain time; NaN over no blocks. */
 export function injPerDay(inj: Decimal.Value, blocks: number, blockMs: number): Decimal {
-  const ms = new Decimal(blocks).mul(blockMs);
-  if (ms.lte(0)) return new Decimal(Number.NaN);
-  return new Decimal(inj).mul(MS_PER_DAY).div(ms);
+  const ms = new Inj(blocks).mul(blockMs);
+  if (ms.lte(0)) return new Inj(Number.NaN);
+  return new Inj(inj).mul(MS_PER_DAY).div(ms);
 }
 
 /** Blocks in a window (both ends included). */
@@ -79,7 +82,8 @@ export function walletFees(txs: readonly IncludedTx[], wallets: readonly { id: s
       txs: own.length,
       failedTxs: own.filter((tx) => tx.code !== 0).length,
       feesInj: inj.toFixed(),
-      injPerDay: injPerDay(inj, blocks, blockMs).toFixed(),
+      // a projection has no last digit: 24 significant ones
+      injPerDay: injPerDay(inj, blocks, blockMs).toSignificantDigits(24).toFixed(),
     };
   });
 }

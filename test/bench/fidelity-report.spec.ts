@@ -1,0 +1,54 @@
+import { FEE_HEADER, feeNote, feeRows } from '../../scripts/fidelity/fidelity.report';
+import type { FidelityFees, FidelityOptions } from '../../scripts/fidelity/fidelity.runner';
+
+const FEES: FidelityFees = {
+  window: { from: 173, to: 1892 },
+  blocks: 1720,
+  chainSeconds: 1204,
+  wallets: [
+    { wallet: 'w1', txs: 150, failedTxs: 2, feesInj: '0.06675', injPerDay: '4.789950166112956810631229' },
+    { wallet: 'w2', txs: 70, failedTxs: 0, feesInj: '0.02', injPerDay: '1.435215946843853820598007' },
+  ],
+  warmup: [
+    { wallet: 'w1', txs: 40, failedTxs: 0, feesInj: '0.031', injPerDay: '22' },
+    { wallet: 'w2', txs: 20, failedTxs: 0, feesInj: '0.012', injPerDay: '8' },
+  ],
+};
+const MARKETS = [
+  { market: 'inj-usdt', wallets: ['w1'] },
+  { market: 'atom-usdt', wallets: ['w1'] },
+  { market: 'inj-usdt-perp', wallets: ['w2'] },
+];
+const options = (blocksPerCandle: number) => ({ blocksPerCandle, blockMs: 700 }) as Omit<FidelityOptions, 'log'>;
+
+describe('feeRows', () => {
+  it("shows each wallet's markets, txs (failed), INJ spent, INJ/day and the warm-up's cost", () => {
+    expect(FEE_HEADER).toHaveLength(6);
+    expect(feeRows(FEES, MARKETS)).toEqual([
+      ['w1', 'inj-usdt, atom-usdt', '150 (2)', '0.0668', '4.79', '40, 0.0310'],
+      ['w2', 'inj-usdt-perp', '70 (0)', '0.0200', '1.44', '20, 0.0120'],
+    ]);
+  });
+});
+
+describe('feeNote', () => {
+  describe('at real time scale (86 blocks of 700 ms per 60 s candle)', () => {
+    it('gives the window, its chain time and no warning', () => {
+      const note = feeNote({ fees: FEES, options: options(86), candleIntervalS: 60 });
+      expect(note).toContain('blocks 173–1892 (1720 blocks × 700 ms = 0.33 h of chain time)');
+      expect(note).toContain('at real time scale');
+    });
+  });
+
+  describe('faster than recorded', () => {
+    it('says INJ/day holds only at real time scale', () => {
+      expect(feeNote({ fees: FEES, options: options(5), candleIntervalS: 60 })).toContain('at 17.1× the recorded pace the bots see 17.1× the price moves per block, so INJ/day holds only at real time scale (86 blocks per 60 s candle)');
+    });
+  });
+
+  describe('for a report written before fees were measured', () => {
+    it('says so', () => {
+      expect(feeNote({ fees: undefined, options: options(5), candleIntervalS: 60 })).toMatch(/not measured/);
+    });
+  });
+});

@@ -279,18 +279,21 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
       target = up;
       log(`fidelity: the stack took longer than the warm-up: the first ${lateBlocks} blocks of the recording are not measured (raise --warmup-blocks)`);
     }
-    const t0 = Date.now();
+    let t0 = 0;
     let taken = 0;
     let first = -1;
     let last = -1;
+    let seen = up;
     while (target <= endHeight) {
-      await stack.waitHeight(target, 120_000);
+      // a loaded machine stretches blocks: the wait through a long warm-up grows with it
+      await stack.waitHeight(target, Math.max(120_000, (target - seen) * options.blockMs * 4));
       const t = Date.now();
       const books = await Promise.all(setup.markets.map((k) => snapshot(stack, k, walletsOn(setup, k))));
       const height = await stack.height();
       setup.markets.forEach((k, i) => snapshots.get(k)!.push({ ...books[i]!, height, t }));
-      if (first < 0) first = height;
+      if (first < 0) [first, t0] = [height, t];
       last = height;
+      seen = height;
       taken += 1;
       if (taken % 25 === 0) log(progressLine({ taken, height, startHeight, endHeight, blocksPerCandle: options.blocksPerCandle, msSoFar: Date.now() - t0, firstHeight: first }));
       // a slow snapshot skips heights rather than bunching the next ones

@@ -13,8 +13,11 @@ const SECTION_COUNT = SECTIONS.length;
 
 /** Prints the comparison table, the per-service table of a load run and the machine line. */
 export function printTables(results: Results): void {
-  const main = textTable(['metric', 'mirrorbook', 'seed', 'better by', 'how'], results.table.map((r) => [r.metric, r.value, r.seed, r.ratio, r.note]), [34, 30, 24, 22, 64]);
-  process.stdout.write(`\n${main}\n`);
+  // a cadence-only run has none of the comparison's figures
+  if (results.settings.only.some((s) => s !== 'cadence')) {
+    const main = textTable(['metric', 'mirrorbook', 'seed', 'better by', 'how'], results.table.map((r) => [r.metric, r.value, r.seed, r.ratio, r.note]), [34, 30, 24, 22, 64]);
+    process.stdout.write(`\n${main}\n`);
+  }
   if (results.load) process.stdout.write(`\n${textTable(serviceHeader(results.load), serviceRows(results.load))}\n`);
   if (results.cadence) process.stdout.write(`\n${cadenceAbout(results.cadence)}\n${textTable(cadenceHeader(results.cadence.runs), cadenceRows(results.cadence.runs), 40)}\n${cadenceVerdict(results.cadence)}\n`);
   process.stdout.write(`\n${machineLine(results)}\n`);

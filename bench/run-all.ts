@@ -3,8 +3,8 @@
  * in `bench/results/<date>.json` and, for a full run, the table with the machine it ran on in
  * `bench/RESULTS.md`.
  *
- *   npm run bench                      # full: ≈ 8–12 min on 2 cores
- *   npm run bench -- --quick           # shorter windows, 5 wallets in the load run: ≈ 4–5 min
+ *   npm run bench                      # full: ≈ 35 min on 2 cores (the cadence run ≈ 25 of them)
+ *   npm run bench -- --quick           # shorter windows, 5 wallets in the load run, 3 candles of cadence: ≈ 12 min
  *   npm run bench -- --only pipeline,load --wallets 10
  *   npm run bench -- --only cadence --candles 20   # the cost of fidelity alone: ≈ 25 min
  *
@@ -30,7 +30,8 @@ import { runPlanningBench } from './strategy-planning.bench';
 import { runStrategyBench } from './strategy-worker.bench';
 
 const USAGE = `usage: npm run bench [-- options]
-  --quick              shorter windows, 5 wallets in the load run (≈ 4–5 min instead of ≈ 8–12)
+  --quick              shorter windows, 5 wallets in the load run, 3 candles in the cadence run
+                       (≈ 12 min instead of ≈ 35)
   --only a,b           sections to run: ${SECTIONS.join(', ')}
   --candles N          candles of the cadence run, 86 blocks of 700 ms each [20; quick 3]
   --wallets N          wallets (one bot each) in the load run [20; quick 5]

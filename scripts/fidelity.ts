@@ -49,7 +49,6 @@ import { checkParams, ParamsOverrideError, parseParamsOverride, repoConfig, repo
 const CHROMIUM = '/usr/bin/chromium';
 
 interface Cli {
-  /** undefined with --render */
   options: FidelityOptions;
   out: string;
   name: string;

@@ -1,5 +1,5 @@
 import { FEE_HEADER, feeNote, feeRows } from '../../scripts/fidelity/fidelity.report';
-import type { FidelityFees, FidelityOptions } from '../../scripts/fidelity/fidelity.runner';
+import { progressLine, type FidelityFees, type FidelityOptions } from '../../scripts/fidelity/fidelity.runner';
 
 const FEES: FidelityFees = {
   window: { from: 173, to: 1892 },
@@ -50,5 +50,18 @@ describe('feeNote', () => {
     it('says so', () => {
       expect(feeNote({ fees: undefined, options: options(5), candleIntervalS: 60 })).toMatch(/not measured/);
     });
+  });
+});
+
+describe('progressLine', () => {
+  const at = { startHeight: 173, endHeight: 1892, blocksPerCandle: 86, firstHeight: 173 };
+
+  it('gives the candle and the time left at the pace since the first snapshot', () => {
+    // 100 blocks in 80 s: 0.8 s a block, 792 blocks left
+    expect(progressLine({ ...at, taken: 50, height: 1100, msSoFar: 80_000, firstHeight: 1000 })).toBe('fidelity: 50 snapshots, height 1100 of 1892 (candle 11 of 20), ≈ 10 min 34 s left');
+  });
+
+  it('leaves the time out before a block has passed', () => {
+    expect(progressLine({ ...at, taken: 1, height: 173, msSoFar: 0 })).toBe('fidelity: 1 snapshots, height 173 of 1892 (candle 1 of 20)');
   });
 });

@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import type { StrategyParamsOverride } from '@mirrorbook/contracts';
+import { Dec } from '@mirrorbook/market';
 import { injText, type WalletFees } from './fee.metrics';
 
 /** A market's figures in one cadence setting. */
@@ -71,7 +71,7 @@ export function targetMisses(run: CadenceRun): string[] {
   if (run.error) return [`run failed: ${run.error}`];
   const misses: string[] = [];
   for (const w of run.wallets) {
-    const perDay = new Decimal(w.injPerDay);
+    const perDay = new Dec(w.injPerDay);
     if (!perDay.isFinite() || perDay.gt(CADENCE_TARGETS.injPerDay)) misses.push(`${w.wallet} ${injText(w.injPerDay, 2)} INJ/day > ${CADENCE_TARGETS.injPerDay}`);
   }
   for (const m of run.markets) {

@@ -1,7 +1,8 @@
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
+import { Dec } from '@mirrorbook/market';
 
-/** Enough significant digits for any fee total in base units (decimal.js's default 20 would round them). */
-const Inj = Decimal.clone({ precision: 60 });
+// `Dec` (40 significant digits) holds any fee total of 18-decimal base units exactly; a bare
+// decimal.js (20 digits) would round one of 100 INJ or more
 
 /** The chain's fee denom and its decimals (1 INJ = 10¹⁸ inj). */
 export const FEE_DENOM = 'inj';
@@ -53,14 +54,14 @@ export function feeInDenom(coins: string, denom: string = FEE_DENOM): bigint {
 
 /** `inj` base units as INJ. */
 export function injOf(base: bigint): Decimal {
-  return new Inj(base.toString()).div(new Inj(10).pow(FEE_DECIMALS));
+  return new Dec(base.toString()).div(new Dec(10).pow(FEE_DECIMALS));
 }
 
 /** INJ spent over `blocks` blocks of `blockMs`, extrapolated to a day of chain time; NaN over no blocks. */
 export function injPerDay(inj: Decimal.Value, blocks: number, blockMs: number): Decimal {
-  const ms = new Inj(blocks).mul(blockMs);
-  if (ms.lte(0)) return new Inj(Number.NaN);
-  return new Inj(inj).mul(MS_PER_DAY).div(ms);
+  const ms = new Dec(blocks).mul(blockMs);
+  if (ms.lte(0)) return new Dec(Number.NaN);
+  return new Dec(inj).mul(MS_PER_DAY).div(ms);
 }
 
 /** Blocks in a window (both ends included). */
@@ -90,6 +91,6 @@ export function walletFees(txs: readonly IncludedTx[], wallets: readonly { id: s
 
 /** An INJ amount for display (rounded to `digits` decimals); "—" when it is no number. */
 export function injText(inj: string, digits = 3): string {
-  const d = new Decimal(inj);
+  const d = new Dec(inj);
   return d.isFinite() ? d.toFixed(digits) : '—';
 }

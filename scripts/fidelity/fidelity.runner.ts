@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import type { Orderbook } from '@mirrorbook/injective';
+import { Dec } from '@mirrorbook/market';
 import { startStack, type Stack } from '@mirrorbook/testing/stack';
 import {
   depthWithin,
@@ -181,12 +182,12 @@ function readCandles(file: string): { lines: string[]; header: string | null; fi
   return { lines, header, first: { t: Number(t0), open: open! }, intervalS };
 }
 
-/** A candle row with its open, high, low and close multiplied by `factor` (exactly; the sim rounds to its tick). */
+/** A candle row with its open, high, low and close multiplied by `factor` (40 digits, never in exponent notation; the sim rounds to its tick). */
 export function scaleCandleRow(line: string, factor: Decimal.Value): string {
-  const f = new Decimal(factor);
+  const f = new Dec(factor);
   if (f.eq(1)) return line;
   const cells = line.split(',').map((c) => c.trim());
-  return cells.map((c, i) => (i >= 1 && i <= 4 ? new Decimal(c).mul(f).toString() : c)).join(',');
+  return cells.map((c, i) => (i >= 1 && i <= 4 ? new Dec(c).mul(f).toString() : c)).join(',');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Decimal from 'decimal.js';
 import { z, ZodError } from 'zod';
 import { layerStrategyParams, resolveStrategyParams, type StrategyParams, type StrategyParamsOverride } from '@mirrorbook/contracts';
 import { formatPath, loadConfig } from '@mirrorbook/config';
+import { Dec } from '@mirrorbook/market';
 
 const REPO_CONFIG = resolve(__dirname, '../../config');
 
@@ -57,7 +57,7 @@ export function demoSetup(bots: readonly SetupBot[], levels: Readonly<Record<str
   const level = (key: string) => {
     const found = levels[key];
     if (found === undefined) throw new Error(`no price level for ${key} in config/sim.json`);
-    return new Decimal(found);
+    return new Dec(found);
   };
   const base = level(fileMarket);
   const scale = Object.fromEntries(markets.map((key) => [key, key === fileMarket ? '1' : level(key).div(base).toString()]));

@@ -56,12 +56,12 @@ export function feeNote(r: Pick<FidelityResult, 'fees' | 'options' | 'candleInte
   const fees = r.fees;
   if (!fees) return 'fees: not measured (a report written before they were)';
   const o = r.options;
-  const hours = fees.chainSeconds / 3600;
+  const chainTime = fees.chainSeconds < 3600 ? `${Math.round(fees.chainSeconds)} s` : `${f(fees.chainSeconds / 3600, 2)} h`;
   const realPace = (r.candleIntervalS * 1000) / (o.blocksPerCandle * o.blockMs);
   const pace = Math.abs(realPace - 1) < 0.05
     ? 'at real time scale'
     : `at ${f(realPace, 1)}× the recorded pace the bots see ${f(realPace, 1)}× the price moves per block, so INJ/day holds only at real time scale (${Math.round((r.candleIntervalS * 1000) / o.blockMs)} blocks per ${r.candleIntervalS} s candle)`;
-  return `fees: the fee each included tx of the wallet was charged (the chain's \`tx\` event), blocks ${fees.window.from}–${fees.window.to} (${fees.blocks} blocks × ${o.blockMs} ms = ${f(hours, 2)} h of chain time); INJ/day = INJ spent ÷ that time × 24 h, ${pace}; the warm-up (blocks before ${fees.window.from}, the book built from empty) is apart`;
+  return `fees: the fee each included tx of the wallet was charged (the chain's \`tx\` event), blocks ${fees.window.from}–${fees.window.to} (${fees.blocks} blocks × ${o.blockMs} ms = ${chainTime} of chain time); INJ/day = INJ spent ÷ that time × 24 h, ${pace}; the warm-up (blocks before ${fees.window.from}, the book built from empty) is apart`;
 }
 
 /** One sentence on the run: replay, time scale, bots, scaling, override, snapshots. */

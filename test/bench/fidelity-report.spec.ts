@@ -35,8 +35,14 @@ describe('feeNote', () => {
   describe('at real time scale (86 blocks of 700 ms per 60 s candle)', () => {
     it('gives the window, its chain time and no warning', () => {
       const note = feeNote({ fees: FEES, options: options(86), candleIntervalS: 60 });
-      expect(note).toContain('blocks 173–1892 (1720 blocks × 700 ms = 0.33 h of chain time)');
+      expect(note).toContain('blocks 173–1892 (1720 blocks × 700 ms = 1204 s of chain time)');
       expect(note).toContain('at real time scale');
+    });
+  });
+
+  describe('over more than an hour of chain time', () => {
+    it('gives it in hours', () => {
+      expect(feeNote({ fees: { ...FEES, blocks: 10_320, chainSeconds: 7224 }, options: options(86), candleIntervalS: 60 })).toContain('(10320 blocks × 700 ms = 2.01 h of chain time)');
     });
   });
 

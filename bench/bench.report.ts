@@ -1,18 +1,79 @@
 /**
  * The report of a bench run: the comparison table with the seed's numbers, printed and as bench/RESULTS.md.
  */
+import type { CadenceResult } from './cadence.bench';
+import { CADENCE_TARGETS, cadenceHeader, cadenceRows, targetMisses } from './lib/cadence.table';
 import type { LoadResult } from './lib/load.scenario';
 import { markdownTable, textTable, type ResultRow } from './lib/results.table';
 import { median, round } from './lib/sample.stats';
 import { ratioText, SEED } from './lib/seed.numbers';
-import type { Results, Section } from './bench.results';
+import { SECTIONS, type Results, type Section } from './bench.results';
+
+const SECTION_COUNT = SECTIONS.length;
 
 /** Prints the comparison table, the per-service table of a load run and the machine line. */
 export function printTables(results: Results): void {
-  const main = textTable(['metric', 'mirrorbook', 'seed', 'better by', 'how'], results.table.map((r) => [r.metric, r.value, r.seed, r.ratio, r.note]), [34, 30, 24, 22, 64]);
-  process.stdout.write(`\n${main}\n`);
+  // a cadence-only run has none of the comparison's figures
+  if (results.settings.only.some((s) => s !== 'cadence')) {
+    const main = textTable(['metric', 'mirrorbook', 'seed', 'better by', 'how'], results.table.map((r) => [r.metric, r.value, r.seed, r.ratio, r.note]), [34, 30, 24, 22, 64]);
+    process.stdout.write(`\n${main}\n`);
+  }
   if (results.load) process.stdout.write(`\n${textTable(serviceHeader(results.load), serviceRows(results.load))}\n`);
+  if (results.cadence) process.stdout.write(`\n${cadenceAbout(results.cadence)}\n${textTable(cadenceHeader(results.cadence.runs), cadenceRows(results.cadence.runs), 40)}\n${cadenceVerdict(results.cadence)}\n`);
   process.stdout.write(`\n${machineLine(results)}\n`);
+}
+
+/** What the cadence run replayed, at which scale. */
+function cadenceAbout(c: CadenceResult): string {
+  const chainMin = Math.round((c.candles * c.blocksPerCandle * c.blockMs) / 60_000);
+  return `Cadence: the demo setup (config/bots.json: w1 on inj-usdt + atom-usdt, w2 on inj-usdt-perp) replaying ${c.prices} (${c.market}; other markets scaled to their level), ${c.candles} candles × ${c.blocksPerCandle} blocks of ${c.blockMs} ms (≈ ${chainMin} min of chain time, after ${c.warmupBlocks} warm-up blocks), the three settings at once in isolated stacks; uptime: own bids and asks each ≥ ${c.minDepth} within ${c.maxSpreadBps} bps; INJ/day = fees of the measured blocks ÷ their chain time × 24 h`;
+}
+
+/** The default setting against the targets. */
+function cadenceVerdict(c: CadenceResult): string {
+  const targets = `≤ ${CADENCE_TARGETS.injPerDay} INJ/day per wallet, RMS ≤ ${CADENCE_TARGETS.rmsBps} bps, two-sided uptime ≥ ${CADENCE_TARGETS.uptime * 100} %`;
+  const run = c.runs.find((r) => r.setting === 'default');
+  if (!run) return `targets (${targets}): the default setting did not run`;
+  const misses = targetMisses(run);
+  return `targets at the default setting (${targets}): ${misses.length ? `missed: ${misses.join('; ')}` : 'met'}${c.candles < 20 ? ` (only ${c.candles} candles: the targets are judged on ≥ 20)` : ''}`;
+}
+
+export const CADENCE_START = '<!-- cadence:start -->';
+export const CADENCE_END = '<!-- cadence:end -->';
+
+/** The cadence section of bench/RESULTS.md, between its markers. */
+export function cadenceMarkdown(results: Results, jsonFile: string): string {
+  const c = results.cadence!;
+  const m = results.machine;
+  return [
+    CADENCE_START,
+    '## Cadence: the cost of fidelity',
+    '',
+    `\`${cadenceCommand(results)}\` (run of ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.floor(results.durationSeconds / 60)} min ${results.durationSeconds % 60} s; raw results in \`bench/results/${jsonFile.split('/').pop()}\`).`,
+    `${cadenceAbout(c)}.`,
+    '',
+    markdownTable(cadenceHeader(c.runs), cadenceRows(c.runs)),
+    '',
+    `${cadenceVerdict(c)}.`,
+    '',
+    `Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB RAM, Node ${m.node}; \`uptime\` at start \`${m.uptime}\`, at end \`${results.machineAtEnd.uptime}\`.`,
+    CADENCE_END,
+  ].join('\n');
+}
+
+/** The command a run with these settings was. */
+function cadenceCommand(results: Results): string {
+  const s = results.settings;
+  const args = [...(s.quick ? ['--quick'] : []), ...(s.only.length < SECTION_COUNT ? ['--only', s.only.join(',')] : []), ...(s.candles !== 20 ? ['--candles', String(s.candles)] : [])];
+  return `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+}
+
+/** `markdown` with its cadence section replaced by `section` (appended when it has none). */
+export function withCadenceSection(markdown: string, section: string): string {
+  const start = markdown.indexOf(CADENCE_START);
+  const end = markdown.indexOf(CADENCE_END);
+  if (start < 0 || end < start) return `${markdown.trimEnd()}\n\n${section}\n`;
+  return `${markdown.slice(0, start)}${section}${markdown.slice(end + CADENCE_END.length)}`;
 }
 
 const blocksText = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
@@ -192,6 +253,7 @@ export function resultsMarkdown(results: Results, jsonFile: string): string {
     lines.push(`CPU (% of one core) and RSS of every process, idle (bots stopped) and with ${results.load.bots} bots running (${results.load.wallets} wallets × ${results.load.markets} markets, ${results.load.window.seconds} s window):`, '');
     lines.push(markdownTable(serviceHeader(results.load), serviceRows(results.load)), '');
   }
+  if (results.cadence) lines.push(cadenceMarkdown(results, jsonFile), '');
   lines.push(
     '**Machine**',
     '',

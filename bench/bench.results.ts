@@ -1,13 +1,14 @@
 /**
  * The results of one `npm run bench` (bench/run-all.ts), as saved in `bench/results/<date>.json`.
  */
+import type { CadenceResult } from './cadence.bench';
 import type { ExecutorScenarioResult } from './executor.bench';
 import type { LoadResult } from './lib/load.scenario';
 import type { machineInfo } from './lib/machine.info';
 import type { PipelineResult } from './lib/pipeline.scenario';
 import type { ResultRow } from './lib/results.table';
 
-export const SECTIONS = ['planning', 'strategy', 'executor', 'pipeline', 'load'] as const;
+export const SECTIONS = ['planning', 'strategy', 'executor', 'pipeline', 'load', 'cadence'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Settings {
@@ -15,6 +16,8 @@ export interface Settings {
   only: Section[];
   wallets: number;
   markets: number;
+  /** candles of the cadence run (real time scale: 86 blocks each) */
+  candles: number;
   resultsMd: boolean;
   write: boolean;
   /** a saved results file to print (no run) */
@@ -42,6 +45,8 @@ export interface Results {
   executor?: { steadyBlockOnDemand: ExecutorScenarioResult; steadyBlock700: ExecutorScenarioResult; failover?: ExecutorScenarioResult };
   pipeline?: PipelineResult;
   load?: LoadResult;
+  /** the cost of fidelity: three cadence settings on one replay */
+  cadence?: CadenceResult;
   table: ResultRow[];
   durationSeconds: number;
 }

@@ -6,10 +6,19 @@
  * mainnet mid per side, and two-sided uptime as Injective's Open Liquidity Program counts it.
  *
  *   npm run fidelity -- --prices docs/fidelity/inj-usdt-synthetic.csv --out docs/fidelity
+ *   npm run fidelity -- --prices docs/fidelity/inj-usdt-synthetic.csv --demo --blocks-per-candle 86 --candles 20
+ *
+ * Beside the book figures it reports what the run cost each wallet: txs included, INJ paid in
+ * fees (read from the chain: the fee each tx was charged) and INJ a day over the chain time the
+ * measured blocks cover.
  *
  * Options (defaults in brackets):
  *   --prices FILE            timestamp,open,high,low,close,volume CSV (required)
- *   --market KEY             pair whose mainnet side replays the file [inj-usdt]
+ *   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
+ *   --demo                   every bot of config/bots.json on its markets (each replays the file
+ *                            scaled to its own price level in config/sim.json)
+ *   --params JSON            strategy parameters layered on every bot's own, e.g.
+ *                            '{"cadence":{"maintenanceIntervalS":10}}' (a bad value exits 2)
  *   --blocks-per-candle N    blocks one candle lasts (the time scale) [5]
  *   --every N                a snapshot every N blocks [2]
  *   --block-ms MS            sim block time [700]
@@ -17,21 +26,25 @@
  *   --candles N              replay only the first N candles [all]
  *   --min-depth X            uptime: notional (quote units) a side needs within MaxSpread [1000]
  *   --max-spread-bps X       uptime: largest distance from the mid [100]
- *   --base-size X            the bot's baseSize (else config/strategy.json and the market's)
+ *   --base-size X            every bot's baseSize (same as --params '{"baseSize":"X"}')
  *   --takers L               synthetic testnet takers per block [0]
  *   --out DIR                where the report goes [docs/fidelity]
  *   --name NAME              file stem of the report [the candle file's name]
  *   --no-png                 skip the PNG (needs playwright-core and /usr/bin/chromium)
  *   --raw                    keep every snapshot's books in the JSON (megabytes)
  *   --render REPORT.json     no run: write the table, chart and PNG again from a saved report
- * Writes <out>/<name>.report.json (settings, summary, one row of figures per snapshot),
- * <name>.report.md, <name>.chart.html and <name>.chart.png.
+ * Writes <out>/<name>.report.json (settings, per market a summary and one row of figures per
+ * snapshot, per wallet txs and fees), <name>.report.md, and a chart per market:
+ * <name>.chart.html/.png for one market, <name>.<market>.chart.html/.png for several.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import { markdownTable, textTable } from '../bench/lib/results.table';
 import { renderChartHtml } from './fidelity/fidelity.chart';
-import { rowOf, runFidelity, type FidelityOptions, type FidelityResult, type RunSnapshot } from './fidelity/fidelity.runner';
+import { describeRun, FEE_HEADER, feeNote, feeRows, METRIC_HEADER, metricRows } from './fidelity/fidelity.report';
+import { rowOf, runFidelity, type FidelityOptions, type FidelityResult, type MarketFidelity, type RunSnapshot } from './fidelity/fidelity.runner';
+import { checkParams, ParamsOverrideError, parseParamsOverride, repoConfig, repoDemoSetup, singleMarketSetup, type FidelitySetup } from './fidelity/fidelity.setup';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -43,6 +56,9 @@ interface Cli {
   /** a saved report to render again instead of running */
   render?: string;
 }
+
+const FLAGS = ['--render', '--prices', '--market', '--params', '--blocks-per-candle', '--every', '--block-ms', '--warmup-blocks', '--candles', '--min-depth', '--max-spread-bps', '--base-size', '--takers', '--out', '--name'];
+const SWITCHES = ['--no-png', '--raw', '--demo'];
 
 function parse(argv: string[]): Cli {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -61,11 +77,10 @@ function parse(argv: string[]): Cli {
     if (!Number.isFinite(n) || n < 0) usage(`${flag}: "${v}" is not a non-negative number`);
     return n;
   };
-  const known = ['--render', '--prices', '--market', '--blocks-per-candle', '--every', '--block-ms', '--warmup-blocks', '--candles', '--min-depth', '--max-spread-bps', '--base-size', '--takers', '--out', '--name'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--no-png' || a === '--raw') continue;
-    if (known.includes(a)) i++;
+    if (SWITCHES.includes(a)) continue;
+    if (FLAGS.includes(a)) i++;
     else usage(`unknown argument "${a}"`);
   }
   const render = value('--render');
@@ -74,9 +89,13 @@ function parse(argv: string[]): Cli {
   if (prices === undefined) usage('--prices is required');
   if (!render && !existsSync(prices!)) usage(`--prices: ${prices} does not exist`);
   const candles = value('--candles');
+  const market = value('--market') ?? 'inj-usdt';
+  const setup = argv.includes('--demo') ? repoDemoSetup(market) : singleMarketSetup(market);
   const options: FidelityOptions = {
     prices: prices!,
-    market: value('--market') ?? 'inj-usdt',
+    market,
+    setup,
+    params: render ? {} : paramsOf(value('--params'), value('--base-size'), setup),
     blocksPerCandle: Math.max(1, Math.round(num('--blocks-per-candle', 5))),
     every: Math.max(1, Math.round(num('--every', 2))),
     blockMs: num('--block-ms', 700),
@@ -84,75 +103,56 @@ function parse(argv: string[]): Cli {
     candles: candles === undefined ? undefined : Math.max(1, Math.round(num('--candles', 0))),
     minDepth: num('--min-depth', 1000),
     maxSpreadBps: num('--max-spread-bps', 100),
-    baseSize: value('--base-size'),
     takersPerBlock: num('--takers', 0),
     raw: argv.includes('--raw'),
     log: (line) => process.stderr.write(`${line}\n`),
   };
-  const name = value('--name') ?? (render ? basename(render).replace(/\.report\.json$/i, '') : basename(prices!).replace(/\.csv$/i, ''));
+  const name = value('--name') ?? (render ? basename(render).replace(/\.report\.json$/i, '') : basename(prices!).replace(/\.csv$/i, '') + (setup.kind === 'demo' ? '-demo' : ''));
   return { options, out: value('--out') ?? (render ? dirname(render) : 'docs/fidelity'), name, png: !argv.includes('--no-png'), render };
+}
+
+/** `--params` and `--base-size` as one override, checked against every bot's markets (exit 2 naming the field). */
+function paramsOf(text: string | undefined, baseSize: string | undefined, setup: FidelitySetup): StrategyParamsOverride {
+  const { layers } = repoConfig();
+  try {
+    const override = text === undefined ? {} : parseParamsOverride(text, setup.bots, layers);
+    if (baseSize === undefined) return override;
+    const withSize = { ...override, baseSize };
+    checkParams(withSize, setup.bots, layers);
+    return withSize;
+  } catch (error) {
+    if (error instanceof ParamsOverrideError) usage(`${text === undefined ? '--base-size' : '--params'}: ${error.message}`, false);
+    throw error;
+  }
 }
 
 const USAGE = `usage: npm run fidelity -- --prices FILE [options]
        npm run fidelity -- --render REPORT.json [--out DIR] [--name NAME] [--no-png]
   --prices FILE            timestamp,open,high,low,close,volume CSV
-  --market KEY             pair whose mainnet side replays the file [inj-usdt]
-  --blocks-per-candle N    blocks one candle lasts (the time scale) [5]
+  --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
+  --demo                   every bot of config/bots.json on its markets, each market replaying the
+                           file scaled to its own level (config/sim.json startPrice)
+  --params JSON            strategy parameters on top of every bot's own, e.g.
+                           '{"cadence":{"maintenanceIntervalS":10}}'
+  --blocks-per-candle N    blocks one candle lasts (the time scale; 86 = real time for 60 s candles) [5]
   --every N                a snapshot every N blocks [2]
   --block-ms MS            sim block time [700]
   --warmup-blocks N        flat blocks at the first open while the stack starts [60]
   --candles N              replay only the first N candles [all]
   --min-depth X            uptime: notional (quote units) a side needs within MaxSpread [1000]
   --max-spread-bps X       uptime: largest distance from the mid [100]
-  --base-size X            the bot's baseSize [config/strategy.json and the market's]
+  --base-size X            every bot's baseSize (as --params '{"baseSize":"X"}')
   --takers L               synthetic testnet takers per block [0]
   --out DIR                where the report goes [docs/fidelity]
-  --name NAME              file stem of the report [the candle file's name]
+  --name NAME              file stem of the report [the candle file's name, + "-demo" with --demo]
   --no-png                 skip the PNG (needs playwright-core and /usr/bin/chromium)
   --raw                    keep every snapshot's books in the JSON (megabytes)
   --render REPORT.json     no run: write the table, chart and PNG again from a saved report
 `;
 
-function usage(problem: string): never {
-  process.stderr.write(`fidelity: ${problem}\n${USAGE}`);
+function usage(problem: string, withUsage = true): never {
+  process.stderr.write(`fidelity: ${problem}\n${withUsage ? USAGE : ''}`);
   process.exit(2);
-}
-
-const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-const money = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
-const pct = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : '—');
-
-/** The report's rows: metric, testnet (mirrorbook), mainnet (the sim's synthetic book), note. */
-function rows(r: FidelityResult): string[][] {
-  const s = r.summary;
-  const o = r.options;
-  const out: string[][] = [
-    ['tracking error, RMS', `${f(s.trackingError.rmsBps)} bps`, '—', `|testnet mid − mainnet mid| ÷ mainnet mid over ${s.trackingError.samples} snapshots${s.trackingError.missing ? ` (${s.trackingError.missing} without a testnet mid left out)` : ''}`],
-    ['tracking error, max', `${f(s.trackingError.maxBps)} bps`, '—', ''],
-    ['spread, time-weighted', `${f(s.spreadBps.testnet)} bps`, `${f(s.spreadBps.mainnet)} bps`, `(best ask − best bid) ÷ mid, each snapshot weighted by the time to the next${s.spreadBps.testnetOneSidedShare > 0 ? `; testnet one-sided ${pct(s.spreadBps.testnetOneSidedShare)} of the time` : ''}`],
-  ];
-  for (const d of s.depth) {
-    out.push([`depth within ${d.pct} % (bid / ask)`, `${money(d.testnetBid)} / ${money(d.testnetAsk)}`, `${money(d.mainnetBid)} / ${money(d.mainnetAsk)}`, d.pct === 1 ? 'mean quote notional per side within the band around the mainnet mid' : '']);
-  }
-  out.push([
-    `two-sided uptime (≥ ${o.minDepth} within ${o.maxSpreadBps} bps)`, `${pct(s.uptime.aggregate)}`, '—',
-    `share of snapshots where the bot's own bids and asks each sum to at least MinDepth within MaxSpread of the testnet mid (${s.uptime.qualifying} of ${s.snapshots})`,
-  ]);
-  out.push([
-    `bot's thinner side within ${o.maxSpreadBps} bps (median / p10)`, `${money(s.twoSidedDepth.median)} / ${money(s.twoSidedDepth.p10)}`, '—',
-    'min(own bid notional, own ask notional) within MaxSpread of the testnet mid: the largest MinDepth the bot meets in half (90 %) of the snapshots',
-  ]);
-  out.push([
-    'two-sided uptime, OLP per-order rule', `${pct(s.uptime.perOrder)}`, '—',
-    `OLP's literal rule: one order on each side is itself ≥ MinDepth (${s.uptime.qualifyingPerOrder} of ${s.snapshots})`,
-  ]);
-  return out;
-}
-
-function describe(r: FidelityResult): string {
-  const s = r.summary;
-  const o = r.options;
-  return `${r.candles} candles of ${r.candleIntervalS} s from ${o.prices}, ${o.blocksPerCandle} blocks per candle at ${o.blockMs} ms (≈ ${f(s.timeScale, 0)}× faster than recorded); market ${o.market}; ${s.snapshots} snapshots every ${o.every} blocks over ${s.blocks} blocks (${s.seconds} s); bot baseSize ${o.baseSize ?? 'from config'}; takers ${o.takersPerBlock}/block${s.lateBlocks ? `; the first ${s.lateBlocks} blocks of the recording were not measured (the stack started late)` : ''}`;
 }
 
 async function renderPng(htmlFile: string, pngFile: string): Promise<boolean> {
@@ -172,15 +172,49 @@ async function renderPng(htmlFile: string, pngFile: string): Promise<boolean> {
   }
 }
 
-/** A saved report (older ones kept raw books only: their rows are derived again). */
-function loadReport(file: string): FidelityResult & { command?: string; generatedAt?: string } {
+type Saved = FidelityResult & { command?: string; generatedAt?: string };
+
+/** A report as written before runs had several markets: one summary and its rows at the top. */
+interface OneMarketReport {
+  options: Omit<FidelityOptions, 'log' | 'setup' | 'params'> & { baseSize?: string };
+  summary: MarketFidelity['summary'];
+  rows?: MarketFidelity['rows'];
+  snapshots?: RunSnapshot[];
+}
+
+/** A saved report; older ones (one market, perhaps raw books only) are brought to today's shape. */
+function loadReport(file: string): Saved {
   const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const report = parsed as Partial<FidelityResult> & { command?: string; generatedAt?: string };
-  if (typeof parsed !== 'object' || parsed === null || !report.summary || !report.options || (!Array.isArray(report.rows) && !Array.isArray(report.snapshots))) {
-    throw new Error(`${file}: not a fidelity report (needs options, summary and rows)`);
+  if (typeof parsed !== 'object' || parsed === null || !('options' in parsed)) throw new Error(`${file}: not a fidelity report (needs options)`);
+  if ('markets' in parsed && Array.isArray(parsed.markets)) return parsed as Saved;
+  const old = parsed as OneMarketReport & Omit<Saved, 'markets' | 'options'>;
+  if (!old.summary || (!Array.isArray(old.rows) && !Array.isArray(old.snapshots))) throw new Error(`${file}: not a fidelity report (needs a summary and rows)`);
+  const { summary, rows, snapshots, options, ...rest } = old;
+  const market: MarketFidelity = { market: options.market, wallets: ['w1'], scale: '1', summary, rows: rows ?? snapshots!.map((x) => rowOf(x, options)) };
+  const params = options.baseSize ? { baseSize: options.baseSize } : {};
+  return { ...rest, options: { ...options, setup: singleMarketSetup(options.market), params }, markets: [market] };
+}
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const htmlTable = (header: string[], body: string[][]) => `<table><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+const marketTitle = (m: MarketFidelity) => `${m.market} (${m.wallets.join(', ')}${m.scale === '1' ? '' : `; prices × ${Number(m.scale).toPrecision(4)}`})`;
+
+/** The terminal output: a table per market, then the wallets' fees. */
+function terminalText(result: FidelityResult, about: string): string {
+  const parts = result.markets.map((m) => `\n${marketTitle(m)}\n${textTable(METRIC_HEADER, metricRows(m.summary, result.options), 56)}`);
+  if (result.fees) parts.push(`\nfees per wallet\n${textTable(FEE_HEADER, feeRows(result.fees, result.markets))}`);
+  return `${parts.join('\n')}\n${feeNote(result)}\n${about}\n`;
+}
+
+function markdown(result: FidelityResult, name: string, command: string, generatedAt: string, charts: { market: string; stem: string }[], png: boolean): string {
+  const lines = [`# Market fidelity: ${name}`, '', `\`${command}\` (${generatedAt.slice(0, 16).replace('T', ' ')} UTC).`, '', describeRun(result) + '.', ''];
+  if (result.fees) lines.push('## Fees per wallet', '', markdownTable(FEE_HEADER, feeRows(result.fees, result.markets)), '', feeNote(result) + '.', '');
+  for (const m of result.markets) {
+    const chart = charts.find((c) => c.market === m.market)!;
+    if (result.markets.length > 1) lines.push(`## ${marketTitle(m)}`, '');
+    lines.push(markdownTable(METRIC_HEADER, metricRows(m.summary, result.options)), '', `Chart: [${chart.stem}.chart.html](${chart.stem}.chart.html)${png ? ` · ![chart](${chart.stem}.chart.png)` : ''}`, '');
   }
-  const rows = report.rows ?? (report.snapshots as RunSnapshot[]).map((x) => rowOf(x, report.options!));
-  return { ...(report as FidelityResult), rows };
+  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
@@ -191,38 +225,28 @@ async function main(): Promise<void> {
   const result = saved ?? (await runFidelity(options));
   const command = saved?.command ?? `npm run fidelity -- ${process.argv.slice(2).join(' ')}`;
   const generatedAt = saved?.generatedAt ?? new Date().toISOString();
-  const header = ['metric', 'testnet (mirrorbook)', 'mainnet (sim)', 'how'];
-  const body = rows(result);
-  const about = describe(result);
-  process.stdout.write(`\n${textTable(header, body, 56)}\n${about}\n`);
+  const about = describeRun(result);
+  process.stdout.write(terminalText(result, about));
 
   mkdirSync(out, { recursive: true });
   const base = join(out, name);
-  const { snapshots, ...compact } = result;
   const keepRaw = saved ? false : options.raw;
-  const json = { generatedAt, command, ...compact, options: { ...result.options, prices: result.options.prices && relative(process.cwd(), resolve(result.options.prices)) }, ...(keepRaw ? { snapshots } : {}) };
+  const markets = result.markets.map(({ snapshots, ...m }) => (keepRaw ? { ...m, snapshots } : m));
+  const json = { generatedAt, command, ...result, markets, options: { ...result.options, prices: result.options.prices && relative(process.cwd(), resolve(result.options.prices)) } };
   // 8 significant digits: more is float noise
   writeFileSync(`${base}.report.json`, `${JSON.stringify(json, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(8)) : v))}\n`);
-  const md = [
-    `# Market fidelity: ${name}`,
-    '',
-    `\`${command}\` (${generatedAt.slice(0, 16).replace('T', ' ')} UTC).`,
-    '',
-    about + '.',
-    '',
-    markdownTable(header, body),
-    '',
-    `Chart: [${name}.chart.html](${name}.chart.html)${png ? ` · ![chart](${name}.chart.png)` : ''}`,
-    '',
-  ].join('\n');
-  writeFileSync(`${base}.report.md`, md);
-  const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const tableHtml = `<table><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table><p>${esc(about)}.</p>`;
-  writeFileSync(`${base}.chart.html`, renderChartHtml(result, `Market fidelity: ${name}`, tableHtml));
-  const written = [`${base}.report.json`, `${base}.report.md`, `${base}.chart.html`];
-  if (png) {
+  const charts = result.markets.map((m) => ({ market: m.market, stem: result.markets.length > 1 ? `${name}.${m.market}` : name }));
+  writeFileSync(`${base}.report.md`, markdown(result, name, command, generatedAt, charts, png));
+  const written = [`${base}.report.json`, `${base}.report.md`];
+  const feesHtml = result.fees ? `${htmlTable(FEE_HEADER, feeRows(result.fees, result.markets))}<p>${esc(feeNote(result))}.</p>` : '';
+  for (const m of result.markets) {
+    const stem = join(out, charts.find((c) => c.market === m.market)!.stem);
+    const tableHtml = `${htmlTable(METRIC_HEADER, metricRows(m.summary, result.options))}${feesHtml}<p>${esc(about)}.</p>`;
+    writeFileSync(`${stem}.chart.html`, renderChartHtml({ ...m, options: result.options }, `Market fidelity: ${name}, ${marketTitle(m)}`, tableHtml));
+    written.push(`${stem}.chart.html`);
+    if (!png) continue;
     try {
-      if (await renderPng(resolve(`${base}.chart.html`), `${base}.chart.png`)) written.push(`${base}.chart.png`);
+      if (await renderPng(resolve(`${stem}.chart.html`), `${stem}.chart.png`)) written.push(`${stem}.chart.png`);
       else process.stderr.write(`no PNG: ${CHROMIUM} not found (the HTML chart needs nothing)\n`);
     } catch (error) {
       process.stderr.write(`no PNG: ${(error as Error).message.split('\n')[0]}\n`);

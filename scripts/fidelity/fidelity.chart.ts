@@ -1,7 +1,12 @@
-import type { FidelityResult } from './fidelity.runner';
+import type { FidelityOptions, MarketFidelity } from './fidelity.runner';
+
+/** What one market's chart draws: its rows and summary, and the run's uptime rule and time scale. */
+export interface ChartInput extends Pick<MarketFidelity, 'rows' | 'summary'> {
+  options: Pick<FidelityOptions, 'minDepth' | 'maxSpreadBps' | 'blocksPerCandle'>;
+}
 
 /** One self-contained HTML page (inline SVG, no script, nothing fetched): mids, gap, spread, uptime. */
-export function renderChartHtml(result: FidelityResult, title: string, tableHtml: string): string {
+export function renderChartHtml(result: ChartInput, title: string, tableHtml: string): string {
   const snaps = result.rows;
   const t0 = snaps[0]?.t ?? 0;
   const xs = snaps.map((s) => (s.t - t0) / 1000);

@@ -1,7 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import type Decimal from 'decimal.js';
+import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import type { Orderbook } from '@mirrorbook/injective';
+import { Dec } from '@mirrorbook/market';
 import { startStack, type Stack } from '@mirrorbook/testing/stack';
 import {
   depthWithin,
@@ -16,6 +19,9 @@ import {
   type FidelitySnapshot,
   type Quote,
 } from '../../bench/lib/fidelity.metrics';
+import { walletFees, windowBlocks, type BlockWindow, type WalletFees } from '../../bench/lib/fee.metrics';
+import { FeeFollower } from './fee.follower';
+import { botParams, type FidelitySetup } from './fidelity.setup';
 
 /** Settings of one fidelity run. */
 export interface FidelityOptions {
@@ -23,8 +29,12 @@ export interface FidelityOptions {
   raw?: boolean;
   /** the candle CSV (`timestamp,open,high,low,close,volume`) */
   prices: string;
-  /** market key of the pair whose mainnet side replays the candles */
+  /** market key of the pair whose mainnet price the candle file records */
   market: string;
+  /** the bots and their markets; each market replays the file scaled to its own level */
+  setup: FidelitySetup;
+  /** strategy parameters layered on every bot's own (`--params`, `--base-size`), validated */
+  params: StrategyParamsOverride;
   blocksPerCandle: number;
   /** a snapshot every N blocks */
   every: number;
@@ -37,8 +47,6 @@ export interface FidelityOptions {
   minDepth: number;
   /** uptime: largest distance from the mid, bps */
   maxSpreadBps: number;
-  /** bot parameter override (`params.baseSize`) */
-  baseSize?: string;
   /** synthetic testnet takers per block (the sim's Poisson λ) */
   takersPerBlock: number;
   log: (line: string) => void;
@@ -91,16 +99,40 @@ export interface SnapshotRow {
   upPerOrder: boolean;
 }
 
+/** The figures of one market of a run. */
+export interface MarketFidelity {
+  market: string;
+  /** wallets whose orders count as the bot's own on this market */
+  wallets: string[];
+  /** the factor the candle file's prices were multiplied by for this market */
+  scale: string;
+  summary: FidelitySummary;
+  rows: SnapshotRow[];
+  /** the raw books (only with `--raw`: they weigh megabytes) */
+  snapshots?: RunSnapshot[];
+}
+
+/** What the run cost: txs and fees per wallet, from the chain's own record. */
+export interface FidelityFees {
+  /** blocks measured (the recording, from the first snapshot to the last) */
+  window: BlockWindow;
+  blocks: number;
+  /** chain time of the window: blocks × block time, s */
+  chainSeconds: number;
+  wallets: WalletFees[];
+  /** the warm-up before the window (the book built from empty): not in the per-day figure */
+  warmup: WalletFees[];
+}
+
 export interface FidelityResult {
   options: Omit<FidelityOptions, 'log'>;
   candles: number;
   candleIntervalS: number;
   startHeight: number;
   endHeight: number;
-  summary: FidelitySummary;
-  rows: SnapshotRow[];
-  /** the raw books (only with `--raw`: they weigh megabytes) */
-  snapshots?: RunSnapshot[];
+  markets: MarketFidelity[];
+  /** absent in reports written before fees were measured */
+  fees?: FidelityFees;
 }
 
 const BANDS = [1, 2, 5];
@@ -150,18 +182,27 @@ function readCandles(file: string): { lines: string[]; header: string | null; fi
   return { lines, header, first: { t: Number(t0), open: open! }, intervalS };
 }
 
+/** A candle row with its open, high, low and close multiplied by `factor` (40 digits, never in exponent notation; the sim rounds to its tick). */
+export function scaleCandleRow(line: string, factor: Decimal.Value): string {
+  const f = new Dec(factor);
+  if (f.eq(1)) return line;
+  const cells = line.split(',').map((c) => c.trim());
+  return cells.map((c, i) => (i >= 1 && i <= 4 ? new Dec(c).mul(f).toString() : c)).join(',');
+}
+
 /**
- * Writes the replay file the sim reads: `warmup` flat candles at the first open, then the
- * recording (cut to `limit` candles).
+ * Writes the replay file the sim reads into `dir`: `warmup` flat candles at the first open, then
+ * the recording (cut to `limit` candles), prices × `factor`.
  */
-function replayFile(file: string, warmupCandles: number, limit: number | undefined): { path: string; candles: number } {
+function replayFile(file: string, dir: string, market: string, options: { warmupCandles: number; limit?: number; factor: string }): { path: string; candles: number } {
   const { lines, first } = readCandles(file);
+  const { warmupCandles, limit, factor } = options;
   const used = limit === undefined ? lines : lines.slice(0, limit);
   const step = Math.max(1, lines[1] ? Number(lines[1].split(',')[0]) - first.t : 60);
   if (first.t - warmupCandles * step < 0) throw new Error(`${file}: timestamps too small to prepend ${warmupCandles} warm-up candles`);
   const flat = Array.from({ length: warmupCandles }, (_, i) => `${first.t - (warmupCandles - i) * step},${first.open},${first.open},${first.open},${first.open},0`);
-  const path = join(tmpdir(), `mb-fidelity-${process.pid}-${basename(file)}`);
-  writeFileSync(path, ['timestamp,open,high,low,close,volume', ...flat, ...used].join('\n') + '\n');
+  const path = join(dir, `${market}-${basename(file)}`);
+  writeFileSync(path, ['timestamp,open,high,low,close,volume', ...[...flat, ...used].map((l) => scaleCandleRow(l, factor))].join('\n') + '\n');
   return { path, candles: used.length };
 }
 
@@ -170,50 +211,68 @@ const levels = (book: Orderbook) => ({
   asks: book.asks.map((l) => ({ price: l.price.toNumber(), quantity: l.quantity.toNumber() })),
 });
 
-async function snapshot(stack: Stack, market: string): Promise<Omit<RunSnapshot, 'height' | 't'>> {
+async function snapshot(stack: Stack, market: string, wallets: readonly string[]): Promise<Omit<RunSnapshot, 'height' | 't'>> {
   const pair = stack.pair(market);
   const book = (id: string) => (pair.type === 'spot' ? stack.lcd.getSpotOrderbook(id, 500) : stack.lcd.getDerivativeOrderbook(id, 500));
-  const [testnet, mainnet, own] = await Promise.all([book(pair.testnetMarketId), book(pair.mainnetMarketId), stack.openOrders('w1', market)]);
+  const [testnet, mainnet, ...owned] = await Promise.all([book(pair.testnetMarketId), book(pair.mainnetMarketId), ...wallets.map((w) => stack.openOrders(w, market))]);
+  const own = owned.flat();
   const t = levels(testnet);
   const m = levels(mainnet);
   const q = (side: 'buy' | 'sell') => own.filter((o) => o.side === side).map((o) => ({ price: o.price.toNumber(), quantity: o.quantity.toNumber() }));
   return { mainnetMid: topOfBook(m.bids, m.asks).mid, bids: t.bids, asks: t.asks, ownBids: q('buy'), ownAsks: q('sell'), mainnetBids: m.bids, mainnetAsks: m.asks };
 }
 
-/** Runs the stack on the replayed candles and measures the testnet book against mainnet. */
+/** Every market of the setup replays the candle file (scaled to its level) from an empty testnet book. */
+function simPairs(options: FidelityOptions, replays: ReadonlyMap<string, string>): Record<string, unknown> {
+  return Object.fromEntries(
+    options.setup.markets.map((key) => [
+      key,
+      {
+        price: { mode: 'replay', replay: { file: replays.get(key)!, blocksPerCandle: options.blocksPerCandle, loop: false } },
+        testnetInitial: { kind: 'empty' },
+        takers: { lambdaPerBlock: options.takersPerBlock },
+      },
+    ]),
+  );
+}
+
+const walletsOn = (setup: FidelitySetup, market: string) => [...new Set(setup.bots.filter((b) => b.markets.includes(market)).map((b) => b.wallet))];
+
+/** Runs the stack on the replayed candles and measures each testnet book against mainnet, and what it cost. */
 export async function runFidelity(options: FidelityOptions): Promise<FidelityResult> {
-  const { log } = options;
+  const { log, setup } = options;
   const source = readCandles(options.prices);
   const warmupCandles = Math.ceil(options.warmupBlocks / options.blocksPerCandle);
-  const replay = replayFile(resolve(options.prices), warmupCandles, options.candles);
+  const dir = mkdtempSync(join(tmpdir(), 'mb-fidelity-'));
+  const replays = new Map<string, string>();
+  let candles = 0;
+  for (const key of setup.markets) {
+    const replay = replayFile(resolve(options.prices), dir, key, { warmupCandles, limit: options.candles, factor: setup.scale[key] ?? '1' });
+    replays.set(key, replay.path);
+    candles = replay.candles;
+  }
   // replay step s (= blocks since the sim started) is on candle floor((s − 1) / blocksPerCandle)
   const startHeight = warmupCandles * options.blocksPerCandle + 1;
-  const endHeight = (warmupCandles + replay.candles) * options.blocksPerCandle;
-  log(`fidelity: ${replay.candles} candles × ${options.blocksPerCandle} blocks (${endHeight - startHeight + 1} blocks ≈ ${Math.round(((endHeight - startHeight) * options.blockMs) / 1000)} s) after ${warmupCandles * options.blocksPerCandle} warm-up blocks`);
+  const endHeight = (warmupCandles + candles) * options.blocksPerCandle;
+  log(`fidelity: ${setup.markets.join(', ')}: ${candles} candles × ${options.blocksPerCandle} blocks (${endHeight - startHeight + 1} blocks ≈ ${Math.round(((endHeight - startHeight) * options.blockMs) / 1000)} s) after ${warmupCandles * options.blocksPerCandle} warm-up blocks`);
   const stack = await startStack({
-    markets: [options.market],
-    bots: [{ id: 'fidelity', wallet: 'w1', markets: [options.market], params: options.baseSize ? { baseSize: options.baseSize } : {} }],
+    markets: setup.markets,
+    bots: setup.bots.map((b) => ({ id: b.id, wallet: b.wallet, markets: b.markets, params: botParams(b, options.params) })),
     sim: {
       blockMs: options.blockMs,
       seed: 'mirrorbook-fidelity',
       // measures the bots, not the request budget: no per-IP limit (see test/e2e/lcd-rate-limit.e2e.spec.ts)
       rateLimitPerSecond: 0,
-      exchange: {
-        pairs: {
-          [options.market]: {
-            price: { mode: 'replay', replay: { file: replay.path, blocksPerCandle: options.blocksPerCandle, loop: false } },
-            testnetInitial: { kind: 'empty' },
-            takers: { lambdaPerBlock: options.takersPerBlock },
-          },
-        },
-      },
+      exchange: { pairs: simPairs(options, replays) },
     },
     env: { NETWORK: 'sim', LOG_LEVEL: 'info', CHAIN_LCD_LIMIT_PER_IP: '2000' },
   });
+  const follower = new FeeFollower(stack.lcd, Math.max(100, Math.round(options.blockMs / 2)));
+  follower.start();
   try {
     const up = await stack.height();
     log(`fidelity: stack up at height ${up}; measuring heights ${startHeight}–${endHeight} every ${options.every} blocks`);
-    const snapshots: RunSnapshot[] = [];
+    const snapshots = new Map<string, RunSnapshot[]>(setup.markets.map((k) => [k, []]));
     let target = startHeight;
     let lateBlocks = 0;
     if (up > startHeight) {
@@ -221,35 +280,72 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
       target = up;
       log(`fidelity: the stack took longer than the warm-up: the first ${lateBlocks} blocks of the recording are not measured (raise --warmup-blocks)`);
     }
+    let t0 = 0;
+    let taken = 0;
+    let first = -1;
+    let last = -1;
+    let seen = up;
     while (target <= endHeight) {
-      await stack.waitHeight(target, 120_000);
+      // a loaded machine stretches blocks: the wait through a long warm-up grows with it
+      await stack.waitHeight(target, Math.max(120_000, (target - seen) * options.blockMs * 4));
       const t = Date.now();
-      const s = await snapshot(stack, options.market);
+      const books = await Promise.all(setup.markets.map((k) => snapshot(stack, k, walletsOn(setup, k))));
       const height = await stack.height();
-      snapshots.push({ ...s, height, t });
-      if (snapshots.length % 25 === 0) log(`fidelity: ${snapshots.length} snapshots, height ${height} of ${endHeight}`);
+      setup.markets.forEach((k, i) => snapshots.get(k)!.push({ ...books[i]!, height, t }));
+      if (first < 0) [first, t0] = [height, t];
+      last = height;
+      seen = height;
+      taken += 1;
+      if (taken % 25 === 0) log(progressLine({ taken, height, startHeight, endHeight, blocksPerCandle: options.blocksPerCandle, msSoFar: Date.now() - t0, firstHeight: first }));
       // a slow snapshot skips heights rather than bunching the next ones
       target += options.every;
       while (target <= height) target += options.every;
     }
-    const summary = summarize(snapshots, options, source.intervalS, lateBlocks);
+    await follower.stop(last);
+    const window = { from: Math.max(startHeight, up), to: last };
+    const wallets = stack.wallets.map((w) => ({ id: w.id, address: w.wallet.injAddress }));
     return {
       options: { ...optionsWithoutLog(options) },
-      candles: replay.candles,
+      candles,
       candleIntervalS: source.intervalS,
       startHeight,
       endHeight,
-      summary,
-      rows: snapshots.map((x) => rowOf(x, options)),
-      ...(options.raw ? { snapshots } : {}),
+      markets: setup.markets.map((key) => {
+        const own = snapshots.get(key)!;
+        return {
+          market: key,
+          wallets: walletsOn(setup, key),
+          scale: setup.scale[key] ?? '1',
+          summary: summarize(own, options, source.intervalS, lateBlocks),
+          rows: own.map((x) => rowOf(x, options)),
+          ...(options.raw ? { snapshots: own } : {}),
+        };
+      }),
+      fees: {
+        window,
+        blocks: windowBlocks(window),
+        chainSeconds: (windowBlocks(window) * options.blockMs) / 1000,
+        wallets: walletFees(follower.txs, wallets, window, options.blockMs),
+        warmup: walletFees(follower.txs, wallets, { from: 1, to: window.from - 1 }, options.blockMs),
+      },
     };
   } catch (error) {
     log(`fidelity failed; last log lines:\n${stack.logs().split('\n').slice(-30).join('\n')}`);
     throw error;
   } finally {
+    await follower.stop(0).catch(() => undefined);
     await stack.stop();
-    rmSync(replay.path, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A progress line: snapshots, candle, height and the time left at the pace so far. */
+export function progressLine(p: { taken: number; height: number; startHeight: number; endHeight: number; blocksPerCandle: number; msSoFar: number; firstHeight: number }): string {
+  const candle = Math.min(Math.floor((p.height - p.startHeight) / p.blocksPerCandle) + 1, Math.ceil((p.endHeight - p.startHeight + 1) / p.blocksPerCandle));
+  const candlesTotal = Math.ceil((p.endHeight - p.startHeight + 1) / p.blocksPerCandle);
+  const done = p.height - p.firstHeight;
+  const leftS = done > 0 ? Math.round(((p.endHeight - p.height) * p.msSoFar) / done / 1000) : Number.NaN;
+  return `fidelity: ${p.taken} snapshots, height ${p.height} of ${p.endHeight} (candle ${candle} of ${candlesTotal})${Number.isFinite(leftS) ? `, ≈ ${Math.floor(leftS / 60)} min ${leftS % 60} s left` : ''}`;
 }
 
 function optionsWithoutLog(options: FidelityOptions): Omit<FidelityOptions, 'log'> {

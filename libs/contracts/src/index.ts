@@ -41,6 +41,7 @@ export { deadIntentSubject, intentConsumerName, streamCatalog, type StreamName }
 export { isNewerCopy, newestCopy, type FeedStamp } from './newest-copy.selector';
 export { payloadJsonSchemas } from './json-schemas';
 export {
+  layerStrategyParams,
   resolveStrategyParams,
   strategyParamsOverrideSchema,
   strategyParamBounds,

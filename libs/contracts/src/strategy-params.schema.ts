@@ -234,6 +234,13 @@ function deepMerge(base: Record<string, unknown>, override: Record<string, unkno
  * live edits); arrays are replaced, objects merged. Throws a ZodError naming the bad field.
  */
 export function resolveStrategyParams(...layers: StrategyParamsOverride[]): StrategyParams {
-  const merged = layers.reduce<Record<string, unknown>>((acc, layer) => deepMerge(acc, layer), {});
-  return strategyParamsSchema.parse(merged);
+  return strategyParamsSchema.parse(layerStrategyParams(...layers));
+}
+
+/**
+ * Override layers folded into one override, as `resolveStrategyParams` folds them (arrays
+ * replaced, objects merged); not validated, no defaults filled in.
+ */
+export function layerStrategyParams(...layers: StrategyParamsOverride[]): StrategyParamsOverride {
+  return layers.reduce<Record<string, unknown>>((acc, layer) => deepMerge(acc, layer), {});
 }

@@ -9,6 +9,9 @@ export const CANDLE_TIME_FORMATS = 'epoch seconds or milliseconds, ISO 8601, or 
  */
 export const EPOCH_MS_FROM = 100_000_000_000;
 
+/** The last instant a JS Date holds (8.64e15 ms, year 275760): later epochs are refused. */
+const MAX_DATE_MS = 8_640_000_000_000_000;
+
 const EPOCH = /^\d+(\.\d+)?$/;
 // date, then optionally a time (T or a space), then optionally a zone (Z or ±HH[:]MM); no zone = UTC
 const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?)?$/;
@@ -29,7 +32,7 @@ export function parseCandleTime(cell: string): number | null {
 function epochMs(text: string): number | null {
   const value = new Dec(text);
   const ms = (value.lt(EPOCH_MS_FROM) ? value.mul(1000) : value).floor();
-  return ms.lte(Number.MAX_SAFE_INTEGER) ? ms.toNumber() : null;
+  return ms.lte(MAX_DATE_MS) ? ms.toNumber() : null;
 }
 
 function calendarMs(m: RegExpExecArray): number | null {

@@ -15,7 +15,7 @@ import { TendermintController } from './http/tendermint.controller';
 import { TxController } from './http/tx.controller';
 import { LcdGateMiddleware } from './limits/lcd-gate.middleware';
 import { PerIpLimiter } from './limits/per-ip.limiter';
-import { createSimExchange } from './sim-exchange.factory';
+import { createSimExchange, type ReplayCandles } from './sim-exchange.factory';
 import type { SimConfig } from './sim.config';
 import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from './sim.tokens';
 
@@ -23,6 +23,8 @@ import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from './sim.tokens';
 export interface SimModuleOptions {
   /** the exchange module; default `SimExchange` over the bundled markets (tests pass a double) */
   exchange?: ExchangePort;
+  /** the replay candle files, already read (`loadReplayCandles`); default: read them when the module starts */
+  candles?: ReplayCandles;
 }
 
 /**
@@ -39,7 +41,7 @@ export class SimModule implements NestModule {
       controllers: [TxController, AuthController, BankController, TendermintController, ExchangeQueryController, ChainParamsController, AdminController],
       providers: [
         { provide: SIM_CONFIG, useValue: config },
-        { provide: EXCHANGE_PORT, useFactory: () => options.exchange ?? createSimExchange(config) },
+        { provide: EXCHANGE_PORT, useFactory: () => options.exchange ?? createSimExchange(config, options.candles) },
         { provide: SIM_RATE_LIMITER, useFactory: () => new PerIpLimiter(config.rateLimitPerSecond, config.rateLimitBurst) },
         { provide: FaultState, useFactory: () => new FaultState(config.faults, config.seed) },
         {

@@ -3,6 +3,7 @@ export { botId, hex32, marketKey, network, walletId, type Network } from './prim
 export { priceTickSchema, type PriceTick } from './payloads/price-tick.schema';
 export { bookSnapshotSchema, type BookLevel, type BookSnapshot } from './payloads/book-snapshot.schema';
 export { feedStatusSchema, type FeedState, type FeedStatus } from './payloads/feed-status.schema';
+export { marketQualitySchema, qualityBandSchema, type MarketQuality, type QualityBand } from './payloads/market-quality.schema';
 export {
   batchIntentSchema,
   type BatchIntent,

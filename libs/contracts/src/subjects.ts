@@ -6,6 +6,7 @@ import {
   executionReportSchema,
   feedStatusSchema,
   heartbeatSchema,
+  marketQualitySchema,
   orderEventSchema,
   priceTickSchema,
 } from './payloads';
@@ -18,6 +19,7 @@ export const subjectCatalog = {
   mdPrice: { prefix: 'md.price', params: ['net', 'market'], schema: priceTickSchema },
   mdBook: { prefix: 'md.book', params: ['net', 'market'], schema: bookSnapshotSchema },
   mdStatus: { prefix: 'md.status', params: ['market'], schema: feedStatusSchema },
+  mdQuality: { prefix: 'md.quality', params: ['market'], schema: marketQualitySchema },
   intent: { prefix: 'intent', params: ['wallet'], schema: batchIntentSchema },
   execReport: { prefix: 'exec.report', params: ['wallet'], schema: executionReportSchema },
   orderEvent: { prefix: 'orders', params: ['wallet', 'market'], schema: orderEventSchema },
@@ -61,6 +63,7 @@ export const subjects = {
   mdPrice: (net: Token, market: Token) => build('mdPrice', [net, market]),
   mdBook: (net: Token, market: Token) => build('mdBook', [net, market]),
   mdStatus: (market: Token) => build('mdStatus', [market]),
+  mdQuality: (market: Token) => build('mdQuality', [market]),
   intent: (wallet: Token) => build('intent', [wallet]),
   execReport: (wallet: Token) => build('execReport', [wallet]),
   orderEvent: (wallet: Token, market: Token) => build('orderEvent', [wallet, market]),

@@ -10,6 +10,24 @@ export {
   type BookDepth,
   type BookSides,
 } from './book.metrics';
+export {
+  bookQuality,
+  QUALITY_BANDS_BPS,
+  trackingErrorBps,
+  type BandQuality,
+  type BookQuality,
+  type BookQualityOptions,
+  type SideNotional,
+  type SideRatio,
+} from './book.quality';
+export {
+  BookQualityWindow,
+  rollingBookQuality,
+  type BandRatio,
+  type QualitySample,
+  type RollingBookQuality,
+} from './book-quality.window';
+export { OLP_MIN_DEPTH, olpRuleFor, twoSidedUptime, type OlpRule, type OwnOrder, type TwoSidedUptime } from './olp.uptime';
 export { Dec, type DecimalValue } from './decimal.config';
 export { decimalsByDenom, denomCatalog, FEE_DENOM, type DenomCatalogOptions, type DenomInfo } from './denom.catalog';
 export { toDecimalString } from './decimal.format';

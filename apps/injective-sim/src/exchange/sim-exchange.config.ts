@@ -15,7 +15,7 @@ const subaccountId = z
 
 /** Replay of recorded candles instead of a random walk. */
 export const candleReplaySchema = z.object({
-  /** path of a `timestamp,open,high,low,close,volume` CSV (read by `loadCandleFiles`) */
+  /** path of a candle file: CSV with or without a header, or JSON rows (formats: `parseCandles`; read at start by `readCandleFile`) */
   file: z.string().min(1),
   /** blocks per candle: the price moves from open to close over this many blocks; default 10 */
   blocksPerCandle: z.number().int().positive().default(10),

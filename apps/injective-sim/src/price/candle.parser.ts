@@ -1,11 +1,15 @@
 import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
-import { CandleParseError } from './candle-parse.error';
+import { readCsvRows } from './candle-csv.reader';
+import { readJsonRows } from './candle-json.reader';
+import { CANDLE_FIELDS, positionalLayout, type CandleField, type CandleLayout, type CandleRow } from './candle.layout';
+import { CandleParseError, type CandleParseProblem } from './candle-parse.error';
+import { CANDLE_TIME_FORMATS, parseCandleTime } from './candle-time.parser';
 
 /** One OHLCV row; prices in quote units per base unit, volume in base units. */
 export interface Candle {
-  /** as written in the file (seconds or milliseconds since the epoch); only its order matters */
-  timestamp: number;
+  /** start of the candle, ms since the epoch (UTC) */
+  timeMs: number;
   open: Decimal;
   high: Decimal;
   low: Decimal;
@@ -13,77 +17,68 @@ export interface Candle {
   volume: Decimal;
 }
 
-const COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'] as const;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const INTEGER = /^\d+$/;
+
+type Problem = Omit<CandleParseProblem, 'line'>;
 
 /**
- * Parses `timestamp,open,high,low,close,volume` rows (an optional header line naming those
- * columns, blank lines and `#` comments skipped). Rejects the first bad row with a
- * `CandleParseError` naming its line: wrong column count, a non-number, a non-positive price, a
- * negative volume, high/low not enclosing open and close, or timestamps not strictly increasing.
+ * Parses a candle file's text: a JSON array of `[time, open, high, low, close, volume, …]` rows
+ * when it starts with `[`, else CSV (see `readCsvRows` for the header). Times in any of
+ * `CANDLE_TIME_FORMATS`. Rejects the first bad row with a `CandleParseError` naming its line,
+ * column and what was expected: a missing cell, a bad time, a non-number, a non-positive price,
+ * a negative volume, high/low not enclosing open and close, a time not after the previous row's,
+ * or no rows at all. `file` only labels the messages.
  */
-export function parseCandles(csv: string): Candle[] {
+export function parseCandles(text: string, file: string | null = null): Candle[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const { layout, rows } = body.trimStart().startsWith('[') ? { layout: positionalLayout('element'), rows: readJsonRows(body, file) } : readCsvRows(body, file);
   const candles: Candle[] = [];
-  const lines = csv.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.trim();
-    if (text === '' || text.startsWith('#')) continue;
-    const cells = text.split(',').map((c) => c.trim());
-    if (candles.length === 0 && isHeader(cells)) continue;
-    const candle = parseRow(cells, i + 1);
-    const previous = candles[candles.length - 1];
-    if (previous && candle.timestamp <= previous.timestamp) {
-      throw new CandleParseError(
-        'TIMESTAMP_ORDER',
-        i + 1,
-        `timestamp ${candle.timestamp} is not after the previous row's ${previous.timestamp}`,
-      );
-    }
-    candles.push(candle);
+  for (const row of rows) {
+    const result = candleOf(row, layout, candles.at(-1));
+    if ('code' in result) throw new CandleParseError({ ...result, line: row.line }, file);
+    candles.push(result);
   }
-  if (candles.length === 0) throw new CandleParseError('EMPTY', 0, 'no candle rows');
+  if (candles.length === 0) throw new CandleParseError({ code: 'EMPTY', line: 0, column: null, expected: 'at least one candle row', got: null }, file);
   return candles;
 }
 
-function isHeader(cells: string[]): boolean {
-  return cells.length === COLUMNS.length && cells.every((c, i) => c.toLowerCase() === COLUMNS[i]);
-}
-
-function parseRow(cells: string[], line: number): Candle {
-  if (cells.length !== COLUMNS.length) {
-    throw new CandleParseError(
-      'COLUMN_COUNT',
-      line,
-      `expected ${COLUMNS.length} columns (${COLUMNS.join(',')}), got ${cells.length}`,
-    );
+/** The candle of one row, or what is wrong with it. */
+function candleOf(row: CandleRow, layout: CandleLayout, previous: Candle | undefined): Candle | Problem {
+  const missing = CANDLE_FIELDS.find((f) => layout.index[f] >= row.cells.length);
+  if (missing) {
+    const expected = `a ${missing} value (the row has ${row.cells.length} cells)`;
+    return { code: 'COLUMN_COUNT', column: layout.label[missing], expected, got: null };
   }
-  const [ts, open, high, low, close, volume] = cells as [string, string, string, string, string, string];
-  if (!INTEGER.test(ts)) throw new CandleParseError('NOT_A_NUMBER', line, `timestamp "${ts}" is not a non-negative integer`);
-  const candle: Candle = {
-    timestamp: Number(ts),
-    open: positive(open, 'open', line),
-    high: positive(high, 'high', line),
-    low: positive(low, 'low', line),
-    close: positive(close, 'close', line),
-    volume: decimal(volume, 'volume', line),
-  };
-  if (candle.volume.lt(0)) throw new CandleParseError('NEGATIVE_VOLUME', line, `volume ${volume} is negative`);
-  const top = Dec.max(candle.open, candle.close);
-  const bottom = Dec.min(candle.open, candle.close);
-  if (candle.high.lt(top) || candle.low.gt(bottom)) {
-    throw new CandleParseError('HIGH_LOW_RANGE', line, `high ${high} / low ${low} do not enclose open ${open} and close ${close}`);
+  const cell = (field: CandleField): string | null => row.cells[layout.index[field]] ?? null;
+  const timeMs = cell('time') === null ? null : parseCandleTime(cell('time')!);
+  if (timeMs === null) return { code: 'BAD_TIMESTAMP', column: layout.label.time, expected: CANDLE_TIME_FORMATS, got: cell('time') };
+  if (previous && timeMs <= previous.timeMs) {
+    const expected = `a time after the previous row's ${new Date(previous.timeMs).toISOString()}`;
+    return { code: 'TIMESTAMP_ORDER', column: layout.label.time, expected, got: cell('time') };
   }
-  return candle;
+  const values: Partial<Record<CandleField, Decimal>> = {};
+  for (const field of ['open', 'high', 'low', 'close', 'volume'] as const) {
+    const value = decimalCell(cell(field), field, layout);
+    if ('code' in value) return value;
+    values[field] = value;
+  }
+  const candle = { timeMs, ...(values as Record<Exclude<CandleField, 'time'>, Decimal>) };
+  return rangeProblem(candle, layout, cell) ?? candle;
 }
 
-function decimal(cell: string, column: string, line: number): Decimal {
-  if (!DECIMAL.test(cell)) throw new CandleParseError('NOT_A_NUMBER', line, `${column} "${cell}" is not a number`);
-  return new Dec(cell);
+function decimalCell(text: string | null, field: CandleField, layout: CandleLayout): Decimal | Problem {
+  const column = layout.label[field];
+  if (text === null || !DECIMAL.test(text)) return { code: 'NOT_A_NUMBER', column, expected: 'a decimal number', got: text };
+  const value = new Dec(text);
+  if (field === 'volume') return value.lt(0) ? { code: 'NEGATIVE_VOLUME', column, expected: 'a volume ≥ 0', got: text } : value;
+  return value.lte(0) ? { code: 'NOT_POSITIVE', column, expected: 'a price > 0', got: text } : value;
 }
 
-function positive(cell: string, column: string, line: number): Decimal {
-  const value = decimal(cell, column, line);
-  if (value.lte(0)) throw new CandleParseError('NOT_POSITIVE', line, `${column} ${cell} must be greater than zero`);
-  return value;
+/** high must be ≥ open and close, low ≤ both. */
+function rangeProblem(c: Candle, layout: CandleLayout, cell: (field: CandleField) => string | null): Problem | null {
+  const top = Dec.max(c.open, c.close);
+  const bottom = Dec.min(c.open, c.close);
+  if (c.high.lt(top)) return { code: 'HIGH_LOW_RANGE', column: layout.label.high, expected: `a high ≥ max(open, close) = ${top.toFixed()}`, got: cell('high') };
+  if (c.low.gt(bottom)) return { code: 'HIGH_LOW_RANGE', column: layout.label.low, expected: `a low ≤ min(open, close) = ${bottom.toFixed()}`, got: cell('low') };
+  return null;
 }

@@ -1,6 +1,7 @@
 export * from './price-tick.schema';
 export * from './book-snapshot.schema';
 export * from './feed-status.schema';
+export * from './market-quality.schema';
 export * from './batch-intent.schema';
 export * from './execution-report.schema';
 export * from './order-event.schema';

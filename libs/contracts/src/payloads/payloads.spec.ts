@@ -6,6 +6,7 @@ import { familyOfSubject, InvalidSubjectTokenError, subjectParams, subjects } fr
 import { priceTickSchema } from './price-tick.schema';
 import { batchIntentSchema } from './batch-intent.schema';
 import { executionReportSchema, isFinalReport, reportMarkers } from './execution-report.schema';
+import { marketQualitySchema } from './market-quality.schema';
 
 const tick = {
   v: 1,
@@ -77,6 +78,39 @@ describe('execution reports', () => {
   });
 });
 
+describe('market quality (md.quality.<mk>)', () => {
+  const quality = {
+    v: 1,
+    market: 'btc-usdt-perp',
+    windowMs: 300_000,
+    ts: 1_700_000_000_000,
+    samples: 150,
+    depthScale: '0.1',
+    rule: { maxSpreadBps: '50', minDepth: '4000' },
+    figures: {
+      trackingErrorRmsBps: '12.5',
+      spreadRatio: '2.125',
+      depth: [
+        { bandBps: 10, depthRatio: { bids: '0.75', asks: null } },
+        { bandBps: 500, depthRatio: { bids: '1', asks: '1.2' } },
+      ],
+      uptimePct: { aggregate: '50', perOrder: '25' },
+    },
+  };
+  it('accept rolling figures, null where unknown', () => {
+    expect(marketQualitySchema.parse(quality)).toEqual(quality);
+    const unknown = { ...quality, samples: 0, figures: { trackingErrorRmsBps: null, spreadRatio: null, depth: [], uptimePct: { aggregate: null, perOrder: null } } };
+    expect(marketQualitySchema.parse(unknown)).toEqual(unknown);
+  });
+  it('reject a figure as a float or NaN', () => {
+    expect(marketQualitySchema.safeParse({ ...quality, figures: { ...quality.figures, spreadRatio: 2.125 } }).success).toBe(false);
+    expect(marketQualitySchema.safeParse({ ...quality, figures: { ...quality.figures, trackingErrorRmsBps: 'NaN' } }).success).toBe(false);
+  });
+  it('reject a window that is not a positive whole number of ms', () => {
+    expect(marketQualitySchema.safeParse({ ...quality, windowMs: 0 }).success).toBe(false);
+  });
+});
+
 describe('subjects', () => {
   it('build the subjects of docs/architecture.md#nats-subjects', () => {
     expect(subjects.mdPrice('sim', 'inj-usdt').subject).toBe('md.price.sim.inj-usdt');
@@ -84,6 +118,7 @@ describe('subjects', () => {
     expect(subjects.heartbeat('executor', 'host-1').subject).toBe('svc.heartbeat.executor.host-1');
     expect(subjects.all('heartbeat').subject).toBe('svc.heartbeat.>');
     expect(subjects.mdBook('*', '*').subject).toBe('md.book.*.*');
+    expect(subjects.mdQuality('btc-usdt-perp').subject).toBe('md.quality.btc-usdt-perp');
   });
   it('refuse tokens that would change the subject structure', () => {
     expect(() => subjects.intent('w1.evil')).toThrow(InvalidSubjectTokenError);
@@ -92,6 +127,7 @@ describe('subjects', () => {
   it('map an inbound subject back to its family and parameters', () => {
     expect(familyOfSubject('md.price.testnet.inj-usdt')).toBe('mdPrice');
     expect(familyOfSubject('exec.report.w1')).toBe('execReport');
+    expect(familyOfSubject('md.quality.inj-usdt')).toBe('mdQuality');
     expect(familyOfSubject('md.price.testnet')).toBeUndefined();
     expect(subjectParams('orders.w2.btc-usdt-perp')).toEqual({ wallet: 'w2', market: 'btc-usdt-perp' });
   });

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.MB_DATA_DIR ?? join(ROOT, '.data');
 const EXIT_CONFIG = 78;
+/** A file a service was given is unreadable (e.g. the sim's replay candles): as final as a bad config. */
+const EXIT_BAD_INPUT = 2;
 /** How local tools reach this stack (apps/cli/src/cli/local-stack.ts reads it); marked stopped on the way out. */
 const STACK_FILE = join(DATA, 'stack.env');
 const PORTS = {
@@ -142,7 +144,7 @@ function supervise(name, command, args, env = {}) {
     prefixLines(name, color, proc.stderr, process.stderr);
     proc.on('exit', (code, signal) => {
       if (stopping) return;
-      if (code === EXIT_CONFIG) {
+      if (code === EXIT_CONFIG || code === EXIT_BAD_INPUT) {
         log(`${name} refused its configuration (exit ${code}); fix it and start again. Not restarting.`);
         return;
       }

@@ -2,9 +2,11 @@
 // eslint-disable-next-line no-restricted-imports
 import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
 import {
+  anteGas,
   broadcastTx,
   buildBatchUpdateOrdersMsg,
   GAS_PER_ORDER,
+  signedTxBytes,
   signTx,
   waitForInclusion,
   type BatchUpdateOrdersInput,
@@ -21,8 +23,6 @@ const { spot, perp } = injUsdtMarkets();
 const EXCEEDS_TOP_OF_BOOK = 59;
 /** injective-core exchange module: ErrPostOnlyMode */
 const POST_ONLY_MODE = 96;
-/** the sim's flat ante-handler gas per tx (apps/injective-sim/src/chain/gas.table.ts) */
-const ANTE_GAS = 60_000;
 
 function order(cid: string, side: 'buy' | 'sell', price: string, postOnly = false): SpotOrderCreate {
   return { market: spot, side, postOnly, price: new Dec(price), quantity: new Dec('1'), cid };
@@ -134,25 +134,27 @@ describe('sim: the exchange params it acts on', () => {
     const creates = { spotCreates: [order('a', 'buy', '9.5'), order('b', 'buy', '9.4', true), order('c', 'sell', '10.5', true)] };
     const table = GAS_PER_ORDER.spotLimit + 2 * GAS_PER_ORDER.spotPostOnly;
 
-    async function gasUsed(): Promise<{ simulated: number; delivered: number }> {
+    async function gasUsed(): Promise<{ simulated: number; delivered: number; ante: number }> {
       const signed = sign(creates);
       const sim = await h.request('POST', '/cosmos/tx/v1beta1/simulate', { tx_bytes: signed.txBytesBase64 });
       const { txHash } = await broadcastTx(h.lcd, signed.txBytesBase64);
       await h.produceBlocks(1);
       const tx = await h.request('GET', `/cosmos/tx/v1beta1/txs/${txHash}`);
-      return { simulated: Number(sim.body.gas_info.gas_used), delivered: Number(tx.body.tx_response.gas_used) };
+      const ante = anteGas(signedTxBytes(signed));
+      return { simulated: Number(sim.body.gas_info.gas_used), delivered: Number(tx.body.tx_response.gas_used), ante };
     }
 
     it('charges the ante gas plus exactly the fixed table when fixed_gas_enabled is on', async () => {
       await start({ exchangeParams: { fixedGasEnabled: true } });
-      expect(await gasUsed()).toEqual({ simulated: ANTE_GAS + table, delivered: ANTE_GAS + table });
+      const { simulated, delivered, ante } = await gasUsed();
+      expect({ simulated, delivered }).toEqual({ simulated: ante + table, delivered: ante + table });
     });
 
     it('meters gas when it is off (the default): more than the table, the same in simulate and delivery', async () => {
       await start();
-      const { simulated, delivered } = await gasUsed();
+      const { simulated, delivered, ante } = await gasUsed();
       expect(simulated).toBe(delivered);
-      expect(delivered).toBeGreaterThan(ANTE_GAS + table);
+      expect(delivered).toBeGreaterThan(ante + table);
     });
   });
 });

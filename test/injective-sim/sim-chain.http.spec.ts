@@ -1,8 +1,10 @@
 import {
+  anteGas,
   broadcastTx,
   buildBatchUpdateOrdersMsg,
   LcdRequestError,
   SequenceMismatchError,
+  signedTxBytes,
   signTx,
   TxRejectedError,
   UnauthorizedError,
@@ -172,7 +174,7 @@ describe('injective-sim over HTTP', () => {
       const signed = sign(h, h.alice, ['a', 'b', 'c'], { sequence: 0 });
       const res = await h.request('POST', '/cosmos/tx/v1beta1/simulate', { tx_bytes: signed.txBytesBase64 });
       expect(res.status).toBe(200);
-      expect(res.body.gas_info).toEqual({ gas_wanted: '1000000', gas_used: String(60_000 + 10_000 + 3 * 120_000) });
+      expect(res.body.gas_info).toEqual({ gas_wanted: '1000000', gas_used: String(anteGas(signedTxBytes(signed)) + 10_000 + 3 * 120_000) });
     });
   });
 

@@ -38,12 +38,20 @@ export type {
 } from './tx/batch-update-orders.input';
 export { buildBatchUpdateOrdersMsg } from './tx/batch-update-orders.builder';
 export {
+  ANTE_GAS,
+  ANTE_MARGIN_GAS,
+  anteGas,
   DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET,
   estimateGas,
+  fixedTableGas,
   GAS_PER_ORDER,
   MAX_CANCEL_ALL_ORDERS_PER_TX,
   MAX_CANCELS_BY_ID_PER_TX,
+  MAX_GAS_PER_TX,
+  type GasEstimate,
+  type GasEstimateOptions,
 } from './tx/gas.estimator';
+export { signedTxBytes, signWithEstimatedGas, type EstimatedGasTx } from './tx/estimated-gas.signer';
 export {
   DEFAULT_SIMULATE_GAS_MARGIN,
   effectiveGasPrice,

@@ -3,10 +3,10 @@ import {
   buildBatchUpdateOrdersMsg,
   DEFAULT_SIMULATE_GAS_MARGIN,
   effectiveGasPrice,
-  estimateGas,
   gasFromSimulation,
   SequenceMismatchError,
   signTx,
+  signWithEstimatedGas,
   waitForInclusion,
   type BatchUpdateOrdersInput,
   type LcdClient,
@@ -48,7 +48,6 @@ export class TxSender {
     const account = (this.account ??= await this.readAccount());
     const fees = (this.fees ??= await this.readFees());
     const msg = buildBatchUpdateOrdersMsg(input);
-    const { gas } = estimateGas(input);
     for (let attempt = 0; ; attempt++) {
       const height = await this.lcd.getLatestHeight();
       const sign = (gasLimit: number): SignedTx =>
@@ -63,7 +62,9 @@ export class TxSender {
           gasPrice: fees.gasPrice,
           feeDenom: this.network.feeDenom,
         });
-      const signed = fees.fixedGas ? sign(gas) : await this.simulated(sign, gas);
+      // the table's estimate (cancel-alls at libs/injective's default count: the CLI keeps no orders)
+      const { signed: estimated } = signWithEstimatedGas(sign, input);
+      const signed = fees.fixedGas ? estimated : await this.simulated(sign, estimated);
       try {
         await broadcastTx(this.lcd, signed.txBytesBase64);
       } catch (error) {
@@ -80,9 +81,8 @@ export class TxSender {
     }
   }
 
-  /** Signed with the gas a simulation used × the margin; the fixed table's when it fails. */
-  private async simulated(sign: (gas: number) => SignedTx, tableGas: number): Promise<SignedTx> {
-    const draft = sign(tableGas);
+  /** Signed with the gas a simulation of `draft` used × the margin; `draft` when it fails. */
+  private async simulated(sign: (gas: number) => SignedTx, draft: SignedTx): Promise<SignedTx> {
     try {
       const { gasUsed } = await this.lcd.simulateTx(draft.txBytesBase64);
       return sign(gasFromSimulation(gasUsed, DEFAULT_SIMULATE_GAS_MARGIN));

@@ -1,7 +1,7 @@
 import { estimateGas, GAS_PER_ORDER } from '@mirrorbook/injective';
 import { Dec } from '@mirrorbook/market';
 import { testnetMarket } from '../testing/market.fixture';
-import { buildBatchInput } from './batch-input.builder';
+import { buildBatchInput, CANCEL_ALL_UNSTORED_ORDERS } from './batch-input.builder';
 import type { MergedBatch } from './merged-batch.model';
 
 const markets = { 'inj-usdt': testnetMarket('inj-usdt'), 'inj-usdt-perp': testnetMarket('inj-usdt-perp') };
@@ -22,21 +22,38 @@ const stopBatch: MergedBatch = {
 };
 
 describe('buildBatchInput', () => {
-  describe('when a stopped bot cancels all its orders on markets holding more than the default count', () => {
-    const held: Record<string, number> = { 'inj-usdt': 127, 'inj-usdt-perp': 113 };
+  describe('when a stopped bot cancels all its orders on markets', () => {
+    const held: Record<string, number> = { 'inj-usdt': 127, 'inj-usdt-perp': 5 };
     const built = buildBatchInput(stopBatch, { ...ctx, openOrders: (key) => held[key] ?? 0 });
+    const cancelAllOrders = (id: string) => built.cancelAllOrders.get(id)!;
 
-    it('asks for gas for every order the chain will remove (it charges per cancelled order)', () => {
-      const charged = 127 * GAS_PER_ORDER.spotCancel + 113 * GAS_PER_ORDER.derivativeCancel;
-      expect(built.cancelAllOrdersPerMarket).toBe(127);
-      expect(estimateGas(built.input, { cancelAllOrdersPerMarket: built.cancelAllOrdersPerMarket }).gas).toBeGreaterThan(charged);
+    it('budgets each market for the orders stored for it plus CANCEL_ALL_UNSTORED_ORDERS, not the fullest market for all', () => {
+      expect(built.cancelAllOrders).toEqual(
+        new Map([
+          [markets['inj-usdt'].id, 127 + CANCEL_ALL_UNSTORED_ORDERS],
+          [markets['inj-usdt-perp'].id, 5 + CANCEL_ALL_UNSTORED_ORDERS],
+        ]),
+      );
+    });
+
+    it('asks for gas for every order the chain will remove (it charges per cancelled order), and no more than the headroom', () => {
+      const charged = 127 * GAS_PER_ORDER.spotCancel + 5 * GAS_PER_ORDER.derivativeCancel;
+      const gas = estimateGas(built.input, { cancelAllOrders }).gas;
+      expect(gas).toBeGreaterThan(charged);
+      expect(gas).toBeLessThan(charged + CANCEL_ALL_UNSTORED_ORDERS * (GAS_PER_ORDER.spotCancel + GAS_PER_ORDER.derivativeCancel) + 200_000);
     });
   });
 
-  describe('when the orders held are unknown or few', () => {
-    it("keeps libs/injective's default count per cancel-all", () => {
-      expect(buildBatchInput(stopBatch, ctx).cancelAllOrdersPerMarket).toBe(20);
-      expect(buildBatchInput(stopBatch, { ...ctx, openOrders: () => 3 }).cancelAllOrdersPerMarket).toBe(20);
+  describe('when no order is stored for a cancel-all market', () => {
+    it('still allows for CANCEL_ALL_UNSTORED_ORDERS the store may not have seen', () => {
+      expect([...buildBatchInput(stopBatch, ctx).cancelAllOrders.values()]).toEqual([CANCEL_ALL_UNSTORED_ORDERS, CANCEL_ALL_UNSTORED_ORDERS]);
+    });
+  });
+
+  describe('when the batch cancels no market entirely', () => {
+    it('budgets no cancel-all', () => {
+      const batch: MergedBatch = { ...stopBatch, markets: [{ market: 'inj-usdt', cancelAll: false, cancels: ['0xab'], creates: [] }] };
+      expect(buildBatchInput(batch, ctx).cancelAllOrders.size).toBe(0);
     });
   });
 });

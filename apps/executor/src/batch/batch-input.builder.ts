@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, type BatchUpdateOrdersInput, type DerivativeOrderCreate, type SpotOrderCreate } from '@mirrorbook/injective';
+import type { BatchUpdateOrdersInput, DerivativeOrderCreate, SpotOrderCreate } from '@mirrorbook/injective';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { MergedBatch, MergedCreate } from './merged-batch.model';
 
@@ -22,10 +22,26 @@ export interface BuiltBatch {
   /** market keys whose orders the tx cancels all */
   readonly cancelAllMarkets: readonly string[];
   /**
-   * orders a cancel-all is expected to remove per market, for the gas limit (the chain charges
-   * per order removed): the most the wallet holds on any cancel-all market, at least libs/injective's default
+   * orders each cancel-all is expected to remove, by chain market id, for the gas limit (the chain
+   * charges per order removed): see `cancelAllBudget`
    */
-  readonly cancelAllOrdersPerMarket: number;
+  readonly cancelAllOrders: ReadonlyMap<string, number>;
+}
+
+/**
+ * Orders a cancel-all's gas allows for beyond those stored for the market. The store is exact in
+ * normal running: one tx at a time, and its orders are written before the next is sent (a tx of
+ * unknown outcome is settled first, a takeover reconciles). It can lag by orders it never saw: a
+ * predecessor's last tx before the reconciliation, another client on the subaccount, or one
+ * placing in the same block (the chain cancels transient orders too). A tx short of gas runs out
+ * (code 11), pays its whole fee and cancels nothing, so these few orders (65 000–70 000 gas each)
+ * are cheap insurance. The tx's own creates need none: the chain cancels before it creates.
+ */
+export const CANCEL_ALL_UNSTORED_ORDERS = 4;
+
+/** The orders a cancel-all's gas is set for: those stored for the market plus `CANCEL_ALL_UNSTORED_ORDERS`. */
+export function cancelAllBudget(storedOrders: number): number {
+  return storedOrders + CANCEL_ALL_UNSTORED_ORDERS;
 }
 
 /** Who signs and the data the builder needs per market and bot. */
@@ -35,7 +51,7 @@ export interface BatchInputContext {
   readonly market: (marketKey: string) => Market;
   /** derivatives: margin = notional / leverage */
   readonly leverage: (botId: string, marketKey: string) => Decimal;
-  /** orders the wallet is known to hold on the market; default 0 (unknown) */
+  /** orders the wallet is known to hold on the market (`orders:<wallet>:<mk>`); default 0 */
   readonly openOrders?: (marketKey: string) => number;
 }
 
@@ -82,6 +98,6 @@ export function buildBatchInput(batch: MergedBatch, ctx: BatchInputContext): Bui
     spotCancelAll,
     derivativeCancelAll,
   };
-  const cancelAllOrdersPerMarket = Math.max(DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, ...cancelAllMarkets.map((m) => ctx.openOrders?.(m) ?? 0));
-  return { input, spotCreates, derivativeCreates, spotCancels, derivativeCancels, cancelAllMarkets, cancelAllOrdersPerMarket };
+  const cancelAllOrders = new Map(cancelAllMarkets.map((m) => [ctx.market(m).id, cancelAllBudget(ctx.openOrders?.(m) ?? 0)]));
+  return { input, spotCreates, derivativeCreates, spotCancels, derivativeCancels, cancelAllMarkets, cancelAllOrders };
 }

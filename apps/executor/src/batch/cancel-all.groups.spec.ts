@@ -1,19 +1,21 @@
 import { cancelAllGroups } from './cancel-all.groups';
 
 describe('cancelAllGroups', () => {
-  const counts: Record<string, number> = { a: 130, b: 130, c: 10, d: 400, e: 0, f: 115, g: 73 };
-  const ordersOf = (m: string) => counts[m]!;
-  const groups = (markets: string[]) => cancelAllGroups(markets, ordersOf, 350, 20);
+  const budgets: Record<string, number> = { a: 130, b: 130, c: 10, d: 400, e: 4, f: 115, g: 73 };
+  const budgetOf = (m: string) => budgets[m]!;
+  const groups = (markets: string[]) => cancelAllGroups(markets, budgetOf, 350);
 
-  it('keeps markets in one tx while markets × the fullest fit', () => {
+  it("keeps markets in one tx while their budgets' sum fits", () => {
     expect(groups(['f', 'g'])).toEqual([['f', 'g']]);
-    expect(groups(['a', 'b', 'c'])).toEqual([['a', 'b'], ['c']]);
+    expect(groups(['a', 'b', 'c'])).toEqual([['a', 'b', 'c']]);
+    expect(groups(['a', 'b', 'f'])).toEqual([['a', 'b'], ['f']]);
   });
 
-  it('counts an almost empty market at the floor the gas estimate assumes', () => {
-    // 17 markets × 20 = 340 fit, the 18th would need 360
-    const empties = Array.from({ length: 18 }, () => 'e');
-    expect(cancelAllGroups(empties, ordersOf, 350, 20).map((g) => g.length)).toEqual([17, 1]);
+  it('counts each market at its own budget, not at the fullest one', () => {
+    // 87 × 4 = 348 fit, the 88th would need 352
+    const empties = Array.from({ length: 88 }, () => 'e');
+    expect(groups(empties).map((g) => g.length)).toEqual([87, 1]);
+    expect(groups(['a', 'e', 'e', 'e', 'e', 'e'])).toEqual([['a', 'e', 'e', 'e', 'e', 'e']]);
   });
 
   it('gives a market above the limit a tx of its own', () => {

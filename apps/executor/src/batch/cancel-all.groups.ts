@@ -1,28 +1,23 @@
 /**
  * Splits the markets of a cancel-all into groups, in order, that one tx's gas can cancel: the
- * chain charges per order a cancel-all removes, and the tx's gas is set for the fullest market of
- * the tx on every market of it (`markets × max(orders, floor)`), so a group stays within
- * `maxCancels` by that measure (a market alone is always a group). One tx over many full markets
- * would run out of gas and cancel nothing.
+ * chain charges per order a cancel-all removes, and the tx's gas is set for each market's own
+ * budget (`budgetOf`: see `cancelAllBudget`), so a group's budgets sum to at most `maxCancels`
+ * (a market alone is always a group). One tx over many full markets would run out of gas and
+ * cancel nothing.
  */
-export function cancelAllGroups(
-  markets: readonly string[],
-  ordersOf: (market: string) => number,
-  maxCancels: number,
-  floorPerMarket: number,
-): string[][] {
+export function cancelAllGroups(markets: readonly string[], budgetOf: (market: string) => number, maxCancels: number): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
-  let fullest = floorPerMarket;
+  let sum = 0;
   for (const market of markets) {
-    const n = Math.max(ordersOf(market), floorPerMarket);
-    if (current.length > 0 && (current.length + 1) * Math.max(fullest, n) > maxCancels) {
+    const n = budgetOf(market);
+    if (current.length > 0 && sum + n > maxCancels) {
       groups.push(current);
       current = [];
-      fullest = floorPerMarket;
+      sum = 0;
     }
     current.push(market);
-    fullest = Math.max(fullest, n);
+    sum += n;
   }
   if (current.length > 0) groups.push(current);
   return groups;

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { BotEntry } from '@mirrorbook/config';
-import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, MAX_CANCEL_ALL_ORDERS_PER_TX } from '@mirrorbook/injective';
+import { MAX_CANCEL_ALL_ORDERS_PER_TX } from '@mirrorbook/injective';
+import { cancelAllBudget } from '../batch/batch-input.builder';
 import { cancelAllGroups } from '../batch/cancel-all.groups';
 import type { MergedBatch } from '../batch/merged-batch.model';
 import type { BatchResult, BatchSender } from '../sending/batch.sender';
@@ -109,8 +110,8 @@ export class CancelScheduler {
     if (markets.length === 0 || !this.session.chainGuard().allowed) return 'applied';
     const stored = await this.parts.store.ordersByMarket(markets);
     let outcome: BatchResult = 'applied';
-    const ordersOf = (m: string) => stored.get(m)?.length ?? 0;
-    for (const group of cancelAllGroups(markets, ordersOf, MAX_CANCEL_ALL_ORDERS_PER_TX, DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET)) {
+    const budgetOf = (m: string) => cancelAllBudget(stored.get(m)?.length ?? 0);
+    for (const group of cancelAllGroups(markets, budgetOf, MAX_CANCEL_ALL_ORDERS_PER_TX)) {
       const now = Date.now();
       const batch: MergedBatch = {
         intentIds: [`${label}-${now}`],

@@ -1,7 +1,22 @@
 import { Logger } from '@nestjs/common';
 import type { FencedStore } from '@mirrorbook/locking';
-import { networkSides, walletFromPrivateKey, type ExchangeParams, type LcdClient, type TxResult } from '@mirrorbook/injective';
-import { buildBatchInput } from '../batch/batch-input.builder';
+import { Dec } from '@mirrorbook/market';
+import {
+  ANTE_MARGIN_GAS,
+  anteGas,
+  buildBatchUpdateOrdersMsg,
+  fixedTableGas,
+  GAS_PER_ORDER,
+  MAX_GAS_PER_TX,
+  networkSides,
+  signedTxBytes,
+  signTx,
+  walletFromPrivateKey,
+  type ExchangeParams,
+  type LcdClient,
+  type TxResult,
+} from '@mirrorbook/injective';
+import { buildBatchInput, CANCEL_ALL_UNSTORED_ORDERS } from '../batch/batch-input.builder';
 import { SequenceManager } from '../sequence/sequence.manager';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { LeaseLostError } from '../shared/lease-lost.error';
@@ -107,6 +122,25 @@ describe('TxSubmitter: what becomes of a tx the node accepted', () => {
     expect(tx.txHash).toMatch(/^[0-9A-F]{64}$/);
     expect((error as Error).message).toBe(`tx ${tx.txHash} accepted, outcome unknown: no block after ${HEIGHT} for 1000 ms`);
     expect(sequence.next).toBe(FIRST_SEQUENCE + 1);
+  });
+
+  it('with fixed gas: signs the table for the orders stored + CANCEL_ALL_UNSTORED_ORDERS, the ante gas of its own bytes and the margin, no more', async () => {
+    const { submitter, sequence, guard, node } = setup();
+    const market = testnetMarket('inj-usdt');
+    const built = buildBatchInput(
+      { intentIds: ['i1'], plannedAt: 0, bookSeqs: new Map(), markets: [{ market: 'inj-usdt', cancelAll: true, cancels: [], creates: [] }] },
+      { injectiveAddress: wallet.injAddress, subaccountId: wallet.subaccountId, market: () => market, leverage: () => new Dec(1), openOrders: () => 5 },
+    );
+    await sequence.load(1);
+    node.afterBroadcast = () => (node.height = HEIGHT + TIMEOUT_BLOCKS + 1);
+    await submitter.submit(built, 'injective-888', guard).catch(() => undefined);
+
+    const sign = (gas: number) =>
+      signTx({ msg: buildBatchUpdateOrdersMsg(built.input), wallet, chainId: 'injective-888', accountNumber: 5, sequence: FIRST_SEQUENCE, timeoutHeight: HEIGHT + TIMEOUT_BLOCKS, gas, gasPrice: '160000000', feeDenom: node.network.feeDenom });
+    const table = fixedTableGas(built.input, () => 5 + CANCEL_ALL_UNSTORED_ORDERS);
+    expect(table).toBe(9 * GAS_PER_ORDER.spotCancel);
+    const gas = table + anteGas(signedTxBytes(sign(MAX_GAS_PER_TX))) + ANTE_MARGIN_GAS;
+    expect(node.broadcasts[0]).toBe(sign(gas).txBytesBase64);
   });
 
   it('the fenced sequence write failing after acceptance is no failure of the tx: the write waits in the outbox', async () => {

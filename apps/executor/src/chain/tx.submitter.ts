@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import {
   buildBatchUpdateOrdersMsg,
-  estimateGas,
+  DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET,
   gasFromSimulation,
   signTx,
+  signWithEstimatedGas,
   TxNotIncludedError,
   waitForInclusion,
   type SignedTx,
@@ -105,7 +106,6 @@ export class TxSubmitter {
    */
   async submit(built: BuiltBatch, chainId: string, guard: TenureGuard): Promise<IncludedTx> {
     const msg = buildBatchUpdateOrdersMsg(built.input);
-    const tableGas = estimateGas(built.input, { cancelAllOrdersPerMarket: built.cancelAllOrdersPerMarket }).gas;
     let gasPrice = await this.fees.gasPrice();
     let sequenceRetried = false;
     let repriced = false;
@@ -126,7 +126,7 @@ export class TxSubmitter {
           feeDenom: this.chain.network.feeDenom,
           allowMainnetTrading: this.options.allowMainnetTrading,
         });
-      const signed = await this.signWithGas(sign, tableGas);
+      const signed = await this.signWithGas(sign, built);
       const sent = await this.sendPastLaggingNodes(signed, height, guard);
       if (sent.kind === 'resign') continue;
       if (sent.kind === 'sequence-mismatch') {
@@ -202,17 +202,20 @@ export class TxSubmitter {
   }
 
   /**
-   * The tx signed with the gas the chain will charge: the fixed table's when `fixed_gas_enabled`,
-   * else what a simulation of it used × the margin (the table's when the simulation fails).
+   * The tx signed with the gas the chain will charge: with `fixed_gas_enabled` the fixed table for
+   * the orders open on its cancel-all markets, plus the ante gas of its size and a small margin
+   * (libs/injective `signWithEstimatedGas`); else what a simulation of it used × the margin (the
+   * estimate when the simulation fails).
    */
-  private async signWithGas(sign: (gas: number) => SignedTx, tableGas: number): Promise<SignedTx> {
-    const draft = sign(tableGas);
+  private async signWithGas(sign: (gas: number) => SignedTx, built: BuiltBatch): Promise<SignedTx> {
+    const cancelAllOrders = (marketId: string) => built.cancelAllOrders.get(marketId) ?? DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET;
+    const { signed: draft, estimate } = signWithEstimatedGas(sign, built.input, { cancelAllOrders });
     if (this.fees.params.fixedGasEnabled) return draft;
     try {
       const used = await this.chain.simulateGas(draft.txBytesBase64);
       return sign(gasFromSimulation(used, this.options.gasMargin));
     } catch (error) {
-      this.logger.warn(`simulate failed (${(error as Error).message}): signing with the fixed gas table's ${tableGas}`);
+      this.logger.warn(`simulate failed (${(error as Error).message}): signing with the fixed gas table's estimate ${estimate.gas}`);
       return draft;
     }
   }

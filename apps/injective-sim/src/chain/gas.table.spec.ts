@@ -1,4 +1,4 @@
-import { GAS_PER_ORDER } from '@mirrorbook/injective';
+import { anteGas, GAS_PER_ORDER } from '@mirrorbook/injective';
 import { batch, order, subaccount } from '../exchange/sim-batch.fixture';
 import { batchGas, GAS_TABLE, txGas } from './gas.table';
 
@@ -20,11 +20,16 @@ const TABLE =
 describe('gas table', () => {
   it('charges exactly the fixed table per message with fixed gas on (market orders at their own rate, cancel-all per order removed)', () => {
     expect(batchGas(mixed, restingOnPerp, true)).toBe(TABLE);
-    expect(txGas([mixed, mixed], restingOnPerp, true)).toBe(GAS_TABLE.txOverhead + 2 * TABLE);
+    expect(txGas([mixed, mixed], restingOnPerp, true, 1_500)).toBe(anteGas(1_500) + 2 * TABLE);
   });
 
   it('adds the per-message overhead of metered execution with fixed gas off', () => {
     expect(batchGas(mixed, restingOnPerp, false)).toBe(GAS_TABLE.messageOverhead + TABLE);
-    expect(txGas([mixed, mixed], restingOnPerp, false)).toBe(GAS_TABLE.txOverhead + 2 * (GAS_TABLE.messageOverhead + TABLE));
+    expect(txGas([mixed, mixed], restingOnPerp, false, 1_500)).toBe(anteGas(1_500) + 2 * (GAS_TABLE.messageOverhead + TABLE));
+  });
+
+  it("charges the ante handler's gas by the tx's size: signature, store and 10 per byte", () => {
+    expect(anteGas(1_500)).toBe(21_000 + 50_000 + 15_000);
+    expect(txGas([mixed], restingOnPerp, true, 1_501) - txGas([mixed], restingOnPerp, true, 1_500)).toBe(10);
   });
 });

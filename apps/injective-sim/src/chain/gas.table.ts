@@ -1,12 +1,11 @@
-import { GAS_PER_ORDER } from '@mirrorbook/injective';
+import { anteGas, GAS_PER_ORDER } from '@mirrorbook/injective';
 import type { SimBatch } from '../exchange/exchange.port';
 
 /**
- * Injective's fixed gas per exchange action (docs/injective.md#fees-and-gas), plus a flat ante-handler overhead
- * (signature, size, fee deduction) per tx and a per-message overhead of metered execution.
+ * Injective's fixed gas per exchange action (docs/injective.md#fees-and-gas), plus a per-message
+ * overhead of metered execution. The ante handler's gas is libs/injective's `anteGas`.
  */
 export const GAS_TABLE = {
-  txOverhead: 60_000,
   messageOverhead: 10_000,
   ...GAS_PER_ORDER,
   // injective-core fixed_gas.go MsgCreateSpotMarketOrderGas / MsgCreateDerivativeMarketOrderGas
@@ -44,7 +43,10 @@ export function batchGas(batch: SimBatch, resting: RestingOrderCount, fixedGasEn
   return fixedGasEnabled ? table : GAS_TABLE.messageOverhead + table;
 }
 
-/** Gas a whole tx uses: the ante overhead (metered in both modes) plus each batch's gas. */
-export function txGas(batches: readonly SimBatch[], resting: RestingOrderCount, fixedGasEnabled: boolean): number {
-  return batches.reduce<number>((sum, batch) => sum + batchGas(batch, resting, fixedGasEnabled), GAS_TABLE.txOverhead);
+/**
+ * Gas a whole tx of `txBytes` signed bytes uses: the ante handler's (metered in both modes: signature,
+ * 10 per byte, store) plus each batch's gas.
+ */
+export function txGas(batches: readonly SimBatch[], resting: RestingOrderCount, fixedGasEnabled: boolean, txBytes: number): number {
+  return batches.reduce<number>((sum, batch) => sum + batchGas(batch, resting, fixedGasEnabled), anteGas(txBytes));
 }

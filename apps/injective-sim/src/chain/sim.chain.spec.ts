@@ -6,7 +6,7 @@ import { SimConfigError } from '../config/sim-config.error';
 import { FaultState } from '../faults/fault.state';
 import type { SimConfigInput } from '../sim.config';
 import { SimChain } from './sim.chain';
-import { subaccountIdOf } from '@mirrorbook/injective';
+import { anteGas, subaccountIdOf } from '@mirrorbook/injective';
 import { TxFailure } from './tx.failure';
 import { FakeExchange } from './testing/fake-exchange';
 import { signedBatchTx, spotBuy, testWallet, type SignOptions } from './testing/signed-tx.fixture';
@@ -104,7 +104,7 @@ describe('SimChain', () => {
       expect(block).toMatchObject({ height: 1, txHashes: [tx.txHash], time: '2025-01-01T00:00:00.700Z' });
       const delivered = chain.tx(tx.txHash.toLowerCase())!;
       expect(delivered).toMatchObject({ height: 1, index: 0, code: 0, codespace: '', log: '', gasWanted: 2_000_000n });
-      expect(delivered.gasUsed).toBe(60_000n + 10_000n + 2n * 120_000n);
+      expect(delivered.gasUsed).toBe(BigInt(anteGas(bytes(tx).length) + 10_000 + 2 * 120_000));
       expect(chain.account(alice.injAddress)).toMatchObject({ sequence: 1n });
       expect(chain.account(alice.injAddress)?.pubKey).not.toBeNull();
       // 2_000_000 gas × 160_000_000 = 0.00032 INJ
@@ -245,6 +245,26 @@ describe('SimChain', () => {
       expect(failureOf(() => chain.broadcast(bytes(tx)))).toMatchObject({ abciCode: 5 });
     });
 
+    it('refuses a fee in another denom than inj with txfees code 1, as injective-core does', () => {
+      const { chain } = setup();
+      const failure = failureOf(() => chain.broadcast(bytes(aliceTx(0, ['x'], { feeDenom: spot.quoteDenom }))));
+      expect(failure).toMatchObject({ abciCode: 1, codespace: 'txfees' });
+    });
+
+    it('includes a tx whose fee can no longer be paid in its block with code 5: no fee, sequence not consumed, no events', () => {
+      const { chain, exchange } = setup();
+      const tx = aliceTx(0);
+      chain.broadcast(bytes(tx));
+      // the bank balance moves between CheckTx and the block (e.g. an order hold of another tx)
+      exchange.debit(alice.subaccountId, 'inj', new Dec('99.9999'));
+      chain.produceBlock();
+      const delivered = chain.tx(tx.txHash)!;
+      expect(delivered).toMatchObject({ code: 5, codespace: 'sdk', events: [] });
+      expect(delivered.log).toBe('spendable balance 100000000000000inj is smaller than 320000000000000inj: insufficient funds: insufficient funds');
+      expect(chain.account(alice.injAddress)).toMatchObject({ sequence: 0n, pubKey: null });
+      expect(chain.bankBalances(alice.injAddress)[0]).toEqual({ denom: 'inj', amount: '100000000000000' });
+    });
+
     it('refuses a tx whose timeout height has passed with code 30', () => {
       const { chain } = setup();
       chain.produceBlocks(3);
@@ -307,14 +327,28 @@ describe('SimChain', () => {
       expect(chain.bankBalances(alice.injAddress)[0]!.amount).toBe('99999680000000000000');
     });
 
-    it('runs out of gas with code 11 when the limit is below the table, consuming the sequence', () => {
+    it('runs out of gas with code 11 when the limit is below the table, consuming the sequence and the whole fee', () => {
       const { chain } = setup();
       const tx = aliceTx(0, ['a', 'b', 'c'], { gas: 200_000 });
       chain.broadcast(bytes(tx));
       chain.produceBlock();
-      expect(chain.tx(tx.txHash)).toMatchObject({ code: 11, gasWanted: 200_000n });
-      expect(chain.tx(tx.txHash)!.log).toContain('gasWanted: 200000, gasUsed: 430000: out of gas');
+      const used = anteGas(bytes(tx).length) + 10_000 + 3 * 120_000;
+      expect(chain.tx(tx.txHash)).toMatchObject({ code: 11, gasWanted: 200_000n, gasUsed: BigInt(used) });
+      expect(chain.tx(tx.txHash)!.log).toContain(`gasWanted: 200000, gasUsed: ${used}: out of gas`);
       expect(chain.account(alice.injAddress)?.sequence).toBe(1n);
+      // 200_000 gas × 160_000_000
+      expect(chain.bankBalances(alice.injAddress)[0]!.amount).toBe('99999968000000000000');
+    });
+
+    it("refuses a limit below the ante handler's own gas at broadcast with code 11, nothing deducted", () => {
+      const { chain } = setup();
+      const tx = aliceTx(0, ['a'], { gas: 50_000 });
+      const failure = failureOf(() => chain.broadcast(bytes(tx)));
+      expect(failure).toMatchObject({ abciCode: 11, codespace: 'sdk' });
+      expect(failure.log).toBe(`out of gas in location: ante verify: eth_secp256k1; gasWanted: 50000, gasUsed: ${anteGas(bytes(tx).length)}: out of gas`);
+      chain.produceBlock();
+      expect(chain.account(alice.injAddress)?.sequence).toBe(0n);
+      expect(chain.bankBalances(alice.injAddress)[0]!.amount).toBe('100000000000000000000');
     });
   });
 
@@ -322,12 +356,13 @@ describe('SimChain', () => {
     it('answers the table gas without needing a valid signature', () => {
       const { chain } = setup();
       const tx = aliceTx(0, ['a', 'b'], { signer: bob });
-      expect(chain.simulate(bytes(tx))).toEqual({ gasWanted: 2_000_000n, gasUsed: 310_000n });
+      expect(chain.simulate(bytes(tx))).toEqual({ gasWanted: 2_000_000n, gasUsed: BigInt(anteGas(bytes(tx).length) + 10_000 + 2 * 120_000) });
     });
 
     it('answers the ante gas plus exactly the fixed table when fixed_gas_enabled is on', () => {
       const { chain } = setup({ exchangeParams: { fixedGasEnabled: true } });
-      expect(chain.simulate(bytes(aliceTx(0, ['a', 'b'])))).toEqual({ gasWanted: 2_000_000n, gasUsed: 300_000n });
+      const tx = aliceTx(0, ['a', 'b']);
+      expect(chain.simulate(bytes(tx))).toEqual({ gasWanted: 2_000_000n, gasUsed: BigInt(anteGas(bytes(tx).length) + 2 * 120_000) });
     });
 
     it('refuses a wrong sequence as the ante handler would', () => {

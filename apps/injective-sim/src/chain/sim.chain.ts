@@ -16,10 +16,10 @@ import type { SimConfig, SimExchangeParams } from '../sim.config';
 import { AccountStore, type SimAccount } from './account.store';
 import { refuseUnsimulatedMarketOrders, toSimBatch } from './batch.converter';
 import { CheckState } from './check.state';
-import { GAS_TABLE, txGas } from './gas.table';
+import { anteGas, ANTE_GAS, subaccountIdOf } from '@mirrorbook/injective';
+import { txGas } from './gas.table';
 import { Mempool, type PendingTx } from './mempool';
 import { blockRulesAt, isPostOnlyModeAt } from './post-only-mode';
-import { subaccountIdOf } from '@mirrorbook/injective';
 import { anteEvents, batchEvents, batchResponseFields } from './tx-events.builder';
 import type { DeliveredTx, SimBlock, TxEvent } from './tx-result.model';
 import { TxFailure } from './tx.failure';
@@ -279,7 +279,7 @@ export class SimChain {
     const batches = this.batchesOf(tx, account);
     const expected = this.checkState.sequence(sender, account.sequence);
     if (tx.signer.sequence !== expected) throw TxFailures.wrongSequence(expected, tx.signer.sequence);
-    return { gasWanted: tx.fee.gasLimit, gasUsed: this.gasOf(batches) };
+    return { gasWanted: tx.fee.gasLimit, gasUsed: this.gasOf(batches, txBytes.length) };
   }
 
   private checkTx(txBytes: Uint8Array): PendingTx {
@@ -296,7 +296,8 @@ export class SimChain {
     // ante handler, in the Cosmos SDK's order
     const nextHeight = this.height + 1;
     if (tx.timeoutHeight > 0n && BigInt(nextHeight) > tx.timeoutHeight) throw TxFailures.timeoutHeight(nextHeight, tx.timeoutHeight);
-    const fee = feeIn(tx, FEE_DENOM);
+    const fee = this.feeOf(tx);
+    this.refuseAnteOutOfGas(tx, txBytes.length);
     const required = tx.fee.gasLimit * (this.baseFee > this.minGasPrice ? this.baseFee : this.minGasPrice);
     if (fee < required) throw TxFailures.insufficientFee(coinsText(tx), `${required}${FEE_DENOM}`);
     const spendable = this.feeBalance(account) - this.checkState.reservedFee(sender);
@@ -315,6 +316,30 @@ export class SimChain {
     if (!signatureOk) throw TxFailures.signatureVerification(account.accountNumber, expected, this.chainId);
 
     return { hash: tx.hash, bytes: txBytes, tx, sender, batches, fee };
+  }
+
+  /**
+   * The fee the tx carries, all of which the ante handler deducts: exactly one coin, in `inj`
+   * (injective-core txfees `MempoolFeeDecorator`, which runs before the fee checks).
+   */
+  private feeOf(tx: DecodedTx): bigint {
+    if (tx.fee.amount.length === 0) throw TxFailures.noFee();
+    if (tx.fee.amount.length > 1) throw TxFailures.tooManyFeeCoins();
+    const coin = tx.fee.amount[0]!;
+    if (coin.denom !== FEE_DENOM) throw TxFailures.invalidFeeToken(coin.denom);
+    if (!/^\d+$/.test(coin.amount)) throw TxFailures.invalidFeeAmount(coinsText(tx));
+    return BigInt(coin.amount);
+  }
+
+  /**
+   * A limit below the ante handler's own gas fails the ante handler, in CheckTx as in a block:
+   * refused, nothing deducted, the sequence not consumed.
+   */
+  private refuseAnteOutOfGas(tx: DecodedTx, txBytes: number): void {
+    const sizeGas = BigInt(ANTE_GAS.perTxByte * txBytes);
+    if (tx.fee.gasLimit < sizeGas) throw TxFailures.outOfGas('txSize', tx.fee.gasLimit, sizeGas);
+    const ante = BigInt(anteGas(txBytes));
+    if (tx.fee.gasLimit < ante) throw TxFailures.outOfGas('ante verify: eth_secp256k1', tx.fee.gasLimit, ante);
   }
 
   private decode(txBytes: Uint8Array): DecodedTx {
@@ -365,9 +390,9 @@ export class SimChain {
     });
   }
 
-  private gasOf(batches: readonly SimBatch[]): bigint {
+  private gasOf(batches: readonly SimBatch[], txBytes: number): bigint {
     const resting = (marketId: string, subaccountId: string) => this.exchange.openOrders(marketId, subaccountId).length;
-    return BigInt(txGas(batches, resting, this.config.exchangeParams.fixedGasEnabled));
+    return BigInt(txGas(batches, resting, this.config.exchangeParams.fixedGasEnabled, txBytes));
   }
 
   /** Spendable fee-denom balance in base units. */
@@ -431,40 +456,48 @@ export class SimChain {
     return pending.tx.timeoutHeight === 0n || BigInt(height) <= pending.tx.timeoutHeight;
   }
 
+  /**
+   * Runs one tx in its block. The ante handler runs again: it deducts the whole fee the tx carries
+   * (cosmos-sdk `DeductFees`: the coins in `auth_info.fee`, not gas × price) and consumes the
+   * sequence; when the fee can no longer be paid, the ante handler fails and its writes are
+   * dropped (code 5: no fee, sequence not consumed, no events). Past the ante handler the fee
+   * stays paid whatever the messages do (failure, out of gas).
+   */
   private deliver(pending: PendingTx, height: number, index: number, time: string): DeliveredTx {
     const { tx, sender } = pending;
     const account = this.accounts.get(sender)!;
-    const feeHuman = new Dec(pending.fee.toString()).div(new Dec(10).pow(18));
-    const charged = pending.fee === 0n || this.exchange.debit(subaccountIdOf(sender), FEE_DENOM, feeHuman);
-    const sequence = account.sequence;
-    account.sequence += 1n;
-    if (!account.pubKey && tx.signer.pubKey) account.pubKey = tx.signer.pubKey;
-
     const base = { hash: pending.hash, height, index, gasWanted: tx.fee.gasLimit, timestamp: time, bytes: pending.bytes };
-    const ante = anteEvents({
-      sender,
-      fee: charged ? coinsText(tx) : '',
-      sequence,
-      signatureBase64: Buffer.from(tx.signature).toString('base64'),
-    });
-    const failed = (failure: TxFailure, gasUsed: bigint): DeliveredTx => ({
+    const failed = (failure: TxFailure, gasUsed: bigint, events: TxEvent[]): DeliveredTx => ({
       ...base,
       code: failure.abciCode,
       codespace: failure.codespace,
       log: failure.log,
       gasUsed,
       data: '',
-      events: ante,
+      events,
       msgEvents: [],
     });
 
-    if (!charged) {
+    const feeHuman = new Dec(pending.fee.toString()).div(new Dec(10).pow(18));
+    if (pending.fee > 0n && !this.exchange.debit(subaccountIdOf(sender), FEE_DENOM, feeHuman)) {
       const spendable = this.feeBalance(account);
-      return failed(TxFailures.insufficientFunds(`${spendable}${FEE_DENOM}`, `${pending.fee}${FEE_DENOM}`), BigInt(GAS_TABLE.txOverhead));
+      const failure = TxFailures.insufficientFunds(`${spendable}${FEE_DENOM}`, `${pending.fee}${FEE_DENOM}`);
+      // the ante handler got as far as the size gas, which precedes the fee deduction
+      return failed(failure, BigInt(ANTE_GAS.perTxByte * pending.bytes.length), []);
     }
+    const sequence = account.sequence;
+    account.sequence += 1n;
+    if (!account.pubKey && tx.signer.pubKey) account.pubKey = tx.signer.pubKey;
+    const ante = anteEvents({
+      sender,
+      fee: coinsText(tx),
+      sequence,
+      signatureBase64: Buffer.from(tx.signature).toString('base64'),
+    });
+
     // cancel-all is charged per order it removes: count against the state the tx meets
-    const gasUsed = this.gasOf(pending.batches);
-    if (gasUsed > tx.fee.gasLimit) return failed(TxFailures.outOfGas(tx.fee.gasLimit, gasUsed), tx.fee.gasLimit);
+    const gasUsed = this.gasOf(pending.batches, pending.bytes.length);
+    if (gasUsed > tx.fee.gasLimit) return failed(TxFailures.outOfGas('exchange', tx.fee.gasLimit, gasUsed), gasUsed, ante);
 
     const rules = blockRulesAt(this.postOnlyModeHeightThreshold, height);
     const msgEvents: TxEvent[][] = [];
@@ -478,7 +511,7 @@ export class SimChain {
         msgEvents.push(batchEvents({ msgIndex: i, typeUrl: msg.typeUrl, sender, senderHex: account.hex, result }));
       } catch (e) {
         const failure = e instanceof TxFailure ? e : TxFailures.panic(`message ${i}: ${e instanceof Error ? e.message : String(e)}`);
-        return failed(failure, gasUsed);
+        return failed(failure, gasUsed, ante);
       }
     }
     return {
@@ -513,13 +546,6 @@ export class SimChain {
   private blockTime(height: number): string {
     return new Date(this.genesisMs + height * (this.config.blockMs || NOMINAL_BLOCK_MS)).toISOString();
   }
-}
-
-/** Sum of the fee's coins in `denom`, base units. */
-function feeIn(tx: DecodedTx, denom: string): bigint {
-  let total = 0n;
-  for (const coin of tx.fee.amount) if (coin.denom === denom && /^\d+$/.test(coin.amount)) total += BigInt(coin.amount);
-  return total;
 }
 
 /** The fee as the chain prints coins: `64000000000000inj`, comma-separated. */

@@ -25,12 +25,24 @@ export const TxFailures = {
   invalidPubKey: (detail: string) => new TxFailure(8, 'sdk', `${detail}: invalid pubkey`),
   /** 9: no such account */
   unknownAddress: (address: string) => new TxFailure(9, 'sdk', `account ${address} does not exist: unknown address`),
-  /** 11: the messages need more gas than the tx's limit (after the ante handler: sequence and fee consumed) */
-  outOfGas: (gasWanted: bigint, gasUsed: bigint) =>
-    new TxFailure(11, 'sdk', `out of gas in location: exchange; gasWanted: ${gasWanted}, gasUsed: ${gasUsed}: out of gas`),
+  /**
+   * 11: the tx needs more gas than its limit. In the ante handler (location `txSize`, `ante verify: …`)
+   * it is refused with nothing deducted; after it (the messages) the sequence and the fee are consumed.
+   */
+  outOfGas: (location: string, gasWanted: bigint, gasUsed: bigint) =>
+    new TxFailure(11, 'sdk', `out of gas in location: ${location}; gasWanted: ${gasWanted}, gasUsed: ${gasUsed}: out of gas`),
   /** 13: fee below gas limit × minimum gas price */
   insufficientFee: (got: string, required: string) =>
     new TxFailure(13, 'sdk', `insufficient fees; got: ${got} required: ${required}: insufficient fee`),
+  /** 13: a tx without a fee coin (injective-core txfees `MempoolFeeDecorator`) */
+  noFee: () => new TxFailure(13, 'sdk', 'no fee provided in tx: insufficient fee'),
+  /** 13: a fee coin that is not a valid amount (cosmos-sdk `DeductFees`) */
+  invalidFeeAmount: (fee: string) => new TxFailure(13, 'sdk', `invalid fee amount: ${fee}: insufficient fee`),
+  /** txfees 1: a fee in another denom than `inj` */
+  invalidFeeToken: (denom: string) =>
+    new TxFailure(1, 'txfees', `fee denom is not a valid denom (inj or stake): ${denom}: invalid fee token`),
+  /** txfees 2: more than one coin in the fee */
+  tooManyFeeCoins: () => new TxFailure(2, 'txfees', 'more than one coin in fee'),
   /** 15: no signature */
   noSignatures: () => new TxFailure(15, 'sdk', 'no signatures supplied'),
   /** 18: a stateless check failed */

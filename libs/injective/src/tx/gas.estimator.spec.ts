@@ -1,7 +1,17 @@
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import type { BatchUpdateOrdersInput, SpotOrderCreate } from './batch-update-orders.input';
-import { ANTE_OVERHEAD_GAS, estimateGas, MAX_CANCEL_ALL_ORDERS_PER_TX, MAX_CANCELS_BY_ID_PER_TX, MAX_GAS_PER_TX, TX_BYTES_GAS_PER_ITEM } from './gas.estimator';
+import {
+  ANTE_MARGIN_GAS,
+  anteGas,
+  DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET,
+  estimateGas,
+  MAX_CANCEL_ALL_ORDERS_PER_TX,
+  MAX_CANCELS_BY_ID_PER_TX,
+  MAX_GAS_PER_TX,
+  TX_BYTES_BOUND,
+  txBytesBound,
+} from './gas.estimator';
 
 const { spot: SPOT_INJ_USDT, perp: PERP_INJ_USDT } = injUsdtMarkets();
 
@@ -13,40 +23,55 @@ const spot = (postOnly: boolean): SpotOrderCreate => ({
   price: new Dec(1),
   quantity: new Dec(1),
 });
-const withSafety = (gas: number) => Math.ceil((gas * 120) / 100);
+const perp = (postOnly: boolean) => ({ ...spot(postOnly), market: PERP_INJ_USDT, margin: new Dec(1) });
+/** what every estimate adds to the table for a tx of `txBytes` */
+const overhead = (txBytes: number) => anteGas(txBytes) + ANTE_MARGIN_GAS;
 
 describe('estimateGas', () => {
   describe('when the batch is empty', () => {
-    it('asks for the ante overhead with the safety margin', () => {
-      expect(estimateGas(base)).toEqual({ gas: withSafety(ANTE_OVERHEAD_GAS), required: withSafety(ANTE_OVERHEAD_GAS), capped: false });
+    it('asks for the ante gas of the envelope plus the margin', () => {
+      const gas = overhead(TX_BYTES_BOUND.envelope);
+      expect(estimateGas(base)).toEqual({ gas, required: gas, capped: false });
     });
   });
 
   describe('when the batch mixes creates and cancels', () => {
-    it('adds the fixed gas of each order type', () => {
-      const input: BatchUpdateOrdersInput = {
-        ...base,
-        spotCreates: [spot(true), spot(false)],
-        derivativeCreates: [
-          { ...spot(true), market: PERP_INJ_USDT, margin: new Dec(1) },
-          { ...spot(false), market: PERP_INJ_USDT, margin: new Dec(1) },
-        ],
-        spotCancels: [{ marketId: SPOT_INJ_USDT.id, cid: 'a' }],
-        derivativeCancels: [{ marketId: PERP_INJ_USDT.id, cid: 'b' }],
-      };
-      // 120k + 100k + 140k + 120k + 65k + 70k
-      const orders = 615_000;
-      expect(estimateGas(input).gas).toBe(withSafety(orders + ANTE_OVERHEAD_GAS + 6 * TX_BYTES_GAS_PER_ITEM));
+    const input: BatchUpdateOrdersInput = {
+      ...base,
+      spotCreates: [spot(true), spot(false)],
+      derivativeCreates: [perp(true), perp(false)],
+      spotCancels: [{ marketId: SPOT_INJ_USDT.id, cid: 'a' }],
+      derivativeCancels: [{ marketId: PERP_INJ_USDT.id, cid: 'b' }],
+    };
+    // 120k + 100k + 140k + 120k + 65k + 70k
+    const table = 615_000;
+
+    it('adds exactly the fixed gas of each order type, with no percentage on it', () => {
+      expect(estimateGas(input).gas).toBe(table + overhead(txBytesBound(input)));
+    });
+
+    it("prices the ante from the signed tx's size when it is given", () => {
+      expect(estimateGas(input, { txBytes: 1_234 }).gas).toBe(table + anteGas(1_234) + ANTE_MARGIN_GAS);
+      expect(anteGas(1_234) - anteGas(1_233)).toBe(10);
     });
   });
 
-  describe('when a market is cancelled entirely', () => {
-    it('budgets the assumed number of orders per market', () => {
-      const input = { ...base, spotCancelAll: [SPOT_INJ_USDT.id] };
-      expect(estimateGas(input, { cancelAllOrdersPerMarket: 10 }).gas).toBe(
-        withSafety(10 * 65_000 + ANTE_OVERHEAD_GAS + TX_BYTES_GAS_PER_ITEM),
-      );
-      expect(estimateGas(input).gas).toBeGreaterThan(estimateGas(input, { cancelAllOrdersPerMarket: 1 }).gas);
+  describe('when markets are cancelled entirely', () => {
+    const input = { ...base, spotCancelAll: [SPOT_INJ_USDT.id], derivativeCancelAll: [PERP_INJ_USDT.id] };
+    const open: Record<string, number> = { [SPOT_INJ_USDT.id]: 5, [PERP_INJ_USDT.id]: 2 };
+
+    it('budgets each market for the orders it holds (the chain charges per order removed)', () => {
+      expect(estimateGas(input, { cancelAllOrders: (id) => open[id]!, txBytes: 500 }).gas).toBe(5 * 65_000 + 2 * 70_000 + overhead(500));
+    });
+
+    it('assumes the default count on every market when the counts are unknown', () => {
+      const table = DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET * (65_000 + 70_000);
+      expect(estimateGas(input, { txBytes: 500 }).gas).toBe(table + overhead(500));
+    });
+
+    it('refuses a count that is not a non-negative integer', () => {
+      expect(() => estimateGas(input, { cancelAllOrders: () => -1 })).toThrow(RangeError);
+      expect(() => estimateGas(input, { cancelAllOrders: () => 1.5 })).toThrow(RangeError);
     });
   });
 
@@ -60,11 +85,11 @@ describe('estimateGas', () => {
   });
 
   describe('when every item is the costliest kind (derivative post-only create)', () => {
-    const perps = (n: number) => estimateGas({ ...base, derivativeCreates: Array.from({ length: n }, () => ({ ...spot(true), market: PERP_INJ_USDT, margin: new Dec(1) })) });
+    const perps = (n: number) => estimateGas({ ...base, derivativeCreates: Array.from({ length: n }, () => perp(true)) });
 
-    it('fits 174 in a block and not 175 (EXEC_MAX_ORDERS_PER_TX allows at most 170)', () => {
-      expect(perps(174).capped).toBe(false);
-      expect(perps(175).capped).toBe(true);
+    it('fits the 170 EXEC_MAX_ORDERS_PER_TX allows in a block', () => {
+      expect(perps(170).capped).toBe(false);
+      expect(perps(300).capped).toBe(true);
     });
   });
 
@@ -79,16 +104,17 @@ describe('estimateGas', () => {
   });
 
   describe('when cancel-alls remove MAX_CANCEL_ALL_ORDERS_PER_TX orders', () => {
-    const cancelAll = (markets: number, perMarket: number) =>
-      estimateGas({ ...base, derivativeCancelAll: Array.from({ length: markets }, (_, i) => `0x${i}`) }, { cancelAllOrdersPerMarket: perMarket });
+    /** `total` orders over `markets` markets, the first taking the remainder */
+    const cancelAll = (markets: number, total: number) =>
+      estimateGas(
+        { ...base, derivativeCancelAll: Array.from({ length: markets }, (_, i) => `0x${i}`) },
+        { cancelAllOrders: (id) => Math.floor(total / markets) + (id === '0x0' ? total % markets : 0) },
+      );
 
-    it('fits in a block over 1 to 20 markets, and one order more per market does not', () => {
-      expect(MAX_CANCEL_ALL_ORDERS_PER_TX).toBeGreaterThan(300);
-      for (let n = 1; n <= 20; n++) {
-        const perMarket = Math.floor(MAX_CANCEL_ALL_ORDERS_PER_TX / n);
-        expect(cancelAll(n, perMarket).capped).toBe(false);
-      }
-      expect(cancelAll(1, MAX_CANCEL_ALL_ORDERS_PER_TX + 3).capped).toBe(true);
+    it('fits in a block over 1 to 20 markets, and one order more over 20 markets does not', () => {
+      expect(MAX_CANCEL_ALL_ORDERS_PER_TX).toBeGreaterThan(400);
+      for (let n = 1; n <= 20; n++) expect(cancelAll(n, MAX_CANCEL_ALL_ORDERS_PER_TX).capped).toBe(false);
+      expect(cancelAll(20, MAX_CANCEL_ALL_ORDERS_PER_TX + 1).capped).toBe(true);
     });
   });
 

@@ -28,6 +28,8 @@ export interface SignOptions {
   timeoutHeight?: number;
   gas?: number;
   gasPrice?: string;
+  /** fee denom; default `inj` */
+  feeDenom?: string;
   /** sign with this wallet instead of the sender's (forgery) */
   signer?: Wallet;
 }
@@ -52,6 +54,7 @@ export function signedBatchTx(
     timeoutHeight: opts.timeoutHeight ?? 1_000_000,
     gas: opts.gas ?? 2_000_000,
     gasPrice: opts.gasPrice ?? '160000000',
+    feeDenom: opts.feeDenom,
   });
 }
 

@@ -69,14 +69,14 @@ describe('CycleStateStore against a real Redis', () => {
   describe('committing the maintenance stage', () => {
     it('hands the committed stage to the next claim', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
-      expect(await store.commitStage('b1', 'inj-usdt', 5, 2)).toBe(true);
+      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 2 })).toBe(true);
       expect(await claim('b1', 'inj-usdt', 6, NOW)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 2 } });
     });
 
     it('is ignored once a newer book was claimed meanwhile', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
       await claim('b1', 'inj-usdt', 6, NOW);
-      expect(await store.commitStage('b1', 'inj-usdt', 5, 3)).toBe(false);
+      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 3 })).toBe(false);
       expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'stage')).toBe('0');
     });
   });

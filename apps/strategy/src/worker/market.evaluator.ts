@@ -247,6 +247,7 @@ export class MarketEvaluator {
         cycle,
         nowMs,
         cidPrefix,
+        slow: this.budgetStateOf(bot.wallet) === 'slow',
       });
     } catch (error) {
       if (!(error instanceof StrategyInputError)) throw error;
@@ -260,8 +261,8 @@ export class MarketEvaluator {
       this.logger.debug(`${bot.id} on ${key} (book ${book.seq}) ${plan.phase}: ${plan.notes.join('; ')} (${top})`);
     }
     if (plan.actions.length === 0) {
-      await this.commitStage(bot, key, book.seq, cycle.stage, plan);
-      return { skip: 'no-change' };
+      await this.commit(bot, key, book.seq, cycle, plan);
+      return { skip: plan.maintenanceDueAtMs === undefined ? 'no-change' : 'not-due' };
     }
     const id = intentIdOf(cidPrefix, cycle.index);
     const intent = buildIntent({ bot, marketKey: key, plan, id, nowMs, ttlMs: params.intentTtlMs });
@@ -271,8 +272,16 @@ export class MarketEvaluator {
       this.logger.warn(`${bot.id} on ${key} (book ${book.seq}): intent ${id} not published: ${(error as Error).message}`);
       return { skip: 'publish-failed' };
     }
-    await this.commitStage(bot, key, book.seq, cycle.stage, plan);
+    await this.commit(bot, key, book.seq, cycle, plan);
     return { intent: plan.phase };
+  }
+
+  /**
+   * The wallet's fee budget state (docs/architecture.md#cadence): 'slow' stretches the maintenance
+   * interval by `cadence.slowFactor`. The budget is not read yet: always 'normal'.
+   */
+  private budgetStateOf(_wallet: string): 'normal' | 'slow' {
+    return 'normal';
   }
 
   private async claim(bot: BotEntry, key: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
@@ -293,13 +302,17 @@ export class MarketEvaluator {
     }
   }
 
-  /** Best effort: a stage not advanced only repeats a maintenance depth band next cycle. */
-  private async commitStage(bot: BotEntry, key: string, bookSeq: number, stage: number, plan: CyclePlan): Promise<void> {
-    if (plan.nextCycleState.stage === stage) return;
+  /**
+   * Best effort: a stage not advanced only repeats a maintenance depth band next cycle, a
+   * maintenance time not stored only makes the next maintenance come early.
+   */
+  private async commit(bot: BotEntry, key: string, bookSeq: number, cycle: CycleState, plan: CyclePlan): Promise<void> {
+    const next = plan.nextCycleState;
+    if (next.stage === cycle.stage && next.maintainedAtMs === cycle.maintainedAtMs) return;
     try {
-      await this.deps.cycles.commitStage(bot.id, key, bookSeq, plan.nextCycleState.stage);
+      await this.deps.cycles.commit(bot.id, key, bookSeq, next);
     } catch (error) {
-      this.logger.warn(`${bot.id} on ${key}: maintenance stage not stored: ${(error as Error).message}`);
+      this.logger.warn(`${bot.id} on ${key}: maintenance stage and time not stored: ${(error as Error).message}`);
     }
   }
 

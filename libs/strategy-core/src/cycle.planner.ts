@@ -93,7 +93,9 @@ const PLANNERS: Record<StrategyPhase, (ctx: PlanningContext) => PhasePlan> = {
 
 /**
  * One planning cycle (docs/architecture.md#trading-cycle): assess the testnet book against the reference, pick the phase
- * and plan its creates and cancels. Pure: same input and RNG state, same plan. Throws
+ * and plan its creates and cancels. MAINTENANCE runs once per `cadence.maintenanceIntervalS` (×
+ * `slowFactor` when `slow`), measured from `cycle.maintainedAtMs` to `nowMs`; until then the cycle
+ * only follows the price (docs/architecture.md#cadence). Pure: same input and RNG state, same plan. Throws
  * `StrategyInputError` for input it cannot plan from (bad reference, cid prefix or cycle state,
  * missing balances or position).
  */

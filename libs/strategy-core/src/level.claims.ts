@@ -17,13 +17,18 @@ export interface LevelClaims {
  * Matches the bot's orders of one side to the staircase levels (price indices, nearest the
  * reference first) within the requote tolerance (docs/architecture.md#cadence): an order at most
  * `tolerance` × the target's distance to the reference (and always one tick) off a level's target
- * holds that level and is left alone, and so does an order nearer the reference than the innermost
- * level (a tighter quote, until it ends on the wrong side of the reference). Inner levels, the nearest the reference, have the smallest
- * allowance, so a small move of the reference frees only those; a move of zero frees none.
- * Levels take the nearest free order, innermost level first; ties go to the lower order hash.
+ * can hold that level and is left alone, and so can an order nearer the reference than the
+ * innermost level (a tighter quote, until it ends on the wrong side of the reference). Inner
+ * levels, the nearest the reference, have the smallest allowance, so a small move of the reference
+ * frees only those; a move of zero frees none.
  *
- * `own` are the side's orders on the right side of the reference, `priceTicks` their prices in
- * ticks (floats: they only measure distances).
+ * The matching keeps the order of prices (the i-th held level from the reference has a nearer
+ * order than the (i+1)-th) and holds as many levels as possible, then with the least total
+ * distance: a greedy nearest match would let one extra order near the reference shift every
+ * level's claim outward and free the deepest level for nothing.
+ *
+ * `own` are the side's orders on the right side of the reference, `ticks` their prices in ticks
+ * (floats: they only measure distances).
  */
 export function claimLevels(
   side: Side,
@@ -33,15 +38,20 @@ export function claimLevels(
   own: readonly { readonly order: AssessedOwnOrder; readonly ticks: number }[],
   tolerance: number,
 ): LevelClaims {
-  const free = new Set(own);
   const outward = side === 'buy' ? -1 : 1;
-  const holders = levels.map((target, i) => {
+  const orders = [...own].sort((a, b) => (a.ticks - b.ticks) * outward || (a.order.order.orderHash < b.order.order.orderHash ? -1 : 1));
+  const holds = (i: number, o: { ticks: number }) => {
+    const target = levels[i]!;
     const allowance = Math.max(1, tolerance * Math.abs(target - referenceTicks));
-    // a quote nearer the reference than the innermost level is at least as tight: it holds it
-    const holds = (o: { ticks: number }) => Math.abs(o.ticks - target) <= allowance || (i === 0 && (target - o.ticks) * outward > 0);
-    const holder = nearest(free, target, holds);
-    if (holder) free.delete(holder);
-    return holder?.order;
+    return Math.abs(o.ticks - target) <= allowance || (i === 0 && (target - o.ticks) * outward > 0);
+  };
+  const matched = matchInOrder(levels.length, orders.length, (i, j) => (holds(i, orders[j]!) ? Math.abs(orders[j]!.ticks - levels[i]!) : null));
+  const free = new Set(orders);
+  const holders = levels.map((_, i) => {
+    const j = matched[i];
+    if (j === undefined) return undefined;
+    free.delete(orders[j]!);
+    return orders[j]!.order;
   });
   const stale = levels.map((target, i) => {
     if (holders[i]) return undefined;
@@ -54,6 +64,40 @@ export function claimLevels(
     return order?.order;
   });
   return { holders, stale };
+}
+
+/**
+ * An order-preserving matching of n levels to m orders (level i to order j only where `cost(i, j)`
+ * is not null): the most pairs, then the least total cost. Returns per level the order's index.
+ */
+function matchInOrder(n: number, m: number, cost: (i: number, j: number) => number | null): (number | undefined)[] {
+  // best[i][j]: levels < i against orders < j, as [pairs, total cost]
+  const best: [number, number][][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, (): [number, number] => [0, 0]));
+  const better = (a: [number, number], b: [number, number]) => a[0] > b[0] || (a[0] === b[0] && a[1] < b[1]);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      let cell = better(best[i - 1]![j]!, best[i]![j - 1]!) ? best[i - 1]![j]! : best[i]![j - 1]!;
+      const c = cost(i - 1, j - 1);
+      if (c !== null) {
+        const [pairs, total] = best[i - 1]![j - 1]!;
+        const paired: [number, number] = [pairs + 1, total + c];
+        if (better(paired, cell)) cell = paired;
+      }
+      best[i]![j] = cell;
+    }
+  }
+  const matched: (number | undefined)[] = Array.from({ length: n }, () => undefined);
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    const c = cost(i - 1, j - 1);
+    const [pairs, total] = best[i - 1]![j - 1]!;
+    if (c !== null && best[i]![j]![0] === pairs + 1 && best[i]![j]![1] === total + c) {
+      matched[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (best[i]![j]![0] === best[i - 1]![j]![0] && best[i]![j]![1] === best[i - 1]![j]![1]) i--;
+    else j--;
+  }
+  return matched;
 }
 
 function nearest<T extends { readonly order: AssessedOwnOrder; readonly ticks: number }>(

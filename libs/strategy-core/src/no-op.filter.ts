@@ -7,21 +7,20 @@ import type { AssessedOwnOrder } from './own-order.model';
  * changes nothing, and a plan made only of them is no plan (no tx).
  */
 export function withoutNoOps(actions: readonly OrderAction[], own: readonly AssessedOwnOrder[]): OrderAction[] {
-  const byHash = new Map(own.map((o) => [o.order.orderHash, o]));
-  const cancelled = actions.flatMap((a) => (a.type === 'cancel' && byHash.has(a.orderHash) ? [byHash.get(a.orderHash)!] : []));
+  const cancelled = new Map<AssessedOwnOrder, OrderAction>();
+  for (const a of actions) {
+    const o = a.type === 'cancel' ? own.find((x) => x.order.orderHash === a.orderHash) : undefined;
+    if (o) cancelled.set(o, a);
+  }
   const dropped = new Set<OrderAction>();
   for (const action of actions) {
     if (action.type !== 'create' || !action.postOnly) continue;
-    const same = cancelled.find((o) => !dropped.has(cancelOf(actions, o)!) && recreates(action, o));
+    const same = [...cancelled.keys()].find((o) => recreates(action, o));
     if (!same) continue;
-    dropped.add(action);
-    dropped.add(cancelOf(actions, same)!);
+    dropped.add(action).add(cancelled.get(same)!);
+    cancelled.delete(same);
   }
-  return dropped.size === 0 ? [...actions] : actions.filter((a) => !dropped.has(a));
-}
-
-function cancelOf(actions: readonly OrderAction[], o: AssessedOwnOrder): OrderAction | undefined {
-  return actions.find((a) => a.type === 'cancel' && a.orderHash === o.order.orderHash);
+  return actions.filter((a) => !dropped.has(a));
 }
 
 function recreates(create: CreateOrderAction, o: AssessedOwnOrder): boolean {
@@ -29,6 +28,6 @@ function recreates(create: CreateOrderAction, o: AssessedOwnOrder): boolean {
     create.side === o.order.side &&
     o.price.eq(create.price) &&
     o.quantity.eq(create.quantity) &&
-    (create.reduceOnly ?? false) === (o.order.reduceOnly ?? false)
+    create.reduceOnly === (o.order.reduceOnly ?? false)
   );
 }

@@ -6,7 +6,9 @@ import {
   type BotState,
   type FeedStatus,
   type PriceTick,
+  type CreateOrderAction,
   type StoredBalances,
+  type StoredOrder,
 } from '@mirrorbook/contracts';
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import { catalogMarkets } from '@mirrorbook/market';
@@ -195,6 +197,35 @@ describe('MarketEvaluator', () => {
       await evaluator.evaluate(book());
       expect(published()).toEqual([]);
       expect(stats.details()).toMatchObject({ evaluations: 2, intents: 0, skips: 2, 'last.inj-usdt': 'skip no-change' });
+    });
+
+    it('counts not-due when maintenance waits for its interval and nothing needs to follow the price (docs/architecture.md#cadence)', async () => {
+      // cycle 1 builds the staircase on the empty book; cycle 2 finds it resting, depth good: maintenance, due at once
+      const first = setup();
+      await first.evaluator.evaluate(book(3));
+      const staircase: StoredOrder[] = first.published()[0]!.intent.plans[0].actions.map((a: CreateOrderAction, i: number) => ({
+        orderHash: `0x${(i + 1).toString(16).padStart(64, '0')}`,
+        cid: a.cid,
+        side: a.side,
+        price: a.price,
+        quantity: a.quantity,
+        createdAt: NOW - 60_000,
+        height: 1,
+      }));
+      const level = (o: StoredOrder) => ({ price: o.price, quantity: o.quantity });
+      const bids = staircase.filter((o) => o.side === 'buy').map(level);
+      const asks = staircase.filter((o) => o.side === 'sell').map(level);
+      const resting = (seq: number): BookSnapshot => ({ ...book(seq), bids, asks, orderCount: bids.length + asks.length });
+      const state = marketState();
+      for (const b of BOTS) state.bots.set(b.id, { stored: null, orders: staircase });
+      const { evaluator, published, stats } = setup({ state });
+      await evaluator.evaluate(resting(4));
+      expect(published().map((p) => p.intent.plans[0].phase)).toEqual(['MAINTENANCE', 'MAINTENANCE']);
+      expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'maintainedAt')).toBe(String(NOW));
+      // cycle 3, same instant, nothing moved: no intent
+      await evaluator.evaluate(resting(5));
+      expect(published()).toHaveLength(2);
+      expect(stats.details()).toMatchObject({ intents: 2, skips: 2, 'last.inj-usdt': 'skip not-due' });
     });
 
     it('counts publish-failed when JetStream does not acknowledge', async () => {

@@ -72,10 +72,9 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
       const k = ladders[side][i];
       if (k === undefined) continue;
       const jitter = draw.sign(ctx.rng) * draw.uniform(ctx.rng, sizeJitter.min, sizeJitter.max);
-      const { holders, stale: staleOf } = claims[side];
-      if (holders[i] || builder.isTaken(side, k)) continue;
-      if (mode === 'requote' && !staleOf[i] && i >= inside[side]) continue;
-      const stale = staleOf[i];
+      const stale = claims[side].stale[i];
+      if (claims[side].holders[i] || builder.isTaken(side, k)) continue;
+      if (mode === 'requote' && !stale && i >= inside[side]) continue;
       if (builder.place(side, k, quantityIndexAt(ctx.baseTicks, 1 + jitter), { maxQ }) && stale) requoted.push(stale);
     }
   }

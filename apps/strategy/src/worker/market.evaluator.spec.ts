@@ -216,8 +216,7 @@ describe('MarketEvaluator', () => {
       const bids = staircase.filter((o) => o.side === 'buy').map(level);
       const asks = staircase.filter((o) => o.side === 'sell').map(level);
       const resting = (seq: number): BookSnapshot => ({ ...book(seq), bids, asks, orderCount: bids.length + asks.length });
-      const state = marketState();
-      for (const b of BOTS) state.bots.set(b.id, { stored: null, orders: staircase });
+      const state: MarketState = { ...marketState(), bots: new Map(BOTS.map((b) => [b.id, { stored: null, orders: staircase }])) };
       const { evaluator, published, stats } = setup({ state });
       await evaluator.evaluate(resting(4));
       expect(published().map((p) => p.intent.plans[0].phase)).toEqual(['MAINTENANCE', 'MAINTENANCE']);

@@ -4,18 +4,20 @@ import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@
 import { toDecimalString, type Market } from '@mirrorbook/market';
 import { assess, type BookAssessment } from './book.assessor';
 import { pickBudgetRelief } from './budget.relief';
+import { maintenanceDueAtMs } from './maintenance.cadence';
 import { planMaintenance } from './maintenance.planner';
 import { planMarketMoving } from './market-moving.planner';
 import type { AssessedOwnOrder, OwnOrder } from './own-order.model';
 import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
+import { withoutNoOps } from './no-op.filter';
 import { splitOutOfBand } from './out-of-band';
 import { planActions } from './plan.actions';
 import { createPlanningContext, type PlanningContext } from './planning.context';
 import { planRepricing } from './repricing.planner';
 import type { Rng } from './seeded-rng.factory';
 import type { SpotBalances } from './spot.budget';
-import { planBookBuilding } from './staircase.planner';
+import { planBookBuilding, planRequote } from './staircase.planner';
 import { StrategyInputError } from './strategy-input.error';
 import { compileParams } from './strategy-params.compiler';
 
@@ -25,6 +27,11 @@ export interface CycleState {
   readonly index: number;
   /** maintenance depth stage the next maintenance plan uses (taken modulo the number of stages) */
   readonly stage: number;
+  /**
+   * when the last maintenance (freshening) cycle was planned, ms since epoch; absent: the next
+   * maintenance is due at once (docs/architecture.md#cadence)
+   */
+  readonly maintainedAtMs?: number;
 }
 
 /** The state of a bot's first cycle on a market. */
@@ -54,6 +61,8 @@ export interface PlanCycleInput {
   readonly nowMs: number;
   /** 1–20 characters of [A-Za-z0-9_-] naming the bot and market; see `CidSequence` */
   readonly cidPrefix: string;
+  /** the wallet's fee budget is in its `slow` state: maintenance waits `cadence.slowFactor` times longer (default false) */
+  readonly slow?: boolean;
 }
 
 /** One cycle's plan for one market. */
@@ -68,6 +77,11 @@ export interface CyclePlan {
   readonly basedOn: { readonly bookSeq: number; readonly priceSeq: number; readonly referencePrice: string };
   /** why orders were left out, for logs and the dashboard */
   readonly notes: string[];
+  /**
+   * set when the phase is MAINTENANCE but its interval has not run out: when the next maintenance
+   * is due, ms since epoch; the plan then holds only price following (often nothing)
+   */
+  readonly maintenanceDueAtMs?: number;
 }
 
 const PLANNERS: Record<StrategyPhase, (ctx: PlanningContext) => PhasePlan> = {
@@ -79,7 +93,9 @@ const PLANNERS: Record<StrategyPhase, (ctx: PlanningContext) => PhasePlan> = {
 
 /**
  * One planning cycle (docs/architecture.md#trading-cycle): assess the testnet book against the reference, pick the phase
- * and plan its creates and cancels. Pure: same input and RNG state, same plan. Throws
+ * and plan its creates and cancels. MAINTENANCE runs once per `cadence.maintenanceIntervalS` (×
+ * `slowFactor` when `slow`), measured from `cycle.maintainedAtMs` to `nowMs`; until then the cycle
+ * only follows the price (docs/architecture.md#cadence). Pure: same input and RNG state, same plan. Throws
  * `StrategyInputError` for input it cannot plan from (bad reference, cid prefix or cycle state,
  * missing balances or position).
  */
@@ -91,7 +107,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   const phase = selectPhase(assessment, input.params);
   const basedOn = { bookSeq: book.seq, priceSeq: reference.seq, referencePrice: toDecimalString(reference.price) };
   if (market.status !== 'active') {
-    const nextCycleState = { index: cycle.index + 1, stage: cycle.stage };
+    const nextCycleState = { ...cycle, index: cycle.index + 1 };
     return { phase, actions: [], assessment, nextCycleState, basedOn, notes: [`market is ${market.status}: nothing planned`] };
   }
   // orders the reference has left far behind go at once, and the planners never see them;
@@ -113,8 +129,12 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
       balances: input.balances,
       position: input.position,
     });
-    return { ctx, plan: PLANNERS[phase](ctx), withdrawn };
+    return { ctx, plan: planner(ctx), withdrawn };
   };
+  // maintenance runs once per interval; in between only the staircase's price following does
+  const dueAtMs = maintenanceDueAtMs(cycle.maintainedAtMs, params.cadence, input.slow === true);
+  const waiting = phase === 'MAINTENANCE' && input.nowMs < dueAtMs;
+  const planner = waiting ? planRequote : PLANNERS[phase];
   const draws = replayable(input.rng);
   let pass = planWithout(outOfBand, draws.replay());
   // a second pass without the far orders that held a binding position budget (spot funds freed by
@@ -122,10 +142,18 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   const relief = phase === 'MARKET_MOVING' || market.type === 'spot' ? [] : pickBudgetRelief(pass.ctx.grid, kept, pass.plan.actions, pass.ctx.builders);
   if (relief.length > 0) pass = planWithout([...outOfBand, ...relief], draws.replay());
   const { plan, withdrawn } = pass;
-  const nextCycleState = { index: cycle.index + 1, stage: plan.nextStage ?? cycle.stage };
-  const actions = capOpenOrders([...planActions(withdrawn, []), ...plan.actions], assessment.ownOrders, pass.ctx.params.maxOrdersPerSide);
-  const notes = relief.length > 0 ? [...plan.notes, `${relief.length} far orders withdrawn: the position budget binds`] : plan.notes;
-  return { phase, actions, assessment, nextCycleState, basedOn, notes };
+  const maintainedAtMs = phase === 'MAINTENANCE' && !waiting ? input.nowMs : cycle.maintainedAtMs;
+  const nextCycleState: CycleState = {
+    index: cycle.index + 1,
+    stage: plan.nextStage ?? cycle.stage,
+    ...(maintainedAtMs === undefined ? {} : { maintainedAtMs }),
+  };
+  const planned = capOpenOrders([...planActions(withdrawn, []), ...plan.actions], assessment.ownOrders, pass.ctx.params.maxOrdersPerSide);
+  const actions = withoutNoOps(planned, assessment.ownOrders);
+  const notes = relief.length > 0 ? [...plan.notes, `${relief.length} far orders withdrawn: the position budget binds`] : [...plan.notes];
+  if (!waiting) return { phase, actions, assessment, nextCycleState, basedOn, notes };
+  notes.push(`maintenance not due before ${new Date(dueAtMs).toISOString()}: price following only`);
+  return { phase, actions, assessment, nextCycleState, basedOn, notes, maintenanceDueAtMs: dueAtMs };
 }
 
 /**
@@ -152,8 +180,9 @@ function validate(input: PlanCycleInput): void {
   if (!price.isFinite() || price.lte(0)) {
     throw new StrategyInputError('INVALID_REFERENCE', 'reference.price', `must be > 0, got ${price.toString()}`);
   }
-  const { index, stage } = input.cycle;
-  if (!Number.isSafeInteger(index) || index < 0 || !Number.isSafeInteger(stage) || stage < 0) {
-    throw new StrategyInputError('INVALID_CYCLE', 'cycle', 'index and stage must be non-negative safe integers');
+  const { index, stage, maintainedAtMs } = input.cycle;
+  const valid = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  if (!valid(index) || !valid(stage) || (maintainedAtMs !== undefined && !valid(maintainedAtMs))) {
+    throw new StrategyInputError('INVALID_CYCLE', 'cycle', 'index, stage and maintainedAtMs must be non-negative safe integers');
   }
 }

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { BookLevel } from '@mirrorbook/contracts';
-import { Dec, type Market } from '@mirrorbook/market';
+import { Dec, type Market, type Side } from '@mirrorbook/market';
 import type { AssessedBook, BookAssessment } from './book.assessor';
 import { CidSequence } from './cid.sequence';
 import type { OrderBudget } from './order-budget.model';
@@ -26,6 +26,8 @@ export interface PlanningContext {
   readonly referenceTicks: number;
   /** baseSize / quantityTick (a float, like `referenceTicks`) */
   readonly baseTicks: number;
+  /** per side, the price index nearest the reference: one tick strictly below / above it */
+  readonly referenceEdge: Readonly<Record<Side, number>>;
   /** The builder for the creates of a plan that also cancels `cancels` (gone when the creates land). */
   builder(cancels: readonly AssessedOwnOrder[]): OrderBuilder;
   /** The builders made so far, with what each planned and left out. */
@@ -69,6 +71,7 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
     stage: inputs.stage % params.maintenance.stages.length,
     referenceTicks: assessment.reference.div(market.priceTick).toNumber(),
     baseTicks,
+    referenceEdge: { buy: reference.bidMax, sell: reference.askMin },
     builder(cancels) {
       const gone = [...inputs.withdrawn, ...cancels];
       const cancelled = new Set(cancels.map((c) => c.order.orderHash));

@@ -140,8 +140,9 @@ describe('book building (staircase)', () => {
       expect(cancels(plan).map((c) => c.orderHash)).toEqual([hash(1), hash(2)]);
     });
 
-    it('still places the full staircase around the reference', () => {
-      expect(creates(plan)).toHaveLength(54);
+    it('still completes the staircase around the reference, the bid at 24.5 (2 %) holding a level of it', () => {
+      expect(ofSide(creates(plan), 'sell')).toHaveLength(27);
+      expect(ofSide(creates(plan), 'buy')).toHaveLength(26);
     });
   });
 

@@ -1,4 +1,6 @@
 import type { Side } from '@mirrorbook/market';
+import { claimLevels, type LevelClaims } from './level.claims';
+import type { AssessedOwnOrder } from './own-order.model';
 import type { PhasePlan } from './phase-plan.model';
 import { planActions } from './plan.actions';
 import type { PlanningContext } from './planning.context';
@@ -16,21 +18,53 @@ const SIDES: readonly Side[] = ['buy', 'sell'];
  * then reach past the deepest tier's spread stops there (fewer levels, none priced further out
  * than configured).
  *
- * Levels where the bot already has an order are kept as they are (not re-placed), so a second
- * build at the same reference plans nothing. Own orders on the wrong side of the reference are
- * cancelled: they would cross the new staircase.
+ * A level the bot already quotes within the requote tolerance (`claimLevels`) is kept as it is, so
+ * a second build at the same reference plans nothing and one after a small move of the reference
+ * requotes only the inner levels: the stale quote of a level is cancelled and the level placed
+ * again. Own orders on the wrong side of the reference are cancelled: they would cross the new
+ * staircase.
  */
 export function planBookBuilding(ctx: PlanningContext): PhasePlan {
+  return planStaircase(ctx, 'build', 'BOOK_BUILDING');
+}
+
+/**
+ * MAINTENANCE while its interval runs (docs/architecture.md#cadence): only the staircase's price
+ * following — levels whose quote the reference left beyond the tolerance are requoted, levels
+ * nearer the reference than the side's innermost held one are placed (all of them for a side the
+ * bot does not quote at all), and wrong-side orders cancelled. Deeper missing levels wait for the
+ * next maintenance or build. Plans nothing while the reference stays within the tolerance.
+ */
+export function planRequote(ctx: PlanningContext): PhasePlan {
+  return planStaircase(ctx, 'requote', 'MAINTENANCE');
+}
+
+function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: PhasePlan['phase']): PhasePlan {
   const { tiers, sizeJitter } = ctx.params.bookBuilding;
-  const cancels = ctx.assessment.ownOrders.filter((o) => o.wrongSide);
-  const builder = ctx.builder(cancels);
+  const wrongSide = ctx.assessment.ownOrders.filter((o) => o.wrongSide);
   const notes: string[] = [];
   const ladders = { buy: [] as number[], sell: [] as number[] };
+  const claims = {} as Record<Side, LevelClaims>;
+  const priceTick = ctx.grid.market.priceTick;
   for (const side of SIDES) {
-    const { levels, cut } = ladder(ctx.referenceTicks, builder.referenceEdge(side), side, tiers);
+    const { levels, cut } = ladder(ctx.referenceTicks, ctx.referenceEdge[side], side, tiers);
     ladders[side] = levels;
     if (cut > 0) notes.push(`${cut} ${side} levels left out: ticks too coarse for the tier spreads`);
+    const own = ctx.assessment.ownOrders
+      .filter((o) => o.order.side === side && !o.wrongSide)
+      .map((order) => ({ order, ticks: order.price.div(priceTick).toNumber() }));
+    claims[side] = claimLevels(side, levels, ctx.referenceEdge[side], ctx.referenceTicks, own, ctx.params.cadence.requoteTolerance);
   }
+  // a stale quote is planned as resting (it goes only once its level is placed), so a level that
+  // cannot be placed again leaves the old quote where it is rather than no quote at all
+  const builder = ctx.builder(wrongSide);
+  const requoted: AssessedOwnOrder[] = [];
+  // requote: the levels inside the innermost one the bot still holds follow the reference at once
+  const innermostHeld = (side: Side) => {
+    const i = claims[side].holders.findIndex((h) => h !== undefined);
+    return i < 0 ? Infinity : i;
+  };
+  const inside = { buy: innermostHeld('buy'), sell: innermostHeld('sell') };
   const maxQ = quantityIndexAt(ctx.baseTicks, 1 + sizeJitter.max);
   const depth = Math.max(ladders.buy.length, ladders.sell.length);
   for (let i = 0; i < depth; i++) {
@@ -38,11 +72,14 @@ export function planBookBuilding(ctx: PlanningContext): PhasePlan {
       const k = ladders[side][i];
       if (k === undefined) continue;
       const jitter = draw.sign(ctx.rng) * draw.uniform(ctx.rng, sizeJitter.min, sizeJitter.max);
-      if (builder.isTaken(side, k)) continue;
-      builder.place(side, k, quantityIndexAt(ctx.baseTicks, 1 + jitter), { maxQ });
+      const stale = claims[side].stale[i];
+      if (claims[side].holders[i] || builder.isTaken(side, k)) continue;
+      if (mode === 'requote' && !stale && i >= inside[side]) continue;
+      if (builder.place(side, k, quantityIndexAt(ctx.baseTicks, 1 + jitter), { maxQ }) && stale) requoted.push(stale);
     }
   }
-  return { phase: 'BOOK_BUILDING', actions: planActions(cancels, builder.creates), notes: [...notes, ...builder.notes()] };
+  if (requoted.length > 0) notes.push(`${requoted.length} quotes requoted: the reference moved beyond the tolerance`);
+  return { phase, actions: planActions([...wrongSide, ...requoted], builder.creates), notes: [...notes, ...builder.notes()] };
 }
 
 /**

@@ -54,6 +54,14 @@ export interface CompiledParams {
     readonly cancelOldest: CountRange;
     readonly stages: readonly NumberRange[];
   };
+  readonly cadence: {
+    /** fraction of a level's distance to the reference an order may be off its target and still count as that level */
+    readonly requoteTolerance: number;
+    /** ms between maintenance (freshening) cycles */
+    readonly maintenanceIntervalMs: number;
+    /** the interval's multiplier while the wallet's fee budget is slow */
+    readonly slowFactor: number;
+  };
 }
 
 // Params objects are parsed once per bot and reused every cycle: compile each object once.
@@ -98,6 +106,11 @@ function compile(p: StrategyParams): CompiledParams {
       size: numbers(p.maintenance.size),
       cancelOldest: p.maintenance.cancelOldest,
       stages: p.maintenance.stages.map(numbers),
+    },
+    cadence: {
+      requoteTolerance: Number(p.cadence.requoteTolerance),
+      maintenanceIntervalMs: p.cadence.maintenanceIntervalS * 1000,
+      slowFactor: p.cadence.slowFactor,
     },
   };
 }

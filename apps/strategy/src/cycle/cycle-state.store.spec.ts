@@ -69,15 +69,44 @@ describe('CycleStateStore against a real Redis', () => {
   describe('committing the maintenance stage', () => {
     it('hands the committed stage to the next claim', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
-      expect(await store.commitStage('b1', 'inj-usdt', 5, 2)).toBe(true);
+      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 2 })).toBe(true);
       expect(await claim('b1', 'inj-usdt', 6, NOW)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 2 } });
     });
 
     it('is ignored once a newer book was claimed meanwhile', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
       await claim('b1', 'inj-usdt', 6, NOW);
-      expect(await store.commitStage('b1', 'inj-usdt', 5, 3)).toBe(false);
+      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 3 })).toBe(false);
       expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'stage')).toBe('0');
+    });
+  });
+
+  describe('the time of the last maintenance (docs/architecture.md#cadence)', () => {
+    it('hands the committed time to the next claim, with the stage, under maintainedAt', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW);
+      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW })).toBe(true);
+      expect(await redis.hmget(cycleStateKey('b1', 'inj-usdt'), 'stage', 'maintainedAt')).toEqual(['1', String(NOW)]);
+      expect(await claim('b1', 'inj-usdt', 6, NOW + 700)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 1, maintainedAtMs: NOW } });
+    });
+
+    it('keeps the stored time when a commit carries none', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW);
+      await store.commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW });
+      await claim('b1', 'inj-usdt', 6, NOW + 700);
+      await store.commit('b1', 'inj-usdt', 6, { stage: 2 });
+      expect(await claim('b1', 'inj-usdt', 7, NOW + 1400)).toEqual({ claimed: true, state: { index: NOW + 2, stage: 2, maintainedAtMs: NOW } });
+    });
+
+    it('is ignored, like the stage, once a newer book was claimed meanwhile', async () => {
+      await claim('b1', 'inj-usdt', 5, NOW);
+      await claim('b1', 'inj-usdt', 6, NOW);
+      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW })).toBe(false);
+      expect(await redis.hexists(cycleStateKey('b1', 'inj-usdt'), 'maintainedAt')).toBe(0);
+    });
+
+    it('reads a hash stored before the field existed as never maintained (due at once)', async () => {
+      await redis.hset(cycleStateKey('b1', 'inj-usdt'), { index: '42', stage: '3', bookSeq: '5', updatedAt: String(NOW) });
+      expect(await claim('b1', 'inj-usdt', 6, NOW + 700)).toEqual({ claimed: true, state: { index: 42, stage: 3 } });
     });
   });
 

@@ -8,6 +8,8 @@ import type { CycleState } from '@mirrorbook/strategy-core';
  * - `index` — the next cycle index (goes into client order ids and intent ids, so it only grows);
  *   a missing key starts at the planning time in ms, so a lost key never repeats an id;
  * - `stage` — the maintenance depth stage the next maintenance plan uses;
+ * - `maintainedAt` — when the last maintenance (freshening) cycle was planned, ms since epoch; a
+ *   hash without it (written before the field existed) makes the next maintenance due at once;
  * - `bookSeq` — the `seq` of the newest book snapshot planned from (older ones are superseded);
  * - `updatedAt` — ms since epoch;
  * - `awaiting`, `awaitingUntil` — the index of the cycle whose intent the executor has not yet
@@ -23,14 +25,15 @@ const TTL_MS = 7 * 24 * 3600 * 1000;
 // while a claimed cycle awaits its report (ARGV[4] ms at most; 0: never) no other is claimed. A
 // book refused for that keeps its seq unplanned, so it can be planned once the report came.
 const CLAIM = `
-local state = redis.call('HMGET', KEYS[1], 'index', 'stage', 'bookSeq', 'awaiting', 'awaitingUntil')
+local state = redis.call('HMGET', KEYS[1], 'index', 'stage', 'bookSeq', 'awaiting', 'awaitingUntil', 'maintainedAt')
 local now = tonumber(ARGV[2])
 local index = tonumber(state[1]) or now
 local stage = tonumber(state[2]) or 0
 local last = tonumber(state[3]) or -1
+local maintained = tonumber(state[6]) or -1
 local seq = tonumber(ARGV[1])
-if seq <= last then return {0, index, stage, last} end
-if state[4] and (tonumber(state[5]) or 0) > now then return {2, tonumber(state[4]), stage, last} end
+if seq <= last then return {0, index, stage, last, maintained} end
+if state[4] and (tonumber(state[5]) or 0) > now then return {2, tonumber(state[4]), stage, last, maintained} end
 redis.call('HSET', KEYS[1], 'index', index + 1, 'stage', stage, 'bookSeq', seq, 'updatedAt', now)
 local hold = tonumber(ARGV[4])
 if hold > 0 then
@@ -39,7 +42,7 @@ else
   redis.call('HDEL', KEYS[1], 'awaiting', 'awaitingUntil')
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return {1, index, stage, last}`;
+return {1, index, stage, last, maintained}`;
 
 // Ends the wait for a cycle's report, unless another cycle is awaited by now.
 const RELEASE = `
@@ -49,10 +52,12 @@ if redis.call('HGET', KEYS[1], 'awaiting') == ARGV[1] then
 end
 return 0`;
 
-// Stores the next stage only while the cycle that computed it is still the newest one.
-const COMMIT_STAGE = `
+// Stores the next stage and maintenance time only while the cycle that computed them is still the
+// newest one.
+const COMMIT = `
 if tonumber(redis.call('HGET', KEYS[1], 'bookSeq')) == tonumber(ARGV[1]) then
   redis.call('HSET', KEYS[1], 'stage', ARGV[2])
+  if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'maintainedAt', ARGV[3]) end
   return 1
 end
 return 0`;
@@ -76,8 +81,8 @@ export class CycleStateStore {
    */
   async claim(botId: string, marketKey: string, bookSeq: number, nowMs: number, awaitReportMs: number): Promise<CycleClaim> {
     const reply = (await this.redis.eval(CLAIM, 1, cycleStateKey(botId, marketKey), bookSeq, nowMs, TTL_MS, awaitReportMs)) as number[];
-    const [claimed, index, stage, last] = reply.map(Number);
-    if (claimed === 1) return { claimed: true, state: { index, stage } };
+    const [claimed, index, stage, last, maintainedAtMs] = reply.map(Number);
+    if (claimed === 1) return { claimed: true, state: maintainedAtMs! >= 0 ? { index, stage, maintainedAtMs } : { index, stage } };
     return claimed === 2 ? { claimed: false, reason: 'awaiting-report', awaitingIndex: index } : { claimed: false, reason: 'superseded', lastBookSeq: last };
   }
 
@@ -86,8 +91,12 @@ export class CycleStateStore {
     return (await this.redis.eval(RELEASE, 1, cycleStateKey(botId, marketKey), index)) === 1;
   }
 
-  /** Records the stage the next cycle uses; ignored when a newer book was claimed meanwhile. */
-  async commitStage(botId: string, marketKey: string, bookSeq: number, stage: number): Promise<boolean> {
-    return (await this.redis.eval(COMMIT_STAGE, 1, cycleStateKey(botId, marketKey), bookSeq, stage)) === 1;
+  /**
+   * Records what the next cycle carries over (the maintenance stage and, when set, the time of the
+   * last maintenance); ignored when a newer book was claimed meanwhile.
+   */
+  async commit(botId: string, marketKey: string, bookSeq: number, next: Pick<CycleState, 'stage' | 'maintainedAtMs'>): Promise<boolean> {
+    const key = cycleStateKey(botId, marketKey);
+    return (await this.redis.eval(COMMIT, 1, key, bookSeq, next.stage, next.maintainedAtMs ?? '')) === 1;
   }
 }

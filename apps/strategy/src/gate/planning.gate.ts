@@ -29,6 +29,8 @@ export type SkipReason =
   | 'awaiting-report'
   /** the plan is empty: nothing needs to change */
   | 'no-change'
+  /** the plan is empty and the next maintenance is not due yet (docs/architecture.md#cadence) */
+  | 'not-due'
   /** the strategy core refused the inputs (bad data; logged) */
   | 'invalid-input'
   /** Redis could not be read or written */

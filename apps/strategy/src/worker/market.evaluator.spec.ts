@@ -6,12 +6,14 @@ import {
   type BotState,
   type FeedStatus,
   type PriceTick,
+  type CreateOrderAction,
   type StoredBalances,
+  type StoredOrder,
 } from '@mirrorbook/contracts';
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import { catalogMarkets } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
-import { startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
+import { startRedisServer, storedFees, type TestRedisServer } from '@mirrorbook/testing';
 import Redis from 'ioredis';
 import { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf } from '../cycle/cid-prefix.factory';
@@ -84,11 +86,12 @@ afterAll(async () => {
 });
 beforeEach(() => redis.flushall());
 
-function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish?: () => Promise<void>; latestBook?: BookSnapshot; awaitReportMs?: number } = {}) {
+function setup(options: { state?: MarketState | Error | (() => MarketState); nats?: PriceTick; publish?: () => Promise<void>; latestBook?: BookSnapshot; awaitReportMs?: number; now?: () => number } = {}) {
   const catalog = new MarketCatalog([PAIR], undefined, 60_000);
   void catalog.load();
   const read = jest.fn(async () => {
     if (options.state instanceof Error) throw options.state;
+    if (typeof options.state === 'function') return options.state();
     return options.state ?? marketState();
   });
   const publishDurable = jest.fn(options.publish ?? (async () => undefined));
@@ -104,7 +107,7 @@ function setup(options: { state?: MarketState | Error; nats?: PriceTick; publish
     params: new BotParamsResolver({ strategyDefaults: resolveStrategyParams() }),
     messaging: { publishDurable } as unknown as MessagingService,
     stats,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
   });
   const published = () => publishDurable.mock.calls.map(([subject, intent]: any[]) => ({ subject: subject.subject, intent }));
   return { evaluator, read, published, stats };
@@ -196,6 +199,69 @@ describe('MarketEvaluator', () => {
       await evaluator.evaluate(book());
       expect(published()).toEqual([]);
       expect(stats.details()).toMatchObject({ evaluations: 2, intents: 0, skips: 2, 'last.inj-usdt': 'skip no-change' });
+    });
+
+    it('counts not-due when maintenance waits for its interval and nothing needs to follow the price (docs/architecture.md#cadence)', async () => {
+      // cycle 1 builds the staircase on the empty book; cycle 2 finds it resting, depth good: maintenance, due at once
+      const first = setup();
+      await first.evaluator.evaluate(book(3));
+      const staircase: StoredOrder[] = first.published()[0]!.intent.plans[0].actions.map((a: CreateOrderAction, i: number) => ({
+        orderHash: `0x${(i + 1).toString(16).padStart(64, '0')}`,
+        cid: a.cid,
+        side: a.side,
+        price: a.price,
+        quantity: a.quantity,
+        createdAt: NOW - 60_000,
+        height: 1,
+      }));
+      const level = (o: StoredOrder) => ({ price: o.price, quantity: o.quantity });
+      const bids = staircase.filter((o) => o.side === 'buy').map(level);
+      const asks = staircase.filter((o) => o.side === 'sell').map(level);
+      const resting = (seq: number): BookSnapshot => ({ ...book(seq), bids, asks, orderCount: bids.length + asks.length });
+      const state: MarketState = { ...marketState(), bots: new Map(BOTS.map((b) => [b.id, { stored: null, orders: staircase }])) };
+      const { evaluator, published, stats } = setup({ state });
+      await evaluator.evaluate(resting(4));
+      expect(published().map((p) => p.intent.plans[0].phase)).toEqual(['MAINTENANCE', 'MAINTENANCE']);
+      expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'maintainedAt')).toBe(String(NOW));
+      // cycle 3, same instant, nothing moved: no intent
+      await evaluator.evaluate(resting(5));
+      expect(published()).toHaveLength(2);
+      expect(stats.details()).toMatchObject({ intents: 2, skips: 2, 'last.inj-usdt': 'skip not-due' });
+    });
+
+    it("stretches the maintenance interval by cadence.slowFactor while the wallet's fee budget is slow (fees:<wallet>)", async () => {
+      const first = setup();
+      await first.evaluator.evaluate(book(3));
+      const staircase: StoredOrder[] = first.published()[0]!.intent.plans[0].actions.map((a: CreateOrderAction, i: number) => ({
+        orderHash: `0x${(i + 1).toString(16).padStart(64, '0')}`,
+        cid: a.cid,
+        side: a.side,
+        price: a.price,
+        quantity: a.quantity,
+        createdAt: NOW - 60_000,
+        height: 1,
+      }));
+      const level = (o: StoredOrder) => ({ price: o.price, quantity: o.quantity });
+      const bids = staircase.filter((o) => o.side === 'buy').map(level);
+      const asks = staircase.filter((o) => o.side === 'sell').map(level);
+      const fees = (state: 'normal' | 'slow') => storedFees({}, { state, reason: state === 'slow' ? 'slow' : null });
+      const stateWith = (budget: 'normal' | 'slow', now: () => number) => (): MarketState => ({
+        ...marketState({ reference: tick({ ts: now() - 500 }) }),
+        bots: new Map(BOTS.map((b) => [b.id, { stored: null, orders: staircase }])),
+        fees: new Map(BOTS.map((b) => [b.wallet, { ...fees(budget), day: new Date(NOW).toISOString().slice(0, 10) }])),
+      });
+      // both cycles run 21 s after a maintenance (interval 20 s): normal maintains, slow waits (60 s)
+      for (const [budget, phases] of [['normal', ['MAINTENANCE', 'MAINTENANCE']], ['slow', []]] as const) {
+        await redis.flushdb();
+        let now = NOW;
+        const { evaluator, published } = setup({ state: stateWith(budget, () => now), now: () => now });
+        const resting = (seq: number): BookSnapshot => ({ ...book(seq), bids, asks, orderCount: bids.length + asks.length, ts: now - 200 });
+        await evaluator.evaluate(resting(4));
+        const maintained = published().length;
+        now += 21_000;
+        await evaluator.evaluate(resting(5));
+        expect(published().slice(maintained).map((p) => p.intent.plans[0].phase)).toEqual(phases);
+      }
     });
 
     it('counts publish-failed when JetStream does not acknowledge', async () => {

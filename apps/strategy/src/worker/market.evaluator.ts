@@ -7,7 +7,7 @@ import { createSeededRng, planCycle, StrategyInputError, type CyclePlan, type Cy
 import type { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf, intentIdOf, parseIntentId } from '../cycle/cid-prefix.factory';
 import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
-import { gatePlanning, type SkipReason } from '../gate/planning.gate';
+import { feeBudgetStateOf, gatePlanning, type SkipReason } from '../gate/planning.gate';
 import { buildIntent } from '../intents/intent.builder';
 import type { ReferenceFeedCache } from '../market-data/reference-feed.cache';
 import type { MarketCatalog } from '../markets/market.catalog';
@@ -249,6 +249,7 @@ export class MarketEvaluator {
         cycle,
         nowMs,
         cidPrefix,
+        slow: feeBudgetStateOf(ctx.state.fees.get(bot.wallet), nowMs) === 'slow',
       });
     } catch (error) {
       if (!(error instanceof StrategyInputError)) throw error;
@@ -262,8 +263,8 @@ export class MarketEvaluator {
       this.logger.debug(`${bot.id} on ${key} (book ${book.seq}) ${plan.phase}: ${plan.notes.join('; ')} (${top})`);
     }
     if (plan.actions.length === 0) {
-      await this.commitStage(bot, key, book.seq, cycle.stage, plan);
-      return { skip: 'no-change' };
+      await this.commit(bot, key, book.seq, cycle, plan);
+      return { skip: plan.maintenanceDueAtMs === undefined ? 'no-change' : 'not-due' };
     }
     const id = intentIdOf(cidPrefix, cycle.index);
     const intent = buildIntent({ bot, marketKey: key, plan, id, nowMs, ttlMs: params.intentTtlMs });
@@ -273,7 +274,7 @@ export class MarketEvaluator {
       this.logger.warn(`${bot.id} on ${key} (book ${book.seq}): intent ${id} not published: ${(error as Error).message}`);
       return { skip: 'publish-failed' };
     }
-    await this.commitStage(bot, key, book.seq, cycle.stage, plan);
+    await this.commit(bot, key, book.seq, cycle, plan);
     return { intent: plan.phase };
   }
 
@@ -295,13 +296,17 @@ export class MarketEvaluator {
     }
   }
 
-  /** Best effort: a stage not advanced only repeats a maintenance depth band next cycle. */
-  private async commitStage(bot: BotEntry, key: string, bookSeq: number, stage: number, plan: CyclePlan): Promise<void> {
-    if (plan.nextCycleState.stage === stage) return;
+  /**
+   * Best effort: a stage not advanced only repeats a maintenance depth band next cycle, a
+   * maintenance time not stored only makes the next maintenance come early.
+   */
+  private async commit(bot: BotEntry, key: string, bookSeq: number, cycle: CycleState, plan: CyclePlan): Promise<void> {
+    const next = plan.nextCycleState;
+    if (next.stage === cycle.stage && next.maintainedAtMs === cycle.maintainedAtMs) return;
     try {
-      await this.deps.cycles.commitStage(bot.id, key, bookSeq, plan.nextCycleState.stage);
+      await this.deps.cycles.commit(bot.id, key, bookSeq, next);
     } catch (error) {
-      this.logger.warn(`${bot.id} on ${key}: maintenance stage not stored: ${(error as Error).message}`);
+      this.logger.warn(`${bot.id} on ${key}: maintenance stage and time not stored: ${(error as Error).message}`);
     }
   }
 

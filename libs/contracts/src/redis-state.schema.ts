@@ -36,6 +36,8 @@ export const redisKeys = {
   latestPrice: (role: 'reference' | 'trading', market: string) => `md:price:${role}:${market}`,
   /** JSON BookSnapshot: the latest trading book per market */
   latestBook: (market: string) => `md:book:${market}`,
+  /** JSON BookSnapshot (`role: 'reference'`): the latest reference (mainnet) book per market, levels within 5 % of its mid */
+  latestRefBook: (market: string) => `md:refbook:${market}`,
   /** JSON FeedStatus: the latest feed status per market */
   latestStatus: (market: string) => `md:status:${market}`,
   /** hash {tokens, at}: the machine-wide request bucket of one upstream host (`kind` lcd; host = host:port) */

@@ -20,6 +20,8 @@ export const subjectCatalog = {
   mdBook: { prefix: 'md.book', params: ['net', 'market'], schema: bookSnapshotSchema },
   mdStatus: { prefix: 'md.status', params: ['market'], schema: feedStatusSchema },
   mdQuality: { prefix: 'md.quality', params: ['market'], schema: marketQualitySchema },
+  /** the reference (mainnet) market's book, levels within 5 % of its mid (`role: 'reference'`): the shape the testnet book follows */
+  mdRefBook: { prefix: 'md.refbook', params: ['market'], schema: bookSnapshotSchema },
   intent: { prefix: 'intent', params: ['wallet'], schema: batchIntentSchema },
   execReport: { prefix: 'exec.report', params: ['wallet'], schema: executionReportSchema },
   orderEvent: { prefix: 'orders', params: ['wallet', 'market'], schema: orderEventSchema },
@@ -64,6 +66,7 @@ export const subjects = {
   mdBook: (net: Token, market: Token) => build('mdBook', [net, market]),
   mdStatus: (market: Token) => build('mdStatus', [market]),
   mdQuality: (market: Token) => build('mdQuality', [market]),
+  mdRefBook: (market: Token) => build('mdRefBook', [market]),
   intent: (wallet: Token) => build('intent', [wallet]),
   execReport: (wallet: Token) => build('execReport', [wallet]),
   orderEvent: (wallet: Token, market: Token) => build('orderEvent', [wallet, market]),

@@ -22,6 +22,7 @@ const feeReport = z
         perDayInj: decimal.nullable(),
         availableInj: decimal.nullable(),
         reserveInj: decimal,
+        feeDenom: z.string().min(1),
         runwayDays: decimal.nullable(),
         budget: z.object({ dailyInj: decimal, slowAtPct: z.number(), state: z.enum(['normal', 'slow', 'paused']), reason: z.string().nullable() }).strict(),
       })

@@ -106,8 +106,10 @@ export const storedFeesSchema = z
     perDayInj: decimalString.nullable(),
     /** INJ in the bank the wallet may spend on gas, before the reserve; null before the first balance read */
     availableInj: decimalString.nullable(),
-    /** INJ kept back for gas (EXEC_GAS_RESERVE_INJ) */
+    /** INJ kept back for gas (EXEC_GAS_RESERVE_INJ): no order may hold it */
     reserveInj: decimalString,
+    /** the bank denom fees are paid in (`inj`), the one the reserve is kept of */
+    feeDenom: z.string().min(1).max(128),
     /** days until (available − reserve) is gone at `perDayInj`; null while nothing is spent */
     runwayDays: decimalString.nullable(),
     budget: z

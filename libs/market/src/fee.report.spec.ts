@@ -13,6 +13,7 @@ const record = (over: Partial<StoredFees> = {}, budget: Partial<StoredFees['budg
   perDayInj: '4.1',
   availableInj: '51.5',
   reserveInj: '1',
+  feeDenom: 'inj',
   runwayDays: '12.31707317',
   budget: { dailyInj: '5', slowAtPct: 80, state: 'normal', reason: null, ...budget },
   ...over,

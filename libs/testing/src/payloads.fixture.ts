@@ -47,7 +47,7 @@ export const balances = (over: Partial<StoredBalances> = {}): StoredBalances => 
 /** `fees:<wallet>` of today (UTC): 1.2345 INJ in 38 txs, 4.1 INJ/day, runway 12.3 days, budget 5 INJ/day normal; `budget` overrides the budget's fields. */
 export const storedFees = (over: Partial<StoredFees> = {}, budget: Partial<StoredFees['budget']> = {}): StoredFees => ({
   v: 1, ts: Date.now(), day: new Date().toISOString().slice(0, 10), todayInj: '1.2345', txsToday: 38, perDayInj: '4.1',
-  availableInj: '51.5', reserveInj: '1', runwayDays: '12.317073', ...over,
+  availableInj: '51.5', reserveInj: '1', feeDenom: 'inj', runwayDays: '12.317073', ...over,
   budget: { dailyInj: '5', slowAtPct: 80, state: 'normal', reason: null, ...over.budget, ...budget },
 });
 

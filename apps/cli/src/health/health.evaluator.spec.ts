@@ -111,6 +111,7 @@ describe('feeChecks', () => {
     perDayInj: '4.1',
     availableInj: '51.5',
     reserveInj: '1',
+    feeDenom: 'inj',
     runwayDays: '12.3',
     budget: { dailyInj: '5', slowAtPct: 80, state, reason },
   });

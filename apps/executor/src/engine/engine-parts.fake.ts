@@ -156,6 +156,7 @@ export class FakeEngineParts {
         budget: () => this.feeBudget,
         available: () => undefined,
         reserve: new Dec(1),
+        feeDenom: 'inj',
       }),
       outbox: new RedisWriteOutbox({ wallet: 'w1', maxAttempts: 5, backoffMs: 100, maxBackoffMs: 400 }),
       reporter: {

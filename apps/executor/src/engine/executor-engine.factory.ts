@@ -70,6 +70,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     budget: () => walletFeeBudget(bots.feeBudgets()),
     available: () => account.lastRead?.available.get(chain.network.feeDenom),
     reserve: settings.limits.gasReserve,
+    feeDenom: chain.network.feeDenom,
   });
   // the engine hands itself to the inbox (an IntentSink) and the registry (a BotStateListener) when its tenure starts
   return new ExecutorEngine({

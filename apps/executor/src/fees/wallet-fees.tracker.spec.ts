@@ -17,6 +17,7 @@ function tracker(stored?: StoredFees) {
     budget: () => ({ dailyInj: new Dec(1), slowAtPct: 80 }),
     available: () => new Dec(11),
     reserve: new Dec(1),
+    feeDenom: 'inj',
   });
   return { meter, fees, writes };
 }
@@ -75,6 +76,7 @@ describe('WalletFeesTracker', () => {
       budget: () => undefined,
       available: () => undefined,
       reserve: new Dec(0),
+      feeDenom: 'inj',
     });
     await fees.publish(DAY_1);
     fail = false;

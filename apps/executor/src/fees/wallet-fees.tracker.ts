@@ -15,6 +15,8 @@ export interface WalletFeesTrackerParts {
   readonly available: () => Decimal | undefined;
   /** INJ kept back for gas */
   readonly reserve: Decimal;
+  /** the bank denom fees are paid in */
+  readonly feeDenom: string;
 }
 
 /** A wallet without bots sends no intents: its budget is shown as 0 and never binds. */
@@ -65,6 +67,7 @@ export class WalletFeesTracker {
       perDayInj: fees.perDay,
       availableInj: available === undefined ? null : toDecimalString(available),
       reserveInj: toDecimalString(this.parts.reserve),
+      feeDenom: this.parts.feeDenom,
       runwayDays: runway === null ? null : toDecimalString(runway.toDecimalPlaces(2)),
       budget: { dailyInj: toDecimalString(budget.dailyInj), slowAtPct: budget.slowAtPct, state: verdict.state, reason: verdict.reason },
     };

@@ -8,7 +8,7 @@ const report = (state: StoredFees['budget']['state'], reason: string | null): Fe
     {
       status: 'ok',
       record: {
-        v: 1, ts: NOW, day: '2026-12-07', todayInj: '5.02', txsToday: 40, perDayInj: '6', availableInj: '10', reserveInj: '1', runwayDays: '1.5',
+        v: 1, ts: NOW, day: '2026-12-07', todayInj: '5.02', txsToday: 40, perDayInj: '6', availableInj: '10', reserveInj: '1', feeDenom: 'inj', runwayDays: '1.5',
         budget: { dailyInj: '5', slowAtPct: 80, state, reason },
       },
     },

@@ -31,6 +31,19 @@ describe('accountInputs', () => {
   });
 
   describe('on a spot market', () => {
+    it("keeps the executor's gas reserve out of the fee denom (never below zero), and only of that denom", () => {
+      const stored = balances({
+        [spot.baseDenom!]: { symbol: 'INJ', available: '12.5', total: '20' },
+        [spot.quoteDenom]: { symbol: 'USDT', available: '300', total: '400' },
+      });
+      const fees = { feeDenom: spot.baseDenom!, reserveInj: '1.25' };
+      const inputs = accountInputs(spot, 'inj-usdt', { orders: [], balances: stored, positions: undefined, fees });
+      expect(inputs?.balances?.base.toString()).toBe('11.25');
+      expect(inputs?.balances?.quote.toString()).toBe('300');
+      const poor = accountInputs(spot, 'inj-usdt', { orders: [], balances: stored, positions: undefined, fees: { ...fees, reserveInj: '20' } });
+      expect(poor?.balances?.base.toString()).toBe('0');
+    });
+
     it('takes the available amounts of the base and quote denoms', () => {
       const stored = balances({
         [spot.baseDenom!]: { symbol: 'INJ', available: '12.5', total: '20' },

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { StoredBalances, StoredOrder, StoredPositions } from '@mirrorbook/contracts';
+import type { StoredBalances, StoredFees, StoredOrder, StoredPositions } from '@mirrorbook/contracts';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { OwnOrder, SpotBalances } from '@mirrorbook/strategy-core';
 
@@ -11,6 +11,8 @@ export interface StoredAccount {
   readonly balances: StoredBalances | undefined;
   /** `positions:<wallet>`; undefined until the executor wrote it */
   readonly positions: StoredPositions | undefined;
+  /** `fees:<wallet>`: the gas reserve no order may hold; undefined until the executor wrote it */
+  readonly fees?: Pick<StoredFees, 'feeDenom' | 'reserveInj'>;
 }
 
 /** The account part of a `PlanCycleInput`. */
@@ -26,7 +28,8 @@ export interface AccountInputs {
  * The bot's open orders and its wallet's spot balances or derivative position, from what the
  * executor stored (pure). Undefined while the needed key is missing: the strategy does not plan
  * blind. A denom or market absent from a stored record is zero (the executor lists only what
- * the chain reports).
+ * the chain reports). The executor's gas reserve is taken off the fee denom (never below zero), so
+ * a plan never counts on the INJ the wallet's fees are paid from.
  */
 export function accountInputs(market: Market, marketKey: string, account: StoredAccount): AccountInputs | undefined {
   const ownOrders = account.orders.map(
@@ -35,7 +38,8 @@ export function accountInputs(market: Market, marketKey: string, account: Stored
   if (market.type === 'spot') {
     if (!account.balances) return undefined;
     const stored = account.balances.balances;
-    const available = (denom: string | null) => new Dec((denom === null ? undefined : stored[denom]?.available) ?? '0');
+    const reserve = (denom: string) => (account.fees?.feeDenom === denom ? new Dec(account.fees.reserveInj) : new Dec(0));
+    const available = (denom: string | null) => (denom === null ? new Dec(0) : Dec.max(new Dec(stored[denom]?.available ?? '0').sub(reserve(denom)), 0));
     return { ownOrders, balances: { base: available(market.baseDenom), quote: available(market.quoteDenom) } };
   }
   if (!account.positions) return undefined;

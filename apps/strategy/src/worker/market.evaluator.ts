@@ -199,6 +199,7 @@ export class MarketEvaluator {
       orders: state.bots.get(bot.id)?.orders ?? [],
       balances: state.balances.get(bot.wallet),
       positions: state.positions.get(bot.wallet),
+      fees: state.fees.get(bot.wallet),
     });
     const fees = state.fees.get(bot.wallet);
     const decision = gatePlanning({

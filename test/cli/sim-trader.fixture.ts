@@ -1,15 +1,14 @@
 import {
   broadcastTx,
-  buildBatchUpdateOrdersMsg,
   estimateGas,
   LcdClient,
-  signTx,
   SIM_CHAIN_ID,
   waitForInclusion,
   type BatchUpdateOrdersInput,
   type TxResult,
   type Wallet,
 } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx } from '@mirrorbook/injective/signing';
 import { Dec, type Market } from '@mirrorbook/market';
 
 /** Places and cancels orders on the sim for a test, signing with libs/injective directly. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { natsPasswordVariable, redisPasswordVariable, serviceIdentities } from '@mirrorbook/access';
-import { walletFromPrivateKey } from '@mirrorbook/injective';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { ensureCompiled, REPO_ROOT } from '@mirrorbook/testing';
 import { configuredWallets } from './support/compose.model';
 

@@ -3,14 +3,13 @@
 import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
 import {
   broadcastTx,
-  buildBatchUpdateOrdersMsg,
   GAS_PER_ORDER,
-  signTx,
   waitForInclusion,
   type BatchUpdateOrdersInput,
   type SpotOrderCreate,
   type TxResult,
 } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

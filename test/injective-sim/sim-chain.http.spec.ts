@@ -1,16 +1,14 @@
 import {
   broadcastTx,
-  buildBatchUpdateOrdersMsg,
   LcdRequestError,
   SequenceMismatchError,
-  signTx,
   TxRejectedError,
   UnauthorizedError,
   waitForInclusion,
-  walletFromPrivateKey,
   type BatchUpdateOrdersInput,
   type Wallet,
 } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

@@ -1,20 +1,18 @@
 import {
   broadcastTx,
-  buildBatchUpdateOrdersMsg,
   DEFAULT_SIMULATE_GAS_MARGIN,
   effectiveGasPrice,
   estimateGas,
   gasFromSimulation,
   SequenceMismatchError,
-  signTx,
   waitForInclusion,
   type BatchUpdateOrdersInput,
   type LcdClient,
   type NetworkConfig,
-  type SignedTx,
   type TxResult,
   type Wallet,
 } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx, type SignedTx } from '@mirrorbook/injective/signing';
 
 /** How the CLI signs: blocks of validity and how long to wait for a block. */
 export interface TxSenderOptions {

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, leverageMargin, toDecimalString, type Market } from '@mirrorbook/market';
-import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
+import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts/core/modules';
 import { InvalidOrderInputError } from '../errors/invalid-order-input.error';
 import type {
   BatchUpdateOrdersInput,

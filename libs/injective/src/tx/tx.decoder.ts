@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import { PublicKey } from '@injectivelabs/sdk-ts';
 import { cosmosTxProto } from '../proto/cosmos-tx.proto';
+import { injAddressOfPublicKey } from '../wallet/public-key.address';
 import { ethSecp256k1Keys } from '../proto/ethsecp256k1-keys.proto';
 import { decodeTxMessage, type DecodedTxMessage } from './batch-update-orders-msg.decoder';
 import { guardDecode, TxDecodeError } from './tx-decode.error';
@@ -110,7 +110,7 @@ export function txHashOf(txBytes: Uint8Array): string {
 
 /** bech32 `inj1…` address of a 33-byte compressed (or 65-byte uncompressed) secp256k1 key. */
 export function injectiveAddressFromPubKey(pubKey: Uint8Array): string {
-  return PublicKey.fromBytes(pubKey).toAddress().toBech32();
+  return injAddressOfPublicKey(pubKey);
 }
 
 function decodeSignerKey(any: { typeUrl: string; value: Uint8Array } | undefined): Omit<DecodedSigner, 'sequence' | 'signMode'> {

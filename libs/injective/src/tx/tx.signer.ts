@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { createTransaction, TxClient, type Msgs } from '@injectivelabs/sdk-ts';
+import type { Msgs } from '@injectivelabs/sdk-ts/core/modules';
+import { createTransaction, TxClient } from '@injectivelabs/sdk-ts/core/tx';
 import { Dec } from '@mirrorbook/market';
 import { sha256 } from '@noble/hashes/sha2';
 import { assertSigningAllowed } from '../network/signing.guard';

@@ -4,7 +4,8 @@
  * /health answers 200 and VmRSS after IDLE_MS idle. `--ts` starts the services the old way
  * (`-r @swc-node/register apps/<app>/src/main.ts`) for a before/after.
  *
- * Run: node -r @swc-node/register bench/rss.bench.ts [--ts]   (README "Memory")
+ * Run: node -r @swc-node/register bench/rss.bench.ts [--ts] [--services-only]   (README "Memory");
+ * the services inherit NODE_OPTIONS.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { ensureCompiled, freePort, ManagedProcess, REPO_ROOT, startTestServers }
 const IDLE_MS = 5000;
 const RUNS = 3;
 const typescript = process.argv.includes('--ts');
+const servicesOnly = process.argv.includes('--services-only');
 
 /** What a step loads; each step is measured in its own process. */
 const IMPORT_STEPS: [string, string[], string][] = [
@@ -118,8 +120,9 @@ async function measureServices(): Promise<{ app: string; readyMs: number; rss: n
 
 async function main(): Promise<void> {
   ensureCompiled();
-  process.stdout.write(`node ${process.version}, ${new Date().toISOString()}\n\nRSS after each import step (median of ${RUNS}):\n`);
-  for (const [label, flags, code] of IMPORT_STEPS) {
+  process.stdout.write(`node ${process.version}, ${new Date().toISOString()}, NODE_OPTIONS=${process.env.NODE_OPTIONS ?? ''}\n`);
+  if (!servicesOnly) process.stdout.write(`\nRSS after each import step (median of ${RUNS}):\n`);
+  for (const [label, flags, code] of servicesOnly ? [] : IMPORT_STEPS) {
     process.stdout.write(`  ${importStepRss(flags, code).toFixed(0).padStart(4)} MiB  ${label}\n`);
   }
   process.stdout.write(`\nservices (${typescript ? 'TypeScript through @swc-node/register' : 'compiled, dist/'}), each alone, idle ${IDLE_MS / 1000} s after /health 200:\n`);

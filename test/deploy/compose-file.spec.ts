@@ -119,9 +119,9 @@ describe('docker-compose.yml', () => {
 
     it('runs each app service with its own app, compiled', () => {
       for (const name of ['price-feed', 'strategy', 'gateway', 'injective-sim']) {
-        expect(commandOf(project.services[name])).toEqual(['node', `dist/apps/${name}/src/main.js`]);
+        expect(commandOf(project.services[name])).toEqual(['node', '--max-semi-space-size=1', `dist/apps/${name}/src/main.js`]);
       }
-      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', 'dist/apps/executor/src/main.js']);
+      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', '--max-semi-space-size=1', 'dist/apps/executor/src/main.js']);
     });
 
     it('gives every app service its image default HTTP_PORT, so health checks and scrapes agree', () => {

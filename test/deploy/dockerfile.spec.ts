@@ -41,9 +41,9 @@ describe('Dockerfile', () => {
   });
 
   describe('targets', () => {
-    it.each(APPS)('has a target for %s that starts the compiled apps/%s/src/main.ts', (app) => {
+    it.each(APPS)('has a target for %s that starts the compiled apps/%s/src/main.ts with a small young generation', (app) => {
       const command = startCommand(dockerfile, app);
-      expect(command.slice(0, 2)).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+      expect(command.slice(0, 3)).toEqual(['node', '--max-semi-space-size=1', `dist/apps/${app}/src/main.js`]);
       expect(lineage(dockerfile, app).map((s) => s.name)).toContain('runtime');
     });
 

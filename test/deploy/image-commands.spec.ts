@@ -19,7 +19,7 @@ const dockerfile = loadDockerfile();
 const project = loadComposeProject();
 const wallet = configuredWallets()[0].id;
 /** every target with a health check is a long-running service */
-const TARGETS = dockerfile.stages.map((s) => s.name).filter((name) => /^dist\/apps\/[^/]+\/src\/main\.js$/.test(startCommand(dockerfile, name)[1] ?? '') && healthcheckCommand(dockerfile, name));
+const TARGETS = dockerfile.stages.map((s) => s.name).filter((name) => startCommand(dockerfile, name).some((arg) => /^dist\/apps\/[^/]+\/src\/main\.js$/.test(arg)) && healthcheckCommand(dockerfile, name));
 const serviceFor = (target: string): [string, ComposeService] => {
   const name = target === 'executor' ? `executor-${wallet}` : target;
   return [name, project.services[name]];

@@ -35,6 +35,10 @@ const IMPORT_STEPS: [string, string[], string][] = [
   ['dist: @mirrorbook/injective', [], "require('./dist/libs/injective/src/index.js')"],
   ['dist: @mirrorbook/injective/signing', [], "require('./dist/libs/injective/src/signing.js')"],
   ['dist: @mirrorbook/runtime', [], "require('./dist/libs/runtime/src/index.js')"],
+  ...[
+    ['price-feed', 'price-feed.module'], ['strategy', 'strategy.module'], ['gateway', 'gateway.module'],
+    ['executor', 'executor.module'], ['injective-sim', 'sim.module'],
+  ].map(([app, file]): [string, string[], string] => [`dist: ${app}'s Nest module (loaded, not started)`, [], `require('reflect-metadata'); require('./dist/apps/${app}/src/${file}.js')`]),
 ];
 
 const SERVICES = ['injective-sim', 'price-feed', 'strategy', 'executor', 'gateway'] as const;
@@ -59,23 +63,31 @@ function importStepRss(flags: string[], code: string): number {
   return median(runs);
 }
 
-function healthStatus(port: number): Promise<number> {
+function httpGet(port: number, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/health', timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
+    const req = request({ host: '127.0.0.1', port, path, timeout: 1000 }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
-    req.on('error', () => resolve(0));
+    req.on('error', () => resolve({ status: 0, body: '' }));
     req.on('timeout', () => req.destroy());
     req.end();
   });
+}
+
+/** The V8 heap (total, used) and external memory the service's /metrics reports, MiB. */
+async function heapMiB(port: number): Promise<{ heapTotal: number; heapUsed: number; external: number }> {
+  const { body } = await httpGet(port, '/metrics');
+  const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(body)?.[1] ?? NaN) / 2 ** 20;
+  return { heapTotal: metric('nodejs_heap_size_total_bytes'), heapUsed: metric('nodejs_heap_size_used_bytes'), external: metric('nodejs_external_memory_bytes') };
 }
 
 async function untilHealthy(proc: ManagedProcess, port: number): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (!proc.running) throw new Error(`${proc.label} exited:\n${proc.logs().slice(-2000)}`);
-    if ((await healthStatus(port)) === 200) return;
+    if ((await httpGet(port, '/health')).status === 200) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${proc.label}: no /health 200 within 60 s`);
@@ -85,7 +97,14 @@ function command(app: string): string[] {
   return typescript ? ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts')] : [join('dist', 'apps', app, 'src', 'main.js')];
 }
 
-async function measureServices(): Promise<{ app: string; readyMs: number; rss: number }[]> {
+interface ServiceMemory {
+  app: string;
+  readyMs: number;
+  rss: number;
+  heap: { heapTotal: number; heapUsed: number; external: number };
+}
+
+async function measureServices(): Promise<ServiceMemory[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mb-rss-'));
   execFileSync(process.execPath, ['dist/scripts/demo-wallets.js', dir], { cwd: REPO_ROOT, env: { ...process.env, CONFIG_DIR: 'config' }, stdio: 'ignore' });
   const servers = await startTestServers();
@@ -108,7 +127,7 @@ async function measureServices(): Promise<{ app: string; readyMs: number; rss: n
       await untilHealthy(proc, port);
       const readyMs = Date.now() - started;
       await new Promise((r) => setTimeout(r, IDLE_MS));
-      results.push({ app, readyMs, rss: rssMiB(proc.pid) });
+      results.push({ app, readyMs, rss: rssMiB(proc.pid), heap: await heapMiB(port) });
     }
   } finally {
     await Promise.all(running.map((p) => p.stop('SIGTERM', 15_000)));
@@ -126,8 +145,9 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${importStepRss(flags, code).toFixed(0).padStart(4)} MiB  ${label}\n`);
   }
   process.stdout.write(`\nservices (${typescript ? 'TypeScript through @swc-node/register' : 'compiled, dist/'}), each alone, idle ${IDLE_MS / 1000} s after /health 200:\n`);
-  for (const { app, readyMs, rss } of await measureServices()) {
-    process.stdout.write(`  ${app.padEnd(14)} ready ${(readyMs / 1000).toFixed(1)} s  RSS ${rss.toFixed(0)} MiB\n`);
+  for (const { app, readyMs, rss, heap } of await measureServices()) {
+    const v8 = `V8 heap ${heap.heapUsed.toFixed(0)} used / ${heap.heapTotal.toFixed(0)} total, external ${heap.external.toFixed(0)} MiB`;
+    process.stdout.write(`  ${app.padEnd(14)} ready ${(readyMs / 1000).toFixed(1)} s  RSS ${rss.toFixed(0)} MiB  (${v8})\n`);
   }
 }
 

@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCompiled, freePort, ManagedProcess, REPO_ROOT, startTestServers } from '@mirrorbook/testing';
 
-const IDLE_MS = 5000;
+/** How long a service idles after /health 200 before its RSS is read (BENCH_IDLE_MS, default 30 s). */
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 30_000);
 const RUNS = 3;
 const typescript = process.argv.includes('--ts');
 const servicesOnly = process.argv.includes('--services-only');

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { broadcastTx, estimateGas, LcdClient, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, generatePrivateKeyHex, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
+import { estimateGas, LcdClient, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, generatePrivateKeyHex, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets, startAppProcess, startTestServers } from '@mirrorbook/testing';
 

@@ -1,15 +1,8 @@
 // A market order in a batch: the repository's builder makes none, so the SDK's own message class signs one here.
 // eslint-disable-next-line no-restricted-imports
 import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
-import {
-  broadcastTx,
-  GAS_PER_ORDER,
-  waitForInclusion,
-  type BatchUpdateOrdersInput,
-  type SpotOrderCreate,
-  type TxResult,
-} from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, signTx } from '@mirrorbook/injective/signing';
+import { GAS_PER_ORDER, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

@@ -1,14 +1,12 @@
 import {
-  broadcastTx,
   LcdRequestError,
   SequenceMismatchError,
   TxRejectedError,
   UnauthorizedError,
-  waitForInclusion,
   type BatchUpdateOrdersInput,
   type Wallet,
 } from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, waitForInclusion, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

@@ -48,9 +48,6 @@ export {
   gasSourceOf,
   type GasSource,
 } from './tx/gas.pricing';
-export { broadcastTx } from './tx/tx.broadcaster';
-export { waitForInclusion } from './tx/inclusion.waiter';
-export { feePaidOf, parseTxResult, type OrderCreateResult, type PaidCoin, type TxResult } from './tx/tx-result.parser';
 
 // errors
 export { InjectiveError } from './errors/injective.error';
@@ -71,7 +68,8 @@ export { TxNotIncludedError } from './errors/tx-not-included.error';
 export { InvalidPrivateKeyError } from './errors/invalid-private-key.error';
 export { MainnetTradingRefusedError } from './errors/mainnet-trading-refused.error';
 
-// keys, order messages and signing have their own entry, @mirrorbook/injective/signing (signing.ts);
+// keys, order messages, signing, broadcast and tx results have their own entry,
+// @mirrorbook/injective/signing (signing.ts);
 // the simulator's server-side tx codec too, @mirrorbook/injective/sim-codec (sim-codec.ts)
 
 // bech32 `inj1…` addresses and subaccount ids without the SDK (also used by the simulator)

@@ -1,5 +1,5 @@
-import { broadcastTx, LcdClient, type SpotOrderCreate } from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, generatePrivateKeyHex, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
+import { LcdClient, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, generatePrivateKeyHex, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import type { Market } from '@mirrorbook/market';
 import type { SimProcess } from './sim.fixture';
 

@@ -1,18 +1,15 @@
 import {
-  broadcastTx,
   DEFAULT_SIMULATE_GAS_MARGIN,
   effectiveGasPrice,
   estimateGas,
   gasFromSimulation,
   SequenceMismatchError,
-  waitForInclusion,
   type BatchUpdateOrdersInput,
   type LcdClient,
   type NetworkConfig,
-  type TxResult,
   type Wallet,
 } from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, signTx, type SignedTx } from '@mirrorbook/injective/signing';
+import { broadcastTx, buildBatchUpdateOrdersMsg, type SignedTx, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 
 /** How the CLI signs: blocks of validity and how long to wait for a block. */
 export interface TxSenderOptions {

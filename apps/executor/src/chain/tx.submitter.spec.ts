@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { FencedStore } from '@mirrorbook/locking';
-import { networkSides, type ExchangeParams, type LcdClient, type TxResult } from '@mirrorbook/injective';
-import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
+import { networkSides, type ExchangeParams, type LcdClient } from '@mirrorbook/injective';
+import { type TxResult, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { buildBatchInput } from '../batch/batch-input.builder';
 import { SequenceManager } from '../sequence/sequence.manager';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
-import { estimateGas, gasFromSimulation, TxNotIncludedError, waitForInclusion, type TxResult, type Wallet } from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, signTx, type SignedTx } from '@mirrorbook/injective/signing';
+import { estimateGas, gasFromSimulation, TxNotIncludedError, type Wallet } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, type SignedTx, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import type { BuiltBatch } from '../batch/batch-input.builder';
 import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifier';
 import type { SequenceManager } from '../sequence/sequence.manager';

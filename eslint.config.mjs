@@ -39,6 +39,11 @@ const boundaryRules = {
           disallow: ['sim-codec'],
           message: 'only apps/injective-sim imports the simulator codec (@mirrorbook/injective/sim-codec)',
         },
+        {
+          from: [['app', { app: '@(price-feed|strategy|gateway)' }]],
+          disallow: ['signing'],
+          message: 'the price feed, strategy and gateway sign nothing: they never load @mirrorbook/injective/signing (keys, messages, the signer)',
+        },
       ],
     },
   ],
@@ -50,7 +55,7 @@ const boundaryRules = {
         { target: 'lib', allow: 'src/index.ts' },
         { target: [lib('testing')], allow: 'src/stack.ts' },
         // tests exercise apps from the inside; apps never import each other (element-types above)
-        { target: ['app', 'test', 'tooling', 'sim-codec'], allow: '**' },
+        { target: ['app', 'test', 'tooling', 'sim-codec', 'signing', 'json-schemas'], allow: '**' },
       ],
       message: 'import a lib through its public face, @mirrorbook/<lib> (its src/index.ts), not a file inside it',
     },
@@ -61,7 +66,7 @@ const boundaryRules = {
 const otherApps = { group: ['**/apps/**', '../../apps/**'], message: 'tests start apps as processes or through their module; say why when a test imports app internals' };
 const injectiveSdk = { group: ['@injectivelabs/*'], message: 'only libs/injective may import @injectivelabs/*' };
 const ioForPureCore = {
-  group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'ioredis', 'nats', '@nestjs/*', '@mirrorbook/injective', '@mirrorbook/messaging', '@mirrorbook/redis', '@mirrorbook/locking', '@mirrorbook/config', '@mirrorbook/observability', '@mirrorbook/runtime', '@mirrorbook/testing'],
+  group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'ioredis', 'nats', '@nestjs/*', '@mirrorbook/injective', '@mirrorbook/injective/*', '@mirrorbook/messaging', '@mirrorbook/redis', '@mirrorbook/locking', '@mirrorbook/config', '@mirrorbook/observability', '@mirrorbook/runtime', '@mirrorbook/testing'],
   message: 'libs/strategy-core is pure: no I/O imports',
 };
 
@@ -92,6 +97,10 @@ export default tseslint.config(
       'boundaries/elements': [
         // a lib entry besides the index (@mirrorbook/injective/sim-codec): apps/injective-sim only
         { type: 'sim-codec', mode: 'full', pattern: 'libs/injective/src/sim-codec.ts' },
+        // the signing entry (@mirrorbook/injective/signing): not for the apps that only read the chain
+        { type: 'signing', mode: 'full', pattern: 'libs/injective/src/signing.ts' },
+        // the payloads' JSON Schemas (@mirrorbook/contracts/json-schemas), for tools
+        { type: 'json-schemas', mode: 'full', pattern: 'libs/contracts/src/json-schemas.ts' },
         { type: 'app', pattern: 'apps/*', capture: ['app'] },
         { type: 'lib', pattern: 'libs/*', capture: ['lib'] },
         // whole paths from the root: test/bench/ is test, not bench
@@ -102,7 +111,7 @@ export default tseslint.config(
     rules: boundaryRules,
   },
   // the codec's entry is a file of libs/injective that reaches into its own lib by design
-  { files: ['libs/injective/src/sim-codec.ts'], rules: { 'boundaries/entry-point': 'off' } },
+  { files: ['libs/injective/src/sim-codec.ts', 'libs/injective/src/signing.ts', 'libs/contracts/src/json-schemas.ts'], rules: { 'boundaries/entry-point': 'off' } },
   { files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], ignores: ['libs/injective/**'], rules: restrict(injectiveSdk) },
   { files: ['test/**/*.ts'], rules: restrict(otherApps, injectiveSdk) },
   { files: ['libs/strategy-core/**/*.ts'], ignores: ['**/*.spec.ts'], rules: restrict(injectiveSdk, ioForPureCore) },

@@ -19,6 +19,8 @@ const common = {
   // first match wins: the lib entries besides an index (the simulator's codec, the full-stack
   // harnesses) before the indexes
   moduleNameMapper: {
+    '^@mirrorbook/contracts/json-schemas$': '<rootDir>/libs/contracts/src/json-schemas.ts',
+    '^@mirrorbook/injective/signing$': '<rootDir>/libs/injective/src/signing.ts',
     '^@mirrorbook/injective/sim-codec$': '<rootDir>/libs/injective/src/sim-codec.ts',
     '^@mirrorbook/testing/stack$': '<rootDir>/libs/testing/src/stack.ts',
     '^@mirrorbook/(.*)$': '<rootDir>/libs/$1/src/index.ts',

@@ -1,16 +1,5 @@
-import {
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  fixedTableGas,
-  GAS_PER_ORDER,
-  LcdClient,
-  signTx,
-  signWithEstimatedGas,
-  waitForInclusion,
-  walletFromPrivateKey,
-  type BatchUpdateOrdersInput,
-  type SpotOrderCreate,
-} from '@mirrorbook/injective';
+import { fixedTableGas, GAS_PER_ORDER, LcdClient, signWithEstimatedGas, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, waitForInclusion, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { cancelAllBudget } from '../apps/executor/src/batch/batch-input.builder';

@@ -1,15 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import {
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  estimateGas,
-  generatePrivateKeyHex,
-  LcdClient,
-  signTx,
-  walletFromPrivateKey,
-  type BatchUpdateOrdersInput,
-  type SpotOrderCreate,
-} from '@mirrorbook/injective';
+import { estimateGas, LcdClient, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, generatePrivateKeyHex, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets, startAppProcess, startTestServers } from '@mirrorbook/testing';
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { botsFileSchema } from '@mirrorbook/config';
-import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { catalogMarkets } from '@mirrorbook/market';
 
 /**

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { payloadJsonSchemas, subjectCatalog } from '@mirrorbook/contracts';
+import { subjectCatalog } from '@mirrorbook/contracts';
+import { payloadJsonSchemas } from '@mirrorbook/contracts/json-schemas';
 
 /** Writes docs/contracts/<family>.schema.json for every payload; run by `npm run contracts:schemas`. */
 const outDir = join(__dirname, '..', 'docs', 'contracts');

@@ -2,13 +2,15 @@
 // @ts-check
 // The embedded default: installs what is missing, starts NATS (JetStream), Redis, the simulator and
 // every app with demo wallets, prefixes their logs, restarts a crashed app with backoff, prints the
-// dashboard address, and stops everything on Ctrl-C. Node built-ins only: it runs before `npm ci`.
+// dashboard address, and stops everything on Ctrl-C. Node built-ins only: it runs before `npm ci`
+// (scripts/build.mjs loads @swc/core only when it compiles). The apps run compiled, from dist/.
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.MB_DATA_DIR ?? join(ROOT, '.data');
@@ -58,7 +60,7 @@ function checkNode() {
 }
 
 function ensureNodeModules() {
-  if (existsSync(join(ROOT, 'node_modules', '@swc-node', 'register'))) return;
+  if (existsSync(join(ROOT, 'node_modules', '@swc', 'core'))) return;
   log('installing npm dependencies (npm ci) …');
   execSync('npm ci --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
 }
@@ -160,12 +162,12 @@ function supervise(name, command, args, env = {}) {
 }
 
 /**
+ * How an app runs, as in its image (Dockerfile): its compiled entry (scripts/build.mjs) with a
+ * 1 MB semi-space, which keeps an idle service's young generation, and so its RSS, small.
  * @param {string} app
- * @param {NodeJS.ProcessEnv} [env]
- * @param {string[]} [extraArgs]
  */
-function nodeApp(app, env, extraArgs = []) {
-  return ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts'), ...extraArgs];
+function nodeApp(app) {
+  return ['--max-semi-space-size=1', join('dist', 'apps', app, 'src', 'main.js')];
 }
 
 /**
@@ -253,6 +255,7 @@ async function main() {
   checkNode();
   ensureNodeModules();
   ensureServers();
+  await buildIfStale((reason) => `\x1b[1m[start]\x1b[0m building dist/ (${reason}) …`);
   mkdirSync(join(DATA, 'nats'), { recursive: true });
   mkdirSync(join(DATA, 'redis'), { recursive: true });
   const gateway = gatewayToken();
@@ -266,10 +269,10 @@ async function main() {
   });
 
   log('preparing demo wallets and the simulator genesis …');
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', DATA], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/scripts/demo-wallets.js', DATA], { cwd: ROOT, stdio: 'inherit' });
 
   log('preparing a NATS and a Redis identity per service …');
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/bus-identities.ts', DATA], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/scripts/bus-identities.js', DATA], { cwd: ROOT, stdio: 'inherit' });
   const identities = join(DATA, 'identities');
   /** @type {Record<string, string>} */
   const passwords = JSON.parse(readFileSync(join(identities, 'passwords.json'), 'utf8'));

@@ -25,7 +25,7 @@ try {
     const existing = join(secretsDir, `wallet_${id}`);
     if (existsSync(existing)) writeFileSync(join(workKeys, `wallet_${id}`), readFileSync(existing), { mode: 0o600 });
   }
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/demo-wallets.ts', work], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/scripts/demo-wallets.js', work], { stdio: 'inherit' });
 
   const created = [];
   for (const { id } of wallets) {

@@ -13,7 +13,7 @@ import {
   type ConfigDir,
   type ManagedProcess,
 } from '@mirrorbook/testing';
-import { walletFromPrivateKey } from '@mirrorbook/injective';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
 
 /** Throwaway keys (never funded anywhere real): w1 = alice, w2 = bob; carol has no wallet entry. */
 export const KEYS = {

@@ -1,7 +1,7 @@
 import { chmodSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walletFromPrivateKey } from '@mirrorbook/injective';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { writeWalletKeyFile, type ConfigDir } from '@mirrorbook/testing';
 import { KEYS, parseJson, runCli, writeTestConfig } from './cli.harness';
 import { configCheckOutput, walletNewOutput } from './cli-output.schemas';

@@ -1,15 +1,5 @@
-import {
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  estimateGas,
-  LcdClient,
-  signTx,
-  SIM_CHAIN_ID,
-  waitForInclusion,
-  type BatchUpdateOrdersInput,
-  type TxResult,
-  type Wallet,
-} from '@mirrorbook/injective';
+import { estimateGas, LcdClient, SIM_CHAIN_ID, type BatchUpdateOrdersInput, type Wallet } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import { Dec, type Market } from '@mirrorbook/market';
 
 /** Places and cancels orders on the sim for a test, signing with libs/injective directly. */

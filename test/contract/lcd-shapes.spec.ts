@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { broadcastTx, buildBatchUpdateOrdersMsg, estimateGas, LCD_REPLY_SCHEMAS, signTx, waitForInclusion, type BatchUpdateOrdersInput } from '@mirrorbook/injective';
+import { estimateGas, LCD_REPLY_SCHEMAS, type BatchUpdateOrdersInput } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, waitForInclusion } from '@mirrorbook/injective/signing';
 import { Dec, lcdDerivativeMarketResponseSchema, lcdSpotMarketResponseSchema } from '@mirrorbook/market';
 import type { z } from 'zod';
 import { matchesRoute, type ProtoRoute } from '../../scripts/injective-routes/proto-routes';

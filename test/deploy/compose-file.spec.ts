@@ -107,20 +107,21 @@ describe('docker-compose.yml', () => {
       expect(service.image).toMatch(new RegExp(`^mirrorbook/${targetOf(service)}:`));
     });
 
-    it.each(appServices(project))('%s starts a file that exists in the repository and in the image', (_name, service) => {
+    it.each(appServices(project))('%s starts a file that exists in the image (compiled from one in the repository)', (_name, service) => {
       const files = commandOf(service).filter((arg) => /\.(ts|mjs|js)$/.test(arg));
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
-        expect(readFileSync(join(REPO_ROOT, file), 'utf8').length).toBeGreaterThan(0);
-        expect(file).toMatch(/^(apps|libs|scripts|deploy\/docker)\//);
+        const source = file.replace(/^dist\/(.*)\.js$/, '$1.ts');
+        expect(readFileSync(join(REPO_ROOT, source), 'utf8').length).toBeGreaterThan(0);
+        expect(file).toMatch(/^(dist\/(apps|scripts)|deploy\/docker)\//);
       }
     });
 
-    it('runs each app service with its own app', () => {
+    it('runs each app service with its own app, compiled', () => {
       for (const name of ['price-feed', 'strategy', 'gateway', 'injective-sim']) {
-        expect(commandOf(project.services[name])).toEqual(['node', '-r', '@swc-node/register', `apps/${name}/src/main.ts`]);
+        expect(commandOf(project.services[name])).toEqual(['node', '--max-semi-space-size=1', `dist/apps/${name}/src/main.js`]);
       }
-      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', '-r', '@swc-node/register', 'apps/executor/src/main.ts']);
+      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', '--max-semi-space-size=1', 'dist/apps/executor/src/main.js']);
     });
 
     it('gives every app service its image default HTTP_PORT, so health checks and scrapes agree', () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { natsPasswordVariable, redisPasswordVariable, serviceIdentities } from '@mirrorbook/access';
-import { walletFromPrivateKey } from '@mirrorbook/injective';
-import { REPO_ROOT } from '@mirrorbook/testing';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
+import { ensureCompiled, REPO_ROOT } from '@mirrorbook/testing';
 import { configuredWallets } from './support/compose.model';
 
 const wallets = configuredWallets();
@@ -20,6 +20,8 @@ describe('deploy/docker/demo-init.mjs (the sim profile demo-init service)', () =
   let dir: string;
   const env = () => ({ CONFIG_DIR: 'config', SECRETS_DIR: join(dir, 'secrets'), GENESIS_FILE: join(dir, 'sim', 'sim-genesis.json'), APP_UID: String(process.getuid?.() ?? 1000) });
 
+  // it runs the compiled scripts/demo-wallets.ts, as in the image
+  beforeAll(() => ensureCompiled(), 120_000);
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'mb-demo-init-'));
   });

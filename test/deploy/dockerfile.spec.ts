@@ -21,38 +21,29 @@ describe('Dockerfile', () => {
   });
 
   describe('dependencies', () => {
-    it('installs production dependencies only, from the lockfile', () => {
-      const installs = dockerfile.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN' && /\bnpm (ci|install|i)\b/.test(i.args)));
-      expect(installs.length).toBeGreaterThan(0);
-      for (const install of installs) {
-        expect(install.args).toMatch(/\bnpm ci\b/);
-        expect(install.args).toMatch(/--omit=dev\b/);
-      }
+    it('installs production dependencies only for the runtime, from the lockfile', () => {
+      const installs = dockerfile.stages.flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN' && /\bnpm (ci|install|i)\b/.test(i.args)).map((i) => ({ stage: s.name, args: i.args })));
+      expect(installs.map((i) => i.stage).sort()).toEqual(['build', 'deps']);
+      for (const install of installs) expect(install.args).toMatch(/\bnpm ci\b/);
+      expect(installs.find((i) => i.stage === 'deps')?.args).toMatch(/--omit=dev\b/);
     });
 
-    it('gives the runtime the node_modules of that install and nothing else', () => {
+    it('gives the runtime the node_modules of the production install and only dist/ from the build', () => {
       const runtime = stage(dockerfile, 'runtime');
-      const copies = runtime.instructions.filter((i) => i.keyword === 'COPY' && i.args.includes('node_modules'));
-      expect(copies.map((c) => c.args)).toEqual(['--from=deps /app/node_modules ./node_modules']);
-      expect(stage(dockerfile, 'deps').instructions.some((i) => i.keyword === 'RUN' && /npm ci --omit=dev/.test(i.args))).toBe(true);
+      const fromStages = runtime.instructions.filter((i) => i.keyword === 'COPY' && i.args.includes('--from='));
+      expect(fromStages.map((c) => c.args)).toEqual(['--from=deps /app/node_modules ./node_modules', '--from=build /app/dist ./dist']);
+      expect(lineage(dockerfile, 'runtime').map((s) => s.name)).not.toContain('build');
     });
 
-    it('keeps what the start command preloads (@swc-node/register, @swc/core, typescript) out of the dev-only set', () => {
-      const lock = JSON.parse(repoText('package-lock.json')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
-      for (const name of ['@swc-node/register', '@swc/core', 'typescript']) {
-        const entry = lock.packages[`node_modules/${name}`];
-        expect({ name, installed: entry !== undefined, devOnly: entry?.dev === true || entry?.devOptional === true }).toEqual({ name, installed: true, devOnly: false });
-      }
-      const pkg = JSON.parse(repoText('package.json')) as { dependencies: Record<string, string> };
-      expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['@swc-node/register', '@swc/core']));
+    it('compiles in the build stage with scripts/build.mjs', () => {
+      expect(stage(dockerfile, 'build').instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args)).toContain('node scripts/build.mjs');
     });
   });
 
   describe('targets', () => {
-    it.each(APPS)('has a target for %s that starts apps/%s/src/main.ts through @swc-node/register', (app) => {
+    it.each(APPS)('has a target for %s that starts the compiled apps/%s/src/main.ts with a small young generation', (app) => {
       const command = startCommand(dockerfile, app);
-      expect(command.slice(0, 4)).toEqual(['node', '-r', '@swc-node/register', `apps/${app}/src/main.ts`]);
-      expect(existsSync(join(REPO_ROOT, command[3]))).toBe(true);
+      expect(command.slice(0, 3)).toEqual(['node', '--max-semi-space-size=1', `dist/apps/${app}/src/main.js`]);
       expect(lineage(dockerfile, app).map((s) => s.name)).toContain('runtime');
     });
 

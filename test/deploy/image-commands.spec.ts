@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { envSchema } from '@mirrorbook/config';
-import { freePort, REPO_ROOT, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
+import { ensureCompiled, freePort, REPO_ROOT, startTestServers, type ManagedProcess, type TestServers } from '@mirrorbook/testing';
 import { configuredWallets, loadComposeProject, megabytes, type ComposeService } from './support/compose.model';
 import { containerEnvironment, httpGet, peakRssMiB, runHealthcheck, startContainerCommand, waitForHealth } from './support/container.emulation';
 import { environment, healthcheckCommand, loadDockerfile, startCommand } from './support/dockerfile.model';
@@ -19,7 +19,7 @@ const dockerfile = loadDockerfile();
 const project = loadComposeProject();
 const wallet = configuredWallets()[0].id;
 /** every target with a health check is a long-running service */
-const TARGETS = dockerfile.stages.map((s) => s.name).filter((name) => /^apps\/[^/]+\/src\/main\.ts$/.test(startCommand(dockerfile, name)[3] ?? '') && healthcheckCommand(dockerfile, name));
+const TARGETS = dockerfile.stages.map((s) => s.name).filter((name) => startCommand(dockerfile, name).some((arg) => /^dist\/apps\/[^/]+\/src\/main\.js$/.test(arg)) && healthcheckCommand(dockerfile, name));
 const serviceFor = (target: string): [string, ComposeService] => {
   const name = target === 'executor' ? `executor-${wallet}` : target;
   return [name, project.services[name]];
@@ -57,6 +57,8 @@ describe('each image start command, run here as its container would run it', () 
   beforeAll(async () => {
     expect(TARGETS.sort()).toEqual(['executor', 'gateway', 'injective-sim', 'price-feed', 'strategy']);
     dir = mkdtempSync(join(tmpdir(), 'mb-deploy-'));
+    // the images run dist/ (the Dockerfile's build stage); here, the repository's, built when stale
+    ensureCompiled();
     // the sim profile's demo-init, as compose runs it (keys in ./secrets, genesis on the sim volume)
     execFileSync(process.execPath, ['deploy/docker/demo-init.mjs'], {
       cwd: REPO_ROOT,

@@ -5,7 +5,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { connect } from 'nats';
 import Redis from 'ioredis';
-import { freePort, ManagedProcess, REPO_ROOT, requireBinary } from '@mirrorbook/testing';
+import { ensureCompiled, freePort, ManagedProcess, REPO_ROOT, requireBinary } from '@mirrorbook/testing';
 import { interpolate } from './support/compose.interpolation';
 import { appServices, environmentOf, loadComposeProject } from './support/compose.model';
 import { containerEnvironment, httpGet, startContainerCommand, TEST_DOTENV, waitForHealth } from './support/container.emulation';
@@ -165,6 +165,8 @@ describe('NATS and Redis as docker-compose.yml configures them', () => {
   it('an app reaches /health 200 through both with the URLs compose gives it, and logs no password', async () => {
     const dockerfile = loadDockerfile();
     const port = await freePort();
+    // the image runs dist/: the repository's, built when stale
+    ensureCompiled();
     // the interpolated URLs name the compose services: move only host and port
     const natsUrl = interpolate(environmentOf(project.services.strategy).NATS_URL, env);
     const redisUrl = interpolate(environmentOf(project.services.strategy).REDIS_URL, env);

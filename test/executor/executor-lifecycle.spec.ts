@@ -1,5 +1,6 @@
 import { botStateSchema, redisKeys, type BotRunState, type CreateOrderAction } from '@mirrorbook/contracts';
-import { broadcastTx, buildBatchUpdateOrdersMsg, estimateGas, LcdClient, signTx, walletFromPrivateKey } from '@mirrorbook/injective';
+import { estimateGas, LcdClient } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { eventually, type ManagedProcess } from '@mirrorbook/testing';
 import { shutdownRecord } from '../support/shutdown.record';

@@ -89,6 +89,18 @@ describe('the boundary rules (eslint.config.mjs)', () => {
         rule: 'boundaries/element-types',
       },
       {
+        why: 'the price feed importing the signing entry',
+        filePath: 'apps/price-feed/src/reach-into-signing.ts',
+        code: "import { signTx } from '@mirrorbook/injective/signing';\nexport const sign = signTx;\n",
+        rule: 'boundaries/element-types',
+      },
+      {
+        why: 'the gateway importing the signing entry',
+        filePath: 'apps/gateway/src/reach-into-signing.ts',
+        code: "import { walletFromPrivateKey } from '@mirrorbook/injective/signing';\nexport const wallet = walletFromPrivateKey;\n",
+        rule: 'boundaries/element-types',
+      },
+      {
         why: 'an app importing a file inside a lib instead of its index',
         filePath: 'apps/gateway/src/reach-into-lib.ts',
         code: "import { Lease } from '../../../libs/locking/src/lease';\nexport const lease = Lease;\n",
@@ -121,6 +133,11 @@ describe('the boundary rules (eslint.config.mjs)', () => {
         why: 'the simulator importing its codec',
         filePath: 'apps/injective-sim/src/uses-sim-codec.ts',
         code: "import { decodeTx } from '@mirrorbook/injective/sim-codec';\nexport const decode = decodeTx;\n",
+      },
+      {
+        why: 'the executor importing the signing entry',
+        filePath: 'apps/executor/src/uses-signing.ts',
+        code: "import { signTx } from '@mirrorbook/injective/signing';\nexport const sign = signTx;\n",
       },
       {
         why: 'a pure lib importing another pure lib',

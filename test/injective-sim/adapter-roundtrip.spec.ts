@@ -1,13 +1,5 @@
-import {
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  estimateGas,
-  signTx,
-  waitForInclusion,
-  type BatchUpdateOrdersInput,
-  type SpotOrderCreate,
-  type TxResult,
-} from '@mirrorbook/injective';
+import { estimateGas, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

@@ -1,18 +1,8 @@
 // A market order in a batch: the repository's builder makes none, so the SDK's own message class signs one here.
 // eslint-disable-next-line no-restricted-imports
 import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts';
-import {
-  anteGas,
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  GAS_PER_ORDER,
-  signedTxBytes,
-  signTx,
-  waitForInclusion,
-  type BatchUpdateOrdersInput,
-  type SpotOrderCreate,
-  type TxResult,
-} from '@mirrorbook/injective';
+import { anteGas, GAS_PER_ORDER, signedTxBytes, type BatchUpdateOrdersInput, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';
@@ -106,7 +96,8 @@ describe('sim: the exchange params it acts on', () => {
         spotMarketOrdersToCreate: [{ marketId: spot.id, orderType: 1, price: '11', quantity: '1', feeRecipient, cid: 'mkt' }],
         derivativeMarketOrdersToCreate: [{ marketId: perp.id, orderType: 2, price: '9', quantity: '1', margin: '5', feeRecipient, cid: 'perp-mkt' }],
       });
-      return signTx({ msg, wallet: h.alice, chainId: CHAIN_ID, accountNumber: 10, sequence: sequence++, timeoutHeight: 10_000, gas: 2_000_000, gasPrice: '160000000' });
+      // market orders are beyond our builder: the SDK's message, as protobuf, through our signer
+      return signTx({ msg: msg.toProto(), wallet: h.alice, chainId: CHAIN_ID, accountNumber: 10, sequence: sequence++, timeoutHeight: 10_000, gas: 2_000_000, gasPrice: '160000000' });
     }
 
     it('fails each market order with code 96 in post-only mode while the limit create of the batch rests', async () => {

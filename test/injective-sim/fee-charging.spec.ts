@@ -1,21 +1,8 @@
 // The SDK's own REST clients read the bank and broadcast here, as they would against a node.
 // eslint-disable-next-line no-restricted-imports
 import { ChainRestBankApi, CosmosTxV1Beta1TxPb, MsgBatchUpdateOrdersV2, TxRestApi } from '@injectivelabs/sdk-ts';
-import {
-  anteGas,
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  fixedTableGas,
-  GAS_PER_ORDER,
-  signedTxBytes,
-  signTx,
-  signWithEstimatedGas,
-  waitForInclusion,
-  type BatchUpdateOrdersInput,
-  type SignedTx,
-  type TxResult,
-  type Wallet,
-} from '@mirrorbook/injective';
+import { anteGas, fixedTableGas, GAS_PER_ORDER, signedTxBytes, signWithEstimatedGas, type BatchUpdateOrdersInput, type Wallet } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, waitForInclusion, type SignedTx, type TxResult } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

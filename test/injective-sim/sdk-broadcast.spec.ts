@@ -1,7 +1,8 @@
 // The SDK's own REST client is the subject here: it must read the simulator's refusals as it reads a node's.
 // eslint-disable-next-line no-restricted-imports
 import { CosmosTxV1Beta1TxPb, TxRestApi } from '@injectivelabs/sdk-ts';
-import { buildBatchUpdateOrdersMsg, estimateGas, signTx, type BatchUpdateOrdersInput } from '@mirrorbook/injective';
+import { estimateGas, type BatchUpdateOrdersInput } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';
 import { injUsdtMarkets } from '@mirrorbook/testing';

@@ -1,18 +1,14 @@
 import {
   anteGas,
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
   LcdRequestError,
   SequenceMismatchError,
   signedTxBytes,
-  signTx,
   TxRejectedError,
   UnauthorizedError,
-  waitForInclusion,
-  walletFromPrivateKey,
   type BatchUpdateOrdersInput,
   type Wallet,
 } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, signTx, waitForInclusion, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { startSim, type SimHarness } from '../support/injective-sim.harness';

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { LcdClient, walletFromPrivateKey, type Wallet } from '@mirrorbook/injective';
+import { LcdClient, type Wallet } from '@mirrorbook/injective';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 import { createSim, type RunningSim } from '../../apps/injective-sim/src/sim.factory';
 import type { SimConfigInput } from '../../apps/injective-sim/src/sim.config';

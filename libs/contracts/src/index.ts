@@ -40,7 +40,8 @@ export {
 } from './subjects';
 export { deadIntentSubject, intentConsumerName, streamCatalog, type StreamName } from './streams';
 export { isNewerCopy, newestCopy, type FeedStamp } from './newest-copy.selector';
-export { payloadJsonSchemas } from './json-schemas';
+// the payloads' JSON Schemas have their own entry, @mirrorbook/contracts/json-schemas (json-schemas.ts):
+// zod-to-json-schema is for the tools that write docs/contracts/, not for every service
 export {
   layerStrategyParams,
   resolveStrategyParams,

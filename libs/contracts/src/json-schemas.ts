@@ -1,3 +1,5 @@
+// @mirrorbook/contracts/json-schemas: the payloads' JSON Schemas for other tools (scripts/export-schemas.ts
+// writes docs/contracts/), apart from the index so that no service loads zod-to-json-schema for them.
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { subjectCatalog, type SubjectFamily } from './subjects';
 

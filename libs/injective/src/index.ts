@@ -13,8 +13,6 @@ export { lcdUrlsFromEnv, networkSides, type LcdUrls, type NetworkSide, type Netw
 
 // wallets
 export type { Wallet } from './wallet/wallet.model';
-export { walletFromPrivateKey } from './wallet/wallet.factory';
-export { generatePrivateKeyHex } from './wallet/private-key.generator';
 
 // chain LCD
 export { heightFromHeader, LcdClient, type OpenOrdersAtHeight, type SeenHeight, type SubaccountDeposits } from './lcd/lcd.client';
@@ -36,7 +34,6 @@ export type {
   DerivativeOrderCreate,
   SpotOrderCreate,
 } from './tx/batch-update-orders.input';
-export { buildBatchUpdateOrdersMsg } from './tx/batch-update-orders.builder';
 export {
   ANTE_GAS,
   ANTE_MARGIN_GAS,
@@ -59,10 +56,6 @@ export {
   gasSourceOf,
   type GasSource,
 } from './tx/gas.pricing';
-export { signTx, type SignedTx } from './tx/tx.signer';
-export { broadcastTx } from './tx/tx.broadcaster';
-export { waitForInclusion } from './tx/inclusion.waiter';
-export { feePaidOf, parseTxResult, type OrderCreateResult, type PaidCoin, type TxResult } from './tx/tx-result.parser';
 
 // errors
 export { InjectiveError } from './errors/injective.error';
@@ -83,7 +76,9 @@ export { TxNotIncludedError } from './errors/tx-not-included.error';
 export { InvalidPrivateKeyError } from './errors/invalid-private-key.error';
 export { MainnetTradingRefusedError } from './errors/mainnet-trading-refused.error';
 
-// the simulator's server-side tx codec has its own entry, @mirrorbook/injective/sim-codec (sim-codec.ts)
+// keys, order messages, signing, broadcast and tx results have their own entry,
+// @mirrorbook/injective/signing (signing.ts);
+// the simulator's server-side tx codec too, @mirrorbook/injective/sim-codec (sim-codec.ts)
 
 // bech32 `inj1…` addresses and subaccount ids without the SDK (also used by the simulator)
 export { injAddressToHex, InvalidAddressError, isInjAddress } from './wallet/address.codec';

@@ -12,7 +12,8 @@ import {
   type MarketPlan,
   type OrderEvent,
 } from '@mirrorbook/contracts';
-import { generatePrivateKeyHex, LcdClient, walletFromPrivateKey, type OpenOrder } from '@mirrorbook/injective';
+import { LcdClient, type OpenOrder } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { startAppProcess } from './app.launcher';
 import { catalogMarket, injUsdtMarkets } from './catalog-market.fixture';
 import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';

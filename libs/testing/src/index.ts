@@ -10,6 +10,7 @@ export { startRedisServer, type TestRedisServer } from './redis.server';
 export { startTestServers, type TestServers } from './test-servers';
 export { bootstrapBots } from './bots-bootstrap.fixture';
 export { REPO_ROOT, startAppProcess } from './app.launcher';
+export { ensureCompiled } from './compiled.build';
 export { startAppInProcess } from './in-process.app';
 
 // seeding and watching what the apps publish

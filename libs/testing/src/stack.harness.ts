@@ -4,16 +4,15 @@ import type { AppName } from '@mirrorbook/contracts';
 import { lcdHostBucketKey, RedisTokenBucket } from '@mirrorbook/redis';
 import {
   ChainUnavailableError,
-  generatePrivateKeyHex,
   LcdClient,
   RateLimitedError,
   RateLimiter,
-  walletFromPrivateKey,
   type OpenOrder,
   type Position,
   type RequestLimiter,
   type Wallet,
 } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { startAppProcess } from './app.launcher';
 import { catalogTestnetDenoms } from './catalog-market.fixture';
 import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';

@@ -1,12 +1,5 @@
-import {
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
-  generatePrivateKeyHex,
-  LcdClient,
-  signTx,
-  walletFromPrivateKey,
-  type SpotOrderCreate,
-} from '@mirrorbook/injective';
+import { LcdClient, type SpotOrderCreate } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, generatePrivateKeyHex, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import type { Market } from '@mirrorbook/market';
 import type { SimProcess } from './sim.fixture';
 

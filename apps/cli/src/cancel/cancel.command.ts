@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import type { TxResult, Wallet } from '@mirrorbook/injective';
+import type { Wallet } from '@mirrorbook/injective';
+import type { TxResult } from '@mirrorbook/injective/signing';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';

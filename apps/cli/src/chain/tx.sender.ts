@@ -1,20 +1,15 @@
 import {
-  broadcastTx,
-  buildBatchUpdateOrdersMsg,
   DEFAULT_SIMULATE_GAS_MARGIN,
   effectiveGasPrice,
   gasFromSimulation,
   SequenceMismatchError,
-  signTx,
   signWithEstimatedGas,
-  waitForInclusion,
   type BatchUpdateOrdersInput,
   type LcdClient,
   type NetworkConfig,
-  type SignedTx,
-  type TxResult,
   type Wallet,
 } from '@mirrorbook/injective';
+import { broadcastTx, buildBatchUpdateOrdersMsg, type SignedTx, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 
 /** How the CLI signs: blocks of validity and how long to wait for a block. */
 export interface TxSenderOptions {

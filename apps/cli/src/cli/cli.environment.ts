@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { CliError } from './cli.errors';
 import { chooseCliEnvironment, processExists, readLocalStackFile } from './local-stack';
 
-/** The repository the cli runs from (apps/cli/src/cli → four levels up). */
-const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+/** The repository the cli runs from: the nearest folder with a package.json, from apps/ or dist/apps/. */
+const REPO_ROOT = packageRoot(__dirname);
+
+function packageRoot(dir: string): string {
+  if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) return dir;
+  return packageRoot(dirname(dir));
+}
 
 /**
  * Settles the settings of this run in `process.env`: `--env-file` first (the environment still

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import type { DerivativeOrderCreate, TxResult, Wallet } from '@mirrorbook/injective';
+import type { DerivativeOrderCreate, Wallet } from '@mirrorbook/injective';
+import type { TxResult } from '@mirrorbook/injective/signing';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { EXIT, type ExitCode } from '../cli/exit-codes';

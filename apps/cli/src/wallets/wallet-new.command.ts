@@ -1,4 +1,4 @@
-import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import type { CliContext } from '../cli/cli.context';
 import { CliError } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';

@@ -1,5 +1,5 @@
+import type { OrderCreateResult } from '@mirrorbook/injective/signing';
 import type { OrderEvent, StoredOrder } from '@mirrorbook/contracts';
-import type { OrderCreateResult } from '@mirrorbook/injective';
 import type { BuiltBatch, PlacedCancel } from './batch-input.builder';
 import type { MergedCreate } from './merged-batch.model';
 

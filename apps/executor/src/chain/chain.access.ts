@@ -1,11 +1,9 @@
 import type Decimal from 'decimal.js';
 import type { AppConfig, MarketPair } from '@mirrorbook/config';
 import {
-  broadcastTx,
   LcdClient,
   lcdUrlsFromEnv,
   networkSides,
-  parseTxResult,
   type AccountInfo,
   type ExchangeParams,
   type NetworkConfig,
@@ -13,8 +11,8 @@ import {
   type Position,
   type RequestLimiter,
   type SubaccountDeposits,
-  type TxResult,
 } from '@mirrorbook/injective';
+import { broadcastTx, parseTxResult, type TxResult } from '@mirrorbook/injective/signing';
 import type { Market } from '@mirrorbook/market';
 
 /** The chain id as a node reports it in its latest block header. */

@@ -1,4 +1,5 @@
-import { networkSides, walletFromPrivateKey } from '@mirrorbook/injective';
+import { networkSides } from '@mirrorbook/injective';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { buildBatchInput } from '../batch/batch-input.builder';
 import type { MergedBatch } from '../batch/merged-batch.model';

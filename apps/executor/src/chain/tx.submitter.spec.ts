@@ -1,21 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { FencedStore } from '@mirrorbook/locking';
 import { Dec } from '@mirrorbook/market';
-import {
-  ANTE_MARGIN_GAS,
-  anteGas,
-  buildBatchUpdateOrdersMsg,
-  fixedTableGas,
-  GAS_PER_ORDER,
-  MAX_GAS_PER_TX,
-  networkSides,
-  signedTxBytes,
-  signTx,
-  walletFromPrivateKey,
-  type ExchangeParams,
-  type LcdClient,
-  type TxResult,
-} from '@mirrorbook/injective';
+import { ANTE_MARGIN_GAS, anteGas, fixedTableGas, GAS_PER_ORDER, MAX_GAS_PER_TX, networkSides, signedTxBytes, type ExchangeParams, type LcdClient } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx, type TxResult, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { buildBatchInput, CANCEL_ALL_UNSTORED_ORDERS } from '../batch/batch-input.builder';
 import { SequenceManager } from '../sequence/sequence.manager';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';

@@ -1,17 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
-import {
-  buildBatchUpdateOrdersMsg,
-  DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET,
-  gasFromSimulation,
-  signTx,
-  signWithEstimatedGas,
-  TxNotIncludedError,
-  waitForInclusion,
-  type SignedTx,
-  type TxResult,
-  type Wallet,
-} from '@mirrorbook/injective';
+import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, gasFromSimulation, signWithEstimatedGas, TxNotIncludedError, type Wallet } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, type SignedTx, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import type { BuiltBatch } from '../batch/batch-input.builder';
 import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifier';
 import type { SequenceManager } from '../sequence/sequence.manager';

@@ -1,6 +1,7 @@
 import type { BotEntry, MarketPair } from '@mirrorbook/config';
 import type { BatchIntent, BotRunState, ExecutionReport, OrderEvent, PriceTick, StoredOrder } from '@mirrorbook/contracts';
-import { networkSides, walletFromPrivateKey } from '@mirrorbook/injective';
+import { networkSides } from '@mirrorbook/injective';
+import { walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import type { StoredFees } from '@mirrorbook/contracts';
 import type { WalletFeeBudget } from '../fees/fee.budget';

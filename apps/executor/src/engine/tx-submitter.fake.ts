@@ -1,7 +1,7 @@
-import type { TxResult } from '@mirrorbook/injective';
 import type { BuiltBatch } from '../batch/batch-input.builder';
 import type { MergedCreate } from '../batch/merged-batch.model';
 import type { IncludedTx, TxSubmitter } from '../chain/tx.submitter';
+import type { TxResult } from '@mirrorbook/injective/signing';
 import type { AcceptedTx } from '../shared/tx-outcome-unknown.error';
 
 /** What the fake submitter does with a tx: it lands in a block with `code` (0: applied), or the submit throws. */

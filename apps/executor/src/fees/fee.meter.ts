@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { PaidCoin } from '@mirrorbook/injective';
+import type { PaidCoin } from '@mirrorbook/injective/signing';
 import { Dec, toDecimalString } from '@mirrorbook/market';
 import { executorMetrics } from '../shared/executor.metrics';
 

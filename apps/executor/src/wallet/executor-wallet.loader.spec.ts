@@ -1,5 +1,6 @@
 import type { AppConfig } from '@mirrorbook/config';
-import { generatePrivateKeyHex, walletFromPrivateKey, WalletKeyError } from '@mirrorbook/injective';
+import { WalletKeyError } from '@mirrorbook/injective';
+import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { loadExecutorWallet } from './executor-wallet.loader';
 
 const config = (walletId: string | undefined): AppConfig =>

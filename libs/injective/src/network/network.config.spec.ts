@@ -1,5 +1,12 @@
+import { DEFAULT_GAS_PRICE as SDK_DEFAULT_GAS_PRICE } from '@injectivelabs/utils';
 import { ZodError } from 'zod';
-import { DEFAULT_SIM_URL, networkConfig, SIM_CHAIN_ID } from './network.config';
+import { DEFAULT_GAS_PRICE, DEFAULT_SIM_URL, networkConfig, SIM_CHAIN_ID } from './network.config';
+
+describe('DEFAULT_GAS_PRICE', () => {
+  it("is @injectivelabs/utils' own (copied so that reading the network config does not load that package)", () => {
+    expect(DEFAULT_GAS_PRICE).toBe(SDK_DEFAULT_GAS_PRICE);
+  });
+});
 
 describe('networkConfig', () => {
   describe('when asked for testnet', () => {

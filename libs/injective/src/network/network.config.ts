@@ -1,5 +1,4 @@
 import { getNetworkEndpoints, getNetworkInfo, Network } from '@injectivelabs/networks';
-import { DEFAULT_GAS_PRICE } from '@injectivelabs/utils';
 import { z } from 'zod';
 
 /** Where mirrorbook trades or reads: the offline stand-in, Injective testnet or mainnet. */
@@ -26,6 +25,12 @@ export type NetworkOverrides = Partial<Omit<NetworkConfig, 'name'>> & { readonly
 
 /** Chain id of the offline simulator (apps/injective-sim). */
 export const SIM_CHAIN_ID = 'injective-sim-1';
+
+/**
+ * @injectivelabs/utils' DEFAULT_GAS_PRICE (1.6e8 base units of inj per gas), copied: that package
+ * costs ≈ 20 MB RSS to load for this one number (network.config.spec.ts checks they agree).
+ */
+export const DEFAULT_GAS_PRICE = 160_000_000;
 
 /** Default LCD of the offline simulator. */
 export const DEFAULT_SIM_URL = 'http://127.0.0.1:7700';

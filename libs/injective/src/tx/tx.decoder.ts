@@ -1,8 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import { PublicKey } from '@injectivelabs/sdk-ts';
 import { cosmosTxProto } from '../proto/cosmos-tx.proto';
-import { ethSecp256k1Keys } from '../proto/ethsecp256k1-keys.proto';
+import { injAddressOfPublicKey } from '../wallet/public-key.address';
+import { ETH_SECP256K1_PUBKEY_TYPE_URL, ethSecp256k1Keys } from '../proto/ethsecp256k1-keys.proto';
 import { decodeTxMessage, type DecodedTxMessage } from './batch-update-orders-msg.decoder';
 import { guardDecode, TxDecodeError } from './tx-decode.error';
 
@@ -15,8 +15,7 @@ import { guardDecode, TxDecodeError } from './tx-decode.error';
  * It is the only place outside the adapter that touches the Injective proto codecs.
  */
 
-/** Type URL of Injective's account public key (33-byte compressed secp256k1). */
-export const ETH_SECP256K1_PUBKEY_TYPE_URL = '/injective.crypto.v1beta1.ethsecp256k1.PubKey';
+export { ETH_SECP256K1_PUBKEY_TYPE_URL };
 
 const SIGN_MODE_DIRECT = 1;
 const STRICT_READ = { readUnknownField: 'throw' } as const;
@@ -110,7 +109,7 @@ export function txHashOf(txBytes: Uint8Array): string {
 
 /** bech32 `inj1…` address of a 33-byte compressed (or 65-byte uncompressed) secp256k1 key. */
 export function injectiveAddressFromPubKey(pubKey: Uint8Array): string {
-  return PublicKey.fromBytes(pubKey).toAddress().toBech32();
+  return injAddressOfPublicKey(pubKey);
 }
 
 function decodeSignerKey(any: { typeUrl: string; value: Uint8Array } | undefined): Omit<DecodedSigner, 'sequence' | 'signMode'> {

@@ -1,7 +1,9 @@
-import { getDefaultSubaccountId, getInjectiveAddress } from '@injectivelabs/sdk-ts';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { keccak_256 } from '@noble/hashes/sha3';
+import { hexToInjAddress } from './address.codec';
 import { PrivateKey } from './private-key.secret';
+import { ethAddressOfPublicKey } from './public-key.address';
+import { subaccountIdOf } from './subaccount-id.codec';
 import type { Wallet } from './wallet.model';
 
 /**
@@ -11,13 +13,12 @@ import type { Wallet } from './wallet.model';
  */
 export function walletFromPrivateKey(privateKey: string | PrivateKey): Wallet {
   const key = (typeof privateKey === 'string' ? PrivateKey.fromHex(privateKey) : privateKey).bytes();
-  const uncompressed = secp256k1.getPublicKey(key, false);
-  const ethAddress = `0x${Buffer.from(keccak_256(uncompressed.subarray(1)).subarray(-20)).toString('hex')}`;
-  const injAddress = getInjectiveAddress(ethAddress);
+  const ethAddress = ethAddressOfPublicKey(secp256k1.getPublicKey(key, false));
+  const injAddress = hexToInjAddress(ethAddress);
   return Object.freeze({
     injAddress,
     ethAddress,
-    subaccountId: getDefaultSubaccountId(injAddress),
+    subaccountId: subaccountIdOf(injAddress),
     publicKeyBase64: Buffer.from(secp256k1.getPublicKey(key, true)).toString('base64'),
     sign: (bytes: Uint8Array): Uint8Array => secp256k1.sign(keccak_256(bytes), key, { lowS: true }).toCompactRawBytes(),
   });

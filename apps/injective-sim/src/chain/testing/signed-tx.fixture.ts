@@ -1,10 +1,5 @@
-import {
-  buildBatchUpdateOrdersMsg,
-  signTx,
-  walletFromPrivateKey,
-  type BatchUpdateOrdersInput,
-  type Wallet,
-} from '@mirrorbook/injective';
+import { type BatchUpdateOrdersInput, type Wallet } from '@mirrorbook/injective';
+import { buildBatchUpdateOrdersMsg, signTx, walletFromPrivateKey } from '@mirrorbook/injective/signing';
 import { Dec } from '@mirrorbook/market';
 import { injUsdtMarkets } from '@mirrorbook/testing';
 

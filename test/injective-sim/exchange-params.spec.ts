@@ -96,8 +96,7 @@ describe('sim: the exchange params it acts on', () => {
         spotMarketOrdersToCreate: [{ marketId: spot.id, orderType: 1, price: '11', quantity: '1', feeRecipient, cid: 'mkt' }],
         derivativeMarketOrdersToCreate: [{ marketId: perp.id, orderType: 2, price: '9', quantity: '1', margin: '5', feeRecipient, cid: 'perp-mkt' }],
       });
-      // market orders are beyond our builder: the SDK's message, as protobuf, through our signer
-      return signTx({ msg: msg.toProto(), wallet: h.alice, chainId: CHAIN_ID, accountNumber: 10, sequence: sequence++, timeoutHeight: 10_000, gas: 2_000_000, gasPrice: '160000000' });
+      return signTx({ msg, wallet: h.alice, chainId: CHAIN_ID, accountNumber: 10, sequence: sequence++, timeoutHeight: 10_000, gas: 2_000_000, gasPrice: '160000000' });
     }
 
     it('fails each market order with code 96 in post-only mode while the limit create of the batch rests', async () => {

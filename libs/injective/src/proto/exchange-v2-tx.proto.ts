@@ -6,6 +6,3 @@ import type * as ExchangeV2Tx from '@injectivelabs/core-proto-ts-v2/generated/in
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESM-only package: require(esm), Node >= 20.19
 export const exchangeV2Tx: typeof ExchangeV2Tx = require('@injectivelabs/core-proto-ts-v2/generated/injective/exchange/v2/tx_pb');
-
-/** Type URL of the v2 (human-unit) batch message. */
-export const MSG_BATCH_UPDATE_ORDERS_V2_TYPE_URL = '/injective.exchange.v2.MsgBatchUpdateOrders';

@@ -1,5 +1,5 @@
 import { exchangeV1Tx } from '../proto/exchange-v1beta1-tx.proto';
-import { exchangeV2Tx, MSG_BATCH_UPDATE_ORDERS_V2_TYPE_URL } from '../proto/exchange-v2-tx.proto';
+import { exchangeV2Tx } from '../proto/exchange-v2-tx.proto';
 import { guardDecode, TxDecodeError } from './tx-decode.error';
 
 /*
@@ -8,7 +8,8 @@ import { guardDecode, TxDecodeError } from './tx-decode.error';
  * an unsupported message.
  */
 
-export { MSG_BATCH_UPDATE_ORDERS_V2_TYPE_URL };
+/** Type URL of the v2 (human-unit) batch message. */
+export const MSG_BATCH_UPDATE_ORDERS_V2_TYPE_URL = '/injective.exchange.v2.MsgBatchUpdateOrders';
 /** Type URL of the v1beta1 (chain-format) batch message. */
 export const MSG_BATCH_UPDATE_ORDERS_V1_TYPE_URL = '/injective.exchange.v1beta1.MsgBatchUpdateOrders';
 

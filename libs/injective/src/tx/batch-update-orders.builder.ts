@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Dec, leverageMargin, toDecimalString, type Market } from '@mirrorbook/market';
+import { MsgBatchUpdateOrdersV2 } from '@injectivelabs/sdk-ts/core/modules';
 import { InvalidOrderInputError } from '../errors/invalid-order-input.error';
-import { exchangeV2Tx } from '../proto/exchange-v2-tx.proto';
 import type {
   BatchUpdateOrdersInput,
   DerivativeOrderCreate,
@@ -10,8 +10,8 @@ import type {
 } from './batch-update-orders.input';
 import { orderTypeOf } from './order-type';
 
-/** An `injective.exchange.v2.MsgBatchUpdateOrders`, ready for `signTx` (amounts in their wire form). */
-export type BatchUpdateOrdersMsg = ReturnType<typeof exchangeV2Tx.MsgBatchUpdateOrders.create>;
+/** The signed-ready `injective.exchange.v2.MsgBatchUpdateOrders` (human-readable values). */
+export type BatchUpdateOrdersMsg = MsgBatchUpdateOrdersV2;
 
 // LegacyDec on chain: 18 fractional digits, no more
 const MAX_DECIMALS = 18;
@@ -21,10 +21,9 @@ const HASH_32 = /^0x[0-9a-fA-F]{64}$/;
 const INJ_ADDRESS = /^inj1[02-9ac-hj-np-z]{38}$/;
 
 /**
- * Builds one `injective.exchange.v2.MsgBatchUpdateOrders` from human-unit orders, field for field
- * what the SDK's `MsgBatchUpdateOrdersV2` sends (tx.signer.golden.spec.ts): order types BUY 1 /
- * SELL 2 / BUY_PO 7 / SELL_PO 8, prices, quantities and margins as LegacyDec wire strings
- * (× 10^18), trigger price 0, the fee recipient = the sender, and the subaccount id on the message itself only when
+ * Builds one `MsgBatchUpdateOrdersV2` from human-unit orders: order types BUY 1 / SELL 2 /
+ * BUY_PO 7 / SELL_PO 8, prices, quantities and margins as plain decimal strings (never exponent
+ * notation), the fee recipient = the sender, and the subaccount id on the message itself only when
  * a cancel-all list is non-empty (the chain refuses it otherwise). Derivative margin given as
  * leverage is price × quantity ÷ leverage rounded up to the quote decimals; reduce-only orders
  * carry margin 0. Throws `InvalidOrderInputError` naming the offending field.
@@ -32,63 +31,42 @@ const INJ_ADDRESS = /^inj1[02-9ac-hj-np-z]{38}$/;
 export function buildBatchUpdateOrdersMsg(input: BatchUpdateOrdersInput): BatchUpdateOrdersMsg {
   if (!INJ_ADDRESS.test(input.injectiveAddress)) fail('injectiveAddress', 'must be an inj1… bech32 address');
   if (!HASH_32.test(input.subaccountId)) fail('subaccountId', 'must be 0x followed by 64 hex digits');
-  const { injectiveAddress: sender, subaccountId } = input;
-  const owner = { sender, subaccountId };
-  const spotOrdersToCreate = (input.spotCreates ?? []).map((order, i) => spotOrder(order, `spotCreates[${i}]`, owner));
-  const derivativeOrdersToCreate = (input.derivativeCreates ?? []).map((order, i) => derivativeOrder(order, `derivativeCreates[${i}]`, owner));
-  const spotOrdersToCancel = (input.spotCancels ?? []).map((c, i) => cancel(c, `spotCancels[${i}]`, subaccountId));
-  const derivativeOrdersToCancel = (input.derivativeCancels ?? []).map((c, i) => cancel(c, `derivativeCancels[${i}]`, subaccountId));
-  const spotMarketIdsToCancelAll = marketIds(input.spotCancelAll ?? [], 'spotCancelAll');
-  const derivativeMarketIdsToCancelAll = marketIds(input.derivativeCancelAll ?? [], 'derivativeCancelAll');
-  const cancelsAll = spotMarketIdsToCancelAll.length + derivativeMarketIdsToCancelAll.length > 0;
-  return exchangeV2Tx.MsgBatchUpdateOrders.create({
-    sender,
-    ...(cancelsAll && { subaccountId }),
-    spotMarketIdsToCancelAll,
-    derivativeMarketIdsToCancelAll,
-    spotOrdersToCancel,
-    derivativeOrdersToCancel,
-    spotOrdersToCreate,
-    derivativeOrdersToCreate,
+  const { injectiveAddress, subaccountId } = input;
+  return MsgBatchUpdateOrdersV2.fromJSON({
+    injectiveAddress,
+    subaccountId,
+    spotOrdersToCreate: (input.spotCreates ?? []).map((order, i) => spotOrder(order, `spotCreates[${i}]`, injectiveAddress)),
+    derivativeOrdersToCreate: (input.derivativeCreates ?? []).map((order, i) =>
+      derivativeOrder(order, `derivativeCreates[${i}]`, injectiveAddress),
+    ),
+    spotOrdersToCancel: (input.spotCancels ?? []).map((c, i) => cancel(c, `spotCancels[${i}]`, subaccountId)),
+    derivativeOrdersToCancel: (input.derivativeCancels ?? []).map((c, i) => cancel(c, `derivativeCancels[${i}]`, subaccountId)),
+    spotMarketIdsToCancelAll: marketIds(input.spotCancelAll ?? [], 'spotCancelAll'),
+    derivativeMarketIdsToCancelAll: marketIds(input.derivativeCancelAll ?? [], 'derivativeCancelAll'),
   });
 }
 
-/** Who places the orders: the sender (also their fee recipient) and its subaccount. */
-interface Owner {
-  readonly sender: string;
-  readonly subaccountId: string;
-}
-
-function spotOrder(order: SpotOrderCreate, field: string, owner: Owner) {
+function spotOrder(order: SpotOrderCreate, field: string, feeRecipient: string) {
   expectMarketType(order.market, 'spot', `${field}.market`);
   return {
     marketId: order.market.id,
     orderType: orderTypeOf(order.side, order.postOnly),
-    orderInfo: orderInfo(order, field, owner),
-    triggerPrice: '0',
-    expirationBlock: 0n,
+    price: amount(order.price, `${field}.price`, 'positive'),
+    quantity: amount(order.quantity, `${field}.quantity`, 'positive'),
+    feeRecipient,
+    cid: cid(order.cid, `${field}.cid`),
   };
 }
 
-function derivativeOrder(order: DerivativeOrderCreate, field: string, owner: Owner) {
+function derivativeOrder(order: DerivativeOrderCreate, field: string, feeRecipient: string) {
   expectMarketType(order.market, 'derivative', `${field}.market`);
-  const info = orderInfo(order, field, owner);
   return {
     marketId: order.market.id,
     orderType: orderTypeOf(order.side, order.postOnly),
-    orderInfo: info,
-    margin: amount(marginOf(order, field), `${field}.margin`, 'non-negative'),
-    triggerPrice: '0',
-    expirationBlock: 0n,
-  };
-}
-
-function orderInfo(order: SpotOrderCreate | DerivativeOrderCreate, field: string, owner: Owner) {
-  return {
-    subaccountId: owner.subaccountId,
-    feeRecipient: owner.sender,
     price: amount(order.price, `${field}.price`, 'positive'),
     quantity: amount(order.quantity, `${field}.quantity`, 'positive'),
+    margin: amount(marginOf(order, field), `${field}.margin`, 'non-negative'),
+    feeRecipient,
     cid: cid(order.cid, `${field}.cid`),
   };
 }
@@ -138,16 +116,7 @@ function amount(value: Decimal, field: string, sign: 'positive' | 'non-negative'
     fail(field, sign === 'positive' ? 'must be greater than zero' : 'must not be negative');
   }
   if (value.decimalPlaces() > MAX_DECIMALS) fail(field, `has more than ${MAX_DECIMALS} decimals`);
-  return legacyDecOnWire(toDecimalString(value));
-}
-
-/**
- * A LegacyDec as the chain's protobuf carries it: the value × 10^18 as an integer string, shifted
- * as text so no digit is rounded (the value has at most 18 decimals, checked before).
- */
-function legacyDecOnWire(decimal: string): string {
-  const [whole, fraction = ''] = decimal.split('.');
-  return `${whole}${fraction.padEnd(MAX_DECIMALS, '0')}`.replace(/^0+(?=\d)/, '');
+  return toDecimalString(value);
 }
 
 function cid(value: string | undefined, field: string): string | undefined {

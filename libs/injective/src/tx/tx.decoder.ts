@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { cosmosTxProto } from '../proto/cosmos-tx.proto';
 import { injAddressOfPublicKey } from '../wallet/public-key.address';
-import { ETH_SECP256K1_PUBKEY_TYPE_URL, ethSecp256k1Keys } from '../proto/ethsecp256k1-keys.proto';
+import { ethSecp256k1Keys } from '../proto/ethsecp256k1-keys.proto';
 import { decodeTxMessage, type DecodedTxMessage } from './batch-update-orders-msg.decoder';
 import { guardDecode, TxDecodeError } from './tx-decode.error';
 
@@ -15,7 +15,8 @@ import { guardDecode, TxDecodeError } from './tx-decode.error';
  * It is the only place outside the adapter that touches the Injective proto codecs.
  */
 
-export { ETH_SECP256K1_PUBKEY_TYPE_URL };
+/** Type URL of Injective's account public key (33-byte compressed secp256k1). */
+export const ETH_SECP256K1_PUBKEY_TYPE_URL = '/injective.crypto.v1beta1.ethsecp256k1.PubKey';
 
 const SIGN_MODE_DIRECT = 1;
 const STRICT_READ = { readUnknownField: 'throw' } as const;

@@ -1,20 +1,15 @@
 import type Decimal from 'decimal.js';
+import type { Msgs } from '@injectivelabs/sdk-ts/core/modules';
+import { createTransaction, TxClient } from '@injectivelabs/sdk-ts/core/tx';
 import { Dec } from '@mirrorbook/market';
 import { sha256 } from '@noble/hashes/sha2';
 import { assertSigningAllowed } from '../network/signing.guard';
-import { cosmosTxProto } from '../proto/cosmos-tx.proto';
-import { ETH_SECP256K1_PUBKEY_TYPE_URL, ethSecp256k1Keys } from '../proto/ethsecp256k1-keys.proto';
-import { exchangeV2Tx, MSG_BATCH_UPDATE_ORDERS_V2_TYPE_URL } from '../proto/exchange-v2-tx.proto';
 import type { Wallet } from '../wallet/wallet.model';
-import type { BatchUpdateOrdersMsg } from './batch-update-orders.builder';
-
-/** cosmos.tx.signing.v1beta1.SignMode.SIGN_MODE_DIRECT */
-const SIGN_MODE_DIRECT = 1;
 
 /** What to sign. The caller owns the sequence: the adapter keeps none. */
 export interface SignTxInput {
   /** e.g. the result of `buildBatchUpdateOrdersMsg` */
-  readonly msg: BatchUpdateOrdersMsg;
+  readonly msg: Msgs;
   readonly wallet: Wallet;
   readonly chainId: string;
   readonly accountNumber: number;
@@ -58,30 +53,19 @@ export function signTx(input: SignTxInput): SignedTx {
   if (!gasPrice.isFinite() || gasPrice.lte(0)) throw new RangeError('gasPrice must be greater than zero');
   const feeAmount = gasPrice.mul(input.gas).ceil().toFixed();
 
-  const { TxBody, AuthInfo, SignDoc, TxRaw } = cosmosTxProto;
-  const bodyBytes = TxBody.toBinary(
-    TxBody.create({
-      messages: [{ typeUrl: MSG_BATCH_UPDATE_ORDERS_V2_TYPE_URL, value: exchangeV2Tx.MsgBatchUpdateOrders.toBinary(input.msg) }],
-      memo: input.memo ?? '',
-      timeoutHeight: BigInt(input.timeoutHeight),
-    }),
-  );
-  const authInfoBytes = AuthInfo.toBinary(
-    AuthInfo.create({
-      signerInfos: [
-        {
-          publicKey: { typeUrl: ETH_SECP256K1_PUBKEY_TYPE_URL, value: ethSecp256k1Keys.PubKey.toBinary({ key: Buffer.from(input.wallet.publicKeyBase64, 'base64') }) },
-          modeInfo: { sum: { oneofKind: 'single', single: { mode: SIGN_MODE_DIRECT } } },
-          sequence: BigInt(input.sequence),
-        },
-      ],
-      fee: { amount: [{ denom: input.feeDenom ?? 'inj', amount: feeAmount }], gasLimit: BigInt(input.gas) },
-    }),
-  );
-  const signBytes = SignDoc.toBinary({ bodyBytes, authInfoBytes, chainId: input.chainId, accountNumber: BigInt(input.accountNumber) });
-  const txBytes = TxRaw.toBinary({ bodyBytes, authInfoBytes, signatures: [input.wallet.sign(signBytes)] });
-  const txBytesBase64 = Buffer.from(txBytes).toString('base64');
-  const txHash = Buffer.from(sha256(txBytes)).toString('hex').toUpperCase();
+  const { txRaw, signBytes } = createTransaction({
+    message: input.msg,
+    memo: input.memo ?? '',
+    chainId: input.chainId,
+    fee: { amount: [{ denom: input.feeDenom ?? 'inj', amount: feeAmount }], gas: String(input.gas) },
+    pubKey: input.wallet.publicKeyBase64,
+    accountNumber: input.accountNumber,
+    sequence: input.sequence,
+    timeoutHeight: input.timeoutHeight,
+  });
+  txRaw.signatures = [input.wallet.sign(signBytes)];
+  const txBytesBase64 = TxClient.encode(txRaw);
+  const txHash = Buffer.from(sha256(Buffer.from(txBytesBase64, 'base64'))).toString('hex').toUpperCase();
   return { txBytesBase64, txHash, feeAmount };
 }
 

@@ -77,7 +77,8 @@ interface SnapshotContext {
 }
 
 /**
- * Turns one trading book snapshot into intents: one Redis read for the market, then for each bot
+ * Turns one trading book snapshot (or the stored one, on a bot start, a report or a reference tick
+ * that moved) into intents: one Redis read for the market, then for each bot
  * configured on it the planning gate, a cycle claim, the pure planner and a durable publish of
  * `intent.<wallet>`. Every evaluation (one bot on one snapshot; a snapshot of a market without
  * metadata counts as one) ends in an intent or a counted skip. Expected failures (Redis, JetStream,

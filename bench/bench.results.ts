@@ -6,9 +6,10 @@ import type { ExecutorScenarioResult } from './executor.bench';
 import type { LoadResult } from './lib/load.scenario';
 import type { machineInfo } from './lib/machine.info';
 import type { PipelineResult } from './lib/pipeline.scenario';
+import type { StaticBookResult } from './lib/static-book.scenario';
 import type { ResultRow } from './lib/results.table';
 
-export const SECTIONS = ['planning', 'strategy', 'executor', 'pipeline', 'load', 'cadence'] as const;
+export const SECTIONS = ['planning', 'strategy', 'executor', 'pipeline', 'tick', 'load', 'cadence'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Settings {
@@ -44,6 +45,8 @@ export interface Results {
   strategy?: Record<string, string | number>[];
   executor?: { steadyBlockOnDemand: ExecutorScenarioResult; steadyBlock700: ExecutorScenarioResult; failover?: ExecutorScenarioResult };
   pipeline?: PipelineResult;
+  /** a reference move on a quiet testnet book: tick → broadcast */
+  tick?: StaticBookResult;
   load?: LoadResult;
   /** the cost of fidelity: three cadence settings on one replay */
   cadence?: CadenceResult;

@@ -7,8 +7,9 @@
  *   npm run bench -- --quick           # shorter windows, 5 wallets in the load run, 3 candles of cadence: ≈ 12 min
  *   npm run bench -- --only pipeline,load --wallets 10
  *   npm run bench -- --only cadence --candles 20   # the cost of fidelity alone: ≈ 25 min
+ *   npm run bench -- --only tick       # a reference move on a static testnet book: ≈ 3 min
  *
- * Options: `--quick`; `--only <sections>` (planning, strategy, executor, pipeline, load, cadence);
+ * Options: `--quick`; `--only <sections>` (planning, strategy, executor, pipeline, tick, load, cadence);
  * `--candles N` for the cadence run (default 20, quick 3; real time scale, 86 blocks each);
  * `--wallets N` and `--markets N` for the load run (default 20 × 6, quick 5 × 6; the stack knows
  * six real market pairs, so 10 markets cannot be configured); `--results-md` to write
@@ -25,6 +26,7 @@ import { runExecutorScenario } from './executor.bench';
 import { runLoadScenario } from './lib/load.scenario';
 import { loadNow, machineInfo } from './lib/machine.info';
 import { runPipelineScenario } from './lib/pipeline.scenario';
+import { runStaticBookScenario } from './lib/static-book.scenario';
 import { round } from './lib/sample.stats';
 import { runPlanningBench } from './strategy-planning.bench';
 import { runStrategyBench } from './strategy-worker.bench';
@@ -156,6 +158,9 @@ async function main(): Promise<void> {
   });
   await run('pipeline', async () => {
     results.pipeline = await runPipelineScenario({ latencySeconds: settings.quick ? 20 : 60, buildRuns: settings.quick ? 1 : 3, log });
+  });
+  await run('tick', async () => {
+    results.tick = await runStaticBookScenario({ steps: settings.quick ? 15 : 40, log });
   });
   await run('load', async () => {
     results.load = await runLoadScenario({

@@ -4,3 +4,4 @@ export { fnv1a } from './fnv1a.hash';
 export { createSeededRng } from './seeded-rng.factory';
 export type { SpotBalances } from './spot.budget';
 export { StrategyInputError } from './strategy-input.error';
+export { referenceMoved, type ReferenceMoveInput } from './reference-move.rule';

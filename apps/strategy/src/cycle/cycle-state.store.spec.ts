@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
-import { CycleStateStore, cycleStateKey } from './cycle-state.store';
+import { CycleStateStore, cycleStateKey, type PlanView } from './cycle-state.store';
 
 const NOW = 1_700_000_000_000;
 
@@ -22,8 +22,12 @@ describe('CycleStateStore against a real Redis', () => {
 
   beforeEach(() => redis.flushall());
 
-  /** A claim that does not wait for reports unless told. */
-  const claim = (bot: string, market: string, bookSeq: number, now: number, awaitReportMs = 0) => store.claim(bot, market, bookSeq, now, awaitReportMs);
+  /** The view of book `bookSeq` and reference tick `priceSeq` (at `reference`). */
+  const view = (bookSeq: number, priceSeq = 1, reference = '25'): PlanView => ({ bookSeq, priceSeq, reference });
+  /** A claim of book `bookSeq` with reference tick 1 that does not wait for reports unless told. */
+  const claim = (bot: string, market: string, bookSeq: number, now: number, awaitReportMs = 0) => store.claim(bot, market, view(bookSeq), now, awaitReportMs);
+  /** A commit of the cycle planned from book `bookSeq` and reference tick 1. */
+  const commit = (bot: string, market: string, bookSeq: number, next: Parameters<CycleStateStore['commit']>[3]) => store.commit(bot, market, view(bookSeq), next);
 
   describe('the first claim of a bot on a market', () => {
     it('starts the cycle index at the planning time in ms and the stage at 0', async () => {
@@ -36,6 +40,8 @@ describe('CycleStateStore against a real Redis', () => {
         index: String(NOW + 1),
         stage: '0',
         bookSeq: '5',
+        priceSeq: '1',
+        reference: '25',
         updatedAt: String(NOW),
       });
       expect(await redis.pttl('strategy:cycle:b1:inj-usdt')).toBeGreaterThan(0);
@@ -49,8 +55,8 @@ describe('CycleStateStore against a real Redis', () => {
 
   it('refuses a book not newer than the last one claimed (superseded)', async () => {
     await claim('b1', 'inj-usdt', 5, NOW);
-    expect(await claim('b1', 'inj-usdt', 5, NOW)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5 });
-    expect(await claim('b1', 'inj-usdt', 4, NOW)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5 });
+    expect(await claim('b1', 'inj-usdt', 5, NOW)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5, lastPriceSeq: 1 });
+    expect(await claim('b1', 'inj-usdt', 4, NOW)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5, lastPriceSeq: 1 });
   });
 
   it('gives concurrent claims of different books distinct indices (no repeated client order ids)', async () => {
@@ -69,14 +75,14 @@ describe('CycleStateStore against a real Redis', () => {
   describe('committing the maintenance stage', () => {
     it('hands the committed stage to the next claim', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
-      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 2 })).toBe(true);
+      expect(await commit('b1', 'inj-usdt', 5, { stage: 2 })).toBe(true);
       expect(await claim('b1', 'inj-usdt', 6, NOW)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 2 } });
     });
 
     it('is ignored once a newer book was claimed meanwhile', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
       await claim('b1', 'inj-usdt', 6, NOW);
-      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 3 })).toBe(false);
+      expect(await commit('b1', 'inj-usdt', 5, { stage: 3 })).toBe(false);
       expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'stage')).toBe('0');
     });
   });
@@ -84,23 +90,23 @@ describe('CycleStateStore against a real Redis', () => {
   describe('the time of the last maintenance (docs/architecture.md#cadence)', () => {
     it('hands the committed time to the next claim, with the stage, under maintainedAt', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
-      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW })).toBe(true);
+      expect(await commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW })).toBe(true);
       expect(await redis.hmget(cycleStateKey('b1', 'inj-usdt'), 'stage', 'maintainedAt')).toEqual(['1', String(NOW)]);
       expect(await claim('b1', 'inj-usdt', 6, NOW + 700)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 1, maintainedAtMs: NOW } });
     });
 
     it('keeps the stored time when a commit carries none', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
-      await store.commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW });
+      await commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW });
       await claim('b1', 'inj-usdt', 6, NOW + 700);
-      await store.commit('b1', 'inj-usdt', 6, { stage: 2 });
+      await commit('b1', 'inj-usdt', 6, { stage: 2 });
       expect(await claim('b1', 'inj-usdt', 7, NOW + 1400)).toEqual({ claimed: true, state: { index: NOW + 2, stage: 2, maintainedAtMs: NOW } });
     });
 
     it('is ignored, like the stage, once a newer book was claimed meanwhile', async () => {
       await claim('b1', 'inj-usdt', 5, NOW);
       await claim('b1', 'inj-usdt', 6, NOW);
-      expect(await store.commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW })).toBe(false);
+      expect(await commit('b1', 'inj-usdt', 5, { stage: 1, maintainedAtMs: NOW })).toBe(false);
       expect(await redis.hexists(cycleStateKey('b1', 'inj-usdt'), 'maintainedAt')).toBe(0);
     });
 
@@ -144,7 +150,7 @@ describe('CycleStateStore against a real Redis', () => {
 
     it('still refuses an old book as superseded first', async () => {
       await claim('b1', 'inj-usdt', 5, NOW, WAIT);
-      expect(await claim('b1', 'inj-usdt', 5, NOW + 1, WAIT)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5 });
+      expect(await claim('b1', 'inj-usdt', 5, NOW + 1, WAIT)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5, lastPriceSeq: 1 });
     });
 
     it('gives one of many concurrent claims of newer books the cycle (no two intents in flight)', async () => {
@@ -156,6 +162,63 @@ describe('CycleStateStore against a real Redis', () => {
       await claim('b1', 'inj-usdt', 5, NOW, 0);
       expect((await claim('b1', 'inj-usdt', 6, NOW + 1, 0)).claimed).toBe(true);
       expect(await redis.hexists(cycleStateKey('b1', 'inj-usdt'), 'awaiting')).toBe(0);
+    });
+  });
+
+  // a reference tick replans from the stored book: the same book seq with a newer reference
+  describe('claiming a view of the same book with a newer reference tick', () => {
+    const WAIT = 5000;
+
+    it('claims it, and records the tick and its reference', async () => {
+      await store.claim('b1', 'inj-usdt', view(5, 10, '25'), NOW, 0);
+      expect(await store.claim('b1', 'inj-usdt', view(5, 11, '25.01'), NOW + 100, 0)).toEqual({ claimed: true, state: { index: NOW + 1, stage: 0 } });
+      expect(await redis.hmget(cycleStateKey('b1', 'inj-usdt'), 'bookSeq', 'priceSeq', 'reference')).toEqual(['5', '11', '25.01']);
+      expect(await store.plannedReference('b1', 'inj-usdt')).toBe('25.01');
+    });
+
+    it('refuses the same view twice and an older tick of the same book (superseded)', async () => {
+      await store.claim('b1', 'inj-usdt', view(5, 11), NOW, 0);
+      expect(await store.claim('b1', 'inj-usdt', view(5, 11), NOW + 1, 0)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5, lastPriceSeq: 11 });
+      expect(await store.claim('b1', 'inj-usdt', view(5, 10), NOW + 2, 0)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5, lastPriceSeq: 11 });
+    });
+
+    it('refuses an older book whatever its tick: the book orders views first', async () => {
+      await store.claim('b1', 'inj-usdt', view(5, 11), NOW, 0);
+      expect(await store.claim('b1', 'inj-usdt', view(4, 99), NOW + 1, 0)).toEqual({ claimed: false, reason: 'superseded', lastBookSeq: 5, lastPriceSeq: 11 });
+      expect((await store.claim('b1', 'inj-usdt', view(6, 3), NOW + 2, 0)).claimed).toBe(true);
+    });
+
+    it('still waits for the last intent\'s report: a newer tick does not stack a second plan on the same view', async () => {
+      await store.claim('b1', 'inj-usdt', view(5, 10), NOW, WAIT);
+      expect(await store.claim('b1', 'inj-usdt', view(5, 11), NOW + 100, WAIT)).toEqual({ claimed: false, reason: 'awaiting-report', awaitingIndex: NOW });
+      // the refused tick stays unplanned: it is claimed once the report came
+      await store.release('b1', 'inj-usdt', NOW);
+      expect((await store.claim('b1', 'inj-usdt', view(5, 11), NOW + 200, WAIT)).claimed).toBe(true);
+    });
+
+    it('gives one of many concurrent ticks of one book the cycle', async () => {
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claim('b1', 'inj-usdt', view(5, 10 + i), NOW, WAIT)));
+      expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    });
+
+    it('commits the stage only for the view last claimed', async () => {
+      await store.claim('b1', 'inj-usdt', view(5, 10), NOW, 0);
+      await store.claim('b1', 'inj-usdt', view(5, 11), NOW, 0);
+      expect(await store.commit('b1', 'inj-usdt', view(5, 10), { stage: 3 })).toBe(false);
+      expect(await store.commit('b1', 'inj-usdt', view(5, 11), { stage: 2 })).toBe(true);
+      expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'stage')).toBe('2');
+    });
+
+    it('claims a book planned before priceSeq was recorded again with any tick, once', async () => {
+      await redis.hset(cycleStateKey('b1', 'inj-usdt'), { index: '42', stage: '0', bookSeq: '5', updatedAt: String(NOW) });
+      expect(await store.plannedReference('b1', 'inj-usdt')).toBeUndefined();
+      expect((await store.claim('b1', 'inj-usdt', view(5, 1), NOW, 0)).claimed).toBe(true);
+      expect((await store.claim('b1', 'inj-usdt', view(5, 1), NOW, 0)).claimed).toBe(false);
+    });
+
+    it('reads an unparsable stored reference as none', async () => {
+      await redis.hset(cycleStateKey('b1', 'inj-usdt'), { reference: 'NaN' });
+      expect(await store.plannedReference('b1', 'inj-usdt')).toBeUndefined();
     });
   });
 });

@@ -15,10 +15,14 @@ const histogram = (name: string, help: string, labelNames: string[], buckets: nu
 export const strategyMetrics = {
   /** trading book snapshots this worker took up (its share of the queue group) */
   snapshots: () => counter('mirrorbook_strategy_snapshots_total', 'Trading book snapshots taken up by this worker', ['market']),
+  /** reference ticks this worker took up (its share of the queue group `strategy-ticks`) */
+  ticks: () => counter('mirrorbook_strategy_ticks_total', 'Reference ticks taken up by this worker', ['market']),
   /** evaluations: one bot on one book snapshot; rate() gives evaluations/s */
   evaluations: () => counter('mirrorbook_strategy_evaluations_total', 'Evaluations (one bot on one book snapshot)', ['market']),
   /** intents published, by market and phase */
   intents: () => counter('mirrorbook_strategy_intents_total', 'Intents published to the INTENTS stream', ['market', 'phase']),
+  /** the intents (of `intents`) planned because a reference tick moved beyond the requote tolerance, from the stored book */
+  tickIntents: () => counter('mirrorbook_strategy_tick_intents_total', 'Intents planned on a reference tick from the stored book', ['market', 'phase']),
   /** evaluations that ended without an intent, by market and reason (see SkipReason) */
   skips: () => counter('mirrorbook_strategy_skips_total', 'Evaluations that ended without an intent, by reason', ['market', 'reason']),
   /** time spent in the pure planner per evaluation, seconds */

@@ -11,6 +11,8 @@ export interface StrategySettings {
    * the Injective SDK, which a worker on the simulator never needs
    */
   readonly bookNet: 'sim' | 'testnet';
+  /** the `<net>` token of the reference ticks replanned on (`md.price.<net>.*`): mainnet's, or the sim's own */
+  readonly referenceNet: 'sim' | 'mainnet';
   /** no intent from a reference tick older than this, ms */
   readonly referenceMaxAgeMs: number;
   /** no intent from a book snapshot older than this when it is taken up, ms */
@@ -27,6 +29,7 @@ export interface StrategySettings {
 export function strategySettings(env: Env): StrategySettings {
   return {
     bookNet: env.NETWORK,
+    referenceNet: env.NETWORK === 'sim' ? 'sim' : 'mainnet',
     referenceMaxAgeMs: env.STRATEGY_REFERENCE_MAX_AGE_MS,
     bookMaxAgeMs: env.STRATEGY_BOOK_MAX_AGE_MS,
     awaitReportMs: env.STRATEGY_AWAIT_REPORT_MS,

@@ -99,7 +99,7 @@ function setup(options: { state?: MarketState | Error | (() => MarketState); nat
   const cycles = new CycleStateStore(redis);
   const evaluator = new MarketEvaluator({
     config: { markets: [PAIR], bots: BOTS },
-    settings: { bookNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, awaitReportMs: options.awaitReportMs ?? 0, concurrency: 1, marketRefreshMs: 60_000 },
+    settings: { bookNet: 'sim', referenceNet: 'sim', referenceMaxAgeMs: 15_000, bookMaxAgeMs: 10_000, awaitReportMs: options.awaitReportMs ?? 0, concurrency: 1, marketRefreshMs: 60_000 },
     catalog,
     reader: { read, latestBook: async () => options.latestBook } as unknown as MarketStateReader,
     referenceFeed: { reference: () => options.nats, status: () => undefined } as unknown as ReferenceFeedCache,
@@ -388,6 +388,92 @@ describe('MarketEvaluator', () => {
       await evaluator.evaluate(book(3));
       await evaluator.evaluate(book(4));
       expect(stats.details()).toMatchObject({ evaluations: 4, skips: 4, 'last.inj-usdt': 'skip no-change' });
+    });
+  });
+
+  // docs/architecture.md#cadence: a reference tick replans from the stored book when the
+  // reference moved beyond the requote tolerance (at 25 with the defaults: more than 0.00125)
+  describe('a reference tick', () => {
+    const planned = async (evaluator: MarketEvaluator) => evaluator.evaluate(book(3));
+
+    it('replans every running bot from the stored book when the reference moved beyond the tolerance', async () => {
+      const { evaluator, published, stats } = setup({ latestBook: book(3) });
+      await planned(evaluator);
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100, mid: '25.01' }));
+      expect(published().map((p) => [p.intent.bot, p.intent.plans[0].basedOn])).toEqual([
+        ['b1', { bookSeq: 3, priceSeq: 7, referencePrice: '25' }],
+        ['b2', { bookSeq: 3, priceSeq: 7, referencePrice: '25' }],
+        ['b1', { bookSeq: 3, priceSeq: 8, referencePrice: '25.01' }],
+        ['b2', { bookSeq: 3, priceSeq: 8, referencePrice: '25.01' }],
+      ]);
+      expect(stats.details()).toMatchObject({ snapshots: 1, ticks: 1, evaluations: 4, intents: 4, tickIntents: 2 });
+    });
+
+    it('gives the replan a new cycle index (a new intent id)', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3) });
+      await planned(evaluator);
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100, mid: '25.01' }));
+      const ids = published().filter((p) => p.intent.bot === 'b1').map((p) => p.intent.id);
+      expect(new Set(ids).size).toBe(2);
+    });
+
+    it('does not evaluate a bot whose reference moved within the tolerance, nor claim its cycle', async () => {
+      const { evaluator, published, stats } = setup({ latestBook: book(3) });
+      await planned(evaluator);
+      const before = await redis.hgetall(cycleStateKey('b1', 'inj-usdt'));
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100, mid: '25.001' }));
+      expect(published()).toHaveLength(2);
+      expect(stats.details()).toMatchObject({ ticks: 1, evaluations: 2, tickIntents: 0 });
+      expect(await redis.hgetall(cycleStateKey('b1', 'inj-usdt'))).toEqual(before);
+    });
+
+    it('measures the move from the reference of the last plan, not of the last tick (small moves add up)', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3) });
+      await planned(evaluator);
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100, mid: '25.001' }));
+      await evaluator.referenceTicked(tick({ seq: 9, ts: NOW - 50, mid: '25.002' }));
+      expect(published().map((p) => p.intent.plans[0].basedOn.priceSeq)).toEqual([7, 7, 9, 9]);
+    });
+
+    it('plans a bot never planned on the market', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3) });
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100 }));
+      expect(published().map((p) => [p.intent.bot, p.intent.plans[0].basedOn.priceSeq])).toEqual([
+        ['b1', 8],
+        ['b2', 8],
+      ]);
+    });
+
+    it('never plans one book and tick twice (a redelivered tick)', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3) });
+      const moved = tick({ seq: 8, ts: NOW - 100, mid: '25.01' });
+      await evaluator.referenceTicked(moved);
+      await evaluator.referenceTicked(moved);
+      expect(published()).toHaveLength(2);
+    });
+
+    it('does not evaluate a stopped bot', async () => {
+      const { evaluator, published, stats } = setup({ latestBook: book(3), state: marketState({ stored: { b1: stopped('b1') } }) });
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100 }));
+      expect(published().map((p) => p.intent.bot)).toEqual(['b2']);
+      expect(stats.details()).toMatchObject({ evaluations: 1, skips: 0 });
+    });
+
+    it('waits for the report of the last intent like a book does (awaiting-report)', async () => {
+      const { evaluator, published, stats } = setup({ latestBook: book(3), awaitReportMs: 5000 });
+      await planned(evaluator);
+      await evaluator.referenceTicked(tick({ seq: 8, ts: NOW - 100, mid: '25.01' }));
+      expect(published()).toHaveLength(2);
+      expect(stats.details()).toMatchObject({ evaluations: 4, skips: 2, 'last.inj-usdt': 'skip awaiting-report' });
+    });
+
+    it('ignores a trading tick and a tick without a stored book', async () => {
+      const trading = setup({ latestBook: book(3) });
+      await trading.evaluator.referenceTicked(tick({ role: 'trading', seq: 8 }));
+      const bookless = setup();
+      await bookless.evaluator.referenceTicked(tick({ seq: 8 }));
+      expect([...trading.published(), ...bookless.published()]).toEqual([]);
+      expect(bookless.stats.details()).toMatchObject({ ticks: 1, evaluations: 0 });
     });
   });
 });

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { isFinalReport, newestCopy, subjects, type BookSnapshot, type BotState, type ExecutionReport, type FeedStatus, type PriceTick, type StrategyPhase } from '@mirrorbook/contracts';
+import { isFinalReport, newestCopy, subjects, type BookSnapshot, type BotState, type ExecutionReport, type FeedStatus, type PriceTick, type StrategyParams, type StrategyPhase } from '@mirrorbook/contracts';
 import { resolveBotState, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
-import { createSeededRng, planCycle, StrategyInputError, type CyclePlan, type CycleState } from '@mirrorbook/strategy-core';
+import { createSeededRng, planCycle, referenceMoved, StrategyInputError, type CyclePlan, type CycleState } from '@mirrorbook/strategy-core';
 import type { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf, intentIdOf, parseIntentId } from '../cycle/cid-prefix.factory';
-import type { CycleClaim, CycleStateStore } from '../cycle/cycle-state.store';
+import type { CycleClaim, CycleStateStore, PlanView } from '../cycle/cycle-state.store';
 import { feeBudgetStateOf, gatePlanning, type SkipReason } from '../gate/planning.gate';
 import { buildIntent } from '../intents/intent.builder';
 import type { ReferenceFeedCache } from '../market-data/reference-feed.cache';
@@ -50,10 +50,17 @@ function awaitsReport(outcome: Outcome): boolean {
 /** One bot's claimed cycle and what it is planned from. */
 interface ClaimedCycle {
   readonly bot: BotEntry;
-  readonly overrides: BotState['params'];
+  readonly params: StrategyParams;
   readonly account: AccountInputs;
   readonly reference: PriceTick;
+  readonly view: PlanView;
   readonly cycle: CycleState;
+}
+
+/** What starts an evaluation of a book: only one bot (a start, a report), and the reference tick that moved (a tick's replan). */
+interface Trigger {
+  readonly onlyBotId?: string;
+  readonly tick?: PriceTick;
 }
 
 /** One snapshot's shared inputs. */
@@ -64,11 +71,14 @@ interface SnapshotContext {
   readonly state: MarketState;
   readonly reference: PriceTick | undefined;
   readonly status: FeedStatus | undefined;
+  /** set when a reference tick, not a book, started the evaluation */
+  readonly tick: PriceTick | undefined;
   readonly nowMs: number;
 }
 
 /**
- * Turns one trading book snapshot into intents: one Redis read for the market, then for each bot
+ * Turns one trading book snapshot (or the stored one, on a bot start, a report or a reference tick
+ * that moved) into intents: one Redis read for the market, then for each bot
  * configured on it the planning gate, a cycle claim, the pure planner and a durable publish of
  * `intent.<wallet>`. Every evaluation (one bot on one snapshot; a snapshot of a market without
  * metadata counts as one) ends in an intent or a counted skip. Expected failures (Redis, JetStream,
@@ -100,10 +110,11 @@ export class MarketEvaluator {
     await this.plan(book);
   }
 
-  /** Plans every bot on the book's market (or only bot `onlyBotId`). */
-  private async plan(book: BookSnapshot, onlyBotId?: string): Promise<void> {
+  /** Plans every bot on the book's market (or only bot `trigger.onlyBotId`). */
+  private async plan(book: BookSnapshot, trigger: Trigger = {}): Promise<void> {
     const started = performance.now();
     const key = book.market;
+    const { onlyBotId, tick } = trigger;
     const bots = (this.botsByMarket.get(key) ?? []).filter((bot) => onlyBotId === undefined || bot.id === onlyBotId);
     const pair = this.pairs.get(key);
     const market = this.deps.catalog.get(key);
@@ -120,8 +131,9 @@ export class MarketEvaluator {
       pair,
       market,
       state,
-      reference: newestCopy(state.reference, this.deps.referenceFeed.reference(key), nowMs),
+      reference: newestCopy(newestCopy(state.reference, this.deps.referenceFeed.reference(key), nowMs), tick, nowMs),
       status: newestCopy(state.status, this.deps.referenceFeed.status(key), nowMs),
+      tick,
       nowMs,
     };
     await Promise.all(bots.map((bot) => this.evaluateBot(ctx, bot)));
@@ -141,6 +153,21 @@ export class MarketEvaluator {
   }
 
   /**
+   * A reference tick of a market (docs/architecture.md#cadence): replans each running bot on it
+   * whose reference moved beyond the requote tolerance since its last plan (`referenceMoved`)
+   * from the feed's stored latest book at once, rather than waiting for the next snapshot (on a
+   * quiet book the feed republishes only once a heartbeat). A bot whose reference has not moved
+   * is not evaluated; the cycle claim, now per book and tick, keeps a view from being planned twice
+   * and the wait for the last intent's report holds.
+   */
+  async referenceTicked(tick: PriceTick): Promise<void> {
+    if (tick.role !== 'reference' || !this.botsByMarket.has(tick.market)) return;
+    strategyMetrics.ticks().inc({ market: tick.market });
+    this.deps.stats.tick();
+    await this.evaluateStoredBook(tick.market, { tick });
+  }
+
+  /**
    * The executor's report on intents: a final one ends the wait of their bot and market for it
    * (see `CycleStateStore.claim`), and the bot is planned at once from the stored latest book when
    * that book already shows the tx's block (a book read before it lacks the orders the tx placed,
@@ -156,12 +183,12 @@ export class MarketEvaluator {
     }
   }
 
-  private async evaluateStoredBook(key: string, only: { readonly onlyBotId?: string; readonly minHeight?: number } = {}): Promise<void> {
+  private async evaluateStoredBook(key: string, trigger: Trigger & { readonly minHeight?: number }): Promise<void> {
     const book = await this.deps.reader.latestBook(key).catch((error: unknown) => {
       if (!(error instanceof StateUnavailableError)) throw error;
       return undefined;
     });
-    if (book?.role === 'trading' && book.height >= (only.minHeight ?? 0)) await this.plan(book, only.onlyBotId);
+    if (book?.role === 'trading' && book.height >= (trigger.minHeight ?? 0)) await this.plan(book, trigger);
   }
 
   private async readState(key: string, market: Market, bots: readonly BotEntry[]): Promise<MarketState | undefined> {
@@ -188,13 +215,15 @@ export class MarketEvaluator {
       this.logger.warn(`${bot.id} on ${ctx.book.market}: ${error.message}`);
       return { skip: 'state-unavailable' };
     });
-    this.count(ctx.book.market, outcome);
+    if (outcome) this.count(ctx.book.market, outcome, ctx.tick !== undefined);
   }
 
-  private async planAndPublish(ctx: SnapshotContext, bot: BotEntry): Promise<Outcome> {
+  /** The evaluation of one bot; undefined when a tick started it and the bot has nothing to follow (not an evaluation). */
+  private async planAndPublish(ctx: SnapshotContext, bot: BotEntry): Promise<Outcome | undefined> {
     const { book, market, state, nowMs } = ctx;
     const key = book.market;
     const botState = resolveBotState(bot, state.bots.get(bot.id)?.stored, state.bootstrapped);
+    if (ctx.tick && !(botState.desired === 'running' && (await this.movedSinceLastPlan(ctx, bot, botState.params)))) return undefined;
     const account = accountInputs(market, key, {
       orders: state.bots.get(bot.id)?.orders ?? [],
       balances: state.balances.get(bot.wallet),
@@ -220,20 +249,32 @@ export class MarketEvaluator {
     // the gate passed, so both are known; the checks only narrow the types
     if (!ctx.reference) return { skip: 'reference-missing' };
     if (!account) return { skip: 'account-unknown' };
-    const claim = await this.claim(bot, key, book.seq, nowMs);
+    const params = this.deps.params.resolve(bot, ctx.pair, botState.params);
+    const view: PlanView = { bookSeq: book.seq, priceSeq: ctx.reference.seq, reference: ctx.reference.mid };
+    const claim = await this.claim(bot, key, view, nowMs);
     if (!claim.claimed) return { skip: claim.reason };
-    const outcome = await this.planClaimed(ctx, { bot, overrides: botState.params, account, reference: ctx.reference, cycle: claim.state });
+    const outcome = await this.planClaimed(ctx, { bot, params, account, reference: ctx.reference, view, cycle: claim.state });
     // with the wait off no claim is held, so there is nothing to release
     if (this.deps.settings.awaitReportMs > 0 && !awaitsReport(outcome)) await this.release(bot, key, claim.state.index);
     return outcome;
   }
 
+  /** Whether the reference moved beyond the requote tolerance since the bot's last plan on the market (`referenceMoved`). */
+  private async movedSinceLastPlan(ctx: SnapshotContext, bot: BotEntry, live: BotState['params']): Promise<boolean> {
+    const current = ctx.reference ?? ctx.tick;
+    if (!current) return false;
+    const params = this.deps.params.resolve(bot, ctx.pair, live);
+    const planned = await this.deps.cycles.plannedReference(bot.id, ctx.book.market).catch((error: unknown) => {
+      throw new StateUnavailableError(`cycle state not read: ${(error as Error).message}`, error);
+    });
+    return referenceMoved({ planned: planned === undefined ? undefined : new Dec(planned), current: new Dec(current.mid), params, market: ctx.market });
+  }
+
   /** Plans a claimed cycle and publishes its intent (an empty plan is not published). */
   private async planClaimed(ctx: SnapshotContext, claimed: ClaimedCycle): Promise<Outcome> {
-    const { book, market, pair, nowMs } = ctx;
-    const { bot, account, reference, cycle } = claimed;
+    const { book, market, nowMs } = ctx;
+    const { bot, account, reference, params, view, cycle } = claimed;
     const key = book.market;
-    const params = this.deps.params.resolve(bot, pair, claimed.overrides);
     const cidPrefix = cidPrefixOf(bot.id, key);
     let plan: CyclePlan;
     const t0 = performance.now();
@@ -264,7 +305,7 @@ export class MarketEvaluator {
       this.logger.debug(`${bot.id} on ${key} (book ${book.seq}) ${plan.phase}: ${plan.notes.join('; ')} (${top})`);
     }
     if (plan.actions.length === 0) {
-      await this.commit(bot, key, book.seq, cycle, plan);
+      await this.commit(bot, key, view, cycle, plan);
       return { skip: plan.maintenanceDueAtMs === undefined ? 'no-change' : 'not-due' };
     }
     const id = intentIdOf(cidPrefix, cycle.index);
@@ -275,13 +316,13 @@ export class MarketEvaluator {
       this.logger.warn(`${bot.id} on ${key} (book ${book.seq}): intent ${id} not published: ${(error as Error).message}`);
       return { skip: 'publish-failed' };
     }
-    await this.commit(bot, key, book.seq, cycle, plan);
+    await this.commit(bot, key, view, cycle, plan);
     return { intent: plan.phase };
   }
 
-  private async claim(bot: BotEntry, key: string, bookSeq: number, nowMs: number): Promise<CycleClaim> {
+  private async claim(bot: BotEntry, key: string, view: PlanView, nowMs: number): Promise<CycleClaim> {
     try {
-      return await this.deps.cycles.claim(bot.id, key, bookSeq, nowMs, this.deps.settings.awaitReportMs);
+      return await this.deps.cycles.claim(bot.id, key, view, nowMs, this.deps.settings.awaitReportMs);
     } catch (error) {
       throw new StateUnavailableError(`cycle claim failed: ${(error as Error).message}`, error);
     }
@@ -301,22 +342,24 @@ export class MarketEvaluator {
    * Best effort: a stage not advanced only repeats a maintenance depth band next cycle, a
    * maintenance time not stored only makes the next maintenance come early.
    */
-  private async commit(bot: BotEntry, key: string, bookSeq: number, cycle: CycleState, plan: CyclePlan): Promise<void> {
+  private async commit(bot: BotEntry, key: string, view: PlanView, cycle: CycleState, plan: CyclePlan): Promise<void> {
     const next = plan.nextCycleState;
     if (next.stage === cycle.stage && next.maintainedAtMs === cycle.maintainedAtMs) return;
     try {
-      await this.deps.cycles.commit(bot.id, key, bookSeq, next);
+      await this.deps.cycles.commit(bot.id, key, view, next);
     } catch (error) {
       this.logger.warn(`${bot.id} on ${key}: maintenance stage and time not stored: ${(error as Error).message}`);
     }
   }
 
-  private count(key: string, outcome: Outcome): void {
+  /** Counts one evaluation; `fromTick`: a reference tick started it. */
+  private count(key: string, outcome: Outcome, fromTick = false): void {
     strategyMetrics.evaluations().inc({ market: key });
     this.deps.stats.evaluated();
     if ('intent' in outcome) {
       strategyMetrics.intents().inc({ market: key, phase: outcome.intent });
-      this.deps.stats.published(key, outcome.intent);
+      if (fromTick) strategyMetrics.tickIntents().inc({ market: key, phase: outcome.intent });
+      this.deps.stats.published(key, outcome.intent, fromTick);
     } else {
       strategyMetrics.skips().inc({ market: key, reason: outcome.skip });
       this.deps.stats.skipped(key, outcome.skip);

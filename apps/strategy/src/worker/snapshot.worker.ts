@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Subscription } from 'nats';
-import { subjects, type BookSnapshot, type BotState, type ExecutionReport } from '@mirrorbook/contracts';
+import { subjects, type BookSnapshot, type BotState, type ExecutionReport, type PriceTick } from '@mirrorbook/contracts';
 import { MessagingService } from '@mirrorbook/messaging';
 import { HeartbeatService, ReadinessRegistry } from '@mirrorbook/observability';
 import { ReferenceFeedCache } from '../market-data/reference-feed.cache';
@@ -19,14 +19,17 @@ export const BOT_START_QUEUE = 'strategy-bot-start';
 /** The queue group for execution reports: one worker ends the wait for a reported intent and plans again. */
 export const REPORT_QUEUE = 'strategy-reports';
 
+/** The queue group for reference ticks: one worker replans the bots a tick moved from the stored book. */
+export const TICK_QUEUE = 'strategy-ticks';
+
 /** Lifecycle of the worker. */
 export type WorkerState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 
 /**
  * Takes trading book snapshots from `md.book.<net>.*` in the queue group `strategy` and hands each
  * to the evaluator, at most `STRATEGY_CONCURRENCY` at once, with bot starts (`bot.state.*`) and,
- * when planning waits for reports, the executors' reports (`exec.report.*`), both of which plan a
- * bot at once from the stored books. Ready once subscribed; on shutdown it stops taking snapshots
+ * when planning waits for reports, the executors' reports (`exec.report.*`) and the reference ticks
+ * (`md.price.<net>.*`), all of which plan at once from the stored books. Ready once subscribed; on shutdown it stops taking snapshots
  * and lets the ones in flight finish.
  */
 @Injectable()
@@ -36,6 +39,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
   private subscription: Subscription | undefined;
   private botStates: Subscription | undefined;
   private reports: Subscription | undefined;
+  private ticks: Subscription | undefined;
   private readonly limiter: InFlightLimiter;
 
   constructor(
@@ -68,8 +72,12 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     const pattern = subjects.mdBook(this.settings.bookNet, '*');
     this.subscription = this.messaging.subscribe(pattern, (book) => this.take(book), { queue: STRATEGY_QUEUE });
     this.botStates = this.messaging.subscribe(subjects.botState('*'), (state) => this.started(state), { queue: BOT_START_QUEUE });
-    // reports only end waits: with STRATEGY_AWAIT_REPORT_MS=0 there are none
-    if (this.settings.awaitReportMs > 0) this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
+    // reports only end waits: with STRATEGY_AWAIT_REPORT_MS=0 there are none; and without the wait
+    // a tick's replan of a book already planned could stack on the last intent before it landed
+    if (this.settings.awaitReportMs > 0) {
+      this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
+      this.ticks = this.messaging.subscribe(subjects.mdPrice(this.settings.referenceNet, '*'), (tick) => this.ticked(tick), { queue: TICK_QUEUE });
+    }
     // ready means the server knows the subscription: a snapshot published after that reaches the group
     await (await this.messaging.connectionWhenReady()).flush();
     if (this.state !== 'starting') return;
@@ -93,12 +101,18 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     await this.limiter.admit(() => this.evaluator.reported(report));
   }
 
+  private async ticked(tick: PriceTick): Promise<void> {
+    if (tick.role !== 'reference' || this.state !== 'running') return;
+    await this.limiter.admit(() => this.evaluator.referenceTicked(tick));
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'stopping';
     this.subscription?.unsubscribe();
     this.botStates?.unsubscribe();
     this.reports?.unsubscribe();
+    this.ticks?.unsubscribe();
     this.referenceFeed.stop();
     this.catalog.stop();
     await this.limiter.close();

@@ -2,6 +2,7 @@ import {
   reportMarkers,
   resolveStrategyParams,
   type ExecutionReport,
+  type BookLevel,
   type BookSnapshot,
   type BotState,
   type FeedStatus,
@@ -113,6 +114,23 @@ function setup(options: { state?: MarketState | Error | (() => MarketState); nat
   return { evaluator, read, published, stats };
 }
 
+/** The staircase a first cycle places on an empty book, as the executor would store it, and the book levels it makes. */
+async function restingStaircase(): Promise<{ staircase: StoredOrder[]; bids: BookLevel[]; asks: BookLevel[] }> {
+  const first = setup();
+  await first.evaluator.evaluate(book(3));
+  const staircase: StoredOrder[] = first.published()[0]!.intent.plans[0].actions.map((a: CreateOrderAction, i: number) => ({
+    orderHash: `0x${(i + 1).toString(16).padStart(64, '0')}`,
+    cid: a.cid,
+    side: a.side,
+    price: a.price,
+    quantity: a.quantity,
+    createdAt: NOW - 60_000,
+    height: 1,
+  }));
+  const level = (o: StoredOrder) => ({ price: o.price, quantity: o.quantity });
+  return { staircase, bids: staircase.filter((o) => o.side === 'buy').map(level), asks: staircase.filter((o) => o.side === 'sell').map(level) };
+}
+
 const stopped = (bot: string): BotState => ({ v: 1, bot, desired: 'stopped', params: {}, by: 'test', updatedAt: NOW });
 
 describe('MarketEvaluator', () => {
@@ -203,20 +221,7 @@ describe('MarketEvaluator', () => {
 
     it('counts not-due when maintenance waits for its interval and nothing needs to follow the price (docs/architecture.md#cadence)', async () => {
       // cycle 1 builds the staircase on the empty book; cycle 2 finds it resting, depth good: maintenance, due at once
-      const first = setup();
-      await first.evaluator.evaluate(book(3));
-      const staircase: StoredOrder[] = first.published()[0]!.intent.plans[0].actions.map((a: CreateOrderAction, i: number) => ({
-        orderHash: `0x${(i + 1).toString(16).padStart(64, '0')}`,
-        cid: a.cid,
-        side: a.side,
-        price: a.price,
-        quantity: a.quantity,
-        createdAt: NOW - 60_000,
-        height: 1,
-      }));
-      const level = (o: StoredOrder) => ({ price: o.price, quantity: o.quantity });
-      const bids = staircase.filter((o) => o.side === 'buy').map(level);
-      const asks = staircase.filter((o) => o.side === 'sell').map(level);
+      const { staircase, bids, asks } = await restingStaircase();
       const resting = (seq: number): BookSnapshot => ({ ...book(seq), bids, asks, orderCount: bids.length + asks.length });
       const state: MarketState = { ...marketState(), bots: new Map(BOTS.map((b) => [b.id, { stored: null, orders: staircase }])) };
       const { evaluator, published, stats } = setup({ state });
@@ -230,20 +235,7 @@ describe('MarketEvaluator', () => {
     });
 
     it("stretches the maintenance interval by cadence.slowFactor while the wallet's fee budget is slow (fees:<wallet>)", async () => {
-      const first = setup();
-      await first.evaluator.evaluate(book(3));
-      const staircase: StoredOrder[] = first.published()[0]!.intent.plans[0].actions.map((a: CreateOrderAction, i: number) => ({
-        orderHash: `0x${(i + 1).toString(16).padStart(64, '0')}`,
-        cid: a.cid,
-        side: a.side,
-        price: a.price,
-        quantity: a.quantity,
-        createdAt: NOW - 60_000,
-        height: 1,
-      }));
-      const level = (o: StoredOrder) => ({ price: o.price, quantity: o.quantity });
-      const bids = staircase.filter((o) => o.side === 'buy').map(level);
-      const asks = staircase.filter((o) => o.side === 'sell').map(level);
+      const { staircase, bids, asks } = await restingStaircase();
       const fees = (state: 'normal' | 'slow') => storedFees({}, { state, reason: state === 'slow' ? 'slow' : null });
       const stateWith = (budget: 'normal' | 'slow', now: () => number) => (): MarketState => ({
         ...marketState({ reference: tick({ ts: now() - 500 }) }),

@@ -9,7 +9,8 @@ import { catalogPairs, NO_BOTS, startAppProcess, startTestServers, writeConfigDi
  * the feed does; the MD stream still captures md.price) against a JetStream publish awaiting its
  * ack; (2) the feed itself as a child process against the sim child, with 5 and 200 markets:
  * publish overhead per market update (the feed's own histogram: fingerprint, seq, schema check,
- * encode, NATS publish, Redis write), CPU per LCD request, and RSS.
+ * encode, NATS publish, Redis write), CPU per LCD request, RSS, and the request load the reference
+ * books (md.refbook) add.
  * Run: node -r @swc-node/register bench/price-feed.bench.ts
  */
 const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -78,6 +79,10 @@ async function feedRun(servers: TestServers, simUrl: string, markets: number, bu
       'budget req/s': budget,
       'poll ms': metric(after, 'mirrorbook_feed_poll_interval_ms'),
       'req/s': (requests / RUN_SECONDS).toFixed(1),
+      'ref book ms': metric(after, 'mirrorbook_feed_ref_book_interval_ms'),
+      // one request per reference book read: the load the reference books add to the reference host
+      'ref book req/s (planned)': ((markets * 1000) / Math.max(1, metric(after, 'mirrorbook_feed_ref_book_interval_ms'))).toFixed(2),
+      'ref books published/s': (delta('mirrorbook_feed_published_total', 'kind="book"', 'role="reference"') / RUN_SECONDS).toFixed(2),
       'msgs/s': (published / RUN_SECONDS).toFixed(1),
       'µs/publish (mean)': Math.round((delta('mirrorbook_feed_publish_seconds_sum') / Math.max(1, published)) * 1e6),
       'µs/book publish': Math.round((delta('mirrorbook_feed_publish_seconds_sum', 'kind="book"') / Math.max(1, delta('mirrorbook_feed_publish_seconds_count', 'kind="book"'))) * 1e6),

@@ -226,6 +226,11 @@ export const envSchema = z.object({
   FEED_REQUEST_BUDGET_PER_S: z.coerce.number().positive().max(10_000).default(20),
   /** price-feed: how far from mid (percent) each published book side should reach */
   FEED_BOOK_DEPTH_PCT: z.coerce.number().positive().max(100).default(10),
+  /**
+   * price-feed: wanted interval between two reads of one market's reference (mainnet) book, ms; rounded up to a whole
+   * number of polls of the market (5000 → every 8th 700-ms poll = 5.6 s: the five default pairs then fit the 20/s budget, apps/price-feed/README.md)
+   */
+  FEED_REF_BOOK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** strategy: no intent from a reference tick older than this, ms (the feed republishes an unchanged price every HEARTBEAT_INTERVAL_MS) */
   STRATEGY_REFERENCE_MAX_AGE_MS: z.coerce.number().int().min(100).default(15_000),
   /** strategy: a book snapshot older than this when a worker takes it is not planned from, ms */

@@ -70,6 +70,8 @@ describe('time sanity', () => {
       expect(payloadTimeIssue('mdBook', { ts: NOW + DAY, seq: 1 }, NOW)?.reason).toBe('future-ts');
       expect(payloadTimeIssue('mdBook', { ts: NOW, seq: Number.MAX_SAFE_INTEGER }, NOW)?.reason).toBe('future-seq');
       expect(payloadTimeIssue('mdBook', { ts: NOW, seq: NOW + timeSanity.maxClockSkewMs }, NOW)).toBeUndefined();
+      expect(payloadTimeIssue('mdRefBook', { ts: NOW + DAY, seq: 1 }, NOW)?.reason).toBe('future-ts');
+      expect(payloadTimeIssue('mdRefBook', { ts: NOW, seq: Number.MAX_SAFE_INTEGER }, NOW)?.reason).toBe('future-seq');
       expect(payloadTimeIssue('intent', { ts: NOW, deadline: NOW + 600_000 }, NOW)?.reason).toBe('ttl-too-long');
       expect(payloadTimeIssue('heartbeat', { ts: NOW + DAY }, NOW)).toBeUndefined();
     });

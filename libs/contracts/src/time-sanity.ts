@@ -80,7 +80,7 @@ export function bookSeqIssue(bookSeq: number, newestKnown: number | undefined, n
  */
 export function payloadTimeIssue(family: SubjectFamily, payload: unknown, nowMs: number): TimeIssue | undefined {
   if (family === 'intent') return intentTimeIssue(payload as { ts: number; deadline: number }, nowMs);
-  if (family === 'mdPrice' || family === 'mdBook' || family === 'mdStatus') {
+  if (family === 'mdPrice' || family === 'mdBook' || family === 'mdRefBook' || family === 'mdStatus') {
     const { ts, seq } = payload as { ts: number; seq: number };
     return futureTsIssue(ts, nowMs) ?? futureSeqIssue(seq, nowMs);
   }

@@ -47,6 +47,8 @@ export const priceFeedMetrics = {
   requestRate: () => gauge('mirrorbook_feed_lcd_request_rate', 'LCD requests started in the last second, by host', ['host']),
   /** the poll interval in force per market, ms */
   pollInterval: () => gauge('mirrorbook_feed_poll_interval_ms', 'Poll interval in force per market, ms', []),
+  /** interval between two reads of one market's reference book in force, ms */
+  refBookInterval: () => gauge('mirrorbook_feed_ref_book_interval_ms', 'Reference book read interval in force per market, ms', []),
   /** 1 when the request budget stretched the poll interval */
   throttled: () => gauge('mirrorbook_feed_throttled', '1 when the request budget stretched the poll interval', []),
   /** polls skipped because the previous one of that side was still running or its host was backing off */

@@ -5,8 +5,11 @@ import { FEED_SETTINGS, type FeedMarket, type FeedSettings } from '../settings/f
 import { INITIAL_SIDE_HEALTH, type SideHealth } from '../status/side-status.evaluator';
 import { INITIAL_HEIGHT_GUARD, type HeightGuardState } from '../validation/height.guard';
 
-/** The two sides of a pair: the reference price and the trading book. */
-export type FeedSide = 'reference' | 'book';
+/** What the feed polls of a pair: the reference price, the trading book and the reference book. */
+export type FeedSide = 'reference' | 'book' | 'refBook';
+
+/** The sides that are order books. */
+export type BookSide = Extract<FeedSide, 'book' | 'refBook'>;
 
 /** What the feed tracks about one side of one market while it runs. */
 export interface SideRuntime {
@@ -21,8 +24,9 @@ export interface MarketRuntime {
   readonly market: FeedMarket;
   readonly reference: SideRuntime;
   readonly book: SideRuntime;
-  /** levels a side to ask the book source for (grows until the book reaches the depth band) */
-  bookLevels: number;
+  readonly refBook: SideRuntime;
+  /** levels a side to ask each book source for (grows until the book reaches its depth band) */
+  readonly levels: Record<BookSide, number>;
 }
 
 /** The feed's in-memory state: per market and side, plus the cadence in force. */
@@ -36,7 +40,8 @@ export class FeedStateStore {
 
   constructor(@Inject(FEED_SETTINGS) settings: FeedSettings) {
     for (const market of settings.markets) {
-      this.markets.set(market.key, { market, reference: side(), book: side(), bookLevels: INITIAL_BOOK_LEVELS });
+      const levels = { book: INITIAL_BOOK_LEVELS, refBook: INITIAL_BOOK_LEVELS };
+      this.markets.set(market.key, { market, reference: side(), book: side(), refBook: side(), levels });
     }
   }
 

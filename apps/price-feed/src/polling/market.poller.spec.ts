@@ -28,6 +28,7 @@ const settings: FeedSettings = {
   downAfterMs: 30_000,
   requestBudgetPerSecond: 20,
   bookDepthPct: 10,
+  refBookIntervalMs: 5000,
   republishIntervalMs: 5000,
   notes: [],
 };
@@ -37,6 +38,7 @@ const level = (p: string, q = '1') => ({ price: new Dec(p), quantity: new Dec(q)
 class ScriptedSources implements FeedSources {
   readonly references: (ReferenceReading | Error)[] = [];
   readonly books: (BookReading | Error)[] = [];
+  readonly refBooks: (BookReading | Error)[] = [];
   readonly reference = {
     host: 'sim:1',
     requestsPerRead: () => 1,
@@ -47,6 +49,11 @@ class ScriptedSources implements FeedSources {
     requestsPerRead: () => 1,
     read: async () => next(this.books),
   };
+  readonly refBook = {
+    host: 'sim:1',
+    requestsPerRead: () => 1,
+    read: async () => next(this.refBooks),
+  };
 }
 
 function next<T>(queue: (T | Error)[]): T {
@@ -56,9 +63,11 @@ function next<T>(queue: (T | Error)[]): T {
   return item;
 }
 
+/** Rejections of `reason` counted for the market, all sides. */
 async function rejections(reason: string): Promise<number> {
   const metric = await register.getSingleMetric('mirrorbook_feed_rejections_total')?.get();
-  return metric?.values.find((v) => v.labels.reason === reason && v.labels.market === 'inj-usdt')?.value ?? 0;
+  const values = metric?.values.filter((v) => v.labels.reason === reason && v.labels.market === 'inj-usdt') ?? [];
+  return values.reduce((sum, v) => sum + v.value, 0);
 }
 
 describe('MarketPoller', () => {
@@ -127,6 +136,74 @@ describe('MarketPoller', () => {
       sources.books.push({ bids: [], asks: [], height: 3 });
       await poller.poll(runtime(), 'book');
       expect(published.map((p) => p.subject)).toEqual(['md.book.sim.inj-usdt']);
+    });
+  });
+
+  describe('when the reference book reply is good', () => {
+    it('publishes the levels within 5 % of its mid on md.refbook.<mk> with role reference, and no price tick', async () => {
+      // mid 10: the band is 9.5 … 10.5
+      sources.refBooks.push({ bids: [level('9.9', '4'), level('9.5'), level('9.4')], asks: [level('10.1'), level('10.5'), level('10.6')], height: 8 });
+      expect(await poller.poll(runtime(), 'refBook')).toEqual({ kind: 'ok' });
+      expect(published).toEqual([
+        {
+          subject: 'md.refbook.inj-usdt',
+          payload: expect.objectContaining({
+            net: 'sim',
+            role: 'reference',
+            bids: [
+              { price: '9.9', quantity: '4' },
+              { price: '9.5', quantity: '1' },
+            ],
+            asks: [
+              { price: '10.1', quantity: '1' },
+              { price: '10.5', quantity: '1' },
+            ],
+            orderCount: 4,
+            height: 8,
+          }),
+        },
+      ]);
+      expect(runtime().refBook.health.lastOutcome).toBe('ok');
+    });
+
+    it('guards its heights apart from the trading book (another chain on testnet)', async () => {
+      sources.books.push({ bids: [level('9.99')], asks: [level('10.01')], height: 900 });
+      sources.refBooks.push({ bids: [level('9.99')], asks: [level('10.01')], height: 7 });
+      await poller.poll(runtime(), 'book');
+      expect(await poller.poll(runtime(), 'refBook')).toEqual({ kind: 'ok' });
+    });
+
+    it('numbers its snapshots apart from the trading book', async () => {
+      sources.books.push({ bids: [level('9.99')], asks: [level('10.01')], height: 3 });
+      sources.refBooks.push({ bids: [level('12.1')], asks: [level('12.2')], height: 3 }, { bids: [level('12.0')], asks: [level('12.2')], height: 4 });
+      await poller.poll(runtime(), 'refBook');
+      await poller.poll(runtime(), 'book');
+      await poller.poll(runtime(), 'refBook');
+      const seqs = (subject: string) => published.filter((p) => p.subject === subject).map((p) => (p.payload as { seq: number }).seq);
+      const [first, second] = seqs('md.refbook.inj-usdt');
+      expect(second).toBeGreaterThan(first);
+      expect(seqs('md.book.sim.inj-usdt')).toHaveLength(1);
+    });
+  });
+
+  describe('when the reference book reply is bad', () => {
+    it('publishes nothing for a crossed reference book, counts it on side refBook and leaves the trading book alone', async () => {
+      const before = await rejections('crossed-book');
+      sources.refBooks.push({ bids: [level('10.02')], asks: [level('10.01')], height: 3 });
+      expect(await poller.poll(runtime(), 'refBook')).toMatchObject({ kind: 'rejected', reason: 'crossed-book' });
+      expect(published).toEqual([]);
+      expect(await rejections('crossed-book')).toBe(before + 1);
+      expect(runtime().refBook.health).toMatchObject({ lastOutcome: 'rejected' });
+      expect(runtime().book.health.lastOutcome).toBeNull();
+    });
+
+    it('records a failed read and keeps its last good time', async () => {
+      sources.refBooks.push({ bids: [level('9.99')], asks: [level('10.01')], height: 3 }, new Error('socket hang up'));
+      await poller.poll(runtime(), 'refBook');
+      const good = runtime().refBook.health.lastGoodAt;
+      expect(await poller.poll(runtime(), 'refBook')).toMatchObject({ kind: 'error', detail: 'socket hang up' });
+      expect(runtime().refBook.health).toMatchObject({ lastOutcome: 'error', lastGoodAt: good, problem: 'socket hang up' });
+      expect(published).toHaveLength(1);
     });
   });
 

@@ -2,15 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { priceFeedMetrics } from '../metrics/price-feed.metrics';
 import { bookSnapshot } from '../publishing/book-snapshot.builder';
 import { nextBookLevels } from '../publishing/book-depth.planner';
-import { referenceTick, tradingTick } from '../publishing/price-tick.builder';
+import { referenceTick, tradingTick, type ReadingStamp } from '../publishing/price-tick.builder';
+import { REF_BOOK_BAND_PCT, withinBand } from '../publishing/reference-band.filter';
 import { SnapshotPublisher } from '../publishing/snapshot.publisher';
 import { FEED_SETTINGS, type FeedSettings } from '../settings/feed.settings';
 import { FEED_SOURCES, type FeedSources } from '../sources/feed-sources.factory';
-import { validateBook } from '../validation/book.validator';
+import { validateBook, type ValidBook } from '../validation/book.validator';
 import { observeHeight } from '../validation/height.guard';
 import { validateReference } from '../validation/reference.validator';
 import type { RejectionReason } from '../validation/verdict.model';
-import type { FeedSide, MarketRuntime, SideRuntime } from './feed-state.store';
+import type { BookSide, FeedSide, MarketRuntime, SideRuntime } from './feed-state.store';
 import { classifyReadFailure, type ReadFailure } from './read-failure.classifier';
 
 /** Reads in a row that must agree on a lower block height before it is adopted (a restarted chain). */
@@ -19,9 +20,15 @@ export const HEIGHT_REBASE_AFTER = 3;
 /** How one poll of one side ended. */
 export type PollOutcome = { kind: 'ok' } | ReadFailure;
 
+/** A book read that passed the height guard and validation. */
+interface GoodBook {
+  readonly book: ValidBook;
+  readonly stamp: ReadingStamp;
+}
+
 /**
  * Polls one side of one market: read → validate → publish, and records the outcome in the
- * side's health. Never throws: a failed read is an outcome.
+ * side's health. Never throws: a failed read is an outcome, and a side keeps what it published last.
  */
 @Injectable()
 export class MarketPoller {
@@ -43,7 +50,8 @@ export class MarketPoller {
     const state = runtime[side];
     state.busy = true;
     try {
-      return side === 'reference' ? await this.pollReference(runtime, signal) : await this.pollBook(runtime, signal);
+      if (side === 'reference') return await this.pollReference(runtime, signal);
+      return side === 'book' ? await this.pollBook(runtime, signal) : await this.pollRefBook(runtime, signal);
     } catch (error) {
       const failure = classifyReadFailure(error, this.stopping);
       this.recordFailure(runtime, side, failure);
@@ -74,20 +82,41 @@ export class MarketPoller {
   }
 
   private async pollBook(runtime: MarketRuntime, signal?: AbortSignal): Promise<PollOutcome> {
+    const read = await this.readBook(runtime, 'book', this.settings.bookDepthPct, signal);
+    if (!('book' in read)) return read;
+    const { book, stamp } = read;
+    this.publisher.offerBook(bookSnapshot(stamp, book, 'trading'), stamp.ts);
+    const tick = tradingTick(stamp, book);
+    if (tick) this.publisher.offerPrice(tick, stamp.ts);
+    return { kind: 'ok' };
+  }
+
+  /** The reference side's book, levels within `REF_BOOK_BAND_PCT` of its mid, on `md.refbook`. */
+  private async pollRefBook(runtime: MarketRuntime, signal?: AbortSignal): Promise<PollOutcome> {
+    const read = await this.readBook(runtime, 'refBook', REF_BOOK_BAND_PCT, signal);
+    if (!('book' in read)) return read;
+    const { book, stamp } = read;
+    this.publisher.offerBook(bookSnapshot(stamp, withinBand(book, REF_BOOK_BAND_PCT), 'reference'), stamp.ts);
+    return { kind: 'ok' };
+  }
+
+  /**
+   * Reads one book side and checks it as every book is checked (height guard, validation), then
+   * records it as good and widens the side's level limit until it reaches `depthPct` from the mid.
+   */
+  private async readBook(runtime: MarketRuntime, side: BookSide, depthPct: number, signal?: AbortSignal): Promise<GoodBook | PollOutcome> {
     const { market } = runtime;
-    const reading = await this.sources.book.read(market, runtime.bookLevels, signal);
+    const levels = runtime.levels[side];
+    const reading = await this.sources[side].read(market, levels, signal);
     const now = Date.now();
-    const regressed = this.heightRegression(runtime, 'book', reading.height);
+    const regressed = this.heightRegression(runtime, side, reading.height);
     if (regressed) return regressed;
     const verdict = validateBook(reading);
-    if (!verdict.ok) return this.rejected(runtime, 'book', verdict.reason, verdict.detail);
-    this.recordGood(runtime.book, now);
-    runtime.bookLevels = nextBookLevels(runtime.bookLevels, verdict.value, this.settings.bookDepthPct);
-    const stamp = { net: this.settings.endpoints.trading.config.name, market: market.key, height: reading.height, ts: now };
-    this.publisher.offerBook(bookSnapshot(stamp, verdict.value), now);
-    const tick = tradingTick(stamp, verdict.value);
-    if (tick) this.publisher.offerPrice(tick, now);
-    return { kind: 'ok' };
+    if (!verdict.ok) return this.rejected(runtime, side, verdict.reason, verdict.detail);
+    this.recordGood(runtime[side], now);
+    runtime.levels[side] = nextBookLevels(levels, verdict.value, depthPct);
+    const endpoint = side === 'book' ? this.settings.endpoints.trading : this.settings.endpoints.reference;
+    return { book: verdict.value, stamp: { net: endpoint.config.name, market: market.key, height: reading.height, ts: now } };
   }
 
   /** The rejection when the height went backwards, undefined when it holds. */
@@ -116,7 +145,7 @@ export class MarketPoller {
   private recordFailure(runtime: MarketRuntime, side: FeedSide, failure: ReadFailure): void {
     if (failure.kind === 'stopping') return;
     const state = runtime[side];
-    const host = side === 'reference' ? this.sources.reference.host : this.sources.book.host;
+    const { host } = this.sources[side];
     if (failure.kind === 'rejected') {
       priceFeedMetrics.rejections().inc({ market: runtime.market.key, side, reason: failure.reason });
       if (state.health.lastOutcome !== 'rejected') {

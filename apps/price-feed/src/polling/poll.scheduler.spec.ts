@@ -31,6 +31,7 @@ const settings: FeedSettings = {
   downAfterMs: 30_000,
   requestBudgetPerSecond: 1000,
   bookDepthPct: 10,
+  refBookIntervalMs: 200,
   republishIntervalMs: 5000,
   notes: [],
 };
@@ -39,20 +40,23 @@ describe('PollScheduler', () => {
   beforeAll(() => Logger.overrideLogger(false));
   afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
 
-  let sources: FeedSources & { referenceReads: number; bookReads: number };
+  let sources: FeedSources & { referenceReads: number; bookReads: number; refBookReads: number };
   let scheduler: PollScheduler;
   let readiness: ReadinessRegistry;
   let bookReply: (signal?: AbortSignal) => Promise<BookReading>;
   let referenceReply: () => Promise<ReferenceReading>;
+  let refBookReply: () => Promise<BookReading>;
 
   beforeEach(() => {
     // the scheduler keeps its cadence with Date.now and setTimeout: time moves only when a test advances it
     jest.useFakeTimers();
     bookReply = async () => ({ bids: [{ price: new Dec('9.9'), quantity: new Dec('1') }], asks: [], height: 1 });
     referenceReply = async () => ({ bid: new Dec('9.9'), ask: new Dec('10.1'), mark: null, height: 1 });
+    refBookReply = async () => ({ bids: [{ price: new Dec('9.9'), quantity: new Dec('1') }], asks: [], height: 1 });
     sources = {
       referenceReads: 0,
       bookReads: 0,
+      refBookReads: 0,
       reference: {
         host: 'mainnet:443',
         requestsPerRead: () => 1,
@@ -67,6 +71,14 @@ describe('PollScheduler', () => {
         read: (_market, _levels, signal) => {
           sources.bookReads++;
           return bookReply(signal);
+        },
+      },
+      refBook: {
+        host: 'mainnet:443',
+        requestsPerRead: () => 1,
+        read: () => {
+          sources.refBookReads++;
+          return refBookReply();
         },
       },
     };
@@ -107,17 +119,29 @@ describe('PollScheduler', () => {
     expect(readiness.evaluate().checks['price-feed']).toBe(true);
   });
 
+  it('reads the reference book on every 4th poll (200 ms wanted, 50-ms polls), from the first', async () => {
+    scheduler.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(scheduler.plan()).toMatchObject({ refBookEvery: 4, refBookIntervalMs: 200 });
+    expect(sources.refBookReads).toBe(1);
+    await jest.advanceTimersByTimeAsync(11 * settings.pollIntervalMs);
+    // polls 0 … 11: the reference book on polls 0, 4 and 8
+    expect([sources.bookReads, sources.refBookReads]).toEqual([12, 3]);
+  });
+
   describe('when a host answers 429', () => {
-    it('stops reading that host until its Retry-After has passed, and keeps reading the other', async () => {
-      referenceReply = async () => {
+    it('stops reading that host (reference prices and books) until its Retry-After has passed, and keeps reading the other', async () => {
+      const limited = async (): Promise<never> => {
         throw new RateLimitedError('GET http://mainnet/x', 1000);
       };
+      referenceReply = limited;
+      refBookReply = limited;
       scheduler.onApplicationBootstrap();
       // slots at 0, 50, … 950 ms: the reference host is refused at 0 and told to wait 1000 ms
       await jest.advanceTimersByTimeAsync(999);
-      expect(reads()).toEqual([1, 20]);
+      expect([...reads(), sources.refBookReads]).toEqual([1, 20, 1]);
       await jest.advanceTimersByTimeAsync(1);
-      expect(reads()).toEqual([2, 21]);
+      expect([...reads(), sources.refBookReads]).toEqual([2, 21, 2]);
     });
   });
 

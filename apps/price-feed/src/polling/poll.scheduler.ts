@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
 import { MessagingService } from '@mirrorbook/messaging';
 import { HeartbeatService, ReadinessRegistry } from '@mirrorbook/observability';
 import { backoffAfterFailure, isBackingOff, NO_BACKOFF, type BackoffState } from '../budget/host.backoff';
-import { planPolling, type HostLoad, type PollPlan } from '../budget/poll-budget.calculator';
+import { isRefBookDue, planPolling, type HostLoad, type PollPlan } from '../budget/poll-budget.calculator';
 import { LcdHostPool } from '../lcd/lcd-host.pool';
 import { priceFeedMetrics } from '../metrics/price-feed.metrics';
 import { SnapshotPublisher } from '../publishing/snapshot.publisher';
@@ -21,8 +21,9 @@ export type SchedulerState = 'idle' | 'starting' | 'running' | 'stopping' | 'sto
 
 /**
  * Polls the markets one after another, one every `slotMs`, so each market is read once per
- * interval and the requests are spread evenly; skips a side whose previous read is still running
- * or whose host is backing off. Stops taking work on shutdown and lets reads in flight finish.
+ * interval and the requests are spread evenly, its reference book on every `refBookEvery`-th of
+ * those polls; skips a side whose previous read is still running or whose host is backing off.
+ * Stops taking work on shutdown and lets reads in flight finish.
  */
 @Injectable()
 export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -54,15 +55,21 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
 
   /** The cadence the budget allows for the configured markets. */
   plan(): PollPlan {
-    const load = new Map<string, number>();
-    const add = (host: string, n: number) => load.set(host, (load.get(host) ?? 0) + n);
+    const load = new Map<string, { requestsPerCycle: number; refBookRequests: number }>();
+    const add = (host: string, part: 'requestsPerCycle' | 'refBookRequests', n: number) => {
+      const entry = load.get(host) ?? { requestsPerCycle: 0, refBookRequests: 0 };
+      load.set(host, { ...entry, [part]: entry[part] + n });
+    };
+    const { reference, book, refBook } = this.sources;
     for (const market of this.settings.markets) {
-      add(this.sources.reference.host, this.sources.reference.requestsPerRead(market));
-      add(this.sources.book.host, this.sources.book.requestsPerRead(market));
+      add(reference.host, 'requestsPerCycle', reference.requestsPerRead(market));
+      add(book.host, 'requestsPerCycle', book.requestsPerRead(market));
+      add(refBook.host, 'refBookRequests', refBook.requestsPerRead(market));
     }
-    const hosts: HostLoad[] = [...load].map(([host, requestsPerCycle]) => ({ host, requestsPerCycle }));
+    const hosts: HostLoad[] = [...load].map(([host, requests]) => ({ host, ...requests }));
     return planPolling({
       pollIntervalMs: this.settings.pollIntervalMs,
+      refBookIntervalMs: this.settings.refBookIntervalMs,
       budgetPerSecond: this.settings.requestBudgetPerSecond,
       hosts,
       marketCount: this.settings.markets.length,
@@ -92,10 +99,11 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
     const plan = this.plan();
     this.store.begin(plan);
     priceFeedMetrics.pollInterval().set(plan.intervalMs);
+    priceFeedMetrics.refBookInterval().set(plan.refBookIntervalMs);
     priceFeedMetrics.throttled().set(plan.throttled ? 1 : 0);
     const [reference, trading] = [this.settings.endpoints.reference.config, this.settings.endpoints.trading.config];
     this.logger.log(
-      `polling ${this.settings.markets.length} markets every ${plan.intervalMs} ms` +
+      `polling ${this.settings.markets.length} markets every ${plan.intervalMs} ms, their reference books every ${plan.refBookIntervalMs} ms` +
         `${plan.throttled ? ` (throttled: ${this.settings.pollIntervalMs} ms wanted, ${this.settings.requestBudgetPerSecond} req/s per host)` : ''}` +
         `; reference ${reference.lcdUrl} (${reference.name}), books ${trading.lcdUrl} (${trading.name}); ${seeded} seqs restored`,
     );
@@ -119,18 +127,19 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
       due = now;
     }
     this.slotTimer = setTimeout(() => {
-      this.runSlot(this.slot);
+      this.runSlot(this.slot, plan);
       this.slot++;
       this.scheduleSlot(plan);
     }, Math.max(0, due - now));
   }
 
-  private runSlot(slot: number): void {
+  private runSlot(slot: number, plan: PollPlan): void {
     const markets = this.store.all();
     if (markets.length === 0) return;
     const runtime = markets[slot % markets.length];
     this.launch(runtime, 'reference');
     this.launch(runtime, 'book');
+    if (isRefBookDue(slot, markets.length, plan.refBookEvery)) this.launch(runtime, 'refBook');
   }
 
   private launch(runtime: MarketRuntime, side: FeedSide): void {
@@ -138,7 +147,7 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
       priceFeedMetrics.skippedPolls().inc({ side, why: 'busy' });
       return;
     }
-    const host = side === 'reference' ? this.sources.reference.host : this.sources.book.host;
+    const { host } = this.sources[side];
     if (isBackingOff(this.backoff.get(host) ?? NO_BACKOFF, Date.now())) {
       priceFeedMetrics.skippedPolls().inc({ side, why: 'backoff' });
       this.poller.recordHostTrouble(runtime, side, this.hostProblems.get(host) ?? `${host} is backing off`);
@@ -171,7 +180,7 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
     for (const h of this.pool.all()) priceFeedMetrics.requestRate().set({ host: h.host }, h.rate.count(now));
   }
 
-  /** Heartbeat details: markets, cadence, throttling, markets per state, request rate per host. */
+  /** Heartbeat details: markets, cadences, throttling, markets per state, request rate per host. */
   private details(): Record<string, number | boolean | string> {
     const plan = this.store.plan;
     const now = Date.now();
@@ -180,6 +189,7 @@ export class PollScheduler implements OnApplicationBootstrap, BeforeApplicationS
       markets: this.settings.markets.length,
       throttled: plan?.throttled ?? false,
       pollIntervalMs: plan?.intervalMs ?? this.settings.pollIntervalMs,
+      refBookIntervalMs: plan?.refBookIntervalMs ?? this.settings.refBookIntervalMs,
       polling: this.state,
       ...this.reporter.countByState(),
       ...rates,

@@ -20,8 +20,8 @@ export function nextBookLevels(current: number, book: ValidBook, depthPct: numbe
   return short(book.bids) || short(book.asks) ? Math.min(maxLevels, current * 2) : current;
 }
 
-/** Mid of the best levels; the best price of the only side when one is empty; null when both are. */
-function midOf(book: ValidBook): Decimal | null {
+/** Mid of the best levels; the best price of the only side when one is empty; null when both are (pure). */
+export function midOf(book: ValidBook): Decimal | null {
   const bid = book.bids[0]?.price;
   const ask = book.asks[0]?.price;
   if (bid && ask) return bid.plus(ask).dividedBy(2);

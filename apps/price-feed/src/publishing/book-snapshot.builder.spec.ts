@@ -13,6 +13,7 @@ describe('bookSnapshot', () => {
           { price: new Dec('24.3'), quantity: new Dec('0.5') },
         ],
       },
+      'trading',
     );
     expect(snapshot).toMatchObject({
       role: 'trading',
@@ -23,6 +24,12 @@ describe('bookSnapshot', () => {
       ],
       orderCount: 3,
     });
+    expect(bookSnapshotSchema.safeParse({ ...snapshot, seq: 9 }).success).toBe(true);
+  });
+
+  it('labels a reference-side book with role reference (md.refbook)', () => {
+    const snapshot = bookSnapshot({ net: 'mainnet', market: 'inj-usdt', height: 7, ts: 1_700_000_000_000 }, { bids: [], asks: [] }, 'reference');
+    expect(snapshot).toMatchObject({ net: 'mainnet', role: 'reference', orderCount: 0 });
     expect(bookSnapshotSchema.safeParse({ ...snapshot, seq: 9 }).success).toBe(true);
   });
 });

@@ -6,12 +6,15 @@ import type { ReadingStamp } from './price-tick.builder';
 
 export type BookSnapshotDraft = Omit<BookSnapshot, 'seq'>;
 
-/** The `md.book` payload of a validated trading book (pure); decimals as plain strings. */
-export function bookSnapshot(stamp: ReadingStamp, book: ValidBook): BookSnapshotDraft {
+/**
+ * The payload of a validated book (pure): `md.book` for the trading side's, `md.refbook` for the
+ * reference side's; decimals as plain strings.
+ */
+export function bookSnapshot(stamp: ReadingStamp, book: ValidBook, role: BookSnapshot['role']): BookSnapshotDraft {
   return {
     v: 1,
     net: stamp.net,
-    role: 'trading',
+    role,
     market: stamp.market,
     bids: book.bids.map(level),
     asks: book.asks.map(level),

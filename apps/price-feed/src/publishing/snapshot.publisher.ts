@@ -17,9 +17,9 @@ import { contentFingerprint, shouldPublish, type LastPublished } from './publish
 import { SequenceAllocator } from './sequence.allocator';
 
 /**
- * Publishes `md.price`, `md.book` and `md.status` on NATS (plain publish: the `MD` stream captures
- * `md.price.>` on the server, so history costs no round trip per tick) and keeps the latest of
- * each in Redis for late joiners. Unchanged content is republished once per republish interval.
+ * Publishes `md.price`, `md.book`, `md.refbook` and `md.status` on NATS (plain publish: the `MD`
+ * stream captures `md.price.>` on the server, so history costs no round trip per tick) and keeps
+ * the latest of each in Redis for late joiners. Unchanged content is republished once per republish interval.
  */
 @Injectable()
 export class SnapshotPublisher {
@@ -50,16 +50,23 @@ export class SnapshotPublisher {
     return true;
   }
 
-  /** Publishes a book snapshot unless it is an unchanged repeat; returns whether it went out. */
+  /**
+   * Publishes a book snapshot unless it is an unchanged repeat; returns whether it went out. A
+   * trading book goes to `md.book.<net>.<mk>` and `md:book:<mk>`, a reference book to
+   * `md.refbook.<mk>` and `md:refbook:<mk>`: subscribers tell them apart by subject even when both
+   * sides are the sim (same `net`).
+   */
   offerBook(draft: BookSnapshotDraft, now = Date.now()): boolean {
     const started = performance.now();
     const key = `book:${draft.net}:${draft.role}:${draft.market}`;
     const fingerprint = contentFingerprint(draft);
     if (!this.gate(key, fingerprint, 'book', draft.role, now)) return false;
     const book = { ...draft, seq: this.seqs.next(key) };
-    if (!this.send(() => this.messaging.publish(subjects.mdBook(draft.net, draft.market), book), 'book')) return false;
+    const reference = draft.role === 'reference';
+    const subject = reference ? subjects.mdRefBook(draft.market) : subjects.mdBook(draft.net, draft.market);
+    if (!this.send(() => this.messaging.publish(subject, book), 'book')) return false;
     this.last.set(key, { fingerprint, at: now });
-    this.remember(redisKeys.latestBook(draft.market), book);
+    this.remember(reference ? redisKeys.latestRefBook(draft.market) : redisKeys.latestBook(draft.market), book);
     this.observe('book', draft.role, draft.market, started);
     return true;
   }
@@ -87,6 +94,7 @@ export class SnapshotPublisher {
       redisKeys.latestPrice('reference', m.key),
       redisKeys.latestPrice('trading', m.key),
       redisKeys.latestBook(m.key),
+      redisKeys.latestRefBook(m.key),
       redisKeys.latestStatus(m.key),
     ]);
     if (keys.length === 0) return 0;

@@ -23,6 +23,7 @@ describe('feedSettingsFrom', () => {
       downAfterMs: 30_000,
       requestBudgetPerSecond: 20,
       bookDepthPct: 10,
+      refBookIntervalMs: 5000,
       republishIntervalMs: 5000,
       notes: [],
     });
@@ -44,9 +45,15 @@ describe('feedSettingsFrom', () => {
   });
 
   it('reads the feed knobs from the environment', () => {
-    const env = envSchema.parse({ FEED_POLL_INTERVAL_MS: '250', FEED_REQUEST_BUDGET_PER_S: '12.5', FEED_STALE_AFTER_MS: '1500' });
+    const env = envSchema.parse({
+      FEED_POLL_INTERVAL_MS: '250',
+      FEED_REQUEST_BUDGET_PER_S: '12.5',
+      FEED_STALE_AFTER_MS: '1500',
+      FEED_REF_BOOK_INTERVAL_MS: '2000',
+    });
     expect(feedSettingsFrom({ env, markets: [pair('inj-usdt')] }, endpoints)).toMatchObject({
       pollIntervalMs: 250,
+      refBookIntervalMs: 2000,
       requestBudgetPerSecond: 12.5,
       staleAfterMs: 1500,
     });

@@ -31,6 +31,8 @@ export interface FeedSettings {
   readonly requestBudgetPerSecond: number;
   /** how far from mid (percent) a book side should reach */
   readonly bookDepthPct: number;
+  /** wanted interval between two reads of one market's reference book, ms (rounded up to whole polls) */
+  readonly refBookIntervalMs: number;
   /** unchanged snapshots are republished once per this interval, ms */
   readonly republishIntervalMs: number;
   /** why some pairs use another reference source than configured (logged at start) */
@@ -51,8 +53,8 @@ export function feedSettingsFrom(config: Pick<AppConfig, 'env' | 'markets'>, end
       return {
         key: pair.key,
         type: pair.type,
-        referenceMarketId: pair.mainnetMarketId,
-        tradingMarketId: pair.testnetMarketId,
+        referenceMarketId: endpoints.reference.marketId(pair),
+        tradingMarketId: endpoints.trading.marketId(pair),
         referenceSource: resolved.source,
       };
     });
@@ -65,6 +67,7 @@ export function feedSettingsFrom(config: Pick<AppConfig, 'env' | 'markets'>, end
     downAfterMs: env.FEED_DOWN_AFTER_MS,
     requestBudgetPerSecond: env.FEED_REQUEST_BUDGET_PER_S,
     bookDepthPct: env.FEED_BOOK_DEPTH_PCT,
+    refBookIntervalMs: env.FEED_REF_BOOK_INTERVAL_MS,
     republishIntervalMs: env.HEARTBEAT_INTERVAL_MS,
     notes,
   };

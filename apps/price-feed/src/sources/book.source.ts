@@ -1,7 +1,7 @@
 import type { BookLevel } from '@mirrorbook/injective';
 import type { FeedMarket } from '../settings/feed.settings';
 
-/** One read of a trading book, before validation; human units, best level first on each side. */
+/** One read of an order book, before validation; human units, best level first on each side. */
 export interface BookReading {
   readonly bids: readonly BookLevel[];
   readonly asks: readonly BookLevel[];
@@ -9,7 +9,7 @@ export interface BookReading {
   readonly height: number;
 }
 
-/** Where trading (testnet-side) books come from. */
+/** Where order books come from: the trading (testnet-side) book, or the reference (mainnet-side) one. */
 export interface BookSource {
   /** `host:port` the source reads from; requests to one host share one budget */
   readonly host: string;

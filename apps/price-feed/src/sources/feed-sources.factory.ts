@@ -8,16 +8,22 @@ import type { ReferencePriceSource } from './reference-price.source';
 /** Injection token of the feed's `FeedSources`. */
 export const FEED_SOURCES = Symbol('FEED_SOURCES');
 
-/** The two sources every pair is read from. */
+/** The sources every pair is read from, one per side the feed polls (`FeedSide`). */
 export interface FeedSources {
+  /** the reference side's price */
   readonly reference: ReferencePriceSource;
+  /** the trading side's book */
   readonly book: BookSource;
+  /** the reference side's book (on the sim: its mainnet-side market) */
+  readonly refBook: BookSource;
 }
 
 /** LCD-backed sources on the endpoints the settings name (one shared client per host). */
 export function lcdFeedSources(settings: Pick<FeedSettings, 'endpoints'>, pool: LcdHostPool): FeedSources {
+  const reference = pool.forUrl(settings.endpoints.reference.config.lcdUrl);
   return {
-    reference: new LcdReferencePriceSource(pool.forUrl(settings.endpoints.reference.config.lcdUrl)),
-    book: new LcdBookSource(pool.forUrl(settings.endpoints.trading.config.lcdUrl)),
+    reference: new LcdReferencePriceSource(reference),
+    book: new LcdBookSource(pool.forUrl(settings.endpoints.trading.config.lcdUrl), (m) => m.tradingMarketId),
+    refBook: new LcdBookSource(reference, (m) => m.referenceMarketId),
   };
 }

@@ -2,11 +2,14 @@ import type { LcdHost } from '../lcd/lcd-host.pool';
 import type { FeedMarket } from '../settings/feed.settings';
 import type { BookReading, BookSource } from './book.source';
 
-/** Trading books from a chain LCD's aggregated orderbook query (one request per read). */
+/** Books from a chain LCD's aggregated orderbook query (one request per read), of the market id `marketIdOf` picks. */
 export class LcdBookSource implements BookSource {
   readonly host: string;
 
-  constructor(private readonly lcd: LcdHost) {
+  constructor(
+    private readonly lcd: LcdHost,
+    private readonly marketIdOf: (market: FeedMarket) => string,
+  ) {
     this.host = lcd.host;
   }
 
@@ -16,7 +19,7 @@ export class LcdBookSource implements BookSource {
 
   async read(market: FeedMarket, levels: number, signal?: AbortSignal): Promise<BookReading> {
     const height = await this.lcd.heights.current();
-    const id = market.tradingMarketId;
+    const id = this.marketIdOf(market);
     const { client } = this.lcd;
     const book =
       market.type === 'spot'

@@ -5,6 +5,7 @@ const input = {
   market: 'inj-usdt',
   reference: { state: 'fresh' as const, ageMs: 120 },
   book: { state: 'stale' as const, ageMs: 4000, reason: 'no good update within 3000 ms' },
+  refBook: { state: 'fresh' as const, ageMs: 900 },
   throttled: false,
   pollIntervalMs: 700,
   ts: 1_700_000_000_000,
@@ -14,6 +15,12 @@ describe('buildFeedStatus', () => {
   it('takes the worse side as the pair state and validates against the md.status schema', () => {
     const status = buildFeedStatus(input);
     expect(status.state).toBe('stale');
+    expect(feedStatusSchema.safeParse({ ...status, seq: 1 }).success).toBe(true);
+  });
+
+  it('reports the reference book beside the sides without letting it decide the pair state', () => {
+    const status = buildFeedStatus({ ...input, book: { state: 'fresh', ageMs: 1 }, refBook: { state: 'stale', ageMs: 20_000, reason: 'no good update' } });
+    expect(status).toMatchObject({ state: 'fresh', refBook: { state: 'stale', ageMs: 20_000 } });
     expect(feedStatusSchema.safeParse({ ...status, seq: 1 }).success).toBe(true);
   });
 
@@ -31,10 +38,11 @@ describe('statusFingerprint', () => {
     expect(statusFingerprint(a)).toBe(statusFingerprint(b));
   });
 
-  it('changes with a side state, throttling or the interval', () => {
+  it('changes with a side state (the reference book\'s too), throttling or the interval', () => {
     const a = buildFeedStatus(input);
     expect(statusFingerprint(buildFeedStatus({ ...input, book: { state: 'fresh', ageMs: 1 } }))).not.toBe(statusFingerprint(a));
     expect(statusFingerprint(buildFeedStatus({ ...input, throttled: true }))).not.toBe(statusFingerprint(a));
+    expect(statusFingerprint(buildFeedStatus({ ...input, refBook: { state: 'stale', ageMs: 20_000 } }))).not.toBe(statusFingerprint(a));
     expect(statusFingerprint(buildFeedStatus({ ...input, pollIntervalMs: 900 }))).not.toBe(statusFingerprint(a));
   });
 });

@@ -13,12 +13,16 @@ export interface FeedStatusInput {
   readonly market: string;
   readonly reference: SideStatus;
   readonly book: SideStatus;
+  readonly refBook: SideStatus;
   readonly throttled: boolean;
   readonly pollIntervalMs: number;
   readonly ts: number;
 }
 
-/** The status payload without its seq (pure); the pair's state is the worse side's. */
+/**
+ * The status payload without its seq (pure); the pair's state is the worse of the reference price
+ * and the trading book, which planning needs; the reference book is reported beside them.
+ */
 export function buildFeedStatus(input: FeedStatusInput): Omit<FeedStatus, 'seq'> {
   return {
     v: 1,
@@ -26,6 +30,7 @@ export function buildFeedStatus(input: FeedStatusInput): Omit<FeedStatus, 'seq'>
     state: worseState(input.reference.state, input.book.state),
     reference: input.reference,
     book: input.book,
+    refBook: input.refBook,
     throttled: input.throttled,
     pollIntervalMs: Math.round(input.pollIntervalMs),
     ts: input.ts,
@@ -37,5 +42,5 @@ export function buildFeedStatus(input: FeedStatusInput): Omit<FeedStatus, 'seq'>
  * throttling and the interval — not the ages, nor the wording of a reason (it carries prices).
  */
 export function statusFingerprint(status: Omit<FeedStatus, 'seq'>): string {
-  return [status.reference.state, status.book.state, status.throttled, status.pollIntervalMs].join('|');
+  return [status.reference.state, status.book.state, status.refBook?.state, status.throttled, status.pollIntervalMs].join('|');
 }

@@ -32,21 +32,22 @@ export class StatusReporter {
   report(now = Date.now()): void {
     const plan = this.store.plan;
     if (!plan) return;
-    const limits: StalenessThresholds = {
-      staleAfterMs: effectiveStaleAfterMs(this.settings.staleAfterMs, plan.intervalMs),
-      downAfterMs: this.settings.downAfterMs,
-    };
+    const limits = this.thresholds(plan.intervalMs);
+    const refBookLimits = this.thresholds(plan.refBookIntervalMs);
     for (const runtime of this.store.all()) {
       const reference = evaluateSide(runtime.reference.health, now, this.store.startedAt, limits);
       const book = evaluateSide(runtime.book.health, now, this.store.startedAt, limits);
+      const refBook = evaluateSide(runtime.refBook.health, now, this.store.startedAt, refBookLimits);
       const ages = priceFeedMetrics.updateAge();
       ages.set({ market: runtime.market.key, side: 'reference' }, seconds(reference.ageMs));
       ages.set({ market: runtime.market.key, side: 'book' }, seconds(book.ageMs));
+      ages.set({ market: runtime.market.key, side: 'refBook' }, seconds(refBook.ageMs));
       if (!this.due(runtime, now, limits.staleAfterMs)) continue;
       const draft = buildFeedStatus({
         market: runtime.market.key,
         reference,
         book,
+        refBook,
         throttled: plan.throttled,
         pollIntervalMs: plan.intervalMs,
         ts: now,
@@ -54,6 +55,14 @@ export class StatusReporter {
       this.states.set(runtime.market.key, draft.state);
       this.publisher.offerStatus(draft, statusFingerprint(draft), now);
     }
+  }
+
+  /**
+   * Thresholds of a side read every `intervalMs`: stale after the configured time, but never
+   * before 3 of its reads in a row brought nothing good.
+   */
+  private thresholds(intervalMs: number): StalenessThresholds {
+    return { staleAfterMs: effectiveStaleAfterMs(this.settings.staleAfterMs, intervalMs), downAfterMs: this.settings.downAfterMs };
   }
 
   /** Markets counted by state, for the heartbeat. */

@@ -18,12 +18,17 @@ export const feedStatusSchema = z
   .object({
     v: z.literal(1),
     market: marketKey,
-    /** the worst of the two sides */
+    /** the worse of `reference` and `book` */
     state: feedState,
     /** the mainnet reference price */
     reference: sideStatusSchema,
     /** the testnet book */
     book: sideStatusSchema,
+    /**
+     * the mainnet book (`md.refbook.<mk>`): stale once 3 of its read intervals (at least the feed's stale threshold)
+     * brought no good read; not part of `state` (planning does not wait for it); absent from feeds that do not read it
+     */
+    refBook: sideStatusSchema.optional(),
     /** true when the request budget forced a longer poll interval than configured */
     throttled: z.boolean(),
     /** the poll interval in force, ms */

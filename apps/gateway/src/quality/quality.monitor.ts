@@ -10,13 +10,12 @@ import {
   type MarketQuality,
   type StoredOrder,
 } from '@mirrorbook/contracts';
-import { APP_CONFIG, type AppConfig } from '@mirrorbook/config';
+import { APP_CONFIG, depthScaleOf, type AppConfig } from '@mirrorbook/config';
 import { countInvalidInput, MessagingService } from '@mirrorbook/messaging';
 import { BookQualityWindow, Dec, marketQualityPayload, olpRuleFor, qualitySample, type OlpRule, type OwnOrder } from '@mirrorbook/market';
 import { RedisService } from '@mirrorbook/redis';
 import { StoredJsonReader } from '../platform/stored-json.reader';
 import { TopicHub } from '../realtime/topic.hub';
-import { depthScaleOf } from './depth-scale.resolver';
 import { recordQualityGauges } from './quality.metrics';
 import { referenceBookProblem } from './reference-book.check';
 

@@ -1,5 +1,6 @@
 import { positiveDecimalString } from '@mirrorbook/contracts';
-import { effectiveStrategyParams, type AppConfig } from '@mirrorbook/config';
+import type { AppConfig } from './config.loader';
+import { effectiveStrategyParams } from './effective-params.resolver';
 
 /**
  * The depthScale of the strategy parameters in force on `market` (config layers of the first

@@ -20,6 +20,7 @@ import {
   type Quote,
 } from '../../bench/lib/fidelity.metrics';
 import { walletFees, windowBlocks, type BlockWindow, type WalletFees } from '../../bench/lib/fee.metrics';
+import { loadCandleSource, replayText, type CandleSource } from './candle.source';
 import { FeeFollower } from './fee.follower';
 import { botParams, type FidelitySetup } from './fidelity.setup';
 
@@ -167,43 +168,12 @@ export function rowOf(s: RunSnapshot, rule: { minDepth: number; maxSpreadBps: nu
   };
 }
 
-/** Rows of the candle file: timestamp and open, enough for the warm-up and the time scale. */
-function readCandles(file: string): { lines: string[]; header: string | null; first: { t: number; open: string }; intervalS: number } {
-  const all = readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  const header = /^timestamp,/i.test(all[0] ?? '') ? all[0]! : null;
-  const lines = header ? all.slice(1) : all;
-  if (lines.length === 0) throw new Error(`${file}: no candle rows`);
-  const cells = (l: string) => l.split(',').map((c) => c.trim());
-  const [t0, open] = cells(lines[0]!);
-  const t1 = lines[1] ? Number(cells(lines[1])[0]) : Number(t0) + 60;
-  let intervalS = t1 - Number(t0);
-  // timestamps in ms: the sim only cares about their order, we want seconds
-  if (intervalS >= 1000 && Number(t0) > 1e11) intervalS /= 1000;
-  return { lines, header, first: { t: Number(t0), open: open! }, intervalS };
-}
-
-/** A candle row with its open, high, low and close multiplied by `factor` (40 digits, never in exponent notation; the sim rounds to its tick). */
-export function scaleCandleRow(line: string, factor: Decimal.Value): string {
-  const f = new Dec(factor);
-  if (f.eq(1)) return line;
-  const cells = line.split(',').map((c) => c.trim());
-  return cells.map((c, i) => (i >= 1 && i <= 4 ? new Dec(c).mul(f).toString() : c)).join(',');
-}
-
-/**
- * Writes the replay file the sim reads into `dir`: `warmup` flat candles at the first open, then
- * the recording (cut to `limit` candles), prices × `factor`.
- */
-function replayFile(file: string, dir: string, market: string, options: { warmupCandles: number; limit?: number; factor: string }): { path: string; candles: number } {
-  const { lines, first } = readCandles(file);
-  const { warmupCandles, limit, factor } = options;
-  const used = limit === undefined ? lines : lines.slice(0, limit);
-  const step = Math.max(1, lines[1] ? Number(lines[1].split(',')[0]) - first.t : 60);
-  if (first.t - warmupCandles * step < 0) throw new Error(`${file}: timestamps too small to prepend ${warmupCandles} warm-up candles`);
-  const flat = Array.from({ length: warmupCandles }, (_, i) => `${first.t - (warmupCandles - i) * step},${first.open},${first.open},${first.open},${first.open},0`);
-  const path = join(dir, `${market}-${basename(file)}`);
-  writeFileSync(path, ['timestamp,open,high,low,close,volume', ...[...flat, ...used].map((l) => scaleCandleRow(l, factor))].join('\n') + '\n');
-  return { path, candles: used.length };
+/** Writes the replay file the sim reads for `market` into `dir` (see `replayText`). */
+function replayFile(source: CandleSource, dir: string, market: string, options: { warmupCandles: number; limit?: number; factor: string }): { path: string; candles: number } {
+  const { text, candles } = replayText(source, options);
+  const path = join(dir, `${market}.replay.csv`);
+  writeFileSync(path, text);
+  return { path, candles };
 }
 
 const levels = (book: Orderbook) => ({
@@ -241,13 +211,13 @@ const walletsOn = (setup: FidelitySetup, market: string) => [...new Set(setup.bo
 /** Runs the stack on the replayed candles and measures each testnet book against mainnet, and what it cost. */
 export async function runFidelity(options: FidelityOptions): Promise<FidelityResult> {
   const { log, setup } = options;
-  const source = readCandles(options.prices);
+  const source = loadCandleSource(options.prices);
   const warmupCandles = Math.ceil(options.warmupBlocks / options.blocksPerCandle);
   const dir = mkdtempSync(join(tmpdir(), 'mb-fidelity-'));
   const replays = new Map<string, string>();
   let candles = 0;
   for (const key of setup.markets) {
-    const replay = replayFile(resolve(options.prices), dir, key, { warmupCandles, limit: options.candles, factor: setup.scale[key] ?? '1' });
+    const replay = replayFile(source, dir, key, { warmupCandles, limit: options.candles, factor: setup.scale[key] ?? '1' });
     replays.set(key, replay.path);
     candles = replay.candles;
   }

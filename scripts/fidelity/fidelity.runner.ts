@@ -4,20 +4,20 @@ import { basename, join, resolve } from 'node:path';
 import type Decimal from 'decimal.js';
 import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import type { Orderbook } from '@mirrorbook/injective';
-import { Dec } from '@mirrorbook/market';
 import { startStack, type Stack } from '@mirrorbook/testing/stack';
+import { Dec, midPrice, OLP_MIN_DEPTH, olpRuleFor, twoSidedUptime as olpTwoSidedUptime, type OlpRule } from '@mirrorbook/market';
 import {
   depthWithin,
   gapBps,
   meanDepth,
-  sideQualifies,
+  ownOrders,
+  runQuality,
   timeWeightedSpread,
   topOfBook,
   trackingError,
   twoSidedDepth,
   twoSidedUptime,
   type FidelitySnapshot,
-  type Quote,
 } from '../../bench/lib/fidelity.metrics';
 import { walletFees, windowBlocks, type BlockWindow, type WalletFees } from '../../bench/lib/fee.metrics';
 import { loadCandleSource, replayText, type CandleSource } from './candle.source';
@@ -54,10 +54,7 @@ export interface FidelityOptions {
 }
 
 /** A snapshot with the mainnet book beside the testnet one. */
-export interface RunSnapshot extends FidelitySnapshot {
-  mainnetBids: Quote[];
-  mainnetAsks: Quote[];
-}
+export type RunSnapshot = FidelitySnapshot;
 
 export interface FidelitySummary {
   snapshots: number;
@@ -69,7 +66,19 @@ export interface FidelitySummary {
   trackingError: { rmsBps: number; maxBps: number; samples: number; missing: number };
   spreadBps: { testnet: number; mainnet: number; testnetOneSidedShare: number };
   depth: { pct: number; testnetBid: number; testnetAsk: number; mainnetBid: number; mainnetAsk: number }[];
+  /** two-sided uptime under `--min-depth` / `--max-spread-bps`, share of the run's time (0..1) per rule */
   uptime: { aggregate: number; perOrder: number; qualifying: number; qualifyingPerOrder: number };
+  /**
+   * the `md.quality.<mk>` figures over the whole run (libs/market `rollingBookQuality`), at the
+   * market's OLP rule (MaxSpread 50 bps for BTC and ETH perps, else 100) and MinDepth 4000;
+   * decimal strings, null where unknown (absent in reports written before)
+   */
+  quality?: {
+    spreadRatio: string | null;
+    depthRatio: { bandBps: number; bids: string | null; asks: string | null }[];
+    rule: { maxSpreadBps: string; minDepth: string };
+    uptimePct: { aggregate: string | null; perOrder: string | null };
+  };
   /** the bot's thinner side within MaxSpread of the testnet mid, quote units: median and 10th percentile over snapshots */
   twoSidedDepth: { median: number; p10: number };
   /** measurement started this many blocks into the recording (the stack was slower than the warm-up) */
@@ -143,8 +152,7 @@ export function rowOf(s: RunSnapshot, rule: { minDepth: number; maxSpreadBps: nu
   const t = topOfBook(s.bids, s.asks);
   const m = topOfBook(s.mainnetBids, s.mainnetAsks);
   const spread = (x: { bid: number | null; ask: number | null; mid: number | null }) => (x.bid !== null && x.ask !== null && x.mid !== null ? ((x.ask - x.bid) / x.mid) * 10_000 : null);
-  const both = (mode: 'aggregate' | 'per-order') =>
-    t.mid !== null && sideQualifies(s.ownBids, t.mid, { ...rule, mode }) && sideQualifies(s.ownAsks, t.mid, { ...rule, mode });
+  const up = olpTwoSidedUptime(ownOrders(s), midPrice(s), { maxSpreadBps: new Dec(rule.maxSpreadBps), minDepth: new Dec(rule.minDepth) });
   return {
     height: s.height,
     t: s.t,
@@ -163,8 +171,8 @@ export function rowOf(s: RunSnapshot, rule: { minDepth: number; maxSpreadBps: nu
       return [Math.round(d.bid * 100) / 100, Math.round(d.ask * 100) / 100] as [number, number];
     }),
     ownThinner: Math.round(twoSidedDepth(s, rule.maxSpreadBps) * 100) / 100,
-    up: both('aggregate'),
-    upPerOrder: both('per-order'),
+    up: up.aggregate,
+    upPerOrder: up.perOrder,
   };
 }
 
@@ -286,7 +294,7 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
           market: key,
           wallets: walletsOn(setup, key),
           scale: setup.scale[key] ?? '1',
-          summary: summarize(own, options, source.intervalS, lateBlocks),
+          summary: summarize(own, options, source.intervalS, lateBlocks, key),
           rows: own.map((x) => rowOf(x, options)),
           ...(options.raw ? { snapshots: own } : {}),
         };
@@ -323,13 +331,18 @@ function optionsWithoutLog(options: FidelityOptions): Omit<FidelityOptions, 'log
   return rest;
 }
 
-export function summarize(snapshots: RunSnapshot[], options: Pick<FidelityOptions, 'minDepth' | 'maxSpreadBps' | 'blocksPerCandle'>, candleIntervalS: number, lateBlocks = 0): FidelitySummary {
+export function summarize(
+  snapshots: RunSnapshot[],
+  options: Pick<FidelityOptions, 'minDepth' | 'maxSpreadBps' | 'blocksPerCandle'>,
+  candleIntervalS: number,
+  lateBlocks: number,
+  market: string,
+): FidelitySummary {
   const mainnetBook = (s: RunSnapshot): RunSnapshot => ({ ...s, bids: s.mainnetBids, asks: s.mainnetAsks });
   const testnetDepth = meanDepth(snapshots, BANDS);
   const mainnetDepth = meanDepth(snapshots.map(mainnetBook), BANDS);
   const spread = timeWeightedSpread(snapshots);
-  const aggregate = twoSidedUptime(snapshots, { maxSpreadBps: options.maxSpreadBps, minDepth: options.minDepth });
-  const perOrder = twoSidedUptime(snapshots, { maxSpreadBps: options.maxSpreadBps, minDepth: options.minDepth, mode: 'per-order' });
+  const uptime = twoSidedUptime(snapshots, { maxSpreadBps: options.maxSpreadBps, minDepth: options.minDepth });
   const thinner = snapshots.map((s) => twoSidedDepth(s, options.maxSpreadBps)).sort((a, b) => a - b);
   const at = (q: number) => (thinner.length ? thinner[Math.min(thinner.length - 1, Math.floor(q * thinner.length))]! : Number.NaN);
   const first = snapshots[0];
@@ -345,8 +358,21 @@ export function summarize(snapshots: RunSnapshot[], options: Pick<FidelityOption
     trackingError: trackingError(snapshots),
     spreadBps: { testnet: spread.bps, mainnet: timeWeightedSpread(snapshots.map(mainnetBook)).bps, testnetOneSidedShare: spread.oneSidedShare },
     depth: testnetDepth.map((d, i) => ({ pct: d.pct, testnetBid: d.bid, testnetAsk: d.ask, mainnetBid: mainnetDepth[i]!.bid, mainnetAsk: mainnetDepth[i]!.ask })),
-    uptime: { aggregate: aggregate.share, perOrder: perOrder.share, qualifying: aggregate.qualifying, qualifyingPerOrder: perOrder.qualifying },
+    uptime: { aggregate: uptime.aggregate, perOrder: uptime.perOrder, qualifying: uptime.qualifying, qualifyingPerOrder: uptime.qualifyingPerOrder },
+    quality: olpQuality(snapshots, { ...olpRuleFor(market), minDepth: new Dec(OLP_MIN_DEPTH) }),
     twoSidedDepth: { median: at(0.5), p10: at(0.1) },
     lateBlocks,
+  };
+}
+
+/** The run's `md.quality` figures at the market's OLP rule, as the report keeps them (decimal strings). */
+function olpQuality(snapshots: readonly RunSnapshot[], rule: OlpRule): NonNullable<FidelitySummary['quality']> {
+  const q = runQuality(snapshots, rule);
+  const text = (d: Decimal | null) => (d === null ? null : d.toFixed());
+  return {
+    spreadRatio: text(q.spreadRatio),
+    depthRatio: q.depthRatio.map((b) => ({ bandBps: b.bandBps, bids: text(b.bids), asks: text(b.asks) })),
+    rule: { maxSpreadBps: rule.maxSpreadBps.toFixed(), minDepth: rule.minDepth.toFixed() },
+    uptimePct: { aggregate: text(q.uptimePct.aggregate), perOrder: text(q.uptimePct.perOrder) },
   };
 }

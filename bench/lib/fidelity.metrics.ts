@@ -32,8 +32,6 @@ export interface Quote {
   quantity: DecimalValue;
 }
 
-const BPS = 10_000;
-
 /** What one snapshot saw, at one height. */
 export interface FidelitySnapshot {
   height: number;

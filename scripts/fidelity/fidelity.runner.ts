@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type Decimal from 'decimal.js';
 import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import type { Orderbook } from '@mirrorbook/injective';

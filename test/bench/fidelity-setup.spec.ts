@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// the sim's own candle parser: the replay the fidelity tool writes must read back as the candles it came from
+// eslint-disable-next-line no-restricted-imports
 import { CandleParseError } from '../../apps/injective-sim/src/price/candle-parse.error';
+// eslint-disable-next-line no-restricted-imports
 import { parseCandles } from '../../apps/injective-sim/src/price/candle.parser';
 import { loadCandleSource, replayRow, replayText } from '../../scripts/fidelity/candle.source';
 import { chargedFee } from '../../scripts/fidelity/fee.follower';

@@ -13,7 +13,8 @@
  * measured blocks cover.
  *
  * Options (defaults in brackets):
- *   --prices FILE            timestamp,open,high,low,close,volume CSV (required)
+ *   --prices FILE            candle file the sim reads (CSV time,open,high,low,close,volume with any
+ *                            time format it accepts, or JSON rows); checked first: a bad one exits 2 (required)
  *   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
  *   --demo                   every bot of config/bots.json on its markets (each replays the file
  *                            scaled to its own price level in config/sim.json)
@@ -41,6 +42,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import { markdownTable, textTable } from '../bench/lib/results.table';
+import { CandleParseError } from '../apps/injective-sim/src/price/candle-parse.error';
+import { loadCandleSource } from './fidelity/candle.source';
 import { renderChartHtml } from './fidelity/fidelity.chart';
 import { describeRun, FEE_HEADER, feeNote, feeRows, METRIC_HEADER, metricRows } from './fidelity/fidelity.report';
 import { rowOf, runFidelity, type FidelityOptions, type FidelityResult, type MarketFidelity, type RunSnapshot } from './fidelity/fidelity.runner';
@@ -88,6 +91,7 @@ function parse(argv: string[]): Cli {
   const prices = value('--prices') ?? (render ? '' : undefined);
   if (prices === undefined) usage('--prices is required');
   if (!render && !existsSync(prices!)) usage(`--prices: ${prices} does not exist`);
+  if (!render) checkCandles(prices!);
   const candles = value('--candles');
   const market = value('--market') ?? 'inj-usdt';
   const setup = argv.includes('--demo') ? repoDemoSetup(market) : singleMarketSetup(market);
@@ -111,6 +115,16 @@ function parse(argv: string[]): Cli {
   return { options, out: value('--out') ?? (render ? dirname(render) : 'docs/fidelity'), name, png: !argv.includes('--no-png'), render };
 }
 
+/** Refuses a candle file the sim could not replay, before anything starts: exit 2 with the parser's one line. */
+function checkCandles(file: string): void {
+  try {
+    loadCandleSource(file);
+  } catch (error) {
+    if (error instanceof CandleParseError) usage(error.message, false);
+    throw error;
+  }
+}
+
 /** `--params` and `--base-size` as one override, checked against every bot's markets (exit 2 naming the field). */
 function paramsOf(text: string | undefined, baseSize: string | undefined, setup: FidelitySetup): StrategyParamsOverride {
   const { layers } = repoConfig();
@@ -128,7 +142,8 @@ function paramsOf(text: string | undefined, baseSize: string | undefined, setup:
 
 const USAGE = `usage: npm run fidelity -- --prices FILE [options]
        npm run fidelity -- --render REPORT.json [--out DIR] [--name NAME] [--no-png]
-  --prices FILE            timestamp,open,high,low,close,volume CSV
+  --prices FILE            candle file (CSV time,open,high,low,close,volume or JSON rows; times as
+                           epoch s/ms, ISO 8601 or YYYY-MM-DD HH:MM:SS[.ffffff]); a bad one exits 2
   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
   --demo                   every bot of config/bots.json on its markets, each market replaying the
                            file scaled to its own level (config/sim.json startPrice)

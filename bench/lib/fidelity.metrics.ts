@@ -2,19 +2,25 @@ import {
   bestPrices,
   bookSpread,
   Dec,
-  depthBand,
   depthWithin as bookDepthWithin,
   midPrice,
-  sideDepth,
+  olpRuleFor,
+  qualitySample,
+  rollingBookQuality,
+  twoSidedUptime as olpTwoSidedUptime,
   type DecimalValue,
+  type OlpRule,
+  type OwnOrder,
+  type QualitySample,
+  type RollingBookQuality,
 } from '@mirrorbook/market';
 
 /**
- * Market-fidelity metrics over snapshots of a testnet book and the mainnet price it mirrors
- * (`npm run fidelity`). Pure. Books are measured by libs/market in exact decimals (best prices,
- * mid, spread, depth within a band: the measures of the gateway and `mirrorbook compare`); a
- * figure becomes a JS number only at the end, where statistics are taken over snapshots (RMS,
- * weighted and plain means) or it is reported. Prices in quote units per base unit, quantities in
+ * Market-fidelity metrics over snapshots of a testnet book and the mainnet book it mirrors
+ * (`npm run fidelity`). Pure. Each snapshot is one libs/market `qualitySample` (tracking error,
+ * spread ratio, depth ratio per band, OLP two-sided uptime: the definitions the gateway publishes
+ * on `md.quality.<mk>`), and the run's figures are `rollingBookQuality` over the whole run; books
+ * are measured in exact decimals and a figure becomes a JS number only where it is reported. Prices in quote units per base unit, quantities in
  * base units, notionals in quote units, spreads and errors in basis points.
  */
 
@@ -26,8 +32,6 @@ export interface Quote {
   quantity: DecimalValue;
 }
 
-const BPS = 10_000;
-
 /** What one snapshot saw, at one height. */
 export interface FidelitySnapshot {
   height: number;
@@ -38,6 +42,9 @@ export interface FidelitySnapshot {
   /** testnet book levels, bids best first and asks best first */
   bids: Quote[];
   asks: Quote[];
+  /** the mainnet book the testnet one mirrors */
+  mainnetBids: Quote[];
+  mainnetAsks: Quote[];
   /** the bot's own open orders on the testnet market (OLP uptime counts a maker's own quotes) */
   ownBids: Quote[];
   ownAsks: Quote[];
@@ -69,18 +76,42 @@ export interface TrackingError {
   missing: number;
 }
 
-/** RMS and max of |testnet mid − mainnet mid| in bps; NaN when no snapshot had both mids. */
+/**
+ * RMS and max of |testnet mid − mainnet mid| in bps (libs/market `trackingErrorBps`, the RMS of
+ * `rollingBookQuality`); NaN when no snapshot had both mids.
+ */
 export function trackingError(snapshots: readonly FidelitySnapshot[]): TrackingError {
-  const errors: number[] = [];
-  for (const s of snapshots) {
-    const mid = midPrice(s);
-    if (mid === null || s.mainnetMid === null) continue;
-    const reference = new Dec(s.mainnetMid);
-    errors.push(mid.sub(reference).abs().div(reference).mul(BPS).toNumber());
-  }
+  const errors = samplesOf(snapshots, null).flatMap((s) => (s.quality.trackingErrorBps === null ? [] : [s.quality.trackingErrorBps]));
   if (errors.length === 0) return { rmsBps: Number.NaN, maxBps: Number.NaN, samples: 0, missing: snapshots.length };
-  const rms = Math.sqrt(errors.reduce((sum, e) => sum + e * e, 0) / errors.length);
-  return { rmsBps: rms, maxBps: Math.max(...errors), samples: errors.length, missing: snapshots.length - errors.length };
+  const rms = runQuality(snapshots, null).trackingErrorRmsBps!;
+  return { rmsBps: rms.toNumber(), maxBps: Dec.max(...errors).toNumber(), samples: errors.length, missing: snapshots.length - errors.length };
+}
+
+/** The bot's own orders of a snapshot, as libs/market's OLP uptime reads them. */
+export function ownOrders(s: FidelitySnapshot): OwnOrder[] {
+  return [...s.ownBids.map((q) => ({ ...q, side: 'buy' as const })), ...s.ownAsks.map((q) => ({ ...q, side: 'sell' as const }))];
+}
+
+// measures no uptime when no rule is given: orders null
+const NO_RULE: OlpRule = olpRuleFor('none');
+
+/** One libs/market `qualitySample` per snapshot (depthScale 1; uptime under `rule`, or unknown without one). */
+export function samplesOf(snapshots: readonly FidelitySnapshot[], rule: OlpRule | null): QualitySample[] {
+  return snapshots.map((s) =>
+    qualitySample({ testnet: s, mainnet: { bids: s.mainnetBids, asks: s.mainnetAsks }, orders: rule ? ownOrders(s) : null, rule: rule ?? NO_RULE, depthScale: 1, ts: s.t }),
+  );
+}
+
+/**
+ * The run's book quality: libs/market `rollingBookQuality` over one window from the first
+ * snapshot to the last one's end, the last snapshot holding for the median interval (as
+ * `snapshotWeights` weighs it).
+ */
+export function runQuality(snapshots: readonly FidelitySnapshot[], rule: OlpRule | null): RollingBookQuality {
+  const weights = snapshotWeights(snapshots);
+  const first = snapshots[0]?.t ?? 0;
+  const end = (snapshots.at(-1)?.t ?? 0) + (weights.at(-1) ?? 1);
+  return rollingBookQuality(samplesOf(snapshots, rule), end, Math.max(1, end - first));
 }
 
 /**
@@ -164,48 +195,40 @@ export function meanDepth(
 /** Settings of the two-sided uptime rule (Injective's Open Liquidity Program). */
 export interface UptimeRule {
   /** largest distance of a counted quote from the mid, bps; OLP: 100 (50 for BTC and ETH perps) */
-  maxSpreadBps: number;
+  maxSpreadBps: DecimalValue;
   /** smallest notional (quote units) */
-  minDepth: number;
-  /**
-   * `aggregate` (default): a side counts when its quotes within MaxSpread sum to at least
-   * MinDepth. `per-order`: OLP's literal rule, a side counts when one order within MaxSpread is
-   * itself at least MinDepth.
-   */
-  mode?: 'aggregate' | 'per-order';
+  minDepth: DecimalValue;
 }
 
-/**
- * Whether one side's quotes meet the rule around `mid`: their depth (quote notional) within
- * MaxSpread of it, band edges included (libs/market `depthBand`, `sideDepth`).
- */
-export function sideQualifies(quotes: readonly Quote[], mid: DecimalValue, rule: UptimeRule): boolean {
-  const band = depthBand(mid, new Dec(rule.maxSpreadBps).div(100));
-  if ((rule.mode ?? 'aggregate') === 'per-order') return quotes.some((q) => sideDepth([q], band).quoteNotional.gte(rule.minDepth));
-  return sideDepth(quotes, band).quoteNotional.gte(rule.minDepth);
-}
-
-/** Two-sided uptime: the share of snapshots in which the bot's quotes meet the rule on both sides. */
+/** Two-sided uptime over a run, under both OLP rules. */
 export interface Uptime {
-  /** 0..1 */
-  share: number;
+  /** share of the run's time (0..1) with two-sided uptime, aggregate rule: each side's orders within MaxSpread sum to MinDepth */
+  aggregate: number;
+  /** the same under OLP's per-order rule: one order a side is itself at least MinDepth */
+  perOrder: number;
+  /** snapshots that were up, per rule */
   qualifying: number;
+  qualifyingPerOrder: number;
   snapshots: number;
 }
 
 /**
- * Two-sided uptime in the sense of Injective's Open Liquidity Program: a snapshot counts when the
- * bot's own bids and its own asks each meet `rule` around the testnet book's mid (no mid, an
- * empty side: the snapshot does not count).
+ * Two-sided uptime in the sense of Injective's Open Liquidity Program: libs/market
+ * `twoSidedUptime` of the bot's own orders around the testnet mid at each snapshot (no mid: not
+ * up), time-weighted over the run by `rollingBookQuality`.
  */
 export function twoSidedUptime(snapshots: readonly FidelitySnapshot[], rule: UptimeRule): Uptime {
-  let qualifying = 0;
-  for (const s of snapshots) {
-    const mid = midPrice(s);
-    if (mid === null) continue;
-    if (sideQualifies(s.ownBids, mid, rule) && sideQualifies(s.ownAsks, mid, rule)) qualifying++;
-  }
-  return { share: snapshots.length ? qualifying / snapshots.length : Number.NaN, qualifying, snapshots: snapshots.length };
+  const olp: OlpRule = { maxSpreadBps: new Dec(rule.maxSpreadBps), minDepth: new Dec(rule.minDepth) };
+  const { uptimePct } = runQuality(snapshots, olp);
+  const up = snapshots.map((s) => olpTwoSidedUptime(ownOrders(s), midPrice(s), olp));
+  const share = (pct: RollingBookQuality['trackingErrorRmsBps']) => (pct === null ? Number.NaN : pct.div(100).toNumber());
+  return {
+    aggregate: share(uptimePct.aggregate),
+    perOrder: share(uptimePct.perOrder),
+    qualifying: up.filter((u) => u.aggregate).length,
+    qualifyingPerOrder: up.filter((u) => u.perOrder).length,
+    snapshots: snapshots.length,
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ export function metricRows(s: FidelitySummary, o: Pick<FidelityOptions, 'minDept
   }
   out.push([
     `two-sided uptime (≥ ${o.minDepth} within ${o.maxSpreadBps} bps)`, `${pct(s.uptime.aggregate)}`, '—',
-    `share of snapshots where the bot's own bids and asks each sum to at least MinDepth within MaxSpread of the testnet mid (${s.uptime.qualifying} of ${s.snapshots})`,
+    `share of the run's time (each snapshot holding until the next) where the bot's own bids and asks each sum to at least MinDepth within MaxSpread of the testnet mid (${s.uptime.qualifying} of ${s.snapshots} snapshots)`,
   ]);
   out.push([
     `bot's thinner side within ${o.maxSpreadBps} bps (median / p10)`, `${money(s.twoSidedDepth.median)} / ${money(s.twoSidedDepth.p10)}`, '—',
@@ -28,8 +28,9 @@ export function metricRows(s: FidelitySummary, o: Pick<FidelityOptions, 'minDept
   ]);
   out.push([
     'two-sided uptime, OLP per-order rule', `${pct(s.uptime.perOrder)}`, '—',
-    `OLP's literal rule: one order on each side is itself ≥ MinDepth (${s.uptime.qualifyingPerOrder} of ${s.snapshots})`,
+    `OLP's literal rule: one order on each side is itself ≥ MinDepth (${s.uptime.qualifyingPerOrder} of ${s.snapshots} snapshots)`,
   ]);
+  if (s.quality) out.push(...qualityRows(s.quality));
   return out;
 }
 
@@ -78,4 +79,25 @@ export function describeRun(r: FidelityResult): string {
     params,
     `${s.snapshots} snapshots every ${o.every} blocks over ${s.blocks} blocks (${s.seconds} s); takers ${o.takersPerBlock}/block${s.lateBlocks ? `; the first ${s.lateBlocks} blocks of the recording were not measured (the stack started late)` : ''}`,
   ].join('; ');
+}
+
+/** The `md.quality` figures of the run (libs/market, as the gateway publishes them): spread ratio, depth ratio per band, uptime at the market's OLP rule. */
+export function qualityRows(q: NonNullable<FidelitySummary['quality']>): string[][] {
+  const ratio = (value: string | null) => (value === null ? '—' : Number(value).toFixed(3));
+  const share = (value: string | null) => (value === null ? '—' : `${Number(value).toFixed(1)} %`);
+  return [
+    ['spread ratio (testnet ÷ mainnet)', ratio(q.spreadRatio), '—', 'each spread in bps of its own mid, time-weighted (libs/market rollingBookQuality, as md.quality.<mk>)'],
+    ...q.depthRatio.map((b, i) => [
+      `depth ratio within ${b.bandBps} bps (bid / ask)`,
+      `${ratio(b.bids)} / ${ratio(b.asks)}`,
+      '—',
+      i === 0 ? "testnet ÷ mainnet quote notional within the band of each book's own mid, mean over snapshots" : '',
+    ]),
+    [
+      `two-sided uptime at the OLP rule (≥ ${q.rule.minDepth} within ${q.rule.maxSpreadBps} bps): aggregate / per-order`,
+      `${share(q.uptimePct.aggregate)} / ${share(q.uptimePct.perOrder)}`,
+      '—',
+      "the market's MaxSpread (50 bps BTC and ETH perps, else 100) and the default MinDepth, time-weighted",
+    ],
+  ];
 }

@@ -1,25 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type Decimal from 'decimal.js';
 import type { StrategyParamsOverride } from '@mirrorbook/contracts';
 import type { Orderbook } from '@mirrorbook/injective';
-import { Dec } from '@mirrorbook/market';
 import { startStack, type Stack } from '@mirrorbook/testing/stack';
+import { Dec, midPrice, OLP_MIN_DEPTH, olpRuleFor, twoSidedUptime as olpTwoSidedUptime, type OlpRule } from '@mirrorbook/market';
 import {
   depthWithin,
   gapBps,
   meanDepth,
-  sideQualifies,
+  ownOrders,
+  runQuality,
   timeWeightedSpread,
   topOfBook,
   trackingError,
   twoSidedDepth,
   twoSidedUptime,
   type FidelitySnapshot,
-  type Quote,
 } from '../../bench/lib/fidelity.metrics';
 import { walletFees, windowBlocks, type BlockWindow, type WalletFees } from '../../bench/lib/fee.metrics';
+import { loadCandleSource, replayText, type CandleSource } from './candle.source';
 import { FeeFollower } from './fee.follower';
 import { botParams, type FidelitySetup } from './fidelity.setup';
 
@@ -53,10 +54,7 @@ export interface FidelityOptions {
 }
 
 /** A snapshot with the mainnet book beside the testnet one. */
-export interface RunSnapshot extends FidelitySnapshot {
-  mainnetBids: Quote[];
-  mainnetAsks: Quote[];
-}
+export type RunSnapshot = FidelitySnapshot;
 
 export interface FidelitySummary {
   snapshots: number;
@@ -68,7 +66,19 @@ export interface FidelitySummary {
   trackingError: { rmsBps: number; maxBps: number; samples: number; missing: number };
   spreadBps: { testnet: number; mainnet: number; testnetOneSidedShare: number };
   depth: { pct: number; testnetBid: number; testnetAsk: number; mainnetBid: number; mainnetAsk: number }[];
+  /** two-sided uptime under `--min-depth` / `--max-spread-bps`, share of the run's time (0..1) per rule */
   uptime: { aggregate: number; perOrder: number; qualifying: number; qualifyingPerOrder: number };
+  /**
+   * the `md.quality.<mk>` figures over the whole run (libs/market `rollingBookQuality`), at the
+   * market's OLP rule (MaxSpread 50 bps for BTC and ETH perps, else 100) and MinDepth 4000;
+   * decimal strings, null where unknown (absent in reports written before)
+   */
+  quality?: {
+    spreadRatio: string | null;
+    depthRatio: { bandBps: number; bids: string | null; asks: string | null }[];
+    rule: { maxSpreadBps: string; minDepth: string };
+    uptimePct: { aggregate: string | null; perOrder: string | null };
+  };
   /** the bot's thinner side within MaxSpread of the testnet mid, quote units: median and 10th percentile over snapshots */
   twoSidedDepth: { median: number; p10: number };
   /** measurement started this many blocks into the recording (the stack was slower than the warm-up) */
@@ -142,8 +152,7 @@ export function rowOf(s: RunSnapshot, rule: { minDepth: number; maxSpreadBps: nu
   const t = topOfBook(s.bids, s.asks);
   const m = topOfBook(s.mainnetBids, s.mainnetAsks);
   const spread = (x: { bid: number | null; ask: number | null; mid: number | null }) => (x.bid !== null && x.ask !== null && x.mid !== null ? ((x.ask - x.bid) / x.mid) * 10_000 : null);
-  const both = (mode: 'aggregate' | 'per-order') =>
-    t.mid !== null && sideQualifies(s.ownBids, t.mid, { ...rule, mode }) && sideQualifies(s.ownAsks, t.mid, { ...rule, mode });
+  const up = olpTwoSidedUptime(ownOrders(s), midPrice(s), { maxSpreadBps: new Dec(rule.maxSpreadBps), minDepth: new Dec(rule.minDepth) });
   return {
     height: s.height,
     t: s.t,
@@ -162,48 +171,17 @@ export function rowOf(s: RunSnapshot, rule: { minDepth: number; maxSpreadBps: nu
       return [Math.round(d.bid * 100) / 100, Math.round(d.ask * 100) / 100] as [number, number];
     }),
     ownThinner: Math.round(twoSidedDepth(s, rule.maxSpreadBps) * 100) / 100,
-    up: both('aggregate'),
-    upPerOrder: both('per-order'),
+    up: up.aggregate,
+    upPerOrder: up.perOrder,
   };
 }
 
-/** Rows of the candle file: timestamp and open, enough for the warm-up and the time scale. */
-function readCandles(file: string): { lines: string[]; header: string | null; first: { t: number; open: string }; intervalS: number } {
-  const all = readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  const header = /^timestamp,/i.test(all[0] ?? '') ? all[0]! : null;
-  const lines = header ? all.slice(1) : all;
-  if (lines.length === 0) throw new Error(`${file}: no candle rows`);
-  const cells = (l: string) => l.split(',').map((c) => c.trim());
-  const [t0, open] = cells(lines[0]!);
-  const t1 = lines[1] ? Number(cells(lines[1])[0]) : Number(t0) + 60;
-  let intervalS = t1 - Number(t0);
-  // timestamps in ms: the sim only cares about their order, we want seconds
-  if (intervalS >= 1000 && Number(t0) > 1e11) intervalS /= 1000;
-  return { lines, header, first: { t: Number(t0), open: open! }, intervalS };
-}
-
-/** A candle row with its open, high, low and close multiplied by `factor` (40 digits, never in exponent notation; the sim rounds to its tick). */
-export function scaleCandleRow(line: string, factor: Decimal.Value): string {
-  const f = new Dec(factor);
-  if (f.eq(1)) return line;
-  const cells = line.split(',').map((c) => c.trim());
-  return cells.map((c, i) => (i >= 1 && i <= 4 ? new Dec(c).mul(f).toString() : c)).join(',');
-}
-
-/**
- * Writes the replay file the sim reads into `dir`: `warmup` flat candles at the first open, then
- * the recording (cut to `limit` candles), prices × `factor`.
- */
-function replayFile(file: string, dir: string, market: string, options: { warmupCandles: number; limit?: number; factor: string }): { path: string; candles: number } {
-  const { lines, first } = readCandles(file);
-  const { warmupCandles, limit, factor } = options;
-  const used = limit === undefined ? lines : lines.slice(0, limit);
-  const step = Math.max(1, lines[1] ? Number(lines[1].split(',')[0]) - first.t : 60);
-  if (first.t - warmupCandles * step < 0) throw new Error(`${file}: timestamps too small to prepend ${warmupCandles} warm-up candles`);
-  const flat = Array.from({ length: warmupCandles }, (_, i) => `${first.t - (warmupCandles - i) * step},${first.open},${first.open},${first.open},${first.open},0`);
-  const path = join(dir, `${market}-${basename(file)}`);
-  writeFileSync(path, ['timestamp,open,high,low,close,volume', ...[...flat, ...used].map((l) => scaleCandleRow(l, factor))].join('\n') + '\n');
-  return { path, candles: used.length };
+/** Writes the replay file the sim reads for `market` into `dir` (see `replayText`). */
+function replayFile(source: CandleSource, dir: string, market: string, options: { warmupCandles: number; limit?: number; factor: string }): { path: string; candles: number } {
+  const { text, candles } = replayText(source, options);
+  const path = join(dir, `${market}.replay.csv`);
+  writeFileSync(path, text);
+  return { path, candles };
 }
 
 const levels = (book: Orderbook) => ({
@@ -241,13 +219,13 @@ const walletsOn = (setup: FidelitySetup, market: string) => [...new Set(setup.bo
 /** Runs the stack on the replayed candles and measures each testnet book against mainnet, and what it cost. */
 export async function runFidelity(options: FidelityOptions): Promise<FidelityResult> {
   const { log, setup } = options;
-  const source = readCandles(options.prices);
+  const source = loadCandleSource(options.prices);
   const warmupCandles = Math.ceil(options.warmupBlocks / options.blocksPerCandle);
   const dir = mkdtempSync(join(tmpdir(), 'mb-fidelity-'));
   const replays = new Map<string, string>();
   let candles = 0;
   for (const key of setup.markets) {
-    const replay = replayFile(resolve(options.prices), dir, key, { warmupCandles, limit: options.candles, factor: setup.scale[key] ?? '1' });
+    const replay = replayFile(source, dir, key, { warmupCandles, limit: options.candles, factor: setup.scale[key] ?? '1' });
     replays.set(key, replay.path);
     candles = replay.candles;
   }
@@ -316,7 +294,7 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
           market: key,
           wallets: walletsOn(setup, key),
           scale: setup.scale[key] ?? '1',
-          summary: summarize(own, options, source.intervalS, lateBlocks),
+          summary: summarize(own, options, source.intervalS, lateBlocks, key),
           rows: own.map((x) => rowOf(x, options)),
           ...(options.raw ? { snapshots: own } : {}),
         };
@@ -353,13 +331,18 @@ function optionsWithoutLog(options: FidelityOptions): Omit<FidelityOptions, 'log
   return rest;
 }
 
-export function summarize(snapshots: RunSnapshot[], options: Pick<FidelityOptions, 'minDepth' | 'maxSpreadBps' | 'blocksPerCandle'>, candleIntervalS: number, lateBlocks = 0): FidelitySummary {
+export function summarize(
+  snapshots: RunSnapshot[],
+  options: Pick<FidelityOptions, 'minDepth' | 'maxSpreadBps' | 'blocksPerCandle'>,
+  candleIntervalS: number,
+  lateBlocks: number,
+  market: string,
+): FidelitySummary {
   const mainnetBook = (s: RunSnapshot): RunSnapshot => ({ ...s, bids: s.mainnetBids, asks: s.mainnetAsks });
   const testnetDepth = meanDepth(snapshots, BANDS);
   const mainnetDepth = meanDepth(snapshots.map(mainnetBook), BANDS);
   const spread = timeWeightedSpread(snapshots);
-  const aggregate = twoSidedUptime(snapshots, { maxSpreadBps: options.maxSpreadBps, minDepth: options.minDepth });
-  const perOrder = twoSidedUptime(snapshots, { maxSpreadBps: options.maxSpreadBps, minDepth: options.minDepth, mode: 'per-order' });
+  const uptime = twoSidedUptime(snapshots, { maxSpreadBps: options.maxSpreadBps, minDepth: options.minDepth });
   const thinner = snapshots.map((s) => twoSidedDepth(s, options.maxSpreadBps)).sort((a, b) => a - b);
   const at = (q: number) => (thinner.length ? thinner[Math.min(thinner.length - 1, Math.floor(q * thinner.length))]! : Number.NaN);
   const first = snapshots[0];
@@ -375,8 +358,21 @@ export function summarize(snapshots: RunSnapshot[], options: Pick<FidelityOption
     trackingError: trackingError(snapshots),
     spreadBps: { testnet: spread.bps, mainnet: timeWeightedSpread(snapshots.map(mainnetBook)).bps, testnetOneSidedShare: spread.oneSidedShare },
     depth: testnetDepth.map((d, i) => ({ pct: d.pct, testnetBid: d.bid, testnetAsk: d.ask, mainnetBid: mainnetDepth[i]!.bid, mainnetAsk: mainnetDepth[i]!.ask })),
-    uptime: { aggregate: aggregate.share, perOrder: perOrder.share, qualifying: aggregate.qualifying, qualifyingPerOrder: perOrder.qualifying },
+    uptime: { aggregate: uptime.aggregate, perOrder: uptime.perOrder, qualifying: uptime.qualifying, qualifyingPerOrder: uptime.qualifyingPerOrder },
+    quality: olpQuality(snapshots, { ...olpRuleFor(market), minDepth: new Dec(OLP_MIN_DEPTH) }),
     twoSidedDepth: { median: at(0.5), p10: at(0.1) },
     lateBlocks,
+  };
+}
+
+/** The run's `md.quality` figures at the market's OLP rule, as the report keeps them (decimal strings). */
+function olpQuality(snapshots: readonly RunSnapshot[], rule: OlpRule): NonNullable<FidelitySummary['quality']> {
+  const q = runQuality(snapshots, rule);
+  const text = (d: Decimal | null) => (d === null ? null : d.toFixed());
+  return {
+    spreadRatio: text(q.spreadRatio),
+    depthRatio: q.depthRatio.map((b) => ({ bandBps: b.bandBps, bids: text(b.bids), asks: text(b.asks) })),
+    rule: { maxSpreadBps: rule.maxSpreadBps.toFixed(), minDepth: rule.minDepth.toFixed() },
+    uptimePct: { aggregate: text(q.uptimePct.aggregate), perOrder: text(q.uptimePct.perOrder) },
   };
 }

@@ -1,6 +1,5 @@
 import {
   depthWithin,
-  sideQualifies,
   snapshotWeights,
   timeWeightedSpread,
   trackingError,
@@ -16,6 +15,9 @@ function snap(t: number, mainnetMid: number | null, bid: number | null, ask: num
     height: t,
     t,
     mainnetMid,
+    // the mainnet book as one level a side at its mid
+    mainnetBids: mainnetMid === null ? [] : [{ price: mainnetMid, quantity: 1 }],
+    mainnetAsks: mainnetMid === null ? [] : [{ price: mainnetMid, quantity: 1 }],
     bids: bid === null ? [] : [{ price: bid, quantity: 1 }],
     asks: ask === null ? [] : [{ price: ask, quantity: 1 }],
     ownBids: own.bids ?? [],
@@ -97,36 +99,40 @@ describe('twoSidedUptime', () => {
 
   describe('when the bot quotes at least MinDepth within MaxSpread on both sides', () => {
     it('counts the snapshot', () => {
-      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, near(11))], rule)).toEqual({ share: 1, qualifying: 1, snapshots: 1 });
+      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, near(11))], rule)).toEqual({ aggregate: 1, perOrder: 1, qualifying: 1, qualifyingPerOrder: 1, snapshots: 1 });
     });
   });
 
   describe('when one side is short of MinDepth', () => {
     it('does not count the snapshot', () => {
       const own = { bids: [{ price: 99.5, quantity: 11 }], asks: [{ price: 100.5, quantity: 5 }] };
-      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, own)], rule).share).toBe(0);
+      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, own)], rule).aggregate).toBe(0);
     });
   });
 
   describe('when the depth lies beyond MaxSpread', () => {
     it('does not count it', () => {
       const own = { bids: [{ price: 99.5, quantity: 1 }, { price: 98, quantity: 100 }], asks: [{ price: 100.5, quantity: 1 }, { price: 102, quantity: 100 }] };
-      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, own)], rule).share).toBe(0);
+      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, own)], rule).aggregate).toBe(0);
     });
   });
 
   describe('when the testnet book has no mid', () => {
-    it('does not count the snapshot but keeps it in the total', () => {
-      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, near(11)), snap(1, 100, null, 100.5, near(11))], rule)).toEqual({ share: 0.5, qualifying: 1, snapshots: 2 });
+    it('counts the time it held as down', () => {
+      // 10 ms up, then 30 ms without a mid, then up for the median interval (30 ms): 40 of 70 ms
+      const snapshots = [snap(0, 100, 99.5, 100.5, near(11)), snap(10, 100, null, 100.5, near(11)), snap(40, 100, 99.5, 100.5, near(11))];
+      const uptime = twoSidedUptime(snapshots, rule);
+      expect(uptime).toMatchObject({ qualifying: 2, qualifyingPerOrder: 2, snapshots: 3 });
+      expect(uptime.aggregate).toBeCloseTo(4 / 7, 12);
+      expect(uptime.perOrder).toBeCloseTo(4 / 7, 12);
     });
   });
 
-  describe('per-order mode (OLP literal rule)', () => {
+  describe('under the per-order rule (OLP literal rule)', () => {
     it('needs one order of MinDepth itself, not the sum of smaller ones', () => {
-      const small = [{ price: 99.5, quantity: 6 }, { price: 99.6, quantity: 6 }];
-      expect(sideQualifies(small, 100, rule)).toBe(true);
-      expect(sideQualifies(small, 100, { ...rule, mode: 'per-order' })).toBe(false);
-      expect(sideQualifies([{ price: 99.5, quantity: 11 }], 100, { ...rule, mode: 'per-order' })).toBe(true);
+      const own = { bids: [{ price: 99.5, quantity: 6 }, { price: 99.6, quantity: 6 }], asks: [{ price: 100.5, quantity: 11 }] };
+      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, own)], rule)).toMatchObject({ aggregate: 1, perOrder: 0 });
+      expect(twoSidedUptime([snap(0, 100, 99.5, 100.5, near(11))], rule)).toMatchObject({ aggregate: 1, perOrder: 1 });
     });
   });
 });

@@ -1,5 +1,5 @@
-import { FEE_HEADER, feeNote, feeRows } from '../../scripts/fidelity/fidelity.report';
-import { progressLine, type FidelityFees, type FidelityOptions } from '../../scripts/fidelity/fidelity.runner';
+import { FEE_HEADER, feeNote, feeRows, qualityRows } from '../../scripts/fidelity/fidelity.report';
+import { progressLine, summarize, type FidelityFees, type FidelityOptions, type RunSnapshot } from '../../scripts/fidelity/fidelity.runner';
 
 const FEES: FidelityFees = {
   window: { from: 173, to: 1892 },
@@ -69,5 +69,29 @@ describe('progressLine', () => {
 
   it('leaves the time out before a block has passed', () => {
     expect(progressLine({ ...at, taken: 1, height: 173, msSoFar: 0 })).toBe('fidelity: 1 snapshots, height 173 of 1892 (candle 1 of 20)');
+  });
+});
+
+describe('summarize: the md.quality figures of a run', () => {
+  // mainnet mid 100, spread 10 bps; testnet mid 100.5, spread 20 bps, twice the quantity; the bot's bids reach 4 000 only together
+  const snapshot = (t: number): RunSnapshot => ({
+    height: t, t, mainnetMid: 100,
+    mainnetBids: [{ price: '99.95', quantity: '10' }], mainnetAsks: [{ price: '100.05', quantity: '10' }],
+    bids: [{ price: '100.3995', quantity: '20' }], asks: [{ price: '100.6005', quantity: '20' }],
+    ownBids: [{ price: '100', quantity: '25' }, { price: '100.4', quantity: '20' }], ownAsks: [{ price: '101', quantity: '40' }],
+  });
+  const summary = summarize([snapshot(0), snapshot(1000)], { minDepth: 1000, maxSpreadBps: 100, blocksPerCandle: 5 }, 60, 0, 'inj-usdt');
+
+  it('takes them with libs/market at the market\'s OLP rule and MinDepth 4000', () => {
+    expect(summary.quality).toMatchObject({ spreadRatio: '2', rule: { maxSpreadBps: '100', minDepth: '4000' }, uptimePct: { aggregate: '100', perOrder: '0' } });
+    expect(summary.quality?.depthRatio.map((b) => b.bandBps)).toEqual([10, 25, 50, 100, 200, 500]);
+    expect(summary.trackingError).toMatchObject({ rmsBps: 50, maxBps: 50, samples: 2, missing: 0 });
+  });
+
+  it('reports them as rows beside the old columns', () => {
+    const rows = qualityRows(summary.quality!);
+    expect(rows[0]).toEqual(['spread ratio (testnet ÷ mainnet)', '2.000', '—', expect.stringContaining('time-weighted')]);
+    expect(rows[1]?.slice(0, 2)).toEqual(['depth ratio within 10 bps (bid / ask)', '2.009 / 2.011']);
+    expect(rows.at(-1)?.slice(0, 2)).toEqual(['two-sided uptime at the OLP rule (≥ 4000 within 100 bps): aggregate / per-order', '100.0 % / 0.0 %']);
   });
 });

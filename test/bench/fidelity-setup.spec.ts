@@ -1,5 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// the sim's own candle parser: the replay the fidelity tool writes must read back as the candles it came from
+// eslint-disable-next-line no-restricted-imports
+import { CandleParseError } from '../../apps/injective-sim/src/price/candle-parse.error';
+// eslint-disable-next-line no-restricted-imports
+import { parseCandles } from '../../apps/injective-sim/src/price/candle.parser';
+import { loadCandleSource, replayRow, replayText } from '../../scripts/fidelity/candle.source';
 import { chargedFee } from '../../scripts/fidelity/fee.follower';
-import { scaleCandleRow } from '../../scripts/fidelity/fidelity.runner';
 import { botParams, demoSetup, ParamsOverrideError, parseParamsOverride, singleMarketSetup, type ParamsLayers, type SetupBot } from '../../scripts/fidelity/fidelity.setup';
 
 const BOTS: SetupBot[] = [
@@ -94,13 +102,68 @@ describe('singleMarketSetup', () => {
   });
 });
 
-describe('scaleCandleRow', () => {
-  it('multiplies open, high, low and close exactly and keeps the timestamp and volume', () => {
-    expect(scaleCandleRow('1700000000,25.1,25.3,24.9,25.05,1234.5', '0.192')).toBe('1700000000,4.8192,4.8576,4.7808,4.8096,1234.5');
+describe('replayRow', () => {
+  const candle = parseCandles('time,open,high,low,close,volume\n1700000000,25.1,25.3,24.9,25.05,1234.5\n')[0]!;
+
+  it('writes the time in ms and multiplies open, high, low and close exactly, keeping the volume', () => {
+    expect(replayRow(candle, '0.192')).toBe('1700000000000,4.8192,4.8576,4.7808,4.8096,1234.5');
   });
 
-  it('leaves a row alone at factor 1', () => {
-    expect(scaleCandleRow('1700000000,25.10,25.3,24.9,25.05,7', '1')).toBe('1700000000,25.10,25.3,24.9,25.05,7');
+  it('writes the prices as parsed at factor 1', () => {
+    expect(replayRow(candle, '1')).toBe('1700000000000,25.1,25.3,24.9,25.05,1234.5');
+  });
+});
+
+describe('loadCandleSource', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mb-candles-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  describe('when the times are calendar date-times with microseconds', () => {
+    const path = () => file('calendar.csv', 'date,open,high,low,close,volume\n2021-12-31 23:01:00.000000,25,25.2,24.9,25.1,10\n2021-12-31 23:02:00.000000,25.1,25.3,25,25.2,12\n');
+
+    it('accepts the file and takes the candle interval from the times', () => {
+      const source = loadCandleSource(path());
+      expect(source.candles.map((c) => c.timeMs)).toEqual([Date.UTC(2021, 11, 31, 23, 1), Date.UTC(2021, 11, 31, 23, 2)]);
+      expect(source.intervalS).toBe(60);
+    });
+
+    it('writes a replay the sim reads back to the same candles, after flat warm-up candles at the first open', () => {
+      const source = loadCandleSource(path());
+      const { text, candles } = replayText(source, { warmupCandles: 2, factor: '1' });
+      expect(candles).toBe(2);
+      const replayed = parseCandles(text);
+      expect(replayed.map((c) => [c.timeMs, c.open.toFixed(), c.close.toFixed()])).toEqual([
+        [Date.UTC(2021, 11, 31, 22, 59), '25', '25'],
+        [Date.UTC(2021, 11, 31, 23, 0), '25', '25'],
+        [Date.UTC(2021, 11, 31, 23, 1), '25', '25.1'],
+        [Date.UTC(2021, 11, 31, 23, 2), '25.1', '25.2'],
+      ]);
+    });
+  });
+
+  describe('when a line is bad', () => {
+    it('throws the parser\'s one-line error naming the line and the column', () => {
+      const path = file('bad.csv', 'timestamp,open,high,low,close,volume\n1700000000,25,25.2,24.9,25.1,10\n1700000060,25.1,abc,25,25.2,12\n');
+      const error = (() => {
+        try {
+          loadCandleSource(path);
+        } catch (e) {
+          return e as CandleParseError;
+        }
+        throw new Error('accepted a bad file');
+      })();
+      expect(error).toBeInstanceOf(CandleParseError);
+      expect(error).toMatchObject({ line: 3, column: 'column 3 "high"', code: 'NOT_A_NUMBER' });
+      expect(error.message).toBe(`${path}:3: column 3 "high": expected a decimal number, got "abc"`);
+    });
   });
 });
 

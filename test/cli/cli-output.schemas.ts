@@ -179,6 +179,18 @@ const compareSide = z
   })
   .strict();
 
+const ratioPair = z.object({ bids: decimal.nullable(), asks: decimal.nullable() }).strict();
+const compareQuality = z
+  .object({
+    trackingErrorBps: decimal.nullable(),
+    spreadRatio: decimal.nullable(),
+    depth: z.array(z.object({ bandBps: z.number().int().positive(), depthRatio: ratioPair }).strict()),
+    uptime: z.object({ aggregate: z.boolean(), perOrder: z.boolean() }).strict().nullable(),
+    rule: z.object({ maxSpreadBps: decimal, minDepth: decimal }).strict(),
+    depthScale: decimal.nullable(),
+  })
+  .strict();
+
 export const compareOutput = z
   .object({
     network,
@@ -194,6 +206,7 @@ export const compareOutput = z
           error: z.string().nullable(),
           mainnet: compareSide.nullable(),
           testnet: compareSide.nullable(),
+          quality: compareQuality.nullable(),
         })
         .strict(),
     ),

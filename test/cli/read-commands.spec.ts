@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { redisKeys } from '@mirrorbook/contracts';
-import type { Market } from '@mirrorbook/market';
-import { startTestServers, storedFees, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
+import { LcdClient } from '@mirrorbook/injective';
+import { Dec, midPrice, type Market } from '@mirrorbook/market';
+import { startTestServers, storedFees, storedOrder, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
 import { KEYS, PAIRS, USDT, WALLETS, parseJson, runCli, startSimProcess, writeTestConfig, type SimProcess } from './cli.harness';
 import { balancesOutput, compareOutput, ordersOutput, positionsOutput } from './cli-output.schemas';
 import { SimTrader } from './sim-trader.fixture';
@@ -205,6 +206,43 @@ describe('mirrorbook read commands against the sim', () => {
       expect(atom?.mainnet?.depth[2]?.levels).toBeGreaterThan(0);
       // the testnet book sits 20 % away: nothing within 5 % of the mainnet mid
       expect(atom?.testnet?.depth[2]?.levels).toBe(0);
+    });
+
+    describe('with the bot\'s orders in Redis', () => {
+      let redis: Redis;
+      afterAll(async () => {
+        await redis?.del(redisKeys.orders('w1', 'atom-usdt'));
+        redis?.disconnect();
+      });
+
+      it('shows the book quality libs/market measures for the books and orders it read', async () => {
+        const lcd = new LcdClient({ baseUrl: sim.url, ratePerSecond: 1000 });
+        const testnet = await lcd.getSpotOrderbook(PAIRS.atomUsdt.testnetMarketId, 500);
+        const mid = midPrice(testnet)!;
+        // w1 within 100 bps of the testnet mid: 5 000 of bids in one order, 2 × 2 500 of asks
+        const orders = [
+          storedOrder(1, { side: 'buy', price: mid.mul('0.995').toFixed(), quantity: new Dec(5000).div(mid.mul('0.995')).toFixed() }),
+          storedOrder(2, { side: 'sell', price: mid.mul('1.005').toFixed(), quantity: new Dec(2500).div(mid.mul('1.005')).toFixed() }),
+          storedOrder(3, { side: 'sell', price: mid.mul('1.006').toFixed(), quantity: new Dec(2500).div(mid.mul('1.006')).toFixed() }),
+        ];
+        redis = new Redis(servers.redis.url);
+        await redis.hset(redisKeys.orders('w1', 'atom-usdt'), Object.fromEntries(orders.map((o) => [o.orderHash, JSON.stringify(o)])));
+
+        const run = await runCli(['compare', '--market', 'atom-usdt', '--json'], env);
+        expect(run.code).toBe(0);
+        const [atom] = parseJson(compareOutput, run).markets;
+        const quality = atom!.quality!;
+        // the sim's books move between reads: the exact figures are the publisher spec's; here, that compare measures them alike
+        expect(quality).toMatchObject({ uptime: { aggregate: true, perOrder: false }, rule: { maxSpreadBps: '100', minDepth: '4000' }, depthScale: null });
+        expect(Number(quality.trackingErrorBps)).toBeCloseTo(Math.abs(Number(atom!.gapPct)) * 100, 2);
+        expect(Number(quality.spreadRatio)).toBeCloseTo(Number(atom!.testnet!.spreadPct) / Number(atom!.mainnet!.spreadPct), 3);
+        expect(quality.depth.map((b) => b.bandBps)).toEqual([10, 25, 50, 100, 200, 500]);
+
+        const table = await runCli(['compare', '--market', 'atom-usdt'], env);
+        expect(table.stdout).toMatch(/MARKET\s+TRACKING bps\s+SPREAD T\/M\s+DEPTH 10bps B\/A/);
+        expect(table.stdout).toMatch(/atom-usdt\s+\d+(\.\d+)?\s+\d+(\.\d+)?\s+/);
+        expect(table.stdout).toContain('yes / no');
+      });
     });
 
     it('passes with exit 0 when the gate is wider than the gap', async () => {

@@ -128,7 +128,7 @@ function buildProgram(): Command {
 
   program
     .command('compare')
-    .description('mainnet vs testnet per pair: mid, gap, spread, depth within 1/2/5 %, levels; exit 1 when a gap exceeds --max-gap')
+    .description('mainnet vs testnet per pair: mid, gap, spread, depth within 1/2/5 %, levels, and book quality (tracking, spread and depth ratios, OLP uptime); exit 1 when a gap exceeds --max-gap')
     .option('--market <key>', 'one market (default: every enabled market)')
     .option('--max-gap <pct>', 'fail (exit 1) when |gap| is above this many percent, or unknown', decimalOption('--max-gap', { min: '0' }))
     .action(oneShot(compareCommand));

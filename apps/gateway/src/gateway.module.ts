@@ -23,6 +23,7 @@ import { MarketViewBuilder } from './markets/market-view.builder';
 import { MarketsController } from './markets/markets.controller';
 import { MarketsService } from './markets/markets.service';
 import { PriceHistoryReader } from './markets/price-history.reader';
+import { QualityMonitor } from './quality/quality.monitor';
 import { ApiExceptionFilter } from './platform/api-exception.filter';
 import { DependencyGuard } from './platform/dependency.guard';
 import { DependencyMonitor } from './platform/dependency.monitor';
@@ -87,6 +88,7 @@ const REQUESTS_PER_MINUTE = 600;
     WsUpgradePolicy,
     RealtimeGateway,
     LiveFeed,
+    QualityMonitor,
     OpenApiDocument,
     DashboardBundler,
   ],

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { BookSnapshot, FeedStatus, PriceTick } from '@mirrorbook/contracts';
+import type { BookSnapshot, FeedStatus, MarketQuality, PriceTick } from '@mirrorbook/contracts';
 import type { ActivityItem } from '../src/activity/activity-item.view';
 import type { BotOrders, BotView } from '../src/bots/bot.view';
 import type { MarketView } from '../src/markets/market.view';
@@ -154,6 +154,7 @@ class Dashboard {
       this.refreshMarkets();
       this.refreshBots();
     } else if (topic === 'prices' && event === 'status') this.refreshMarkets();
+    else if (topic === 'books' && event === 'quality') this.panels.get((data as MarketQuality).market)?.setQuality(data as MarketQuality);
     else if (topic === 'books') {
       this.panels.get((data as BookSnapshot).market)?.setBook(data as BookSnapshot);
       this.refreshMarkets();

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { BookSnapshot, PriceTick, StoredOrder } from '@mirrorbook/contracts';
+import type { BookSnapshot, MarketQuality, PriceTick, StoredOrder } from '@mirrorbook/contracts';
 import type { MarketView } from '../src/markets/market.view';
 import type { PriceHistory } from '../src/markets/price-history.view';
 import type { ApiClient } from './api.client';
@@ -8,17 +8,19 @@ import { h, replaceChildren } from './dom';
 import { arrow, clock, shortDecimal } from './format';
 import { oncePerFrame } from './frame';
 import { PriceChart, SERIES_COLOURS } from './price.chart';
+import { renderQuality } from './quality.view';
 
 /** The chart's window: one point per second. */
 const HISTORY_MS = 15 * 60_000;
 
-/** One market pair: live chart of both mids, the gap, depth bands, feed status and the depth ladder. */
+/** One market pair: live chart of both mids, the gap, depth bands, feed status, book quality and the depth ladder. */
 export class MarketPanel {
   readonly element: HTMLElement;
   private chart: PriceChart | undefined;
   private readonly chartBox: HTMLElement;
   private readonly head: HTMLElement;
   private readonly ladder: HTMLElement;
+  private readonly quality: HTMLElement;
   private book: BookSnapshot | undefined;
   private own: StoredOrder[] = [];
   private readonly drawLadder = oncePerFrame(() => renderLadder(this.ladder, this.book, this.own));
@@ -32,6 +34,7 @@ export class MarketPanel {
     this.chartBox = chartBox;
     this.head = h('div', { class: 'market-head' });
     this.ladder = h('div', { class: 'ladder', 'data-testid': `ladder-${key}` });
+    this.quality = h('div', { class: 'quality', 'data-testid': `quality-${key}` });
     this.element = h(
       'article',
       { class: 'card market', 'data-testid': `market-${key}` },
@@ -43,6 +46,7 @@ export class MarketPanel {
         h('span', { style: `color:${SERIES_COLOURS.trading}` }, '━ testnet mid'),
       ),
       chartBox,
+      h('details', { class: 'quality-panel', open: true }, h('summary', {}, 'Book quality vs mainnet'), this.quality),
       h('details', { class: 'ladder-panel', open: true }, h('summary', {}, 'Testnet depth'), this.ladder),
     );
     this.update(view);
@@ -65,6 +69,7 @@ export class MarketPanel {
   update(view: MarketView): void {
     this.view = view;
     const key = view.key;
+    renderQuality(this.quality, key, view.quality, view.depthScale);
     const band = (pct: string) => view.depth?.bands.find((b) => b.pct === pct);
     replaceChildren(
       this.head,
@@ -93,6 +98,12 @@ export class MarketPanel {
           : 'no book yet',
       ),
     );
+  }
+
+  /** The latest `md.quality.<mk>` figures (live, between market refreshes). */
+  setQuality(quality: MarketQuality): void {
+    this.view = { ...this.view, quality };
+    renderQuality(this.quality, this.view.key, quality, this.view.depthScale);
   }
 
   /** A live tick: extends its line at once (the gap follows with the next market refresh). */

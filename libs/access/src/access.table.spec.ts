@@ -29,6 +29,7 @@ describe('serviceIdentities', () => {
     ['md.price.mainnet.inj-usdt', ['price-feed']],
     ['md.book.testnet.inj-usdt', ['price-feed']],
     ['bot.state.spot-inj', ['gateway']],
+    ['md.quality.inj-usdt', ['price-feed', 'gateway']],
     ['exec.report.w1', ['executor-w1']],
     ['orders.w2.inj-usdt', ['executor-w2']],
     ['svc.heartbeat.executor.vm-1', ['executor-w1', 'executor-w2']],

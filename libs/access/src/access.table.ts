@@ -123,7 +123,15 @@ function executorOf(wallet: string): ServiceIdentity {
 const gateway: ServiceIdentity = {
   name: 'gateway',
   nats: {
-    publish: [all(subjectCatalog.botState.prefix), heartbeatOf('gateway'), JS_ACCOUNT_INFO, ...streamReader('MD'), ...streamReader('EXEC')],
+    // md.quality: the book-quality figures it measures (apps/gateway/src/quality); nothing else of md.*
+    publish: [
+      all(subjectCatalog.botState.prefix),
+      all(subjectCatalog.mdQuality.prefix),
+      heartbeatOf('gateway'),
+      JS_ACCOUNT_INFO,
+      ...streamReader('MD'),
+      ...streamReader('EXEC'),
+    ],
     subscribe: [all('md'), all('svc.heartbeat'), all(subjectCatalog.botState.prefix), INBOX],
   },
   redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'fees:*', 'lease:*', 'strategy:*'], write: ['bot:*', 'bots:bootstrap'] },

@@ -94,6 +94,12 @@ export const envSchema = z.object({
   /** gateway: open WebSocket connections, in all and per client IP; more are refused at the upgrade (503 / 429) */
   GATEWAY_WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(500),
   GATEWAY_WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+  /** gateway: book quality (`md.quality.<mk>`) is measured over the last this many ms */
+  QUALITY_WINDOW_MS: z.coerce.number().int().min(1000).default(300_000),
+  /** gateway: `md.quality.<mk>` at most once per this many ms per market (0: once per trading book) */
+  QUALITY_PUBLISH_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** gateway: OLP MinDepth of the two-sided uptime, quote units (notional per side, or per order) */
+  QUALITY_MIN_DEPTH: positiveDecimalString.default('4000'),
   /** signing for chain id injective-1 is refused unless this is true */
   ALLOW_MAINNET_TRADING: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

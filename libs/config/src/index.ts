@@ -8,3 +8,4 @@ export { formatIssues, formatPath } from './issue.formatter';
 export { APP_CONFIG, ConfigModule } from './config.module';
 export { botsBootstrapped, defaultBotState, NO_RECORD, resolveBotState, stoppedForNoRecord, UNREADABLE_RECORD } from './bot-state.resolver';
 export { effectiveStrategyParams, type EffectiveStrategyParams } from './effective-params.resolver';
+export { depthScaleOf } from './depth-scale.resolver';

@@ -27,6 +27,7 @@ export {
   type QualitySample,
   type RollingBookQuality,
 } from './book-quality.window';
+export { marketQualityPayload, qualitySample, type QualityInputs } from './market-quality.report';
 export { OLP_MIN_DEPTH, olpRuleFor, twoSidedUptime, type OlpRule, type OwnOrder, type TwoSidedUptime } from './olp.uptime';
 export { Dec, type DecimalValue } from './decimal.config';
 export { decimalsByDenom, denomCatalog, FEE_DENOM, type DenomCatalogOptions, type DenomInfo } from './denom.catalog';

@@ -1,17 +1,20 @@
 import type Decimal from 'decimal.js';
-import type { MarketPair } from '@mirrorbook/config';
-import { DEPTH_BANDS_PCT, toDecimalString } from '@mirrorbook/market';
+import { depthScaleOf, type MarketPair } from '@mirrorbook/config';
+import { DEPTH_BANDS_PCT, Dec, olpRuleFor, QUALITY_BANDS_BPS, toDecimalString } from '@mirrorbook/market';
 import type { CliContext } from '../cli/cli.context';
 import { exitCodeOf } from '../cli/cli.errors';
 import { EXIT, type ExitCode } from '../cli/exit-codes';
+import type { Book } from '../book/book.metrics';
 import { MarketReader } from '../chain/market.reader';
 import { formatAmount, formatDecimal, formatPercent, jsonDecimal, jsonPercent } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
-import { compareBooks, exceedsMaxGap, type MarketComparison, type SideMetrics } from './market.comparison';
+import { compareBooks, exceedsMaxGap, pairQuality, type MarketComparison, type PairQuality, type SideMetrics } from './market.comparison';
+import { readOwnOrders, type OwnOrdersReading } from './own-orders.reader';
 
 interface PairResult {
   readonly pair: MarketPair;
   readonly comparison: MarketComparison | null;
+  readonly quality: PairQuality | null;
   readonly exceeds: boolean;
   /** why the pair could not be compared */
   readonly error: unknown;
@@ -19,7 +22,9 @@ interface PairResult {
 
 /**
  * `mirrorbook compare`: mainnet vs testnet for every enabled pair (mid, gap, spread, depth
- * within 1/2/5 % of the mainnet mid, levels). Exits 1 when `--max-gap` is given and some gap is
+ * within 1/2/5 % of the mainnet mid, levels) and its book quality now, measured as the gateway's
+ * `md.quality.<mk>` is (libs/market `qualitySample`: tracking error, spread ratio, depth ratio per
+ * band, two-sided uptime of the bots' orders from `orders:<wallet>:<mk>`). Exits 1 when `--max-gap` is given and some gap is
  * above it (or unknown), 4 when a pair could not be read. On `--network mainnet` it compares
  * mainnet with testnet, as on `testnet`.
  */
@@ -28,19 +33,19 @@ export async function compareCommand(ctx: CliContext, opts: { market?: string; m
   const sides = ctx.sides(network);
   const pairs = opts.market ? [ctx.market(opts.market)] : ctx.config().markets.filter((m) => m.enabled);
   const reader = new MarketReader(ctx);
-  const results = await ctx.progress.step(`comparing ${pairs.length} markets (mainnet vs ${network})`, () =>
-    Promise.all(
-      pairs.map(async (pair): Promise<PairResult> => {
+  const [results, own] = await ctx.progress.step(`comparing ${pairs.length} markets (mainnet vs ${network})`, async () => {
+    const books = await Promise.all(
+      pairs.map(async (pair) => {
         try {
-          const [reference, trading] = await Promise.all([reader.book(sides.reference, pair), reader.book(sides.trading, pair)]);
-          const comparison = compareBooks(reference, trading);
-          return { pair, comparison, exceeds: exceedsMaxGap(comparison.gapPct, opts.maxGap), error: undefined };
+          return { pair, books: await Promise.all([reader.book(sides.reference, pair), reader.book(sides.trading, pair)]), error: undefined };
         } catch (error) {
-          return { pair, comparison: null, exceeds: opts.maxGap !== undefined, error };
+          return { pair, books: null, error };
         }
       }),
-    ),
-  );
+    );
+    const orders = await readOwnOrders(ctx, books.filter((b) => b.books).map((b) => b.pair.key));
+    return [books.map(({ pair, books: read, error }) => pairResult(ctx, pair, read, orders, opts.maxGap, error)), orders] as const;
+  });
   const failed = results.filter((r) => r.exceeds);
   ctx.out.result(
     {
@@ -55,14 +60,48 @@ export async function compareCommand(ctx: CliContext, opts: { market?: string; m
         error: r.error === undefined ? null : (r.error as Error).message,
         mainnet: r.comparison && compareSideJson(r.comparison.reference, sides.reference.marketId(r.pair)),
         testnet: r.comparison && compareSideJson(r.comparison.trading, sides.trading.marketId(r.pair)),
+        quality: r.quality && qualityJson(r.quality),
       })),
     },
     () => renderComparison(results, network, opts.maxGap),
   );
   for (const r of results) if (r.error !== undefined) ctx.out.note(`${r.pair.key}: ${(r.error as Error).message}`);
+  if (!own.ok) ctx.out.note(`uptime unknown: the bots' orders could not be read (${own.reason})`);
   const readError = results.find((r) => r.error !== undefined);
   if (readError) return exitCodeOf(readError.error);
   return failed.length > 0 ? EXIT.CHECK_FAILED : EXIT.OK;
+}
+
+function pairResult(
+  ctx: CliContext,
+  pair: MarketPair,
+  books: readonly [Book, Book] | null,
+  own: OwnOrdersReading,
+  maxGap: Decimal | undefined,
+  error: unknown,
+): PairResult {
+  if (!books) return { pair, comparison: null, quality: null, exceeds: maxGap !== undefined, error };
+  const [reference, trading] = books;
+  const comparison = compareBooks(reference, trading);
+  const rule = { ...olpRuleFor(pair.key), minDepth: new Dec(ctx.config().env.QUALITY_MIN_DEPTH) };
+  const orders = own.ok ? (own.byMarket.get(pair.key) ?? []) : null;
+  const quality = pairQuality(reference, trading, orders, rule, depthScaleOf(ctx.config(), pair.key));
+  return { pair, comparison, quality, exceeds: exceedsMaxGap(comparison.gapPct, maxGap), error: undefined };
+}
+
+/**
+ * A pair's quality as `compare --json` prints it: the fields of `md.quality.<mk>`'s figures for the
+ * one snapshot compare read (tracking error in bps, ratios as decimals, uptime as met or not).
+ */
+export function qualityJson(q: PairQuality) {
+  return {
+    trackingErrorBps: jsonDecimal(q.quality.trackingErrorBps),
+    spreadRatio: jsonDecimal(q.quality.spreadRatio),
+    depth: q.quality.depth.map((b) => ({ bandBps: b.bandBps, depthRatio: { bids: jsonDecimal(b.ratio.bids), asks: jsonDecimal(b.ratio.asks) } })),
+    uptime: q.uptime && { aggregate: q.uptime.aggregate, perOrder: q.uptime.perOrder },
+    rule: { maxSpreadBps: toDecimalString(q.rule.maxSpreadBps), minDepth: toDecimalString(q.rule.minDepth) },
+    depthScale: q.depthScale,
+  };
 }
 
 /**
@@ -120,5 +159,32 @@ function renderComparison(results: readonly PairResult[], network: string, maxGa
       : results.some((r) => r.exceeds)
         ? `FAIL: ${results.filter((r) => r.exceeds).length} of ${results.length} markets have a gap above ${maxGap.toFixed()}% (or none)`
         : `ok: every gap within ${maxGap.toFixed()}%`;
-  return `${table}\n${verdict}`;
+  return `${table}\n${verdict}\n\n${renderQualityTable(results)}`;
+}
+
+/** The quality table: one row per pair, the figures of `qualityJson` shortened for the terminal. */
+function renderQualityTable(results: readonly PairResult[]): string {
+  const ratio = (d: Decimal | null) => formatDecimal(d, 3);
+  const met = (up: boolean | undefined) => (up === undefined ? '-' : up ? 'yes' : 'no');
+  const of = (r: PairResult, get: (q: PairQuality) => string): string => (r.quality ? get(r.quality) : '-');
+  const table = renderTable(
+    [
+      { header: 'MARKET', value: (r: PairResult) => r.pair.key },
+      { header: 'TRACKING bps', align: 'right', value: (r: PairResult) => of(r, (q) => formatDecimal(q.quality.trackingErrorBps, 2)) },
+      { header: 'SPREAD T/M', align: 'right', value: (r: PairResult) => of(r, (q) => ratio(q.quality.spreadRatio)) },
+      ...QUALITY_BANDS_BPS.map((bandBps) => ({
+        header: `DEPTH ${bandBps}bps B/A`,
+        align: 'right' as const,
+        value: (r: PairResult) =>
+          of(r, (q) => {
+            const band = q.quality.depth.find((b) => b.bandBps === bandBps);
+            return band ? `${ratio(band.ratio.bids)} / ${ratio(band.ratio.asks)}` : '-';
+          }),
+      })),
+      { header: 'UPTIME AGG/ORDER', align: 'right', value: (r: PairResult) => of(r, (q) => `${met(q.uptime?.aggregate)} / ${met(q.uptime?.perOrder)}`) },
+      { header: 'RULE', value: (r: PairResult) => of(r, (q) => `${q.rule.maxSpreadBps.toFixed()} bps, ${q.rule.minDepth.toFixed()}${q.depthScale ? `, depthScale ${q.depthScale}` : ''}`) },
+    ],
+    results,
+  );
+  return `${table}\nquality now: tracking |testnet mid − mainnet mid| ÷ mainnet mid; spread and depth ratios testnet ÷ mainnet (depth × depthScale, within the band of each own mid); uptime: the bots' orders within MaxSpread of the testnet mid reach MinDepth on both sides (aggregate / one order)`;
 }

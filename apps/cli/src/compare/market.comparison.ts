@@ -1,5 +1,17 @@
 import type Decimal from 'decimal.js';
-import { bestPrices, bookSpread, DEPTH_BANDS_PCT, depthWithin, midPrice, priceGapPct, type BookDepth } from '@mirrorbook/market';
+import {
+  bestPrices,
+  bookSpread,
+  DEPTH_BANDS_PCT,
+  depthWithin,
+  midPrice,
+  priceGapPct,
+  qualitySample,
+  type BookDepth,
+  type OlpRule,
+  type OwnOrder,
+  type QualitySample,
+} from '@mirrorbook/market';
 import type { Book } from '../book/book.metrics';
 
 /** What `compare` shows of one side of a pair. */
@@ -61,4 +73,21 @@ function sideMetrics(book: Book, centre: Decimal | null, bands: readonly string[
 export function exceedsMaxGap(gapPct: Decimal | null, maxGapPct: Decimal | undefined): boolean {
   if (maxGapPct === undefined) return false;
   return gapPct === null || gapPct.abs().gt(maxGapPct);
+}
+
+/** A pair's book quality at the moment `compare` read it: the measures the gateway publishes on `md.quality.<mk>`, for one snapshot. */
+export interface PairQuality {
+  readonly rule: OlpRule;
+  /** the bot params' depthScale; null when they have none (depth compared 1 : 1) */
+  readonly depthScale: string | null;
+  /** tracking error (bps), spread ratio and depth ratio per band: libs/market `bookQuality` */
+  readonly quality: QualitySample['quality'];
+  /** two-sided uptime of the bots' orders under both OLP rules; null when their orders are unknown */
+  readonly uptime: QualitySample['uptime'];
+}
+
+/** Measures the pair with libs/market `qualitySample`: the trading book against the reference book and the bots' own orders. */
+export function pairQuality(reference: Book, trading: Book, orders: readonly OwnOrder[] | null, rule: OlpRule, depthScale: string | null): PairQuality {
+  const sample = qualitySample({ testnet: trading, mainnet: reference, orders, rule, depthScale: depthScale ?? '1', ts: 0 });
+  return { rule, depthScale, quality: sample.quality, uptime: sample.uptime };
 }

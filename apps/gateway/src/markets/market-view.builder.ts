@@ -3,6 +3,7 @@ import type { BookSnapshot, PriceTick } from '@mirrorbook/contracts';
 import { APP_CONFIG, type AppConfig, type MarketPair } from '@mirrorbook/config';
 import { DEPTH_BANDS_PCT, depthWithin, toDecimalString, type BookSides } from '@mirrorbook/market';
 import { LiveMarketCache } from '../live/live-market.cache';
+import { QualityMonitor } from '../quality/quality.monitor';
 import type { DepthBandView, MarketView, PriceSummary } from './market.view';
 import { priceGap } from './price-gap';
 
@@ -43,6 +44,7 @@ export class MarketViewBuilder {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly liveMarkets: LiveMarketCache,
+    private readonly quality?: QualityMonitor,
   ) {}
 
   /** Every configured pair, with what is known now (call `liveMarkets.refreshFromRedis()` first for late data). */
@@ -85,6 +87,8 @@ export class MarketViewBuilder {
             }
           : null,
       feed: this.liveMarkets.status(pair.key) ?? null,
+      quality: this.quality?.latest(pair.key) ?? null,
+      depthScale: this.quality?.depthScale(pair.key) ?? null,
       bots: this.config.bots.filter((b) => b.markets.includes(pair.key)).map((b) => b.id),
     };
   }

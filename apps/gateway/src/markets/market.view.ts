@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, epochMs, feedStatusSchema, hex32, marketKey, network, positiveDecimalString, signedDecimalString } from '@mirrorbook/contracts';
+import { decimalString, epochMs, feedStatusSchema, hex32, marketKey, marketQualitySchema, network, positiveDecimalString, signedDecimalString } from '@mirrorbook/contracts';
 
 /** The latest price of one side of a pair. */
 export const priceSummarySchema = z.object({
@@ -67,6 +67,10 @@ export const marketViewSchema = z.object({
   depth: depthSchema.nullable(),
   /** the feed's last status message */
   feed: feedStatusSchema.nullable(),
+  /** the latest `md.quality.<mk>` figures (rolling window; libs/market `rollingBookQuality`); null before the first */
+  quality: marketQualitySchema.nullable(),
+  /** the depthScale of the bot parameters on this market, decimal string; null when they have none (depth compared 1 : 1) */
+  depthScale: positiveDecimalString.nullable(),
   /** bots quoting on this market */
   bots: z.array(z.string()),
 });

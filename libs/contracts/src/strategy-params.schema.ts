@@ -104,6 +104,11 @@ export const strategyParamsSchema = z
      * capped by the wallet's funds; a plain factor (1 = as deep as mainnet)
      */
     depthScale: boundedDecimal(B.depthScale, positiveDecimalString).default('1'),
+    /**
+     * largest order of the depth curve, a multiple of baseSize: keep it at most the executor's
+     * EXEC_MAX_ORDER_SIZE_MULTIPLE (10), which refuses larger orders; a band needing more gets more levels
+     */
+    maxOrderSize: boundedDecimal(B.sizeFraction, positiveDecimalString).default('10'),
     marketMoving: z
       .object({
         /** enter when |gap| exceeds this, percent */

@@ -79,7 +79,7 @@ const anyCase = fc
 function planOf({ market, book, scale, seed }: { market: Market; book: BookSides; scale: string; seed: number }, funds: Partial<PlanCycleInput> = {}): CyclePlan {
   const account = market.type === 'spot' ? {} : { balances: undefined, position: new Dec(0) };
   return planCycle(
-    curveInput(book, { market, params: params({ depthScale: scale, maxNetPosition: '100000000' }), rng: createSeededRng(seed), ...account, ...funds }),
+    curveInput(book, { market, params: params({ depthScale: scale, maxNetPosition: '100000000', baseSize: '10000' }), rng: createSeededRng(seed), ...account, ...funds }),
   );
 }
 
@@ -213,6 +213,25 @@ describe('the depth curve (a mainnet book to mirror)', () => {
       const next = planCycle(curveInput(book, { params: params({ depthScale: '0.5' }), ownOrders: [...landed(plan), tight] }));
       expect(cancels(next).map((c) => c.orderHash)).toEqual([hash(999)]);
       expect(next.notes).toContain("1 quotes inside mainnet's spread cancelled");
+    });
+  });
+
+  describe('when mainnet’s levels are larger than the largest order (maxOrderSize 10 × baseSize 1)', () => {
+    const book = syntheticBook(INJ, 25);
+    const plan = planCycle(curveInput(book));
+
+    it('caps every order at 10 INJ and keeps at most maxOrdersPerSide (40) a side', () => {
+      expect(creates(plan).every((o) => new Dec(o.quantity).lte(10))).toBe(true);
+      expect(ofSide(creates(plan), 'buy').length).toBeLessThanOrEqual(40);
+      expect(ofSide(creates(plan), 'sell').length).toBeLessThanOrEqual(40);
+    });
+
+    it('places more levels where the depth needs them and still carries mainnet’s depth in every band', () => {
+      const quality = bookQuality(plannedBook(plan), book);
+      for (const band of quality.depth) {
+        expect(band.ratio.bids!.toNumber()).toBeCloseTo(1, 1);
+        expect(band.ratio.asks!.toNumber()).toBeCloseTo(1, 1);
+      }
     });
   });
 

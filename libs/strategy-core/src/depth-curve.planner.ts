@@ -58,8 +58,12 @@ export interface CurveLadderInput {
   readonly toUnits: (quote: Decimal) => number;
   /** the smallest order at price index k, price × quantity units: the min notional or one quantity tick */
   readonly minUnitsAt: (k: number) => number;
-  /** most levels per band, narrowest band first (the configured tiers' layout) */
+  /** levels per band, narrowest band first (the configured tiers' layout), more where the order cap asks */
   readonly levelsPerBand: readonly number[];
+  /** largest quantity index of one level */
+  readonly maxQuantity: number;
+  /** most levels of the side */
+  readonly maxLevels: number;
   readonly sizeJitter: NumberRange;
   readonly rng: Rng;
 }
@@ -81,7 +85,8 @@ const GAP_JITTER = 0.35;
  * each band's edge is the target (in between it follows the straight line between the edges,
  * jittered per level). A band gets no more levels than its depth increment pays smallest orders for
  * (the innermost level excepted: it is lifted to the smallest order if need be) and than it has
- * ticks; what it cannot place is carried to the next band. Quantities are rounded down against the
+ * ticks, and more than its share when its depth needs more orders of `maxQuantity`; what it
+ * cannot place is carried to the next band. Quantities are rounded down against the
  * cumulative target, so rounding never adds up across levels.
  */
 export function curveLadder(input: CurveLadderInput): CurveLadder {
@@ -104,19 +109,20 @@ export function curveLadder(input: CurveLadderInput): CurveLadder {
     // except for mainnet's best itself: it is in the band, so its level is too
     const inside = side === 'buy' ? Math.ceil(referenceTicks * (1 - within)) + 1 : Math.floor(referenceTicks * (1 + within)) - 1;
     const edge = pinned ? farther(inside, innermost) : inside;
-    const first = levels.length === 0 ? innermost : levels[levels.length - 1]! + away;
+    const first = pinned ? innermost : levels[levels.length - 1]! + away;
     const ticks = (edge - first) * away + 1;
     const need = input.toUnits(depth) - placed;
-    const affordable = Math.min(input.levelsPerBand[j] ?? 0, Math.floor(need / input.minUnitsAt(Math.max(first, edge))));
+    const capped = Math.ceil(need / (input.maxQuantity * Math.min(first, edge)));
+    const affordable = Math.min(Math.max(input.levelsPerBand[j] ?? 0, capped), Math.floor(need / input.minUnitsAt(Math.max(first, edge))));
     // the innermost level is placed whatever its band's depth: the spread is mainnet's
-    const n = Math.min(pinned ? Math.max(1, affordable) : affordable, ticks);
+    const n = Math.min(pinned ? Math.max(1, affordable) : affordable, ticks, input.maxLevels - levels.length);
     if (n <= 0 || !(edge >= 1)) return;
     const distances = spreadOver(start, within, n, pinned, input.rng);
     const shares = jitteredShares(distances, start, within, input.sizeJitter, input.rng);
     const ks = onTicks(distances.map((d) => priceIndexAt(referenceTicks, side, d * 100)), first, edge, away, nearer, farther);
     const base = placed;
     ks.forEach((k, i) => {
-      const q = Math.max(0, Math.floor((base + need * shares[i]! - placed) / k));
+      const q = Math.min(input.maxQuantity, Math.max(0, Math.floor((base + need * shares[i]! - placed) / k)));
       levels.push(k);
       quantities.push(q);
       placed += k * q;

@@ -131,6 +131,8 @@ function staircaseShape(ctx: PlanningContext): StaircaseShape {
       toUnits: (quote) => quote.div(ctx.grid.unit).toNumber(),
       minUnitsAt: (k) => k * ctx.grid.minQuantityAt(k),
       levelsPerBand: perBand,
+      maxQuantity: Math.max(1, quantityIndexAt(ctx.baseTicks, ctx.params.maxOrderSize)),
+      maxLevels: ctx.params.maxOrdersPerSide,
       sizeJitter: ctx.params.bookBuilding.sizeJitter,
       rng: ctx.rng,
     });

@@ -30,6 +30,8 @@ export interface CompiledParams {
   readonly baseSize: Decimal;
   /** mainnet depth × this is the staircase's target depth */
   readonly depthScale: Decimal;
+  /** largest depth-curve order, a multiple of baseSize */
+  readonly maxOrderSize: number;
   readonly maxNetPosition: Decimal;
   readonly maxOrdersPerSide: number;
   readonly marketMoving: {
@@ -84,6 +86,7 @@ function compile(p: StrategyParams): CompiledParams {
   return {
     baseSize: new Dec(p.baseSize),
     depthScale: new Dec(p.depthScale),
+    maxOrderSize: Number(p.maxOrderSize),
     maxNetPosition: new Dec(p.maxNetPosition),
     maxOrdersPerSide: p.maxOrdersPerSide,
     marketMoving: {

@@ -75,6 +75,11 @@ describe('executor: two processes for one wallet', () => {
     record?.stop();
     await h?.stop();
   });
+  // the feed keeps the reference fresh; on a loaded machine this file runs past its 120 s age limit
+  const freshReferences = async () => {
+    for (const market of markets) await h.setReference(market, '10');
+  };
+  beforeEach(freshReferences);
 
   const create = (price: string, side: 'buy' | 'sell' = 'buy'): CreateOrderAction => ({
     type: 'create', side, price, quantity: '1', postOnly: true, reduceOnly: false, cid: h.cid('f'),
@@ -94,6 +99,7 @@ describe('executor: two processes for one wallet', () => {
     const resting = new Map<MarketKey, string>();
     let bookSeq = 0;
     for (let i = 0; i < 200; i++) {
+      if (i % 20 === 0) await freshReferences();
       const market = markets[i % markets.length];
       const previous = resting.get(market);
       const actions: OrderAction[] = [create((9.5 - (i % 7) * 0.01).toFixed(3))];

@@ -207,12 +207,15 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
   /**
    * Subscribes with validation. An invalid inbound payload is counted, logged with its subject and
    * skipped; a handler error is counted and logged, and the subscription carries on.
+   * `countInvalid: false` for a second subscription of the process to subjects another one already
+   * takes: that one counts an invalid message, so it is counted once per service.
    */
-  subscribe<F extends SubjectFamily>(pattern: Subject<F>, handler: Handler<F>, options: { queue?: string } = {}): Subscription {
+  subscribe<F extends SubjectFamily>(pattern: Subject<F>, handler: Handler<F>, options: { queue?: string; countInvalid?: boolean } = {}): Subscription {
     const sub = this.connection().subscribe(pattern.subject, { queue: options.queue });
+    const countInvalid = options.countInvalid ?? true;
     void (async () => {
       for await (const msg of sub) {
-        const payload = this.decode(pattern.family, msg.subject, msg.data);
+        const payload = this.decode(pattern.family, msg.subject, msg.data, countInvalid);
         if (payload === undefined) continue;
         try {
           await handler(payload, { subject: msg.subject });
@@ -225,15 +228,16 @@ export class MessagingService implements OnModuleInit, OnApplicationShutdown {
     return sub;
   }
 
-  private decode<F extends SubjectFamily>(family: F, subject: string, data: Uint8Array): PayloadOf<F> | undefined {
+  private decode<F extends SubjectFamily>(family: F, subject: string, data: Uint8Array, count: boolean): PayloadOf<F> | undefined {
     const actual = familyOfSubject(subject) ?? family;
     const decoded = decodePayload(actual, data, (this.options.now ?? Date.now)());
     if (!decoded.ok) {
+      if (!count) return undefined;
       invalidMessagesTotal().inc({ family: actual, reason: decoded.reason });
       this.logger.warn(`skipped invalid message on ${subject} (${decoded.reason}): ${decoded.detail}`);
       return undefined;
     }
-    messagesReceivedTotal().inc({ family: actual });
+    if (count) messagesReceivedTotal().inc({ family: actual });
     return decoded.value as PayloadOf<F>;
   }
 

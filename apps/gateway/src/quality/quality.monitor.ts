@@ -80,7 +80,8 @@ export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShut
       this.messaging.subscribe(subjects.all('mdRefBook'), (book, meta) => {
         this.applyReference(book, meta.subject.split('.').at(-1) ?? '');
       }),
-      this.messaging.subscribe(subjects.all('mdBook'), (book) => (book.role === 'trading' ? this.measure(book) : undefined)),
+      // the live feed's md.book subscription counts the invalid ones
+      this.messaging.subscribe(subjects.all('mdBook'), (book) => (book.role === 'trading' ? this.measure(book) : undefined), { countInvalid: false }),
     );
   }
 

@@ -76,7 +76,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     // a tick's replan of a book already planned could stack on the last intent before it landed
     if (this.settings.awaitReportMs > 0) {
       this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
-      this.ticks = this.messaging.subscribe(subjects.mdPrice(this.settings.referenceNet, '*'), (tick) => this.ticked(tick), { queue: TICK_QUEUE });
+      this.ticks = this.messaging.subscribe(subjects.mdPrice(this.settings.referenceNet, '*'), (tick) => this.ticked(tick), { queue: TICK_QUEUE, countInvalid: false });
     }
     // ready means the server knows the subscription: a snapshot published after that reaches the group
     await (await this.messaging.connectionWhenReady()).flush();

@@ -53,7 +53,10 @@ describe('executor: happy path against the sim', () => {
       expect(stored.map((o) => o.orderHash).sort()).toEqual(onChain.map((o) => o.orderHash).sort());
       expect(stored.map((o) => o.cid).sort()).toEqual(onChain.map((o) => o.cid).sort());
     }
-    const created = h.events.filter((e) => e.kind === 'created' && e.wallet === wallet.id);
+    // order events go out beside the report, not before it: wait for them by count
+    const createdEvents = () => h.events.filter((e) => e.kind === 'created' && e.wallet === wallet.id);
+    await eventually(() => createdEvents().length >= 12, 10_000, '12 created order events');
+    const created = createdEvents();
     expect(created).toHaveLength(12);
     expect(new Set(created.map((e) => e.market))).toEqual(new Set(markets));
   }, 120_000);

@@ -5,6 +5,12 @@ import { h, replaceChildren } from './dom';
 import { arrow, duration, feeState, marketUnavailable, shortAddress, shortDecimal } from './format';
 import { ParamsForm } from './params-form.view';
 
+/** The market's depthScale in force (docs/architecture.md#depth-curve), or a dash. */
+function depthScaleOf(bot: BotView, market: string): string {
+  const scale = bot.effectiveParams[market]?.depthScale;
+  return typeof scale === 'string' ? scale : '—';
+}
+
 /** What a bot card asks the page to do. */
 export interface BotCardActions {
   showLogs(botId: string): void;
@@ -74,7 +80,7 @@ export class BotCard {
       h(
         'table',
         { class: 'prices' },
-        h('thead', {}, h('tr', {}, h('th', {}, 'market'), h('th', {}, 'testnet'), h('th', {}, 'mainnet'), h('th', {}, 'gap'))),
+        h('thead', {}, h('tr', {}, h('th', {}, 'market'), h('th', {}, 'testnet'), h('th', {}, 'mainnet'), h('th', {}, 'gap'), h('th', { title: 'depthScale: the share of mainnet depth the bot quotes' }, 'depth ×'))),
         h(
           'tbody',
           {},
@@ -86,8 +92,9 @@ export class BotCard {
               h('td', {}, shortDecimal(m.trading)),
               h('td', {}, shortDecimal(m.reference)),
               h('td', { class: `gap ${m.direction ?? ''}` }, `${arrow(m.direction)} ${m.gapPct === null ? '—' : `${shortDecimal(m.gapPct, 4)} %`}`),
+              h('td', { 'data-testid': `bot-depth-scale-${id}-${m.key}` }, depthScaleOf(bot, m.key)),
             ),
-            m.unavailable === null ? null : h('tr', { class: 'unavailable', 'data-testid': `bot-unavailable-${id}-${m.key}` }, h('td', { colspan: 4 }, marketUnavailable(m.unavailable))),
+            m.unavailable === null ? null : h('tr', { class: 'unavailable', 'data-testid': `bot-unavailable-${id}-${m.key}` }, h('td', { colspan: 5 }, marketUnavailable(m.unavailable))),
           ]),
         ),
       ),

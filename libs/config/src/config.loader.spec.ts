@@ -91,14 +91,14 @@ describe('loadConfig', () => {
       });
       expect(problemsOf()).toEqual([
         `${join(dir, 'strategy.json')}:2: baseSize: must be at most 1000000`,
-        `${join(dir, 'strategy.json')}:40: bookBuilding.tiers[0].levels: must be at most 100`,
-        `${join(dir, 'strategy.json')}:129: intentTtlMs: must be at most 60000 (the executor refuses longer-lived intents)`,
+        `${join(dir, 'strategy.json')}:42: bookBuilding.tiers[0].levels: must be at most 100`,
+        `${join(dir, 'strategy.json')}:131: intentTtlMs: must be at most 60000 (the executor refuses longer-lived intents)`,
       ]);
     });
 
     it("names the market's strategy in markets.json, not the bots that trade it", () => {
       edit('markets.json', (j) => (j.markets[1].strategy = { baseSize: '1000000000' }));
-      expect(problemsOf()).toEqual([`${join(dir, 'markets.json')}:19: markets[1].strategy: baseSize: must be at most 1000000`]);
+      expect(problemsOf()).toEqual([`${join(dir, 'markets.json')}:21: markets[1].strategy: baseSize: must be at most 1000000`]);
     });
 
     it("names a bot's cross-field mistake in bots.json", () => {

@@ -24,6 +24,8 @@ export const strategyParamBounds = {
   /** quote units */
   maxTakerNotionalPerCycle: '100000000',
   leverage: '100',
+  /** the share of mainnet depth the testnet book carries */
+  depthScale: '100',
   /** price levels per side of one staircase tier */
   levelsPerTier: 100,
   tiers: 20,
@@ -96,6 +98,17 @@ export const strategyParamsSchema = z
   .object({
     /** order size unit, base units (contracts for derivatives) */
     baseSize: boundedDecimal(B.baseSize, positiveDecimalString).default('1'),
+    /**
+     * the share of the mainnet book's depth the staircase carries (docs/architecture.md#depth-curve):
+     * its cumulative quote depth within each band of `QUALITY_BANDS_BPS` is mainnet's × this,
+     * capped by the wallet's funds; a plain factor (1 = as deep as mainnet)
+     */
+    depthScale: boundedDecimal(B.depthScale, positiveDecimalString).default('1'),
+    /**
+     * largest order of the depth curve, a multiple of baseSize: keep it at most the executor's
+     * EXEC_MAX_ORDER_SIZE_MULTIPLE (10), which refuses larger orders; a band needing more gets more levels
+     */
+    maxOrderSize: boundedDecimal(B.sizeFraction, positiveDecimalString).default('10'),
     marketMoving: z
       .object({
         /** enter when |gap| exceeds this, percent */

@@ -1,7 +1,7 @@
 import { capOpenOrders } from './open-orders.cap';
 import type Decimal from 'decimal.js';
 import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
-import { toDecimalString, type Market } from '@mirrorbook/market';
+import { toDecimalString, type BookSides, type Market } from '@mirrorbook/market';
 import { assess, type BookAssessment } from './book.assessor';
 import { pickBudgetRelief } from './budget.relief';
 import { maintenanceDueAtMs } from './maintenance.cadence';
@@ -47,6 +47,11 @@ export interface PlanCycleInput {
   readonly book: PlanningBook;
   /** the mainnet reference price (quote per base) and the `seq` of the tick it came from */
   readonly reference: { readonly price: Decimal; readonly seq: number };
+  /**
+   * the mainnet book (levels within 5 % of its mid) whose depth curve the staircase mirrors ×
+   * `depthScale`; absent (no fresh book from the feed): the configured tiers
+   */
+  readonly referenceBook?: BookSides;
   /** the bot's open orders on this market */
   readonly ownOrders: readonly OwnOrder[];
   /** spot markets: available balances (required) */
@@ -128,6 +133,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
       cidPrefix: input.cidPrefix,
       balances: input.balances,
       position: input.position,
+      referenceBook: input.referenceBook,
     });
     return { ctx, plan: planner(ctx), withdrawn };
   };

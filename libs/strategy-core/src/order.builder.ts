@@ -1,7 +1,7 @@
 import type { CreateOrderAction } from '@mirrorbook/contracts';
 import type { Side } from '@mirrorbook/market';
 import type { CidSequence } from './cid.sequence';
-import type { OrderBudget } from './order-budget.model';
+import type { Lot, OrderBudget } from './order-budget.model';
 import type { PriceLimits } from './price.limits';
 import type { TickGrid } from './tick.grid';
 
@@ -123,6 +123,11 @@ export class OrderBuilder {
       cid: this.cids.next(),
     });
     return true;
+  }
+
+  /** See `OrderBudget.fit`: the share of `wanted` the budget left to this builder can afford. */
+  fit(side: Side, wanted: readonly Lot[], resting: readonly Lot[]): number {
+    return this.budget.fit(side, wanted, resting);
   }
 
   /** Price indices of the orders on `side` left out because the budget had no room for them. */

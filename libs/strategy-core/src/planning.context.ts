@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { BookLevel } from '@mirrorbook/contracts';
-import { Dec, type Market, type Side } from '@mirrorbook/market';
+import { Dec, type BookSides, type Market, type Side } from '@mirrorbook/market';
 import type { AssessedBook, BookAssessment } from './book.assessor';
 import { CidSequence } from './cid.sequence';
 import type { OrderBudget } from './order-budget.model';
@@ -28,6 +28,8 @@ export interface PlanningContext {
   readonly baseTicks: number;
   /** per side, the price index nearest the reference: one tick strictly below / above it */
   readonly referenceEdge: Readonly<Record<Side, number>>;
+  /** the mainnet book the staircase mirrors; undefined: the configured tiers */
+  readonly referenceBook: BookSides | undefined;
   /** The builder for the creates of a plan that also cancels `cancels` (gone when the creates land). */
   builder(cancels: readonly AssessedOwnOrder[]): OrderBuilder;
   /** The builders made so far, with what each planned and left out. */
@@ -49,6 +51,7 @@ export interface PlanningInputs {
   readonly cidPrefix: string;
   readonly balances?: SpotBalances;
   readonly position?: Decimal;
+  readonly referenceBook?: BookSides;
 }
 
 /** Assembles the planning context: tick grid, reference bounds and the order-builder factory. */
@@ -72,6 +75,7 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
     referenceTicks: assessment.reference.div(market.priceTick).toNumber(),
     baseTicks,
     referenceEdge: { buy: reference.bidMax, sell: reference.askMin },
+    referenceBook: inputs.referenceBook,
     builder(cancels) {
       const gone = [...inputs.withdrawn, ...cancels];
       const cancelled = new Set(cancels.map((c) => c.order.orderHash));

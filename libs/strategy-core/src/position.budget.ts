@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, type Side } from '@mirrorbook/market';
-import type { OrderBudget } from './order-budget.model';
+import { fitFactor, quantityOf, type Lot, type OrderBudget } from './order-budget.model';
 import type { AssessedOwnOrder } from './own-order.model';
 import type { TickGrid } from './tick.grid';
 
@@ -45,5 +45,6 @@ export function createPositionBudget(
     consume(side: Side, _k: number, q: number): void {
       room[side] -= q;
     },
+    fit: (side: Side, wanted: readonly Lot[], resting: readonly Lot[]) => fitFactor(room[side] + quantityOf(resting), quantityOf(wanted)),
   };
 }

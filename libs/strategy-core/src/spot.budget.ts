@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, type Side } from '@mirrorbook/market';
-import type { OrderBudget } from './order-budget.model';
+import { fitFactor, quantityOf, type Lot, type OrderBudget } from './order-budget.model';
 import type { TickGrid } from './tick.grid';
 
 /** Spot balances the plan may commit, human units. */
@@ -36,5 +36,15 @@ export function createSpotBudget(grid: TickGrid, balances: SpotBalances): OrderB
       if (side === 'sell') baseTicks -= q;
       else quoteUnits -= BigInt(k) * BigInt(q);
     },
+    fit(side: Side, wanted: readonly Lot[], resting: readonly Lot[]): number {
+      if (side === 'sell') return fitFactor(baseTicks + quantityOf(resting), quantityOf(wanted));
+      // a buy's lock is k × q units (× 1 + fee, which quoteUnits already divides out)
+      return fitFactor(Number(quoteUnits) + notionalOf(resting), notionalOf(wanted));
+    },
   };
+}
+
+/** Σ k × q of `lots`, price × quantity units (a float: it only scales a target). */
+function notionalOf(lots: readonly Lot[]): number {
+  return lots.reduce((sum, l) => sum + l.k * l.q, 0);
 }

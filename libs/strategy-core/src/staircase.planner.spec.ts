@@ -119,6 +119,7 @@ describe('book building (staircase)', () => {
       expect(ofSide(orders, 'sell')).toHaveLength(25);
       expect(orders.every((o) => spreadPct(o.price, '0.5').lte(5))).toBe(true);
       expect(plan.notes).toEqual([
+        'no mainnet book: configured tiers',
         '2 buy levels left out: ticks too coarse for the tier spreads',
         '2 sell levels left out: ticks too coarse for the tier spreads',
       ]);
@@ -177,7 +178,7 @@ describe('book building (staircase)', () => {
     it('drops an order whose lifted size would exceed the largest planned size', () => {
       const plan = at('0.1');
       expect(creates(plan)).toHaveLength(0);
-      expect(plan.notes).toEqual(['27 buy dropped: min-notional', '27 sell dropped: min-notional']);
+      expect(plan.notes).toEqual(['no mainnet book: configured tiers', '27 buy dropped: min-notional', '27 sell dropped: min-notional']);
     });
   });
 

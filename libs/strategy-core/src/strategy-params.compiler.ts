@@ -28,6 +28,10 @@ export interface CompiledTier {
  */
 export interface CompiledParams {
   readonly baseSize: Decimal;
+  /** mainnet depth × this is the staircase's target depth */
+  readonly depthScale: Decimal;
+  /** largest depth-curve order, a multiple of baseSize */
+  readonly maxOrderSize: number;
   readonly maxNetPosition: Decimal;
   readonly maxOrdersPerSide: number;
   readonly marketMoving: {
@@ -81,6 +85,8 @@ function compile(p: StrategyParams): CompiledParams {
   const numbers = (r: { min: string; max: string }): NumberRange => ({ min: Number(r.min), max: Number(r.max) });
   return {
     baseSize: new Dec(p.baseSize),
+    depthScale: new Dec(p.depthScale),
+    maxOrderSize: Number(p.maxOrderSize),
     maxNetPosition: new Dec(p.maxNetPosition),
     maxOrdersPerSide: p.maxOrdersPerSide,
     marketMoving: {

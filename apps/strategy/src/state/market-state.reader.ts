@@ -30,6 +30,8 @@ export interface MarketState {
   readonly reference: PriceTick | undefined;
   /** `md:status:<mk>` */
   readonly status: FeedStatus | undefined;
+  /** `md:refbook:<mk>`: the latest mainnet (reference) book, not yet checked for age or role */
+  readonly refBook?: BookSnapshot;
   /** per bot id: `bot:<id>` (parsed; the raw value when invalid, so it resolves to stopped; null when missing) and `orders:<wallet>:<mk>` */
   readonly bots: ReadonlyMap<string, { readonly stored: BotState | string | null; readonly orders: readonly StoredOrder[] }>;
   /** whether `bots:bootstrap` holds a valid marker (a bot without a record then has its config default) */
@@ -45,7 +47,7 @@ export interface MarketState {
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
 /**
- * Reads the reference, the feed status, the bots' desired states and the wallets' open orders,
+ * Reads the reference, the feed status, the mainnet book, the bots' desired states and the wallets' open orders,
  * balances or positions and fee budget states for one market in a single pipelined round trip. Bot states are read on
  * every snapshot rather than cached: an operator's stop applies from the very next snapshot, and
  * the extra keys ride the same round trip. Invalid values are treated as missing and logged once
@@ -64,6 +66,7 @@ export class MarketStateReader {
     const pipeline = this.redis.pipeline();
     pipeline.get(redisKeys.latestPrice('reference', marketKey));
     pipeline.get(redisKeys.latestStatus(marketKey));
+    pipeline.get(redisKeys.latestRefBook(marketKey));
     pipeline.get(redisKeys.botsBootstrap());
     for (const bot of bots) pipeline.get(redisKeys.bot(bot.id));
     for (const bot of bots) pipeline.hgetall(redisKeys.orders(bot.wallet, marketKey));
@@ -81,6 +84,7 @@ export class MarketStateReader {
     const next = () => values[at++];
     const reference = this.parse(redisKeys.latestPrice('reference', marketKey), next(), priceTickSchema);
     const status = this.parse(redisKeys.latestStatus(marketKey), next(), feedStatusSchema);
+    const refBook = this.parse(redisKeys.latestRefBook(marketKey), next(), bookSnapshotSchema);
     const bootstrapped = botsBootstrapped(next() as string | null);
     const stored = bots.map((bot) => {
       const raw = (next() as string | null) ?? null;
@@ -92,6 +96,7 @@ export class MarketStateReader {
     return {
       reference,
       status,
+      ...(refBook ? { refBook } : {}),
       bots: new Map(bots.map((bot, i) => [bot.id, { stored: stored[i] ?? null, orders: orders[i] ?? [] }])),
       bootstrapped,
       balances: new Map(

@@ -469,3 +469,28 @@ describe('MarketEvaluator', () => {
     });
   });
 });
+
+describe('MarketEvaluator with the mainnet book stored by the feed (md:refbook)', () => {
+  const refBook = (ts: number): BookSnapshot => ({
+    ...book(),
+    role: 'reference',
+    bids: [{ price: '24.987', quantity: '20' }, { price: '24.9', quantity: '40' }],
+    asks: [{ price: '25.013', quantity: '20' }, { price: '25.1', quantity: '40' }],
+    orderCount: 4,
+    ts,
+  });
+  const bestBidOf = (intent: { plans: { actions: CreateOrderAction[] }[] }) =>
+    Math.max(...intent.plans[0]!.actions.filter((a) => a.type === 'create' && a.side === 'buy').map((a) => Number(a.price)));
+
+  it('quotes at mainnet’s spread from a fresh book', async () => {
+    const { evaluator, published } = setup({ state: { ...marketState(), refBook: refBook(NOW - 500) } });
+    await evaluator.evaluate(book());
+    expect(bestBidOf(published()[0]!.intent)).toBe(24.987);
+  });
+
+  it('falls back to the configured tiers from a book older than the reference max age', async () => {
+    const { evaluator, published } = setup({ state: { ...marketState(), refBook: refBook(NOW - 20_000) } });
+    await evaluator.evaluate(book());
+    expect(bestBidOf(published()[0]!.intent)).toBeGreaterThan(24.99);
+  });
+});

@@ -14,6 +14,7 @@ import type { MarketCatalog } from '../markets/market.catalog';
 import { strategyMetrics } from '../metrics/strategy.metrics';
 import type { StrategyStats } from '../metrics/strategy.stats';
 import { accountInputs, type AccountInputs } from '../planning/account-inputs.builder';
+import { freshReferenceBook } from '../planning/reference-book.filter';
 import type { StrategySettings } from '../settings/strategy.settings';
 import type { MarketState, MarketStateReader } from '../state/market-state.reader';
 import { StateUnavailableError } from '../state/state-unavailable.error';
@@ -283,6 +284,7 @@ export class MarketEvaluator {
         market,
         book,
         reference: { price: new Dec(reference.mid), seq: reference.seq },
+        referenceBook: freshReferenceBook(ctx.state.refBook, key, nowMs, this.deps.settings.referenceMaxAgeMs),
         ownOrders: account.ownOrders,
         balances: account.balances,
         position: account.position,

@@ -233,7 +233,7 @@ describe('mirrorbook read commands against the sim', () => {
         const [atom] = parseJson(compareOutput, run).markets;
         const quality = atom!.quality!;
         // the sim's books move between reads: the exact figures are the publisher spec's; here, that compare measures them alike
-        expect(quality).toMatchObject({ uptime: { aggregate: true, perOrder: false }, rule: { maxSpreadBps: '100', minDepth: '4000' }, depthScale: null });
+        expect(quality).toMatchObject({ uptime: { aggregate: true, perOrder: false }, rule: { maxSpreadBps: '100', minDepth: '4000' }, depthScale: '1' });
         expect(Number(quality.trackingErrorBps)).toBeCloseTo(Math.abs(Number(atom!.gapPct)) * 100, 2);
         expect(Number(quality.spreadRatio)).toBeCloseTo(Number(atom!.testnet!.spreadPct) / Number(atom!.mainnet!.spreadPct), 3);
         expect(quality.depth.map((b) => b.bandBps)).toEqual([10, 25, 50, 100, 200, 500]);

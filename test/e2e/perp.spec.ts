@@ -45,6 +45,7 @@ describe('e2e: an empty INJ/USDT PERP book', () => {
       },
       started + 20,
     );
+    if (!(book && full(book))) note(`perp empty book not full by height ${started + 20}: ${figuresText(book)}; ${await diagnose(stack)}`);
     expect(book && full(book)).toBe(true);
     // the block from which the chain held that full book: the inclusion height of the txs that
     // created its orders (the executor's reports), not the height next to the poll that saw it

@@ -34,6 +34,8 @@ export const strategyParamBounds = {
   ordersPerSide: 500,
   /** order-count thresholds of the phase selection */
   orderThreshold: 10_000,
+  /** creates and cancels of one plan: the executor's own per-intent limit cannot be set above this */
+  actionsPerPlan: 170,
   /** the executor refuses intents that live longer (`timeSanity.maxIntentTtlMs`) */
   intentTtlMs: timeSanity.maxIntentTtlMs,
 } as const;
@@ -205,6 +207,8 @@ export const strategyParamsSchema = z
       .default({}),
     /** most resting orders of the bot per side and market; the oldest beyond it are cancelled */
     maxOrdersPerSide: z.number().int().positive().max(B.ordersPerSide, `must be at most ${B.ordersPerSide}`).default(40),
+    /** most creates and cancels one plan carries (keep it at most the executor's EXEC_MAX_ACTIONS_PER_INTENT, which refuses larger intents); creates beyond it wait for the next cycle */
+    maxActionsPerPlan: z.number().int().positive().max(B.actionsPerPlan, `must be at most ${B.actionsPerPlan}`).default(150),
     /** derivatives: margin = notional / leverage */
     leverage: boundedDecimal(B.leverage, positiveDecimalString).default('2'),
     /** derivatives: cap on |net position|, base units */

@@ -1,4 +1,5 @@
 import { capOpenOrders } from './open-orders.cap';
+import { capPlanSize } from './plan-size.cap';
 import type Decimal from 'decimal.js';
 import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
 import { toDecimalString, type BookSides, type Market } from '@mirrorbook/market';
@@ -155,8 +156,10 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
     ...(maintainedAtMs === undefined ? {} : { maintainedAtMs }),
   };
   const planned = capOpenOrders([...planActions(withdrawn, []), ...plan.actions], assessment.ownOrders, pass.ctx.params.maxOrdersPerSide);
-  const actions = withoutNoOps(planned, assessment.ownOrders);
+  const sized = capPlanSize(withoutNoOps(planned, assessment.ownOrders), pass.ctx.params.maxActionsPerPlan);
+  const actions = sized.actions;
   const notes = relief.length > 0 ? [...plan.notes, `${relief.length} far orders withdrawn: the position budget binds`] : [...plan.notes];
+  if (sized.deferred > 0) notes.push(`${sized.deferred} creates left for the next cycle: a plan carries at most ${pass.ctx.params.maxActionsPerPlan} actions`);
   if (!waiting) return { phase, actions, assessment, nextCycleState, basedOn, notes };
   notes.push(`maintenance not due before ${new Date(dueAtMs).toISOString()}: price following only`);
   return { phase, actions, assessment, nextCycleState, basedOn, notes, maintenanceDueAtMs: dueAtMs };

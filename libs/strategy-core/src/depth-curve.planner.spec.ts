@@ -235,6 +235,28 @@ describe('the depth curve (a mainnet book to mirror)', () => {
     });
   });
 
+  describe('when mainnet jumps 10 % under a full curve of 80 resting orders', () => {
+    const plan = planCycle(curveInput(syntheticBook(INJ, 25)));
+    const resting = landed(plan);
+    const jumped = planCycle(curveInput(syntheticBook(INJ, '27.5'), { ownOrders: resting }));
+
+    it('stays within the executor’s per-intent limit (150): every cancel now, the nearest creates first, the rest next cycle', () => {
+      expect(resting).toHaveLength(80);
+      expect(jumped.actions).toHaveLength(150);
+      expect(cancels(jumped)).toHaveLength(80);
+      expect(jumped.notes).toContain('10 creates left for the next cycle: a plan carries at most 150 actions');
+      const nearest = (side: Side) => ofSide(creates(jumped), side).map((o) => new Dec(o.price).sub('27.5').abs().toNumber());
+      for (const side of ['buy', 'sell'] as const) expect(nearest(side)).toEqual([...nearest(side)].sort((x, y) => x - y));
+    });
+
+    it('places the deferred creates the cycle after', () => {
+      const placed = landed(jumped);
+      const next = planCycle(curveInput(syntheticBook(INJ, '27.5'), { ownOrders: placed, rng: createSeededRng(777) }));
+      expect(creates(next).length).toBeGreaterThanOrEqual(10);
+      expect(next.actions.length).toBeLessThanOrEqual(150);
+    });
+  });
+
   describe('when the quote balance pays for a fifth of the bid curve', () => {
     const book = syntheticBook(INJ, 25);
     const bidDepth = depthWithin(book, 25, 5).bids.quoteNotional;

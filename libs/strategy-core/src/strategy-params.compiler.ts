@@ -34,6 +34,7 @@ export interface CompiledParams {
   readonly maxOrderSize: number;
   readonly maxNetPosition: Decimal;
   readonly maxOrdersPerSide: number;
+  readonly maxActionsPerPlan: number;
   readonly marketMoving: {
     readonly gapAbovePct: Decimal;
     readonly minOrders: number;
@@ -89,6 +90,7 @@ function compile(p: StrategyParams): CompiledParams {
     maxOrderSize: Number(p.maxOrderSize),
     maxNetPosition: new Dec(p.maxNetPosition),
     maxOrdersPerSide: p.maxOrdersPerSide,
+    maxActionsPerPlan: p.maxActionsPerPlan,
     marketMoving: {
       gapAbovePct: new Dec(p.marketMoving.gapAbovePct),
       minOrders: p.marketMoving.minOrders,

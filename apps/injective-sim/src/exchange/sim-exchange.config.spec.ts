@@ -3,11 +3,11 @@ import { simExchangeConfigSchema } from './sim-exchange.config';
 
 describe('simExchangeConfigSchema', () => {
   describe('when nothing is configured', () => {
-    it('fills in defaults: a random walk from 10, 20-level mainnet depth, no takers, empty testnet books', () => {
+    it('fills in defaults: a random walk from 10, 24-level mainnet depth, no takers, empty testnet books', () => {
       const config = simExchangeConfigSchema.parse({});
       expect(config.seed).toBeUndefined();
       expect(config.defaults.price).toMatchObject({ mode: 'random-walk', startPrice: '10', volatilityPerBlock: 0.0002 });
-      expect(config.defaults.depth).toMatchObject({ enabled: true, levelsPerSide: 20, spread: 0.0005 });
+      expect(config.defaults.depth).toMatchObject({ enabled: true, levelsPerSide: 24, spread: 0.0005 });
       expect(config.defaults.takers.lambdaPerBlock).toBe(0);
       expect(config.defaults.testnetInitial).toEqual({ kind: 'empty' });
       expect(config.internal.takerCount).toBe(3);

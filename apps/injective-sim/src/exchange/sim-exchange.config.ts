@@ -66,6 +66,11 @@ export const depthLadderSchema = z.object({
 
 /** Synthetic resting depth on the "mainnet" market of a pair, replaced every block. */
 export const syntheticDepthSchema = depthLadderSchema.extend({
+  /**
+   * default 24: with the default spread and growth the outermost level sits ≈ 4.2 % from the
+   * reference, so every depth band a bot mirrors (out to 5 %) holds mainnet depth, as on a real book
+   */
+  levelsPerSide: z.number().int().min(1).max(200).default(24),
   /** default true */
   enabled: z.boolean().default(true),
 });

@@ -23,11 +23,11 @@ function mid(exchange: SimExchange, marketId: string): Decimal {
 
 describe('SimExchange', () => {
   describe('when created', () => {
-    it('gives every mainnet book 20 levels a side around the start price and leaves testnet books empty', () => {
+    it('gives every mainnet book 24 levels a side around the start price and leaves testnet books empty', () => {
       const exchange = sim({ pairs: { 'INJ/USDT': { price: { startPrice: '21.5' } } } });
       const book = exchange.orderbook(spotMainnet.id, 100);
-      expect(book.buys).toHaveLength(20);
-      expect(book.sells).toHaveLength(20);
+      expect(book.buys).toHaveLength(24);
+      expect(book.sells).toHaveLength(24);
       expect(mid(exchange, spotMainnet.id).sub('21.5').abs().lte('0.001')).toBe(true);
       expect(mid(exchange, perpMainnet.id).sub(10).abs().lte('0.001')).toBe(true);
       expect(exchange.orderbook(spotTestnet.id, 100)).toEqual({ buys: [], sells: [] });
@@ -60,7 +60,7 @@ describe('SimExchange', () => {
         expect(mid(exchange, spotMainnet.id).sub(price).abs().lte('0.002')).toBe(true);
       }
       const after = exchange.openOrders(spotMainnet.id, marketMaker);
-      expect(after).toHaveLength(40);
+      expect(after).toHaveLength(48);
       expect(after.every((o) => o.createdHeight === 50)).toBe(true);
       expect(after.filter((o) => before.includes(o.orderHash))).toEqual([]);
     });

@@ -188,6 +188,11 @@ export const strategyParamsSchema = z
          * reference (and less than one tick) is left alone
          */
         requoteTolerance: boundedDecimal('1').default('0.5'),
+        /**
+         * following the mainnet book: the held orders of a depth band whose notional is off the
+         * depth curve's by more than this fraction of it are placed again at the curve's sizes
+         */
+        depthTolerance: boundedDecimal('10').default('0.25'),
         /** seconds between maintenance (freshening) cycles while the reference stays within the tolerance */
         maintenanceIntervalS: z.number().int().nonnegative().max(3600, 'must be at most 3600').default(20),
         /** the interval is multiplied by this while the wallet's fee budget is in its `slow` state */

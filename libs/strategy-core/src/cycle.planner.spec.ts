@@ -299,7 +299,7 @@ describe('planCycle, over random books and references on every real market', () 
             expect(made.filter((o) => o.side === 'sell').length).toBeLessThanOrEqual(levels);
             {
               // wrong-side orders, and the stale quotes of levels placed again (one create each)
-              const requotedNote = plan.notes.find((n) => n.endsWith('quotes requoted: the reference moved beyond the tolerance'));
+              const requotedNote = plan.notes.find((n) => n.endsWith('quotes requoted: price or size off by more than the tolerance'));
               const requoted = requotedNote ? Number(requotedNote.split(' ')[0]) : 0;
               expect(cancelled).toBe(inBand.filter((o) => o.wrongSide).length + requoted);
               expect(made.length).toBeGreaterThanOrEqual(requoted);

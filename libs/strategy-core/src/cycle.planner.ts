@@ -1,10 +1,9 @@
-import { capOpenOrders } from './open-orders.cap';
-import { capPlanSize } from './plan-size.cap';
 import type Decimal from 'decimal.js';
 import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@mirrorbook/contracts';
 import { toDecimalString, type BookSides, type Market } from '@mirrorbook/market';
 import { assess, type BookAssessment } from './book.assessor';
 import { pickBudgetRelief } from './budget.relief';
+import { depthTargets } from './depth-curve.planner';
 import { maintenanceDueAtMs } from './maintenance.cadence';
 import { planMaintenance } from './maintenance.planner';
 import { planMarketMoving } from './market-moving.planner';
@@ -12,13 +11,15 @@ import type { AssessedOwnOrder, OwnOrder } from './own-order.model';
 import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
 import { withoutNoOps } from './no-op.filter';
+import { capOpenOrders } from './open-orders.cap';
 import { splitOutOfBand } from './out-of-band';
 import { planActions } from './plan.actions';
+import { capPlanSize } from './plan-size.cap';
 import { createPlanningContext, type PlanningContext } from './planning.context';
 import { planRepricing } from './repricing.planner';
 import type { Rng } from './seeded-rng.factory';
 import type { SpotBalances } from './spot.budget';
-import { planBookBuilding, planRequote } from './staircase.planner';
+import { planBookBuilding, planCurveUpkeep, planRequote } from './staircase.planner';
 import { StrategyInputError } from './strategy-input.error';
 import { compileParams } from './strategy-params.compiler';
 
@@ -141,7 +142,8 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   // maintenance runs once per interval; in between only the staircase's price following does
   const dueAtMs = maintenanceDueAtMs(cycle.maintainedAtMs, params.cadence, input.slow === true);
   const waiting = phase === 'MAINTENANCE' && input.nowMs < dueAtMs;
-  const planner = waiting ? planRequote : PLANNERS[phase];
+  const mirrors = input.referenceBook !== undefined && depthTargets(input.referenceBook, params.depthScale) !== null;
+  const planner = waiting ? planRequote : phase === 'MAINTENANCE' && mirrors ? planCurveUpkeep : PLANNERS[phase];
   const draws = replayable(input.rng);
   let pass = planWithout(outOfBand, draws.replay());
   // a second pass without the far orders that held a binding position budget (spot funds freed by

@@ -33,6 +33,19 @@ function curveInput(book: BookSides, overrides: Partial<PlanCycleInput> = {}): P
   return cycleInput({ reference: { price: midPrice(book)!, seq: 7 }, referenceBook: book, ...overrides });
 }
 
+/** The book of `own` once `plan` applied: the orders it did not cancel and its creates. */
+function bookAfter(own: readonly OwnOrder[], plan: Pick<CyclePlan, 'actions'>): BookSides {
+  const gone = new Set(cancels(plan).map((c) => c.orderHash));
+  const kept = own.filter((o) => !gone.has(o.orderHash));
+  const created = plannedBook(plan);
+  const levels = (side: Side, from: BookSides['bids']) => [
+    ...kept.filter((o) => o.side === side).map((o) => ({ price: new Dec(o.price).toFixed(), quantity: new Dec(o.quantity).toFixed() })),
+    ...from,
+  ];
+  const byPrice = (side: Side) => (a: { price: Decimal.Value }, b: { price: Decimal.Value }) => (side === 'buy' ? new Dec(b.price).cmp(a.price) : new Dec(a.price).cmp(b.price));
+  return { bids: levels('buy', created.bids).sort(byPrice('buy')), asks: levels('sell', created.asks).sort(byPrice('sell')) };
+}
+
 /** The bot's orders after the plan's creates landed (what the next cycle sees). */
 function landed(plan: Pick<CyclePlan, 'actions'>): OwnOrder[] {
   return creates(plan).map((o: CreateOrderAction, i) => ({ orderHash: hash(i + 1), side: o.side, price: new Dec(o.price), quantity: new Dec(o.quantity), createdAtMs: NOW - 1000 }));
@@ -232,6 +245,56 @@ describe('the depth curve (a mainnet book to mirror)', () => {
         expect(band.ratio.bids!.toNumber()).toBeCloseTo(1, 1);
         expect(band.ratio.asks!.toNumber()).toBeCloseTo(1, 1);
       }
+    });
+  });
+
+  describe('when mainnet’s book changes shape under a full curve (depthScale 0.5)', () => {
+    const before = syntheticBook(INJ, 25);
+    const plan = planCycle(curveInput(before, { params: params({ depthScale: '0.5' }) }));
+    const resting = landed(plan);
+    const next = (book: BookSides, own = resting) => planCycle(curveInput(book, { params: params({ depthScale: '0.5' }), ownOrders: own, rng: createSeededRng(4242) }));
+
+    it('plans nothing while it keeps its shape, though a replan draws other sizes', () => {
+      expect(next(before).actions).toEqual([]);
+    });
+
+    it('follows a doubled depth: the bands are placed again at the new sizes, each within the depth tolerance (0.25) of half of it', () => {
+      const deeper = syntheticBook(INJ, 25, 20, 0.00025, 1.25, 10);
+      const followed = next(deeper);
+      expect(followed.notes.some((n) => n.endsWith('quotes resized: their depth band was off mainnet’s × depthScale by more than the tolerance'))).toBe(true);
+      const quality = bookQuality(bookAfter(resting, followed), deeper, { depthScale: '0.5' });
+      for (const band of quality.depth) {
+        for (const ratio of [band.ratio.bids!, band.ratio.asks!]) expect({ band: band.bandBps, off: ratio.sub(1).abs().lte('0.25') }).toEqual({ band: band.bandBps, off: true });
+      }
+    });
+
+    it('follows a wider spread: the quotes inside mainnet’s new best prices go, the new best levels sit at them', () => {
+      const wider = syntheticBook(INJ, 25, 20, 0.001);
+      const followed = next(wider);
+      expect(cancels(followed).length).toBeGreaterThan(0);
+      expect(bestPrices(bookAfter(resting, followed))).toEqual(bestPrices(wider));
+    });
+
+    it('keeps the curve when maintenance is due: no tier freshening (small orders, cancels of the oldest), the curve’s missing levels placed', () => {
+      const landedBook = bookAfter(resting, { actions: [] });
+      const testnet = { bids: landedBook.bids.map((l) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() })), asks: landedBook.asks.map((l) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() })), orderCount: resting.length, seq: 9 };
+      const due = (own: OwnOrder[]) => planCycle(curveInput(before, { params: params({ depthScale: '0.5' }), book: testnet, ownOrders: own, rng: createSeededRng(4242) }));
+      expect(due(resting).phase).toBe('MAINTENANCE');
+      expect(due(resting).actions).toEqual([]);
+      const missing = resting.filter((o) => !(o.side === 'buy' && new Dec(o.price).eq(bestPrices(before).bestBid!)));
+      const upkeep = due(missing);
+      expect(upkeep.phase).toBe('MAINTENANCE');
+      expect(cancels(upkeep)).toEqual([]);
+      expect(creates(upkeep).map((o) => `${o.side} ${o.price}`)).toEqual([`buy ${bestPrices(before).bestBid!.toFixed()}`]);
+    });
+
+    it('refills a band whose orders a taker ate into', () => {
+      const eaten = resting.map((o) => (o.side === 'sell' && new Dec(o.price).lt('25.025') ? { ...o, quantity: new Dec(o.quantity).div(4).toDecimalPlaces(3, Dec.ROUND_DOWN) } : o));
+      const refilled = next(before, eaten);
+      const asks = ofSide(creates(refilled), 'sell');
+      expect(asks.length).toBeGreaterThan(0);
+      expect(asks.every((o) => new Dec(o.price).lte('25.025'))).toBe(true);
+      expect(ofSide(creates(refilled), 'buy')).toEqual([]);
     });
   });
 

@@ -10,7 +10,7 @@ const resting = restingStaircase('25');
 const building = params({ bookBuilding: { minTotalOrders: 1000 } });
 const build = (reference: string, overrides: Parameters<typeof cycleInput>[0] = {}) =>
   planCycle(cycleInput({ ...resting, reference: { price: new Dec(reference), seq: 3 }, params: building, ...overrides }));
-const requotedOf = (plan: { notes: string[] }) => plan.notes.find((n) => n.endsWith('quotes requoted: the reference moved beyond the tolerance'));
+const requotedOf = (plan: { notes: string[] }) => plan.notes.find((n) => n.endsWith('quotes requoted: price or size off by more than the tolerance'));
 
 describe('requote tolerance (book building)', () => {
   describe('when the reference has not moved', () => {
@@ -49,7 +49,7 @@ describe('requote tolerance (book building)', () => {
       const plan = build('25', { ownOrders, params: tight });
       expect(cancels(plan).map((c) => c.orderHash)).toEqual([moved.orderHash]);
       expect(creates(plan).map((o) => `${o.side} ${o.price}`)).toEqual(['buy 24.965']);
-      expect(requotedOf(plan)).toBe('1 quotes requoted: the reference moved beyond the tolerance');
+      expect(requotedOf(plan)).toBe('1 quotes requoted: price or size off by more than the tolerance');
     });
   });
 

@@ -30,8 +30,13 @@ export interface PlanningContext {
   readonly referenceEdge: Readonly<Record<Side, number>>;
   /** the mainnet book the staircase mirrors; undefined: the configured tiers */
   readonly referenceBook: BookSides | undefined;
-  /** The builder for the creates of a plan that also cancels `cancels` (gone when the creates land). */
-  builder(cancels: readonly AssessedOwnOrder[]): OrderBuilder;
+  /**
+   * The builder for the creates of a plan that also cancels `cancels` (gone when the creates land).
+   * The prices of cancelled orders stay taken (a cancel may fail where the create lands), except
+   * those of `reprice`: orders cancelled to be placed again at their price with another size (the
+   * chain runs a batch's cancels before its creates).
+   */
+  builder(cancels: readonly AssessedOwnOrder[], reprice?: readonly AssessedOwnOrder[]): OrderBuilder;
   /** The builders made so far, with what each planned and left out. */
   readonly builders: readonly OrderBuilder[];
 }
@@ -76,9 +81,9 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
     baseTicks,
     referenceEdge: { buy: reference.bidMax, sell: reference.askMin },
     referenceBook: inputs.referenceBook,
-    builder(cancels) {
-      const gone = [...inputs.withdrawn, ...cancels];
-      const cancelled = new Set(cancels.map((c) => c.order.orderHash));
+    builder(cancels, reprice = []) {
+      const gone = [...inputs.withdrawn, ...cancels, ...reprice];
+      const cancelled = new Set([...cancels, ...reprice].map((c) => c.order.orderHash));
       const remaining = assessment.ownOrders.filter((o) => !cancelled.has(o.order.orderHash));
       const limits: PriceLimits = {
         reference,
@@ -87,7 +92,8 @@ export function createPlanningContext(inputs: PlanningInputs): PlanningContext {
       };
       const budget = createBudget(grid, inputs, remaining);
       const takerUnits = grid.unitsAffordable(params.marketMoving.maxTakerNotionalPerCycle);
-      const taken = takenIndices(grid, [...assessment.ownOrders, ...inputs.withdrawn]);
+      const resized = new Set(reprice);
+      const taken = takenIndices(grid, [...assessment.ownOrders.filter((o) => !resized.has(o)), ...inputs.withdrawn]);
       const builder = new OrderBuilder(grid, limits, taken, budget, cids, takerUnits);
       builders.push(builder);
       return builder;

@@ -1,5 +1,6 @@
 import type { Side } from '@mirrorbook/market';
 import { curveLadder, depthTargets, levelsPerBand } from './depth-curve.planner';
+import { releaseOffDepthBands } from './band-depth.rule';
 import { claimLevels, type LevelClaims } from './level.claims';
 import type { OrderBuilder } from './order.builder';
 import type { AssessedOwnOrder } from './own-order.model';
@@ -45,25 +46,51 @@ export function planRequote(ctx: PlanningContext): PhasePlan {
   return planStaircase(ctx, 'requote', 'MAINTENANCE');
 }
 
+/**
+ * MAINTENANCE with a mainnet book to mirror (docs/architecture.md#depth-curve): the depth curve is
+ * the book's shape, so upkeep is the whole staircase — missing levels placed, bands off the curve
+ * resized, quotes the reference left requoted — rather than the tiers' freshening in depth stages,
+ * whose small orders and cancels of the oldest would wear the curve down.
+ */
+export function planCurveUpkeep(ctx: PlanningContext): PhasePlan {
+  return planStaircase(ctx, 'build', 'MAINTENANCE');
+}
+
 function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: PhasePlan['phase']): PhasePlan {
   const shape = staircaseShape(ctx);
   const notes = [...shape.notes];
   const tooTight = new Set(shape.tooTight);
   const cancelled = [...ctx.assessment.ownOrders.filter((o) => o.wrongSide), ...shape.tooTight];
+  // a stale quote is planned as resting (it goes only once its level is placed), so a level that
+  // cannot be placed again leaves the old quote where it is rather than no quote at all
+  const gone = new Set(cancelled);
+  const resting = ctx.assessment.ownOrders.filter((o) => !gone.has(o));
+  const sizes = shape.sizes && affordable(ctx, ctx.builder(cancelled), { ...shape, sizes: shape.sizes }, resting, notes);
+  const resized: AssessedOwnOrder[] = [];
   const claims = {} as Record<Side, LevelClaims>;
   const priceTick = ctx.grid.market.priceTick;
   for (const side of SIDES) {
     const own = ctx.assessment.ownOrders
       .filter((o) => o.order.side === side && !o.wrongSide && !tooTight.has(o))
       .map((order) => ({ order, ticks: order.price.div(priceTick).toNumber() }));
-    claims[side] = claimLevels(side, shape.ladders[side], ctx.referenceEdge[side], ctx.referenceTicks, own, ctx.params.cadence.requoteTolerance);
+    const levels = shape.ladders[side];
+    const byPrice = claimLevels(side, levels, ctx.referenceEdge[side], ctx.referenceTicks, own, ctx.params.cadence.requoteTolerance);
+    if (!sizes) {
+      claims[side] = byPrice;
+      continue;
+    }
+    const bands = releaseOffDepthBands({
+      claims: byPrice,
+      levels,
+      planned: levels.map((k, i) => placedQuantity(ctx, k, sizes[side][i]!)),
+      quantityOf: (o) => quantityIndexOf(ctx, o),
+      referenceTicks: ctx.referenceTicks,
+      tolerance: ctx.params.cadence.depthTolerance,
+    });
+    claims[side] = bands.claims;
+    resized.push(...bands.released);
   }
-  // a stale quote is planned as resting (it goes only once its level is placed), so a level that
-  // cannot be placed again leaves the old quote where it is rather than no quote at all
-  const builder = ctx.builder(cancelled);
-  const gone = new Set(cancelled);
-  const resting = ctx.assessment.ownOrders.filter((o) => !gone.has(o));
-  const sizes = shape.sizes && affordable(ctx, builder, { ...shape, sizes: shape.sizes }, resting, notes);
+  const builder = ctx.builder(cancelled, resized);
   const requoted: AssessedOwnOrder[] = [];
   // requote: the levels inside the innermost one the bot still holds follow the reference at once
   const innermostHeld = (side: Side) => {
@@ -86,8 +113,19 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
     }
   }
   if (shape.tooTight.length > 0) notes.push(`${shape.tooTight.length} quotes inside mainnet's spread cancelled`);
-  if (requoted.length > 0) notes.push(`${requoted.length} quotes requoted: the reference moved beyond the tolerance`);
-  return { phase, actions: planActions([...cancelled, ...requoted], builder.creates), notes: [...notes, ...builder.notes()] };
+  if (resized.length > 0) notes.push(`${resized.length} quotes resized: their depth band was off mainnet’s × depthScale by more than the tolerance`);
+  if (requoted.length > 0) notes.push(`${requoted.length} quotes requoted: price or size off by more than the tolerance`);
+  return { phase, actions: planActions([...cancelled, ...resized, ...requoted], builder.creates), notes: [...notes, ...builder.notes()] };
+}
+
+/** A resting order's remaining size as a quantity index. */
+function quantityIndexOf(ctx: PlanningContext, o: AssessedOwnOrder): number {
+  return o.quantity.gt(0) ? ctx.grid.quantityIndex(o.quantity) : 0;
+}
+
+/** The quantity index the builder places at price index `k` for `size`: lifted to the smallest order where `maxQ` allows. */
+function placedQuantity(ctx: PlanningContext, k: number, size: LevelSize): number {
+  return Math.min(size.maxQ, Math.max(size.q, ctx.grid.minQuantityAt(k)));
 }
 
 /** One level's quantity index and the largest the min-notional bump may lift it to. */
@@ -174,7 +212,7 @@ function affordable(
     const wanted = ladders[side].map((k, i) => ({ k, q: sizes[side][i]! }));
     const held = resting
       .filter((o) => o.order.side === side)
-      .map((o) => ({ k: ctx.grid.indexOf(o.price, side), q: o.quantity.gt(0) ? ctx.grid.quantityIndex(o.quantity) : 0 }));
+      .map((o) => ({ k: ctx.grid.indexOf(o.price, side), q: quantityIndexOf(ctx, o) }));
     const scale = builder.fit(side, wanted, held);
     if (scale < 1) notes.push(`funds bind: the ${side} depth curve scaled to ${(scale * 100).toFixed(1)} %`);
     result[side] = wanted.map(({ k, q }) =>

@@ -62,6 +62,8 @@ export interface CompiledParams {
   readonly cadence: {
     /** fraction of a level's distance to the reference an order may be off its target and still count as that level */
     readonly requoteTolerance: number;
+    /** fraction of a depth band's planned notional its held orders may be off before they are placed again */
+    readonly depthTolerance: number;
     /** ms between maintenance (freshening) cycles */
     readonly maintenanceIntervalMs: number;
     /** the interval's multiplier while the wallet's fee budget is slow */
@@ -117,6 +119,7 @@ function compile(p: StrategyParams): CompiledParams {
     },
     cadence: {
       requoteTolerance: Number(p.cadence.requoteTolerance),
+      depthTolerance: Number(p.cadence.depthTolerance),
       maintenanceIntervalMs: p.cadence.maintenanceIntervalS * 1000,
       slowFactor: p.cadence.slowFactor,
     },

@@ -229,7 +229,7 @@ describe('docker-compose.yml', () => {
     const table = serviceIdentities(wallets.map((w) => w.id));
     /** Services that connect to the bus: every app service but the one-shot helpers. */
     const busServices = appServices(project).filter(([n]) => !['demo-init', 'testnet-preflight'].includes(n));
-    const identityOf = (service: ComposeService) => identityNameOf(targetOf(service), environmentOf(service).WALLET_ID);
+    const identityOf = (service: ComposeService) => identityNameOf(targetOf(service), environmentOf(service).WALLET_ID ?? environmentOf(service).EXECUTOR_WALLETS);
     const required = (variable: string) => `\${${variable}:?set ${variable} in .env (deploy/bin/init-env.sh)}`;
 
     it.each(busServices)('%s connects to NATS and Redis as its own identity, with that identity\'s passwords from .env', (_name, service) => {

@@ -140,6 +140,8 @@ describe('executor: several wallets in one process', () => {
     for (const wallet of [tw1, tw2, tw3, tw4]) expect(await h.redis.get(`lease:executor:${wallet.id}`)).toBeNull();
     expect(executor.logs()).toContain('lease for wallet tw1 released');
     expect(executor.logs()).toContain('lease for wallet tw2 released');
+    // each wallet's last heartbeat says it stopped
+    for (const wallet of ['tw1', 'tw2', 'tw3', 'tw4']) expect(heartbeats(`-${wallet}`).at(-1)?.state).toBe('stopped');
   }, 60_000);
 
   it('refuses at start, in one line and with exit 78, a wallet listed twice or without its key file', async () => {

@@ -35,6 +35,8 @@ export class ExecutorTenures implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ExecutorTenures.name);
   readonly runners: readonly ExecutorRunner[];
   private readonly heartbeats: WalletHeartbeat[] = [];
+  /** each wallet's own state, when there are several */
+  private readonly walletLifecycles: LifecycleService[] = [];
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -70,6 +72,7 @@ export class ExecutorTenures implements BeforeApplicationShutdown {
       heartbeat.contribute(() => this.runners[0]!.heartbeatFacts());
       return;
     }
+    this.walletLifecycles.push(...lifecycles);
     heartbeat.contribute(() => ({ details: { wallets: wallets.map((w) => w.id).join(',') } }));
     this.runners.forEach((runner, i) => this.heartbeats.push(new WalletHeartbeat(identity, wallets[i]!.id, lifecycles[i]!, messaging, () => runner.heartbeatFacts())));
     // a wallet stopped for a configuration error degrades the process; its other wallets trade
@@ -92,7 +95,10 @@ export class ExecutorTenures implements BeforeApplicationShutdown {
 
   /** Every wallet's ordered shutdown at once (each finishes its tx in flight and releases its lease). */
   async beforeApplicationShutdown(): Promise<void> {
+    // each wallet's heartbeat says stopping, then stopped (a wallet stopped for a configuration error already is)
+    for (const own of this.walletLifecycles) own.transition('stopping');
     await Promise.all(this.runners.map((runner) => runner.shutdown()));
+    for (const own of this.walletLifecycles) own.transition('stopped');
     for (const heartbeat of this.heartbeats) heartbeat.stop();
   }
 }

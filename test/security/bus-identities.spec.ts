@@ -11,7 +11,8 @@ import { startNatsServer, startRedisServer, type TestNatsServer, type TestRedisS
 // The identities `npm start` and compose give the services, against real nats-server and
 // redis-server processes: what each may do, and that the server refuses the rest.
 
-const identities = serviceIdentities(['w1', 'w2']);
+// w3 and w4 share one executor process (EXECUTOR_WALLETS=w3,w4): one identity, executor-w3-w4
+const identities = serviceIdentities(['w1', 'w2', 'w3', 'w4'], [['w3', 'w4']]);
 const password = (name: string) => `pw-${name}-0123456789`;
 
 describe('bus identities on real servers', () => {
@@ -114,6 +115,35 @@ describe('bus identities on real servers', () => {
       expect(await publishAs('gateway', 'exec.report.w1')).toBe('PERMISSIONS_VIOLATION');
       expect(await publishAs('executor-w2', 'exec.report.w1')).toBe('PERMISSIONS_VIOLATION');
       expect(await publishAs('executor-w1', 'exec.report.w1', strategy)).toBe('accepted');
+    });
+  });
+
+  describe('a grouped executor (executor-w3-w4): exactly the rights of its two wallets', () => {
+    it('reports for both its wallets and for no other', async () => {
+      const strategy = await natsAs('strategy');
+      expect(await publishAs('executor-w3-w4', 'exec.report.w3', strategy)).toBe('accepted');
+      expect(await publishAs('executor-w3-w4', 'exec.report.w4', strategy)).toBe('accepted');
+      expect(await publishAs('executor-w3-w4', 'exec.report.w1')).toBe('PERMISSIONS_VIOLATION');
+      expect(await publishAs('executor-w1', 'exec.report.w3')).toBe('PERMISSIONS_VIOLATION');
+    });
+
+    it("consumes both its wallets' intents and cannot touch another wallet's consumer", async () => {
+      const own = await (await natsAs('executor-w3-w4')).jetstreamManager();
+      for (const wallet of ['w3', 'w4']) {
+        await own.consumers.add('INTENTS', { durable_name: intentConsumerName(wallet), filter_subject: `intent.${wallet}`, ack_policy: AckPolicy.Explicit });
+      }
+      const other = await (await natsAs('executor-w3-w4')).jetstreamManager({ checkAPI: false });
+      await expect(other.consumers.add('INTENTS', { durable_name: intentConsumerName('w2'), filter_subject: 'intent.w2', ack_policy: AckPolicy.Explicit })).rejects.toThrow(/Permissions Violation|timeout|TIMEOUT/i);
+    });
+
+    it("writes both its wallets' keys in Redis and no other wallet's", async () => {
+      const group = redisAs('executor-w3-w4');
+      await expect(group.set('seq:w3', '1')).resolves.toBe('OK');
+      await expect(group.set('seq:w4', '1')).resolves.toBe('OK');
+      await expect(group.set('lease:executor:w4', 'me', 'PX', 1000)).resolves.toBe('OK');
+      await expect(group.set('seq:w1', '1')).rejects.toThrow(/NOPERM/);
+      await expect(group.set('lease:executor:w2', 'me', 'PX', 1000)).rejects.toThrow(/NOPERM/);
+      await expect(redisAs('executor-w1').set('seq:w3', '1')).rejects.toThrow(/NOPERM/);
     });
   });
 

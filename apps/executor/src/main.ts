@@ -1,14 +1,14 @@
 import { runService } from '@mirrorbook/runtime';
 import { ExecutorModule } from './executor.module';
-import { ExecutorRunner } from './lease/executor.runner';
-import { loadExecutorWalletOrExit } from './wallet/executor-wallet.exit';
+import { ExecutorTenures } from './lease/executor.tenures';
+import { loadExecutorWalletsOrExit } from './wallet/executor-wallet.exit';
 
 void runService({
   app: 'executor',
   defaultPort: 8083,
   streams: ['EXEC', 'INTENTS', 'DLQ'],
-  imports: (config) => [ExecutorModule.forRoot(loadExecutorWalletOrExit(config))],
+  imports: (config) => [ExecutorModule.forRoot(loadExecutorWalletsOrExit(config))],
   afterListen: (app) => {
-    app.get(ExecutorRunner).start();
+    app.get(ExecutorTenures).start();
   },
 });

@@ -1,4 +1,4 @@
-import { serviceIdentities, type ServiceIdentity } from './access.table';
+import { identityNameOf, serviceIdentities, type ServiceIdentity } from './access.table';
 
 /** NATS subject matching: `*` one token, `>` one or more trailing tokens. */
 function matches(pattern: string, subject: string): boolean {
@@ -75,5 +75,65 @@ describe('serviceIdentities', () => {
     const cli = identities.find((i) => i.name === 'cli')!;
     expect(cli.nats.publish).toEqual([]);
     expect(cli.redis.write).toEqual(['lease:executor:*', 'fence:executor:*']);
+  });
+
+  describe('an executor group (several wallets in one process)', () => {
+    const single = serviceIdentities(['w1', 'w2', 'w3']);
+    const grouped = serviceIdentities(['w1', 'w2', 'w3'], [['w1', 'w2']]);
+    const named = (list: ServiceIdentity[], name: string) => list.find((i) => i.name === name)!;
+    const group = named(grouped, 'executor-w1-w2');
+    const sorted = (items: readonly string[]) => [...items].sort();
+
+    it('replaces its wallets\' identities by one; the other wallets keep theirs', () => {
+      expect(grouped.map((i) => i.name)).toEqual(['price-feed', 'strategy', 'gateway', 'injective-sim', 'cli', 'executor-w1-w2', 'executor-w3']);
+      expect(named(grouped, 'executor-w3')).toEqual(named(single, 'executor-w3'));
+      expect(identityNameOf('executor', 'w1,w2')).toBe('executor-w1-w2');
+      expect(identityNameOf('executor', 'w3')).toBe('executor-w3');
+    });
+
+    it('gets exactly the union of its wallets\' rights, each once', () => {
+      const [w1, w2] = [named(single, 'executor-w1'), named(single, 'executor-w2')];
+      const union = (a: readonly string[], b: readonly string[]) => sorted([...new Set([...a, ...b])]);
+      expect(sorted(group.nats.publish)).toEqual(union(w1.nats.publish, w2.nats.publish));
+      expect(sorted(group.nats.subscribe)).toEqual(union(w1.nats.subscribe, w2.nats.subscribe));
+      expect(sorted(group.redis.read)).toEqual(union(w1.redis.read, w2.redis.read));
+      expect(sorted(group.redis.write)).toEqual(union(w1.redis.write, w2.redis.write));
+      for (const list of [group.nats.publish, group.nats.subscribe, group.redis.read, group.redis.write]) expect(new Set(list).size).toBe(list.length);
+    });
+
+    it.each([
+      ['exec.report.w1', true],
+      ['orders.w2.inj-usdt', true],
+      ['$JS.API.CONSUMER.MSG.NEXT.INTENTS.executor-w2', true],
+      ['exec.report.w3', false],
+      ['orders.w3.inj-usdt', false],
+      ['dlq.intent.w3', false],
+      ['$JS.API.CONSUMER.MSG.NEXT.INTENTS.executor-w3', false],
+    ])('may publish to %s: %s (nothing of a wallet outside the group)', (subject, allowed) => {
+      expect(group.nats.publish.some((p) => matches(p, subject))).toBe(allowed);
+    });
+
+    it.each([
+      ['seq:w1', true],
+      ['lease:executor:w2', true],
+      ['seq:w3', false],
+      ['orders:w3:inj-usdt', false],
+      ['lease:executor:w3', false],
+    ])('may write Redis %s: %s', (key, allowed) => {
+      expect(group.redis.write.some((p) => globMatches(p, key))).toBe(allowed);
+    });
+
+    it.each([
+      [[['w1']], 'a group has at least two wallets'],
+      [[['w1', 'w9']], 'wallet w9 is not a wallet of config/bots.json'],
+      [[['w1', 'w2'], ['w2', 'w3']], 'wallet w2 is in two groups'],
+      [[['w1', 'w1']], 'wallet w1 is in two groups (or twice in one)'],
+    ])('refuses the groups %j', (groups, message) => {
+      expect(() => serviceIdentities(['w1', 'w2', 'w3'], groups)).toThrow(message);
+    });
+
+    it('refuses a group whose password variables another identity already has', () => {
+      expect(() => serviceIdentities(['w1', 'w2', 'w1_w2'], [['w1', 'w2']])).toThrow('identities executor-w1-w2 and executor-w1_w2 would share the password variables of EXECUTOR_W1_W2');
+    });
   });
 });

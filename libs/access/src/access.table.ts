@@ -1,4 +1,5 @@
 import { deadIntentSubject, intentConsumerName, streamCatalog, subjectCatalog, type StreamName } from '@mirrorbook/contracts';
+import { envToken } from './nats-authorization.renderer';
 
 /** What one identity may do on NATS: subjects it may publish to and subscribe to (wildcards allowed). */
 export interface NatsGrant {
@@ -151,12 +152,65 @@ const cli: ServiceIdentity = {
   redis: { read: ['*'], write: ['lease:executor:*', 'fence:executor:*'] },
 };
 
-/** Every identity of a deployment whose executors sign for `wallets`. */
-export function serviceIdentities(wallets: readonly string[]): ServiceIdentity[] {
-  return [priceFeed, strategy, gateway, injectiveSim, cli, ...wallets.map(executorOf)];
+/** The identity of one executor process signing for `wallets`: `executor-<wallet>`, or `executor-w1-w2` for a group. */
+export function executorIdentityName(wallets: readonly string[]): string {
+  return `executor-${wallets.join('-')}`;
 }
 
-/** The identity a service process runs as: its app name, or `executor-<wallet>` for an executor. */
+/** Each item once, in the order first seen. */
+function union(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+/**
+ * The executor process of several wallets (`EXECUTOR_WALLETS`): exactly the union of its wallets'
+ * own rights, nothing more.
+ */
+function executorGroupOf(wallets: readonly string[]): ServiceIdentity {
+  const each = wallets.map(executorOf);
+  return {
+    name: executorIdentityName(wallets),
+    nats: { publish: union(each.map((i) => i.nats.publish)), subscribe: union(each.map((i) => i.nats.subscribe)) },
+    redis: { read: union(each.map((i) => i.redis.read)), write: union(each.map((i) => i.redis.write)) },
+  };
+}
+
+/**
+ * Every identity of a deployment whose executors sign for `wallets`: one executor identity per
+ * wallet (the default: one wallet per process), except the wallets of each of `groups`, which
+ * share one (`executor-w1-w2`, one process for them all). Throws when a group has fewer than two
+ * wallets, names a wallet not in `wallets` or one already grouped, or when two identities would
+ * share a password variable (`envToken`).
+ */
+export function serviceIdentities(wallets: readonly string[], groups: readonly (readonly string[])[] = []): ServiceIdentity[] {
+  const grouped = new Set<string>();
+  for (const group of groups) {
+    if (group.length < 2) throw new Error(`executor group ${group.join(',') || '(empty)'}: a group has at least two wallets (one wallet per process is the default)`);
+    for (const wallet of group) {
+      if (!wallets.includes(wallet)) throw new Error(`executor group ${group.join(',')}: wallet ${wallet} is not a wallet of config/bots.json`);
+      if (grouped.has(wallet)) throw new Error(`executor group ${group.join(',')}: wallet ${wallet} is in two groups (or twice in one)`);
+      grouped.add(wallet);
+    }
+  }
+  const executors = wallets.flatMap((wallet) => {
+    if (!grouped.has(wallet)) return [executorOf(wallet)];
+    const group = groups.find((g) => g.includes(wallet))!;
+    return group[0] === wallet ? [executorGroupOf(group)] : [];
+  });
+  const identities = [priceFeed, strategy, gateway, injectiveSim, cli, ...executors];
+  const tokens = new Map<string, string>();
+  for (const { name } of identities) {
+    const other = tokens.get(envToken(name));
+    if (other !== undefined) throw new Error(`identities ${other} and ${name} would share the password variables of ${envToken(name)}: rename a wallet or the group`);
+    tokens.set(envToken(name), name);
+  }
+  return identities;
+}
+
+/**
+ * The identity a service process runs as: its app name, or for an executor `executor-<wallet>`
+ * (`wallet` its WALLET_ID) or `executor-w1-w2` (`wallet` its EXECUTOR_WALLETS, `w1,w2`).
+ */
 export function identityNameOf(app: string, wallet?: string): string {
-  return app === 'executor' ? `executor-${wallet ?? ''}` : app;
+  return app === 'executor' ? executorIdentityName((wallet ?? '').split(',').map((w) => w.trim())) : app;
 }

@@ -132,6 +132,8 @@ export const envSchema = z.object({
   INTENTS_MAX_MSGS_PER_SUBJECT: z.coerce.number().int().positive().default(10_000),
   /** executor: which wallet of bots.json this process signs for */
   WALLET_ID: z.string().optional(),
+  /** executor: several wallets of bots.json signed for by one process (`w1,w2`), one tenure each; instead of WALLET_ID */
+  EXECUTOR_WALLETS: z.string().optional(),
   /** executor: reports and order events held while NATS refuses them (published in order once it is back); beyond, dropped and counted */
   EXEC_OUTBOX_MAX: z.coerce.number().int().min(1).default(10_000),
   /** executor: lease TTL, ms; a standby takes over within TTL + TTL/3 after the active one dies */

@@ -62,6 +62,8 @@ export interface HarnessOptions {
   eipBaseFee?: string;
   /** markets.json's pairs (e.g. one whose testnet id the sim does not list); default config/markets.json */
   markets?: readonly ConfigPair[];
+  /** bots.json params of a wallet's bot by wallet id, replacing the default `{ baseSize: '1', leverage: '2' }` */
+  botParams?: Readonly<Record<string, Record<string, string>>>;
 }
 
 /** NATS + Redis + the sim as a child process, a config directory, and helpers around executors. */
@@ -96,7 +98,7 @@ export class ExecutorHarness {
     const config = writeConfigDir({
       bots: {
         wallets: wallets.map((w) => ({ id: w.id, label: `test ${w.id}` })),
-        bots: wallets.map((w) => ({ id: w.bot, wallet: w.id, markets: Object.keys(MARKETS), params: { baseSize: '1', leverage: '2' }, enabled: true })),
+        bots: wallets.map((w) => ({ id: w.bot, wallet: w.id, markets: Object.keys(MARKETS), params: options.botParams?.[w.id] ?? { baseSize: '1', leverage: '2' }, enabled: true })),
       },
       sim: { genesis: { accounts } },
       markets: options.markets,
@@ -156,6 +158,15 @@ export class ExecutorHarness {
     });
     this.executors.push(proc);
     return proc;
+  }
+
+  /**
+   * Starts one executor process signing for several wallets (`EXECUTOR_WALLETS`), each key in its
+   * own 0600 file; `WALLET_ID` is left unset.
+   */
+  startExecutorGroup(wallets: readonly TestWallet[], env: NodeJS.ProcessEnv = {}, instance?: string): ManagedProcess {
+    const keys = Object.assign({}, ...wallets.map((w) => writeWalletKeyFile(this.config.dir, w.id, w.key))) as Record<string, string>;
+    return this.startExecutor(wallets[0]!, { WALLET_ID: '', EXECUTOR_WALLETS: wallets.map((w) => w.id).join(','), ...keys, ...env }, instance);
   }
 
   /** Resolves once the executor holds the lease and has taken over. */

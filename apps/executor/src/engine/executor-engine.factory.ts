@@ -36,16 +36,20 @@ export interface EngineInfrastructure {
   readonly lifecycle: LifecycleService;
   /** the process's unique lease holder value: fenced writes carry it with the token */
   readonly leaseHolder: string;
+  /** one of several wallets of the process: its report outbox is `exec-<wallet>` (default `exec`) */
+  readonly grouped?: boolean;
+  /** false for every wallet of a process but the first: an invalid `bot.state` message is counted once (default true) */
+  readonly countInvalidBotStates?: boolean;
 }
 
 /** Wires the engine and its collaborators for one wallet. */
 export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngine {
-  const { config, settings, wallet, redis, messaging, lifecycle, leaseHolder } = infra;
+  const { config, settings, wallet, redis, messaging, lifecycle, leaseHolder, grouped = false, countInvalidBotStates = true } = infra;
   // every process on the machine shares the LCD host's budget (public nodes limit per IP)
   const lcdBudget = chainLcdBudgetPerSecond(config.env);
   const chain = new ChainAccess(config, (lcdUrl) => lcdHostLimiter(redis, lcdUrl, lcdBudget, new RateLimiter({ ratePerSecond: lcdBudget })));
   const store = new WalletStateStore(redis.client, wallet.id);
-  const reporter = new ExecutionReporter(messaging, settings.outboxCapacity);
+  const reporter = new ExecutionReporter(messaging, settings.outboxCapacity, grouped ? `exec-${wallet.id}` : 'exec');
   // a write refused for a stale fencing token is never retried: the lease check before the next broadcast ends the tenure
   const outbox = new RedisWriteOutbox({ wallet: wallet.id, ...OUTBOX_RETRIES, isTerminal: (error) => error instanceof StaleFenceError });
   const sequence = new SequenceManager(chain, new FencedStore(redis.client, leaseHolder), wallet.id, wallet.wallet.injAddress, settings.sequenceMaxDrift, outbox);
@@ -63,7 +67,7 @@ export function createExecutorEngine(infra: EngineInfrastructure): ExecutorEngin
     feeMeter,
   });
   const account = new AccountStateRefresher(chain, store, wallet.wallet.injAddress, wallet.wallet.subaccountId);
-  const bots = new BotStateRegistry(config, store, messaging, wallet.id);
+  const bots = new BotStateRegistry(config, store, messaging, wallet.id, countInvalidBotStates);
   const feeTracker = new WalletFeesTracker({
     meter: feeMeter,
     store,

@@ -1,18 +1,17 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { ConfigError } from '@mirrorbook/config';
-import { redisKeys } from '@mirrorbook/contracts';
+import { redisKeys, type Heartbeat } from '@mirrorbook/contracts';
 import { DuplicateInstanceError, InstanceClaim, Lease } from '@mirrorbook/locking';
-import { RedisService } from '@mirrorbook/redis';
-import { HeartbeatService, LifecycleService, ReadinessRegistry, SERVICE_IDENTITY, type ServiceIdentity } from '@mirrorbook/observability';
-import { ExecutorEngine } from '../engine/executor.engine';
-import { EXECUTOR_SETTINGS, type ExecutorSettings } from '../settings/executor.settings';
+import type { RedisService } from '@mirrorbook/redis';
+import type { LifecycleService, ReadinessRegistry, ServiceIdentity } from '@mirrorbook/observability';
+import type { ExecutorEngine } from '../engine/executor.engine';
+import type { ExecutorSettings } from '../settings/executor.settings';
 import { BatchNotAppliedError } from '../shared/batch-not-applied.error';
 import { exitOnConfigError } from '../shared/config-error.exit';
 import { executorMetrics } from '../shared/executor.metrics';
-import { LEASE_HOLDER } from '../shared/lease-holder';
 import { LeaseLostError } from '../shared/lease-lost.error';
 import type { TenureGuard } from '../shared/tenure.guard';
-import { EXECUTOR_WALLET, type ExecutorWallet } from '../wallet/executor-wallet';
+import type { ExecutorWallet } from '../wallet/executor-wallet';
 
 // what is left of SHUTDOWN_TIMEOUT_MS for releasing the lease and draining connections
 const SHUTDOWN_MARGIN_MS = 2000;
@@ -25,32 +24,56 @@ export function leaseBroadcastMarginMs(ttlMs: number): number {
   return Math.floor(ttlMs / 3);
 }
 
+/** What one wallet's runner is built on. */
+export interface ExecutorRunnerParts {
+  readonly engine: ExecutorEngine;
+  readonly redis: RedisService;
+  /** the wallet's state: the process's own, or (several wallets in one process) the wallet's */
+  readonly lifecycle: Pick<LifecycleService, 'transition' | 'state'>;
+  readonly readiness: ReadinessRegistry;
+  readonly identity: ServiceIdentity;
+  readonly settings: ExecutorSettings;
+  readonly wallet: ExecutorWallet;
+  /** the process's unique lease holder value */
+  readonly holder: string;
+  /**
+   * One of several wallets of the process (`EXECUTOR_WALLETS`): its readiness checks and
+   * degradations are named `<name>:<wallet>`, and a configuration error found after start (a
+   * leverage the market refuses, its key used by another running wallet id) stops this wallet
+   * only, listed in `/health` as `degraded.walletStopped`, instead of stopping the process.
+   */
+  readonly grouped: boolean;
+}
+
 /**
  * One active executor per wallet (docs/architecture.md#lease-and-fencing): waits as a standby until the wallet's lease is
  * free, then runs the engine for as long as it holds it. Losing the lease ends the tenure at once
- * (nothing more is broadcast) and the process goes back to standby. On shutdown: stop taking
- * work, finish the tx in flight, optionally cancel everything, release the lease.
+ * (nothing more is broadcast) and the wallet goes back to standby. On shutdown: stop taking
+ * work, finish the tx in flight, optionally cancel everything, release the lease. A process that
+ * signs for several wallets runs one of these per wallet (`ExecutorTenures`), each with its own
+ * lease, engine, sequence, breaker and key.
  */
-@Injectable()
-export class ExecutorRunner implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(ExecutorRunner.name);
+export class ExecutorRunner {
+  private readonly logger: Logger;
+  private readonly engine: ExecutorEngine;
+  private readonly lifecycle: ExecutorRunnerParts['lifecycle'];
+  private readonly settings: ExecutorSettings;
+  private readonly wallet: ExecutorWallet;
   private readonly lease: Lease;
   private readonly claims: { claim: InstanceClaim; refusal: (other: string) => string }[];
   private readonly stopping = new AbortController();
   private running: Promise<void> | undefined;
   private tenure: { controller: AbortController; done: Promise<void> } | undefined;
+  /** why this wallet stopped for good while the process goes on (grouped only) */
+  private halted: string | undefined;
 
-  constructor(
-    private readonly engine: ExecutorEngine,
-    redis: RedisService,
-    private readonly lifecycle: LifecycleService,
-    heartbeat: HeartbeatService,
-    readiness: ReadinessRegistry,
-    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
-    @Inject(EXECUTOR_SETTINGS) private readonly settings: ExecutorSettings,
-    @Inject(EXECUTOR_WALLET) private readonly wallet: ExecutorWallet,
-    @Inject(LEASE_HOLDER) holder: string,
-  ) {
+  constructor(private readonly parts: ExecutorRunnerParts) {
+    const { engine, redis, readiness, identity, settings, wallet, holder, grouped } = parts;
+    this.engine = engine;
+    this.lifecycle = parts.lifecycle;
+    this.settings = settings;
+    this.wallet = wallet;
+    this.logger = new Logger(grouped ? `${ExecutorRunner.name}:${wallet.id}` : ExecutorRunner.name);
     this.lease = new Lease(redis.client, {
       key: redisKeys.executorLease(wallet.id),
       fenceKey: redisKeys.executorFence(wallet.id),
@@ -68,19 +91,35 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
         refusal: (other) => `wallet ${wallet.id} signs for ${wallet.wallet.injAddress}, the address of wallet ${other} (running): give each wallet of config/bots.json its own key`,
       },
     ];
-    heartbeat.contribute(() => ({
+    const named = (name: string) => (grouped ? `${name}:${wallet.id}` : name);
+    // not ready while Redis does not answer the lease's commands, or a held lease is too close to its deadline to broadcast
+    readiness.register(named('lease'), () => this.halted !== undefined || (this.lease.redisAnswering && (!this.lease.held || this.lease.msLeft() >= leaseBroadcastMarginMs(settings.leaseTtlMs))));
+    // the wallet's other markets trade: an unavailable market degrades the executor, it does not make it unready
+    readiness.registerDegradation(named('unavailableMarkets'), () => this.engine.unavailableMarkets());
+    // a bot stopped for want of its record is an alert for the operator, not a reason to stop the wallet
+    readiness.registerDegradation(named('botStateMissing'), () => this.engine.missingBotStates());
+    // a spent fee budget keeps the book and pauses new quotes until 00:00 UTC: an alert, not a failure
+    readiness.registerDegradation(named('feeBudget'), () => this.engine.feeBudgetPaused());
+  }
+
+  /** The wallet's facts for its heartbeat: the wallet, its unavailable markets, lease and engine details. */
+  heartbeatFacts(): Pick<Heartbeat, 'wallet' | 'unavailableMarkets' | 'details'> {
+    const { wallet } = this;
+    return {
       wallet: { id: wallet.id, address: wallet.wallet.injAddress, subaccountId: wallet.wallet.subaccountId },
       unavailableMarkets: this.engine.unavailableMarkets(),
-      details: { lease: this.lease.held ? 'held' : 'standby', ...this.engine.status(), botStateMissing: Object.keys(this.engine.missingBotStates()).join(',') || null },
-    }));
-    // not ready while Redis does not answer the lease's commands, or a held lease is too close to its deadline to broadcast
-    readiness.register('lease', () => this.lease.redisAnswering && (!this.lease.held || this.lease.msLeft() >= leaseBroadcastMarginMs(settings.leaseTtlMs)));
-    // the wallet's other markets trade: an unavailable market degrades the executor, it does not make it unready
-    readiness.registerDegradation('unavailableMarkets', () => this.engine.unavailableMarkets());
-    // a bot stopped for want of its record is an alert for the operator, not a reason to stop the wallet
-    readiness.registerDegradation('botStateMissing', () => this.engine.missingBotStates());
-    // a spent fee budget keeps the book and pauses new quotes until 00:00 UTC: an alert, not a failure
-    readiness.registerDegradation('feeBudget', () => this.engine.feeBudgetPaused());
+      details: {
+        lease: this.halted !== undefined ? 'stopped' : this.lease.held ? 'held' : 'standby',
+        ...this.engine.status(),
+        botStateMissing: Object.keys(this.engine.missingBotStates()).join(',') || null,
+        ...(this.halted !== undefined ? { stoppedReason: this.halted } : {}),
+      },
+    };
+  }
+
+  /** Why this wallet stopped for good while the process goes on, or undefined while it runs. */
+  get stoppedReason(): string | undefined {
+    return this.halted;
   }
 
   /** Starts contending for the lease (after the HTTP server is up). */
@@ -121,8 +160,8 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
       executorMetrics.leaseHeld().set({ wallet: this.wallet.id }, 0);
       if (this.stopping.signal.aborted) return;
       if (this.lease.held) await this.lease.release();
-      // a configuration error stops the process (no retry, no restart loop)
-      if (configError) exitOnConfigError(configError);
+      // a configuration error stops the process (no retry, no restart loop), or only this wallet of several
+      if (configError) return this.stopOnConfigError(configError);
       this.lifecycle.transition('standby');
     }
   }
@@ -141,13 +180,31 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
           break;
         } catch (error) {
           if (this.stopping.signal.aborted) return false;
-          if (error instanceof DuplicateInstanceError) exitOnConfigError(new ConfigError([refusal(error.other)]));
+          if (error instanceof DuplicateInstanceError) {
+            this.stopOnConfigError(new ConfigError([refusal(error.other)]));
+            return false;
+          }
           this.logger.warn(`cannot claim ${error instanceof Error ? error.message : String(error)}; retrying`);
           await new Promise((resolve) => setTimeout(resolve, this.lease.renewIntervalMs));
         }
       }
     }
     return true;
+  }
+
+  /**
+   * A single-wallet process exits (code 78, not restarted). One wallet of several stops for good
+   * (lease and claims released, its state `stopped`, listed in `/health`) and the others go on.
+   */
+  private stopOnConfigError(error: ConfigError): void {
+    if (!this.parts.grouped) exitOnConfigError(error);
+    this.halted = error.problems.join('; ');
+    this.logger.error(`wallet ${this.wallet.id} stopped: invalid configuration: ${this.halted} (the process's other wallets go on)`);
+    void Promise.all(this.claims.map(({ claim }) => claim.release()));
+    if (this.lifecycle.state !== 'stopping' && this.lifecycle.state !== 'stopped') {
+      this.lifecycle.transition('stopping');
+      this.lifecycle.transition('stopped');
+    }
   }
 
   /**
@@ -192,7 +249,7 @@ export class ExecutorRunner implements BeforeApplicationShutdown {
   }
 
   /** Ordered shutdown: stop taking work, finish the tx in flight, cancel if configured, release the lease. */
-  async beforeApplicationShutdown(): Promise<void> {
+  async shutdown(): Promise<void> {
     this.stopping.abort();
     const tenure = this.tenure;
     if (tenure) {

@@ -18,8 +18,10 @@ export class ExecutionReporter {
   constructor(
     private readonly messaging: MessagingService,
     capacity: number,
+    /** the outbox's name in its metrics: `exec`, or `exec-<wallet>` for one of several wallets of a process */
+    name = 'exec',
   ) {
-    this.outbox = messaging.outbox({ name: 'exec', capacity, retryMs: OUTBOX_RETRY_MS, maxWaitMs: OUTBOX_MAX_WAIT_MS });
+    this.outbox = messaging.outbox({ name, capacity, retryMs: OUTBOX_RETRY_MS, maxWaitMs: OUTBOX_MAX_WAIT_MS });
   }
 
   /** Publishes a report (or holds it while NATS is away); never throws into the trading loop. */

@@ -35,6 +35,8 @@ export class BotStateRegistry {
     private readonly store: WalletStateStore,
     private readonly messaging: MessagingService,
     private readonly wallet: string,
+    /** false when another wallet's registry of the process already counts invalid `bot.state` messages */
+    private readonly countInvalid = true,
   ) {
     this.bots = config.bots.filter((b) => b.wallet === wallet);
   }
@@ -45,7 +47,7 @@ export class BotStateRegistry {
     await this.read(this.bots, false);
     if (!this.subscribed) {
       await this.messaging.ready();
-      this.messaging.subscribe(subjects.all('botState'), (message) => void this.reload(message));
+      this.messaging.subscribe(subjects.all('botState'), (message) => void this.reload(message), { countInvalid: this.countInvalid });
       this.subscribed = true;
     }
   }

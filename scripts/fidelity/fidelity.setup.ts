@@ -133,3 +133,16 @@ export function repoDemoSetup(fileMarket: string): FidelitySetup {
   const markets = [...new Set([fileMarket, ...bots.flatMap((b) => b.markets)])];
   return demoSetup(bots, simPriceLevels(markets), fileMarket);
 }
+
+/**
+ * The depthScale a market's depth is measured against (testnet ÷ (mainnet × depthScale)): the
+ * effective strategy parameter of the first bot on the market (strategy.json, the market's
+ * `strategy` in markets.json, the bot's params, then the run's override), as the gateway's
+ * quality monitor takes it (`depthScaleOf`); "1" without a bot (the schema's default without a depthScale).
+ */
+export function marketDepthScale(setup: Pick<FidelitySetup, 'bots'>, market: string, override: StrategyParamsOverride, layers: ParamsLayers = repoConfig().layers): string {
+  const bot = setup.bots.find((b) => b.markets.includes(market));
+  if (!bot) return '1';
+  const layer = layers.markets.find((m) => m.key === market)?.strategy ?? {};
+  return resolveStrategyParams(layers.strategyDefaults, layer, bot.params, override).depthScale;
+}

@@ -8,7 +8,7 @@ import { CandleParseError } from '../../apps/injective-sim/src/price/candle-pars
 import { parseCandles } from '../../apps/injective-sim/src/price/candle.parser';
 import { loadCandleSource, replayRow, replayText } from '../../scripts/fidelity/candle.source';
 import { chargedFee } from '../../scripts/fidelity/fee.follower';
-import { botParams, demoSetup, ParamsOverrideError, parseParamsOverride, singleMarketSetup, type ParamsLayers, type SetupBot } from '../../scripts/fidelity/fidelity.setup';
+import { botParams, demoSetup, marketDepthScale, ParamsOverrideError, parseParamsOverride, singleMarketSetup, type ParamsLayers, type SetupBot } from '../../scripts/fidelity/fidelity.setup';
 
 const BOTS: SetupBot[] = [
   { id: 'spot-inj', wallet: 'w1', markets: ['inj-usdt', 'atom-usdt'], params: {} },
@@ -77,6 +77,28 @@ describe('parseParamsOverride', () => {
 describe('botParams', () => {
   it("puts the override on the bot's own params, merging objects", () => {
     expect(botParams(BOTS[1]!, { cadence: { maintenanceIntervalS: 5 } })).toEqual({ leverage: '3', cadence: { maintenanceIntervalS: 5 } });
+  });
+});
+
+describe('marketDepthScale', () => {
+  const layers: ParamsLayers = { ...LAYERS, markets: [{ key: 'inj-usdt' }, { key: 'atom-usdt' }, { key: 'inj-usdt-perp', strategy: { baseSize: '1', depthScale: '0.1' } }] };
+
+  it("takes the market's depthScale from markets.json under the first bot on it", () => {
+    expect(marketDepthScale({ bots: BOTS }, 'inj-usdt-perp', {}, layers)).toBe('0.1');
+  });
+
+  it("puts the bot's params and the run's override on top", () => {
+    expect(marketDepthScale({ bots: [{ ...BOTS[1]!, params: { depthScale: '0.5' } }] }, 'inj-usdt-perp', {}, layers)).toBe('0.5');
+    expect(marketDepthScale({ bots: BOTS }, 'inj-usdt-perp', { depthScale: '0.02' }, layers)).toBe('0.02');
+  });
+
+  it('is 1 where nothing sets it, or no bot quotes the market', () => {
+    expect(marketDepthScale({ bots: BOTS }, 'inj-usdt', {}, layers)).toBe('1');
+    expect(marketDepthScale({ bots: BOTS }, 'btc-usdt-perp', {}, layers)).toBe('1');
+  });
+
+  it("reads the repository's config by default (btc-usdt-perp: 0.002 in config/markets.json)", () => {
+    expect(marketDepthScale({ bots: [{ id: 'b', wallet: 'w1', markets: ['btc-usdt-perp'], params: {} }] }, 'btc-usdt-perp', {})).toBe('0.002');
   });
 });
 

@@ -18,6 +18,7 @@
  *   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
  *   --demo                   every bot of config/bots.json on its markets (each replays the file
  *                            scaled to its own price level in config/sim.json)
+ *   --rebase                 scale the file so its first open is --market's start price in config/sim.json
  *   --params JSON            strategy parameters layered on every bot's own, e.g.
  *                            '{"cadence":{"maintenanceIntervalS":10}}' (a bad value exits 2)
  *   --blocks-per-candle N    blocks one candle lasts (the time scale) [5]
@@ -48,7 +49,7 @@ import { renderChartHtml } from './fidelity/fidelity.chart';
 import { describeRun, FEE_HEADER, feeNote, feeRows, METRIC_HEADER, metricRows } from './fidelity/fidelity.report';
 import { rowOf, runFidelity, type FidelityOptions, type FidelityResult, type MarketFidelity, type PreviousFigures, type RunSnapshot } from './fidelity/fidelity.runner';
 import { TARGET_HEADER, targetChecks, targetRows, targetVerdict, type TargetCheck } from './fidelity/fidelity.targets';
-import { checkParams, ParamsOverrideError, parseParamsOverride, repoConfig, repoDemoSetup, singleMarketSetup, type FidelitySetup } from './fidelity/fidelity.setup';
+import { checkParams, ParamsOverrideError, parseParamsOverride, rebaseFactor, repoConfig, repoDemoSetup, singleMarketSetup, type FidelitySetup } from './fidelity/fidelity.setup';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -62,7 +63,7 @@ interface Cli {
 }
 
 const FLAGS = ['--render', '--prices', '--market', '--params', '--blocks-per-candle', '--every', '--block-ms', '--warmup-blocks', '--candles', '--min-depth', '--max-spread-bps', '--base-size', '--takers', '--out', '--name'];
-const SWITCHES = ['--no-png', '--raw', '--demo'];
+const SWITCHES = ['--no-png', '--raw', '--demo', '--rebase'];
 
 function parse(argv: string[]): Cli {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -92,10 +93,12 @@ function parse(argv: string[]): Cli {
   const prices = value('--prices') ?? (render ? '' : undefined);
   if (prices === undefined) usage('--prices is required');
   if (!render && !existsSync(prices!)) usage(`--prices: ${prices} does not exist`);
-  if (!render) checkCandles(prices!);
+  const firstOpen = render ? undefined : checkCandles(prices!);
   const candles = value('--candles');
   const market = value('--market') ?? 'inj-usdt';
-  const setup = argv.includes('--demo') ? repoDemoSetup(market) : singleMarketSetup(market);
+  // --rebase: the file's first open becomes the market's start price (config/sim.json)
+  const fileLevel = argv.includes('--rebase') ? firstOpen : undefined;
+  const setup = argv.includes('--demo') ? repoDemoSetup(market, fileLevel) : singleMarketSetup(market, fileLevel === undefined ? '1' : rebaseFactor(market, fileLevel));
   const options: FidelityOptions = {
     prices: prices!,
     market,
@@ -116,10 +119,10 @@ function parse(argv: string[]): Cli {
   return { options, out: value('--out') ?? (render ? dirname(render) : 'docs/fidelity'), name, png: !argv.includes('--no-png'), render };
 }
 
-/** Refuses a candle file the sim could not replay, before anything starts: exit 2 with the parser's one line. */
-function checkCandles(file: string): void {
+/** Refuses a candle file the sim could not replay, before anything starts: exit 2 with the parser's one line. Returns the first open. */
+function checkCandles(file: string): string {
   try {
-    loadCandleSource(file);
+    return loadCandleSource(file).candles[0]!.open.toFixed();
   } catch (error) {
     if (error instanceof CandleParseError) usage(error.message, false);
     throw error;
@@ -148,6 +151,8 @@ const USAGE = `usage: npm run fidelity -- --prices FILE [options]
   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
   --demo                   every bot of config/bots.json on its markets, each market replaying the
                            file scaled to its own level (config/sim.json startPrice)
+  --rebase                 scale the file so its first open is --market's start price in
+                           config/sim.json (a series recorded on another instrument or level)
   --params JSON            strategy parameters on top of every bot's own, e.g.
                            '{"cadence":{"maintenanceIntervalS":10}}'
   --blocks-per-candle N    blocks one candle lasts (the time scale; 86 = real time for 60 s candles) [5]

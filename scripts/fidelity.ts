@@ -239,7 +239,9 @@ function checksOf(result: FidelityResult, m: MarketFidelity): TargetCheck[] {
 }
 
 const previousNote = (result: FidelityResult) =>
-  result.previous ? `previous: the report this run replaced${result.previous.generatedAt ? ` (${result.previous.generatedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}` : 'previous: n/a (no earlier report at this output path)';
+  result.previous
+    ? `previous: the report this run replaced${result.previous.generatedAt ? ` (${result.previous.generatedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}`
+    : 'previous: n/a (no earlier report at this output path when the run was written)';
 
 /** The terminal output: per market its targets and its table, then the wallets' fees. */
 function terminalText(result: FidelityResult, about: string): string {

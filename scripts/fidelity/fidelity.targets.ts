@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Dec } from '@mirrorbook/market';
+import { Dec, QUALITY_BANDS_BPS } from '@mirrorbook/market';
 import type { FidelitySummary } from './fidelity.runner';
 
 /**
@@ -56,7 +56,8 @@ function targets(input: TargetInput): Target[] {
   const t = FIDELITY_TARGETS;
   const q = input.summary.quality;
   const rule = q ? `≥ ${q.rule.minDepth} within ${q.rule.maxSpreadBps} bps` : "the market's OLP rule";
-  const bands = (q?.depthRatio ?? []).filter((b) => b.bandBps >= t.depthFromBandBps).map((b) => b.bandBps);
+  const measured = q ? q.depthRatio.map((b) => b.bandBps) : QUALITY_BANDS_BPS;
+  const bands = measured.filter((bandBps) => bandBps >= t.depthFromBandBps);
   const depthScale = q?.depthScale ?? '1';
   return [
     {
@@ -105,7 +106,8 @@ function uptime(pct: string | null | undefined, atLeast: number): Measure {
 
 /**
  * Each target with the run's figure, the previous report's beside it ("n/a" without one) and
- * pass / miss. The depth bands are those the run measured from `depthFromBandBps` out.
+ * pass / miss. The depth bands are those the run measured (libs/market `QUALITY_BANDS_BPS` for a
+ * report that measured none) from `depthFromBandBps` out.
  */
 export function targetChecks(now: TargetInput, previous?: TargetInput): TargetCheck[] {
   return targets(now).map((target) => {

@@ -171,8 +171,9 @@ describe('targetChecks', () => {
   it('says n/a for a figure a report written before did not measure', () => {
     const old = { ...summary(), quality: undefined };
     const checks = targetChecks({ candles: 240, summary: old });
-    expect(checks.map((c) => c.verdict)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a']);
-    expect(targetVerdict(checks)).toBe('targets: 2 of 5 met; not measured: 3');
+    expect(checks.map((c) => c.verdict)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
+    expect(checks[3]).toMatchObject({ target: 'depth within 25 bps ÷ (mainnet × depthScale 1) within 1 ± 0.3, bid / ask', now: '—' });
+    expect(targetVerdict(checks)).toBe('targets: 2 of 10 met; not measured: 8');
   });
 
   it('sums the verdicts up in one line naming the misses', () => {

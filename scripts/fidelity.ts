@@ -18,6 +18,7 @@
  *   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
  *   --demo                   every bot of config/bots.json on its markets (each replays the file
  *                            scaled to its own price level in config/sim.json)
+ *   --rebase                 scale the file so its first open is --market's start price in config/sim.json
  *   --params JSON            strategy parameters layered on every bot's own, e.g.
  *                            '{"cadence":{"maintenanceIntervalS":10}}' (a bad value exits 2)
  *   --blocks-per-candle N    blocks one candle lasts (the time scale) [5]
@@ -46,8 +47,9 @@ import { CandleParseError } from '../apps/injective-sim/src/price/candle-parse.e
 import { loadCandleSource } from './fidelity/candle.source';
 import { renderChartHtml } from './fidelity/fidelity.chart';
 import { describeRun, FEE_HEADER, feeNote, feeRows, METRIC_HEADER, metricRows } from './fidelity/fidelity.report';
-import { rowOf, runFidelity, type FidelityOptions, type FidelityResult, type MarketFidelity, type RunSnapshot } from './fidelity/fidelity.runner';
-import { checkParams, ParamsOverrideError, parseParamsOverride, repoConfig, repoDemoSetup, singleMarketSetup, type FidelitySetup } from './fidelity/fidelity.setup';
+import { rowOf, runFidelity, type FidelityOptions, type FidelityResult, type MarketFidelity, type PreviousFigures, type RunSnapshot } from './fidelity/fidelity.runner';
+import { TARGET_HEADER, targetChecks, targetRows, targetVerdict, type TargetCheck } from './fidelity/fidelity.targets';
+import { checkParams, ParamsOverrideError, parseParamsOverride, rebaseFactor, repoConfig, repoDemoSetup, singleMarketSetup, type FidelitySetup } from './fidelity/fidelity.setup';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -61,7 +63,7 @@ interface Cli {
 }
 
 const FLAGS = ['--render', '--prices', '--market', '--params', '--blocks-per-candle', '--every', '--block-ms', '--warmup-blocks', '--candles', '--min-depth', '--max-spread-bps', '--base-size', '--takers', '--out', '--name'];
-const SWITCHES = ['--no-png', '--raw', '--demo'];
+const SWITCHES = ['--no-png', '--raw', '--demo', '--rebase'];
 
 function parse(argv: string[]): Cli {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -91,10 +93,12 @@ function parse(argv: string[]): Cli {
   const prices = value('--prices') ?? (render ? '' : undefined);
   if (prices === undefined) usage('--prices is required');
   if (!render && !existsSync(prices!)) usage(`--prices: ${prices} does not exist`);
-  if (!render) checkCandles(prices!);
+  const firstOpen = render ? undefined : checkCandles(prices!);
   const candles = value('--candles');
   const market = value('--market') ?? 'inj-usdt';
-  const setup = argv.includes('--demo') ? repoDemoSetup(market) : singleMarketSetup(market);
+  // --rebase: the file's first open becomes the market's start price (config/sim.json)
+  const fileLevel = argv.includes('--rebase') ? firstOpen : undefined;
+  const setup = argv.includes('--demo') ? repoDemoSetup(market, fileLevel) : singleMarketSetup(market, fileLevel === undefined ? '1' : rebaseFactor(market, fileLevel));
   const options: FidelityOptions = {
     prices: prices!,
     market,
@@ -115,10 +119,10 @@ function parse(argv: string[]): Cli {
   return { options, out: value('--out') ?? (render ? dirname(render) : 'docs/fidelity'), name, png: !argv.includes('--no-png'), render };
 }
 
-/** Refuses a candle file the sim could not replay, before anything starts: exit 2 with the parser's one line. */
-function checkCandles(file: string): void {
+/** Refuses a candle file the sim could not replay, before anything starts: exit 2 with the parser's one line. Returns the first open. */
+function checkCandles(file: string): string {
   try {
-    loadCandleSource(file);
+    return loadCandleSource(file).candles[0]!.open.toFixed();
   } catch (error) {
     if (error instanceof CandleParseError) usage(error.message, false);
     throw error;
@@ -147,6 +151,8 @@ const USAGE = `usage: npm run fidelity -- --prices FILE [options]
   --market KEY             pair whose mainnet price the file records; alone, the one market run [inj-usdt]
   --demo                   every bot of config/bots.json on its markets, each market replaying the
                            file scaled to its own level (config/sim.json startPrice)
+  --rebase                 scale the file so its first open is --market's start price in
+                           config/sim.json (a series recorded on another instrument or level)
   --params JSON            strategy parameters on top of every bot's own, e.g.
                            '{"cadence":{"maintenanceIntervalS":10}}'
   --blocks-per-candle N    blocks one candle lasts (the time scale; 86 = real time for 60 s candles) [5]
@@ -214,9 +220,35 @@ const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const htmlTable = (header: string[], body: string[][]) => `<table><tr>${header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${body.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
 const marketTitle = (m: MarketFidelity) => `${m.market} (${m.wallets.join(', ')}${m.scale === '1' ? '' : `; prices × ${Number(m.scale).toPrecision(4)}`})`;
 
-/** The terminal output: a table per market, then the wallets' fees. */
+/** The report this run replaces (the same output file), as the targets' "previous" column reads it; undefined without one. */
+function previousFigures(file: string): PreviousFigures | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const saved = loadReport(file);
+    return { generatedAt: saved.generatedAt ?? null, markets: saved.markets.map((m) => ({ market: m.market, candles: saved.candles, summary: m.summary })) };
+  } catch (error) {
+    process.stderr.write(`fidelity: previous report ${file} unreadable (${(error as Error).message.split('\n')[0]}): previous: n/a\n`);
+    return undefined;
+  }
+}
+
+/** A market's targets, each with the previous report's figure beside it. */
+function checksOf(result: FidelityResult, m: MarketFidelity): TargetCheck[] {
+  const before = result.previous?.markets.find((p) => p.market === m.market);
+  return targetChecks({ candles: result.candles, summary: m.summary }, before && { candles: before.candles, summary: before.summary });
+}
+
+const previousNote = (result: FidelityResult) =>
+  result.previous
+    ? `previous: the report this run replaced${result.previous.generatedAt ? ` (${result.previous.generatedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}`
+    : 'previous: n/a (no earlier report at this output path when the run was written)';
+
+/** The terminal output: per market its targets and its table, then the wallets' fees. */
 function terminalText(result: FidelityResult, about: string): string {
-  const parts = result.markets.map((m) => `\n${marketTitle(m)}\n${textTable(METRIC_HEADER, metricRows(m.summary, result.options), 56)}`);
+  const parts = result.markets.map((m) => {
+    const checks = checksOf(result, m);
+    return `\n${marketTitle(m)}\n${textTable(TARGET_HEADER, targetRows(checks), 72)}\n${targetVerdict(checks)}; ${previousNote(result)}\n\n${textTable(METRIC_HEADER, metricRows(m.summary, result.options), 56)}`;
+  });
   if (result.fees) parts.push(`\nfees per wallet\n${textTable(FEE_HEADER, feeRows(result.fees, result.markets))}`);
   return `${parts.join('\n')}\n${feeNote(result)}\n${about}\n`;
 }
@@ -227,6 +259,8 @@ function markdown(result: FidelityResult, name: string, command: string, generat
   for (const m of result.markets) {
     const chart = charts.find((c) => c.market === m.market)!;
     if (result.markets.length > 1) lines.push(`## ${marketTitle(m)}`, '');
+    const checks = checksOf(result, m);
+    lines.push(markdownTable(TARGET_HEADER, targetRows(checks)), '', `${targetVerdict(checks)}; ${previousNote(result)}.`, '');
     lines.push(markdownTable(METRIC_HEADER, metricRows(m.summary, result.options)), '', `Chart: [${chart.stem}.chart.html](${chart.stem}.chart.html)${png ? ` · ![chart](${chart.stem}.chart.png)` : ''}`, '');
   }
   return lines.join('\n');
@@ -237,7 +271,9 @@ async function main(): Promise<void> {
   const { options, out, name, png } = cli;
   const t0 = Date.now();
   const saved = cli.render ? loadReport(cli.render) : undefined;
-  const result = saved ?? (await runFidelity(options));
+  const ran = saved ? undefined : await runFidelity(options);
+  // a run shows the figures of the report it replaces; a render those its report kept
+  const result: FidelityResult = saved ?? { ...ran!, previous: previousFigures(join(out, `${name}.report.json`)) };
   const command = saved?.command ?? `npm run fidelity -- ${process.argv.slice(2).join(' ')}`;
   const generatedAt = saved?.generatedAt ?? new Date().toISOString();
   const about = describeRun(result);
@@ -256,7 +292,9 @@ async function main(): Promise<void> {
   const feesHtml = result.fees ? `${htmlTable(FEE_HEADER, feeRows(result.fees, result.markets))}<p>${esc(feeNote(result))}.</p>` : '';
   for (const m of result.markets) {
     const stem = join(out, charts.find((c) => c.market === m.market)!.stem);
-    const tableHtml = `${htmlTable(METRIC_HEADER, metricRows(m.summary, result.options))}${feesHtml}<p>${esc(about)}.</p>`;
+    const checks = checksOf(result, m);
+    const targetsHtml = `${htmlTable(TARGET_HEADER, targetRows(checks))}<p>${esc(`${targetVerdict(checks)}; ${previousNote(result)}`)}.</p>`;
+    const tableHtml = `${targetsHtml}${htmlTable(METRIC_HEADER, metricRows(m.summary, result.options))}${feesHtml}<p>${esc(about)}.</p>`;
     writeFileSync(`${stem}.chart.html`, renderChartHtml({ ...m, options: result.options }, `Market fidelity: ${name}, ${marketTitle(m)}`, tableHtml));
     written.push(`${stem}.chart.html`);
     if (!png) continue;

@@ -95,23 +95,26 @@ export function ownOrders(s: FidelitySnapshot): OwnOrder[] {
 // measures no uptime when no rule is given: orders null
 const NO_RULE: OlpRule = olpRuleFor('none');
 
-/** One libs/market `qualitySample` per snapshot (depthScale 1; uptime under `rule`, or unknown without one). */
-export function samplesOf(snapshots: readonly FidelitySnapshot[], rule: OlpRule | null): QualitySample[] {
+/**
+ * One libs/market `qualitySample` per snapshot: depth ratios against mainnet × `depthScale` (the
+ * share of mainnet depth the bot is meant to carry; default 1), uptime under `rule` (unknown without one).
+ */
+export function samplesOf(snapshots: readonly FidelitySnapshot[], rule: OlpRule | null, depthScale: DecimalValue = 1): QualitySample[] {
   return snapshots.map((s) =>
-    qualitySample({ testnet: s, mainnet: { bids: s.mainnetBids, asks: s.mainnetAsks }, orders: rule ? ownOrders(s) : null, rule: rule ?? NO_RULE, depthScale: 1, ts: s.t }),
+    qualitySample({ testnet: s, mainnet: { bids: s.mainnetBids, asks: s.mainnetAsks }, orders: rule ? ownOrders(s) : null, rule: rule ?? NO_RULE, depthScale, ts: s.t }),
   );
 }
 
 /**
  * The run's book quality: libs/market `rollingBookQuality` over one window from the first
  * snapshot to the last one's end, the last snapshot holding for the median interval (as
- * `snapshotWeights` weighs it).
+ * `snapshotWeights` weighs it); depth ratios against mainnet × `depthScale`.
  */
-export function runQuality(snapshots: readonly FidelitySnapshot[], rule: OlpRule | null): RollingBookQuality {
+export function runQuality(snapshots: readonly FidelitySnapshot[], rule: OlpRule | null, depthScale: DecimalValue = 1): RollingBookQuality {
   const weights = snapshotWeights(snapshots);
   const first = snapshots[0]?.t ?? 0;
   const end = (snapshots.at(-1)?.t ?? 0) + (weights.at(-1) ?? 1);
-  return rollingBookQuality(samplesOf(snapshots, rule), end, Math.max(1, end - first));
+  return rollingBookQuality(samplesOf(snapshots, rule, depthScale), end, Math.max(1, end - first));
 }
 
 /**

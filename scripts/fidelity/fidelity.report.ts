@@ -91,7 +91,7 @@ export function qualityRows(q: NonNullable<FidelitySummary['quality']>): string[
       `depth ratio within ${b.bandBps} bps (bid / ask)`,
       `${ratio(b.bids)} / ${ratio(b.asks)}`,
       '—',
-      i === 0 ? "testnet ÷ mainnet quote notional within the band of each book's own mid, mean over snapshots" : '',
+      i === 0 ? `testnet ÷ (mainnet × depthScale ${q.depthScale ?? '1'}) quote notional within the band of each book's own mid, mean over snapshots` : '',
     ]),
     [
       `two-sided uptime at the OLP rule (≥ ${q.rule.minDepth} within ${q.rule.maxSpreadBps} bps): aggregate / per-order`,

@@ -22,7 +22,7 @@ import {
 import { walletFees, windowBlocks, type BlockWindow, type WalletFees } from '../../bench/lib/fee.metrics';
 import { loadCandleSource, replayText, type CandleSource } from './candle.source';
 import { FeeFollower } from './fee.follower';
-import { botParams, type FidelitySetup } from './fidelity.setup';
+import { botParams, marketDepthScale, type FidelitySetup } from './fidelity.setup';
 
 /** Settings of one fidelity run. */
 export interface FidelityOptions {
@@ -78,6 +78,8 @@ export interface FidelitySummary {
     depthRatio: { bandBps: number; bids: string | null; asks: string | null }[];
     rule: { maxSpreadBps: string; minDepth: string };
     uptimePct: { aggregate: string | null; perOrder: string | null };
+    /** the depthScale the depth ratios are against (testnet ÷ (mainnet × depthScale)); absent in reports written before: 1 */
+    depthScale?: string;
   };
   /** the bot's thinner side within MaxSpread of the testnet mid, quote units: median and 10th percentile over snapshots */
   twoSidedDepth: { median: number; p10: number };
@@ -143,6 +145,14 @@ export interface FidelityResult {
   markets: MarketFidelity[];
   /** absent in reports written before fees were measured */
   fees?: FidelityFees;
+  /** the figures of the report this run's replaced (same output file), for the targets' "previous" column; absent: none */
+  previous?: PreviousFigures;
+}
+
+/** What the report keeps of the one it replaced: per market the candles and the summary. */
+export interface PreviousFigures {
+  generatedAt: string | null;
+  markets: { market: string; candles: number; summary: FidelitySummary }[];
 }
 
 const BANDS = [1, 2, 5];
@@ -294,7 +304,7 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRes
           market: key,
           wallets: walletsOn(setup, key),
           scale: setup.scale[key] ?? '1',
-          summary: summarize(own, options, source.intervalS, lateBlocks, key),
+          summary: summarize(own, options, source.intervalS, lateBlocks, key, marketDepthScale(setup, key, options.params)),
           rows: own.map((x) => rowOf(x, options)),
           ...(options.raw ? { snapshots: own } : {}),
         };
@@ -337,6 +347,8 @@ export function summarize(
   candleIntervalS: number,
   lateBlocks: number,
   market: string,
+  /** the market's depthScale (config/markets.json and the bots' params, `marketDepthScale`): depth ratios are against mainnet × it */
+  depthScale = '1',
 ): FidelitySummary {
   const mainnetBook = (s: RunSnapshot): RunSnapshot => ({ ...s, bids: s.mainnetBids, asks: s.mainnetAsks });
   const testnetDepth = meanDepth(snapshots, BANDS);
@@ -359,20 +371,21 @@ export function summarize(
     spreadBps: { testnet: spread.bps, mainnet: timeWeightedSpread(snapshots.map(mainnetBook)).bps, testnetOneSidedShare: spread.oneSidedShare },
     depth: testnetDepth.map((d, i) => ({ pct: d.pct, testnetBid: d.bid, testnetAsk: d.ask, mainnetBid: mainnetDepth[i]!.bid, mainnetAsk: mainnetDepth[i]!.ask })),
     uptime: { aggregate: uptime.aggregate, perOrder: uptime.perOrder, qualifying: uptime.qualifying, qualifyingPerOrder: uptime.qualifyingPerOrder },
-    quality: olpQuality(snapshots, { ...olpRuleFor(market), minDepth: new Dec(OLP_MIN_DEPTH) }),
+    quality: olpQuality(snapshots, { ...olpRuleFor(market), minDepth: new Dec(OLP_MIN_DEPTH) }, depthScale),
     twoSidedDepth: { median: at(0.5), p10: at(0.1) },
     lateBlocks,
   };
 }
 
-/** The run's `md.quality` figures at the market's OLP rule, as the report keeps them (decimal strings). */
-function olpQuality(snapshots: readonly RunSnapshot[], rule: OlpRule): NonNullable<FidelitySummary['quality']> {
-  const q = runQuality(snapshots, rule);
+/** The run's `md.quality` figures at the market's OLP rule and depthScale, as the report keeps them (decimal strings). */
+function olpQuality(snapshots: readonly RunSnapshot[], rule: OlpRule, depthScale: string): NonNullable<FidelitySummary['quality']> {
+  const q = runQuality(snapshots, rule, depthScale);
   const text = (d: Decimal | null) => (d === null ? null : d.toFixed());
   return {
     spreadRatio: text(q.spreadRatio),
     depthRatio: q.depthRatio.map((b) => ({ bandBps: b.bandBps, bids: text(b.bids), asks: text(b.asks) })),
     rule: { maxSpreadBps: rule.maxSpreadBps.toFixed(), minDepth: rule.minDepth.toFixed() },
     uptimePct: { aggregate: text(q.uptimePct.aggregate), perOrder: text(q.uptimePct.perOrder) },
+    depthScale,
   };
 }

@@ -42,25 +42,26 @@ export class ParamsOverrideError extends Error {
   }
 }
 
-/** One bot on one market (the wallet `w1`), the file's prices as they are. */
-export function singleMarketSetup(market: string): FidelitySetup {
-  return { kind: 'single', bots: [{ id: 'fidelity', wallet: 'w1', markets: [market], params: {} }], markets: [market], scale: { [market]: '1' } };
+/** One bot on one market (the wallet `w1`), the file's prices × `scale` (as they are by default). */
+export function singleMarketSetup(market: string, scale = '1'): FidelitySetup {
+  return { kind: 'single', bots: [{ id: 'fidelity', wallet: 'w1', markets: [market], params: {} }], markets: [market], scale: { [market]: scale } };
 }
 
 /**
  * Every enabled bot of bots.json on its markets. The candle file records `fileMarket`'s price;
  * every other market replays it scaled to its own level (`levels`: the sim's start price per
- * market), so atom-usdt moves like INJ but around its own price.
+ * market), so atom-usdt moves like INJ but around its own price. With `fileLevel` (`--rebase`: the
+ * file's first open) the file's own market is scaled too, from that level to its own.
  */
-export function demoSetup(bots: readonly SetupBot[], levels: Readonly<Record<string, string>>, fileMarket: string): FidelitySetup {
+export function demoSetup(bots: readonly SetupBot[], levels: Readonly<Record<string, string>>, fileMarket: string, fileLevel?: string): FidelitySetup {
   const markets = [...new Set(bots.flatMap((b) => b.markets))];
   const level = (key: string) => {
     const found = levels[key];
     if (found === undefined) throw new Error(`no price level for ${key} in config/sim.json`);
     return new Dec(found);
   };
-  const base = level(fileMarket);
-  const scale = Object.fromEntries(markets.map((key) => [key, key === fileMarket ? '1' : level(key).div(base).toString()]));
+  const base = fileLevel === undefined ? level(fileMarket) : new Dec(fileLevel);
+  const scale = Object.fromEntries(markets.map((key) => [key, key === fileMarket && fileLevel === undefined ? '1' : level(key).div(base).toString()]));
   return { kind: 'demo', bots: bots.map((b) => ({ ...b, markets: [...b.markets] })), markets, scale };
 }
 
@@ -127,9 +128,30 @@ export function repoConfig(): { layers: ParamsLayers; bots: SetupBot[] } {
   };
 }
 
-/** The demo setup of the repository's config: bots.json's bots, prices scaled by sim.json's levels. */
-export function repoDemoSetup(fileMarket: string): FidelitySetup {
+/** The demo setup of the repository's config: bots.json's bots, prices scaled by sim.json's levels (see `demoSetup`). */
+export function repoDemoSetup(fileMarket: string, fileLevel?: string): FidelitySetup {
   const { bots } = repoConfig();
   const markets = [...new Set([fileMarket, ...bots.flatMap((b) => b.markets)])];
-  return demoSetup(bots, simPriceLevels(markets), fileMarket);
+  return demoSetup(bots, simPriceLevels(markets), fileMarket, fileLevel);
+}
+
+/**
+ * The factor that brings a file whose first open is `fileLevel` to `market`'s start price in
+ * config/sim.json (`--rebase` without `--demo`): the recorded path in percent, at the market's level.
+ */
+export function rebaseFactor(market: string, fileLevel: string, levels: Readonly<Record<string, string>> = simPriceLevels([market])): string {
+  return new Dec(levels[market]!).div(fileLevel).toString();
+}
+
+/**
+ * The depthScale a market's depth is measured against (testnet ÷ (mainnet × depthScale)): the
+ * effective strategy parameter of the first bot on the market (strategy.json, the market's
+ * `strategy` in markets.json, the bot's params, then the run's override), as the gateway's
+ * quality monitor takes it (`depthScaleOf`); "1" without a bot (the schema's default without a depthScale).
+ */
+export function marketDepthScale(setup: Pick<FidelitySetup, 'bots'>, market: string, override: StrategyParamsOverride, layers: ParamsLayers = repoConfig().layers): string {
+  const bot = setup.bots.find((b) => b.markets.includes(market));
+  if (!bot) return '1';
+  const layer = layers.markets.find((m) => m.key === market)?.strategy ?? {};
+  return resolveStrategyParams(layers.strategyDefaults, layer, bot.params, override).depthScale;
 }

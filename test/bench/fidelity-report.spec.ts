@@ -1,5 +1,6 @@
 import { FEE_HEADER, feeNote, feeRows, qualityRows } from '../../scripts/fidelity/fidelity.report';
-import { progressLine, summarize, type FidelityFees, type FidelityOptions, type RunSnapshot } from '../../scripts/fidelity/fidelity.runner';
+import { progressLine, summarize, type FidelityFees, type FidelityOptions, type FidelitySummary, type RunSnapshot } from '../../scripts/fidelity/fidelity.runner';
+import { FIDELITY_TARGETS, targetChecks, targetRows, targetVerdict } from '../../scripts/fidelity/fidelity.targets';
 
 const FEES: FidelityFees = {
   window: { from: 173, to: 1892 },
@@ -93,5 +94,91 @@ describe('summarize: the md.quality figures of a run', () => {
     expect(rows[0]).toEqual(['spread ratio (testnet ÷ mainnet)', '2.000', '—', expect.stringContaining('time-weighted')]);
     expect(rows[1]?.slice(0, 2)).toEqual(['depth ratio within 10 bps (bid / ask)', '2.009 / 2.011']);
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['two-sided uptime at the OLP rule (≥ 4000 within 100 bps): aggregate / per-order', '100.0 % / 0.0 %']);
+  });
+});
+
+describe('summarize: depth against mainnet × the market\'s depthScale', () => {
+  // mainnet 10 a side at 99.95 / 100.05; testnet 1 a side at the same prices: a tenth of mainnet
+  const snapshot = (t: number): RunSnapshot => ({
+    height: t, t, mainnetMid: 100,
+    mainnetBids: [{ price: '99.95', quantity: '10' }], mainnetAsks: [{ price: '100.05', quantity: '10' }],
+    bids: [{ price: '99.95', quantity: '1' }], asks: [{ price: '100.05', quantity: '1' }],
+    ownBids: [], ownAsks: [],
+  });
+  const run = (depthScale?: string) => summarize([snapshot(0), snapshot(1000)], { minDepth: 1000, maxSpreadBps: 100, blocksPerCandle: 5 }, 60, 0, 'inj-usdt-perp', depthScale);
+
+  it('measures depth ratios testnet ÷ (mainnet × depthScale) and keeps the depthScale', () => {
+    expect(run('0.1').quality).toMatchObject({ depthScale: '0.1', depthRatio: expect.arrayContaining([{ bandBps: 25, bids: '1', asks: '1' }]) });
+    expect(run().quality).toMatchObject({ depthScale: '1', depthRatio: expect.arrayContaining([{ bandBps: 25, bids: '0.1', asks: '0.1' }]) });
+  });
+
+  it('names the depthScale in the depth rows', () => {
+    expect(qualityRows(run('0.1').quality!)[1]?.[3]).toContain('testnet ÷ (mainnet × depthScale 0.1)');
+  });
+});
+
+describe('targetChecks', () => {
+  const summary = (over: Partial<NonNullable<FidelitySummary['quality']>> = {}, rmsBps = 3.2): FidelitySummary => ({
+    snapshots: 100, blocks: 200, seconds: 140, timeScale: 17, lateBlocks: 0,
+    trackingError: { rmsBps, maxBps: 9, samples: 100, missing: 0 },
+    spreadBps: { testnet: 10, mainnet: 9, testnetOneSidedShare: 0 },
+    depth: [],
+    uptime: { aggregate: 1, perOrder: 1, qualifying: 100, qualifyingPerOrder: 100 },
+    twoSidedDepth: { median: 5000, p10: 4000 },
+    quality: {
+      spreadRatio: '1.1',
+      depthRatio: [10, 25, 50, 100, 200, 500].map((bandBps) => ({ bandBps, bids: bandBps === 10 ? '3' : '0.9', asks: bandBps === 500 ? '1.31' : '1.2' })),
+      rule: { maxSpreadBps: '50', minDepth: '4000' },
+      uptimePct: { aggregate: '99.5', perOrder: '94.9' },
+      depthScale: '0.002',
+      ...over,
+    },
+  });
+
+  it('checks every target of issue 20, depth from 25 bps out, with pass / miss', () => {
+    const checks = targetChecks({ candles: 240, summary: summary() });
+    expect(checks.map((c) => [c.target, c.now, c.verdict])).toEqual([
+      ['replay ≥ 150 candles', '240', 'pass'],
+      ['tracking error RMS ≤ 5 bps', '3.20 bps', 'pass'],
+      ['spread ratio (testnet ÷ mainnet, time-weighted) within 1 ± 0.3', '1.100', 'pass'],
+      ['depth within 25 bps ÷ (mainnet × depthScale 0.002) within 1 ± 0.3, bid / ask', '0.900 / 1.200', 'pass'],
+      ['depth within 50 bps ÷ (mainnet × depthScale 0.002) within 1 ± 0.3, bid / ask', '0.900 / 1.200', 'pass'],
+      ['depth within 100 bps ÷ (mainnet × depthScale 0.002) within 1 ± 0.3, bid / ask', '0.900 / 1.200', 'pass'],
+      ['depth within 200 bps ÷ (mainnet × depthScale 0.002) within 1 ± 0.3, bid / ask', '0.900 / 1.200', 'pass'],
+      ['depth within 500 bps ÷ (mainnet × depthScale 0.002) within 1 ± 0.3, bid / ask', '0.900 / 1.310', 'miss'],
+      ['two-sided uptime, aggregate rule (≥ 4000 within 50 bps) ≥ 99 %', '99.5 %', 'pass'],
+      ['two-sided uptime, per-order rule (≥ 4000 within 50 bps) ≥ 95 %', '94.9 %', 'miss'],
+    ]);
+    expect(checks.every((c) => c.previous === 'n/a')).toBe(true);
+    expect(FIDELITY_TARGETS.depthFromBandBps).toBe(25);
+  });
+
+  it('misses on too few candles, a tracking error over 5 bps and a spread off by more than 30 %', () => {
+    const checks = targetChecks({ candles: 80, summary: summary({ spreadRatio: '0.69' }, 5.01) });
+    expect(checks.slice(0, 3).map((c) => c.verdict)).toEqual(['miss', 'miss', 'miss']);
+  });
+
+  it('shows the previous report\'s figure beside each', () => {
+    const checks = targetChecks({ candles: 240, summary: summary() }, { candles: 80, summary: summary({ uptimePct: { aggregate: '90', perOrder: null } }, 7) });
+    expect(targetRows(checks).map((r) => r.slice(0, 3).concat(r[3]!))).toEqual(expect.arrayContaining([
+      ['replay ≥ 150 candles', '240', '80', 'pass'],
+      ['tracking error RMS ≤ 5 bps', '3.20 bps', '7.00 bps', 'pass'],
+      ['two-sided uptime, aggregate rule (≥ 4000 within 50 bps) ≥ 99 %', '99.5 %', '90.0 %', 'pass'],
+      ['two-sided uptime, per-order rule (≥ 4000 within 50 bps) ≥ 95 %', '94.9 %', '—', 'miss'],
+    ]));
+  });
+
+  it('says n/a for a figure a report written before did not measure', () => {
+    const old = { ...summary(), quality: undefined };
+    const checks = targetChecks({ candles: 240, summary: old });
+    expect(checks.map((c) => c.verdict)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
+    expect(checks[3]).toMatchObject({ target: 'depth within 25 bps ÷ (mainnet × depthScale 1) within 1 ± 0.3, bid / ask', now: '—' });
+    expect(targetVerdict(checks)).toBe('targets: 2 of 10 met; not measured: 8');
+  });
+
+  it('sums the verdicts up in one line naming the misses', () => {
+    expect(targetVerdict(targetChecks({ candles: 240, summary: summary() }))).toBe(
+      'targets: 8 of 10 met; missed: depth within 500 bps ÷ (mainnet × depthScale 0.002) within 1 ± 0.3, bid / ask; two-sided uptime, per-order rule (≥ 4000 within 50 bps) ≥ 95 %',
+    );
   });
 });

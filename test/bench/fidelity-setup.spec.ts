@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Dec } from '@mirrorbook/market';
 // the sim's own candle parser: the replay the fidelity tool writes must read back as the candles it came from
 // eslint-disable-next-line no-restricted-imports
 import { CandleParseError } from '../../apps/injective-sim/src/price/candle-parse.error';
@@ -8,7 +9,7 @@ import { CandleParseError } from '../../apps/injective-sim/src/price/candle-pars
 import { parseCandles } from '../../apps/injective-sim/src/price/candle.parser';
 import { loadCandleSource, replayRow, replayText } from '../../scripts/fidelity/candle.source';
 import { chargedFee } from '../../scripts/fidelity/fee.follower';
-import { botParams, demoSetup, ParamsOverrideError, parseParamsOverride, singleMarketSetup, type ParamsLayers, type SetupBot } from '../../scripts/fidelity/fidelity.setup';
+import { botParams, demoSetup, marketDepthScale, ParamsOverrideError, parseParamsOverride, rebaseFactor, singleMarketSetup, type ParamsLayers, type SetupBot } from '../../scripts/fidelity/fidelity.setup';
 
 const BOTS: SetupBot[] = [
   { id: 'spot-inj', wallet: 'w1', markets: ['inj-usdt', 'atom-usdt'], params: {} },
@@ -80,6 +81,28 @@ describe('botParams', () => {
   });
 });
 
+describe('marketDepthScale', () => {
+  const layers: ParamsLayers = { ...LAYERS, markets: [{ key: 'inj-usdt' }, { key: 'atom-usdt' }, { key: 'inj-usdt-perp', strategy: { baseSize: '1', depthScale: '0.1' } }] };
+
+  it("takes the market's depthScale from markets.json under the first bot on it", () => {
+    expect(marketDepthScale({ bots: BOTS }, 'inj-usdt-perp', {}, layers)).toBe('0.1');
+  });
+
+  it("puts the bot's params and the run's override on top", () => {
+    expect(marketDepthScale({ bots: [{ ...BOTS[1]!, params: { depthScale: '0.5' } }] }, 'inj-usdt-perp', {}, layers)).toBe('0.5');
+    expect(marketDepthScale({ bots: BOTS }, 'inj-usdt-perp', { depthScale: '0.02' }, layers)).toBe('0.02');
+  });
+
+  it('is 1 where nothing sets it, or no bot quotes the market', () => {
+    expect(marketDepthScale({ bots: BOTS }, 'inj-usdt', {}, layers)).toBe('1');
+    expect(marketDepthScale({ bots: BOTS }, 'btc-usdt-perp', {}, layers)).toBe('1');
+  });
+
+  it("reads the repository's config by default (btc-usdt-perp: 0.002 in config/markets.json)", () => {
+    expect(marketDepthScale({ bots: [{ id: 'b', wallet: 'w1', markets: ['btc-usdt-perp'], params: {} }] }, 'btc-usdt-perp', {})).toBe('0.002');
+  });
+});
+
 describe('demoSetup', () => {
   const setup = demoSetup(BOTS, { 'inj-usdt': '25', 'atom-usdt': '4.8', 'inj-usdt-perp': '25' }, 'inj-usdt');
 
@@ -93,6 +116,21 @@ describe('demoSetup', () => {
 
   it('refuses a market without a price level', () => {
     expect(() => demoSetup(BOTS, { 'inj-usdt': '25' }, 'inj-usdt')).toThrow(/atom-usdt/);
+  });
+});
+
+describe('demoSetup with the file rebased (--rebase)', () => {
+  it("scales the file's own market too, from the file's first open to each market's level", () => {
+    const setup = demoSetup(BOTS, { 'inj-usdt': '25', 'atom-usdt': '4.8', 'inj-usdt-perp': '25' }, 'inj-usdt', '3485');
+    expect(new Dec(setup.scale['inj-usdt']!).mul(3485).toDecimalPlaces(20).toFixed()).toBe('25');
+    expect(new Dec(setup.scale['atom-usdt']!).mul(3485).toDecimalPlaces(20).toFixed()).toBe('4.8');
+  });
+});
+
+describe('rebaseFactor', () => {
+  it("brings the file's first open to the market's start price", () => {
+    expect(rebaseFactor('inj-usdt', '3485', { 'inj-usdt': '25' })).toBe(new Dec(25).div(3485).toString());
+    expect(rebaseFactor('inj-usdt', '50', { 'inj-usdt': '25' })).toBe('0.5');
   });
 });
 

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CandleParseError } from './candle-parse.error';
 import { loadCandleFiles, readCandleFile } from './candle.loader';
 
@@ -50,5 +50,24 @@ describe('readCandleFile', () => {
     const loaded = loadCandleFiles([path, path]);
     expect([...loaded.keys()]).toEqual([path]);
     expect(loaded.get(path)!.map((c) => c.open.toFixed())).toEqual(['25']);
+  });
+});
+
+describe('the recorded series under docs/fidelity', () => {
+  // one trading day of one-minute bars of CSI 300 index futures (IFL8, CFFEX), 2023-12-04, from the
+  // npm package hqchart 1.1.15808 (Apache-2.0): docs/fidelity/README.md, "Recorded series"
+  const file = resolve(__dirname, '../../../../docs/fidelity/ifl8-cffex-1m-2023-12-04.csv');
+
+  it('reads as 240 one-minute candles, 09:31 to 15:00 China time (UTC+8), lunch break skipped', () => {
+    const candles = readCandleFile(file);
+    expect(candles).toHaveLength(240);
+    expect(new Date(candles[0]!.timeMs).toISOString()).toBe('2023-12-04T01:31:00.000Z');
+    expect(new Date(candles.at(-1)!.timeMs).toISOString()).toBe('2023-12-04T07:00:00.000Z');
+    // the morning session ends at 11:30, the afternoon one starts at 13:01
+    expect(new Date(candles[119]!.timeMs).toISOString()).toBe('2023-12-04T03:30:00.000Z');
+    expect(new Date(candles[120]!.timeMs).toISOString()).toBe('2023-12-04T05:01:00.000Z');
+    const [first, last] = [candles[0]!, candles.at(-1)!];
+    expect([first.open, first.high, first.low, first.close, first.volume].map((d) => d.toFixed())).toEqual(['3485', '3488.2', '3481.2', '3485', '1932']);
+    expect([last.open, last.high, last.low, last.close, last.volume].map((d) => d.toFixed())).toEqual(['3459.4', '3460.4', '3458.4', '3458.4', '695']);
   });
 });

@@ -288,6 +288,21 @@ describe('the depth curve (a mainnet book to mirror)', () => {
       expect(creates(upkeep).map((o) => `${o.side} ${o.price}`)).toEqual([`buy ${bestPrices(before).bestBid!.toFixed()}`]);
     });
 
+    it('resizes an off band also while maintenance waits (price following only)', () => {
+      const deeper = syntheticBook(INJ, 25, 20, 0.00025, 1.25, 10);
+      const landedBook = bookAfter(resting, { actions: [] });
+      const level = (l: { price: Decimal.Value; quantity: Decimal.Value }) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() });
+      const testnet = { bids: landedBook.bids.map(level), asks: landedBook.asks.map(level), orderCount: resting.length, seq: 9 };
+      const waiting = planCycle(
+        curveInput(deeper, { params: params({ depthScale: '0.5' }), book: testnet, ownOrders: resting, rng: createSeededRng(4242), cycle: { index: 3, stage: 0, maintainedAtMs: NOW - 1000 } }),
+      );
+      expect(waiting.maintenanceDueAtMs).toBeDefined();
+      expect(waiting.notes.some((n) => n.endsWith('quotes resized: their depth band was off mainnet’s × depthScale by more than the tolerance'))).toBe(true);
+      // the resized levels are placed at once; levels the deeper curve adds wait for maintenance
+      const inner = bookQuality(bookAfter(resting, waiting), deeper, { depthScale: '0.5' }).depth.find((b) => b.bandBps === 10)!;
+      for (const ratio of [inner.ratio.bids!, inner.ratio.asks!]) expect(ratio.sub(1).abs().lte('0.25')).toBe(true);
+    });
+
     it('refills a band whose orders a taker ate into', () => {
       const eaten = resting.map((o) => (o.side === 'sell' && new Dec(o.price).lt('25.025') ? { ...o, quantity: new Dec(o.quantity).div(4).toDecimalPlaces(3, Dec.ROUND_DOWN) } : o));
       const refilled = next(before, eaten);

@@ -67,6 +67,8 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
   const resting = ctx.assessment.ownOrders.filter((o) => !gone.has(o));
   const sizes = shape.sizes && affordable(ctx, ctx.builder(cancelled), { ...shape, sizes: shape.sizes }, resting, notes);
   const resized: AssessedOwnOrder[] = [];
+  // levels whose holder is resized are placed again in either mode, as a stale quote's level is
+  const resizedLevels = { buy: new Set<number>(), sell: new Set<number>() };
   const claims = {} as Record<Side, LevelClaims>;
   const priceTick = ctx.grid.market.priceTick;
   for (const side of SIDES) {
@@ -89,6 +91,7 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
     });
     claims[side] = bands.claims;
     resized.push(...bands.released);
+    bands.released.forEach((o) => resizedLevels[side].add(byPrice.holders.indexOf(o)));
   }
   const builder = ctx.builder(cancelled, resized);
   const requoted: AssessedOwnOrder[] = [];
@@ -108,7 +111,7 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
       const size = sizes ? sizes[side][i]! : tierSize(ctx, maxQ);
       const stale = claims[side].stale[i];
       if (claims[side].holders[i] || builder.isTaken(side, k)) continue;
-      if (mode === 'requote' && !stale && i >= inside[side]) continue;
+      if (mode === 'requote' && !stale && !resizedLevels[side].has(i) && i >= inside[side]) continue;
       if (builder.place(side, k, size.q, { maxQ: size.maxQ }) && stale) requoted.push(stale);
     }
   }

@@ -302,6 +302,31 @@ describe('injective-sim over HTTP', () => {
       expect((await h.lcd.getDerivativeMarkPrice(perp.id))?.toFixed()).toBe(back.body.mark);
     });
 
+    it('reshapes the mainnet book of a pair from the next block (a testnet id reshapes its pair), and refuses a bad depth field with 400 naming it', async () => {
+      const mainnetId = '0xa508cb32923323679f29a032c70342c147c17d0145625922b0ef22e955c844c0';
+      const book = async () => {
+        const body = (await h.request('GET', `/injective/exchange/v2/spot/orderbook/${mainnetId}`)).body as { buys_price_level: { p: string }[]; sells_price_level: { p: string }[] };
+        const [bid, ask] = [new Dec(body.buys_price_level[0]!.p), new Dec(body.sells_price_level[0]!.p)];
+        return { levels: [body.buys_price_level.length, body.sells_price_level.length], spread: ask.sub(bid).div(ask.add(bid).div(2)).toNumber() };
+      };
+      const before = await book();
+      expect(before.levels).toEqual([24, 24]);
+      expect(before.spread).toBeLessThan(0.001);
+      const res = await h.request('POST', '/sim/admin/depth', { marketId: spot.id, depth: { spread: 0.004, levelsPerSide: 3 } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ marketId: spot.id, depth: { spread: 0.004, levelsPerSide: 3, levelGrowth: 1.25 } });
+      await h.produceBlocks(1);
+      const after = await book();
+      expect(after.levels).toEqual([3, 3]);
+      expect(after.spread).toBeGreaterThan(0.0036);
+      expect(after.spread).toBeLessThan(0.0044);
+      const bad = await h.request('POST', '/sim/admin/depth', { marketId: spot.id, depth: { spread: -1 } });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('depth.spread');
+      expect((await h.request('POST', '/sim/admin/depth', { marketId: `0x${'ab'.repeat(32)}`, depth: { spread: 0.001 } })).status).toBe(404);
+      await h.request('POST', '/sim/admin/depth', { marketId: spot.id, depth: { spread: 0.0005, levelsPerSide: 24 } });
+    });
+
     it('refuses a mark for a spot market and an invalid mark body with 400', async () => {
       expect((await h.request('POST', '/sim/admin/mark', { marketId: spot.id, mode: 'none' })).status).toBe(400);
       expect((await h.request('POST', '/sim/admin/mark', { marketId: perp.id, mode: 'fixed' })).status).toBe(400);

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import type { SyntheticDepthSettings } from './exchange/sim-exchange.config';
 import type { MarkSetting, MarkState } from './price/mark.oracle';
 
 /**
@@ -34,4 +35,15 @@ export interface MarkControl {
 export function hasMarkControl(exchange: object): exchange is MarkControl {
   const candidate = exchange as Partial<MarkControl>;
   return typeof candidate.markPrice === 'function' && typeof candidate.setMark === 'function';
+}
+
+/** What the admin API needs to reshape a "mainnet" book: the synthetic depth's settings. `SimExchange` has it. */
+export interface DepthControl {
+  /** reshapes the synthetic depth of a mainnet market, or of the one paired with a testnet market; undefined when it has none */
+  setDepth(marketId: string, update: Partial<SyntheticDepthSettings>): SyntheticDepthSettings | undefined;
+}
+
+/** Whether `exchange` also offers `DepthControl`. */
+export function hasDepthControl(exchange: object): exchange is DepthControl {
+  return typeof (exchange as Partial<DepthControl>).setDepth === 'function';
 }

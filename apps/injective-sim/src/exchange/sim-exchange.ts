@@ -18,7 +18,7 @@ import type {
 } from './exchange.port';
 import { NORMAL_BLOCK_RULES } from './exchange.port';
 import { pairSettings } from './pair-settings.resolver';
-import { simExchangeConfigSchema, type SimExchangeConfig, type SimExchangeConfigInput } from './sim-exchange.config';
+import { simExchangeConfigSchema, type SimExchangeConfig, type SimExchangeConfigInput, type SyntheticDepthSettings } from './sim-exchange.config';
 import { SyntheticDepth } from './synthetic-depth';
 import { SyntheticTakers } from './synthetic-takers';
 import { seedTestnetBook } from './testnet-book.seeder';
@@ -198,6 +198,11 @@ export class SimExchange implements ExchangePort {
   /** Forces the price process of a mainnet market (or of the one paired with a testnet market). */
   setPrice(marketId: string, price: Decimal.Value): void {
     this.prices.setPrice(this.mainnetOf.get(marketId) ?? marketId, price);
+  }
+
+  /** Reshapes the synthetic depth of a mainnet market (or of the one paired with a testnet market); undefined when it has none. */
+  setDepth(marketId: string, update: Partial<SyntheticDepthSettings>): SyntheticDepthSettings | undefined {
+    return this.depth.reshape(this.mainnetOf.get(marketId) ?? marketId, update);
   }
 
   /** Fills caused by the last `onBlock` (synthetic depth crossing resting orders, takers). */

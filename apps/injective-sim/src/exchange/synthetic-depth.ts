@@ -9,7 +9,7 @@ import type { SyntheticDepthSettings } from './sim-exchange.config';
 
 /** One "mainnet" market that gets synthetic depth. */
 export interface SyntheticDepthTarget {
-  market: Market;
+  readonly market: Market;
   settings: SyntheticDepthSettings;
   /** this market's own random stream */
   rng: SeededRng;
@@ -27,6 +27,18 @@ export class SyntheticDepth {
     private readonly subaccountId: string,
     private readonly targets: readonly SyntheticDepthTarget[],
   ) {}
+
+  /**
+   * Changes the shape of a mainnet market's synthetic depth from the next block on (the fields
+   * given replace the current ones); returns the settings now in force, or undefined for a market
+   * without synthetic depth.
+   */
+  reshape(marketId: string, update: Partial<SyntheticDepthSettings>): SyntheticDepthSettings | undefined {
+    const target = this.targets.find((t) => t.market.id === marketId);
+    if (!target) return undefined;
+    target.settings = { ...target.settings, ...update };
+    return target.settings;
+  }
 
   /** Replaces the ladder of every enabled target; returns the fills the new orders caused. */
   refresh(height: number, priceOf: (marketId: string) => Decimal | undefined): SimFill[] {

@@ -7,7 +7,8 @@ import { SimChain } from '../chain/sim.chain';
 import type { ExchangePort } from '../exchange/exchange.port';
 import { FaultState } from '../faults/fault.state';
 import { faultsUpdateSchema, type Faults, type FaultsUpdate } from '../faults/faults.schema';
-import { hasMarkControl, hasPriceControl } from '../price-control.port';
+import { syntheticDepthSchema } from '../exchange/sim-exchange.config';
+import { hasDepthControl, hasMarkControl, hasPriceControl } from '../price-control.port';
 import { EXCHANGE_PORT, SIM_CONFIG, SIM_RATE_LIMITER } from '../sim.tokens';
 import type { PerIpLimiter } from '../limits/per-ip.limiter';
 import type { SimConfig } from '../sim.config';
@@ -33,6 +34,7 @@ const postOnlyModeBodySchema = z.union([
   /** `post_only_mode_height_threshold` itself: post-only below this height; 0 = off */
   z.object({ heightThreshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
 ]);
+const depthBodySchema = z.object({ marketId: marketIdField, depth: syntheticDepthSchema.partial().strict() }).strict();
 const baseFeeBodySchema = z.object({ baseFee: z.string().regex(/^\d+$/, 'must be a non-negative integer string (inj base units per gas)') }).strict();
 const fundBodySchema = z
   .object({
@@ -124,6 +126,23 @@ export class AdminController {
     this.exchange.setPrice(body.marketId, price);
     const reference = this.exchange.referencePrice(body.marketId);
     return { marketId: body.marketId, price: reference ? reference.toFixed() : null };
+  }
+
+  /**
+   * Reshapes a "mainnet" book from the next block on: `{"marketId","depth":{…}}` with any fields of
+   * the sim config's synthetic depth (`levelsPerSide`, `spread`, `levelGrowth`, `baseQuantity`,
+   * `sizeGrowth`, `sizeJitter`, `enabled`); a testnet market id reshapes its mainnet pair. Answers
+   * `{"marketId","depth"}` with the settings now in force.
+   */
+  @Post('depth')
+  @HttpCode(200)
+  setDepth(@Body(new ZodPipe(depthBodySchema)) body: z.infer<typeof depthBodySchema>): Record<string, unknown> {
+    if (!hasDepthControl(this.exchange)) throw new LcdError(501, GRPC_CODE.UNIMPLEMENTED, 'the exchange module has no synthetic depth');
+    if (!this.exchange.market(body.marketId)) throw LcdError.notFound(`market ${body.marketId} not found`);
+    const update = Object.fromEntries(Object.entries(body.depth).filter(([, v]) => v !== undefined));
+    const depth = this.exchange.setDepth(body.marketId, update);
+    if (!depth) throw LcdError.invalidArgument(`market ${body.marketId} has no synthetic depth`);
+    return { marketId: body.marketId, depth };
   }
 
   /**

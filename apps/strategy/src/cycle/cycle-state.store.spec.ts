@@ -22,8 +22,8 @@ describe('CycleStateStore against a real Redis', () => {
 
   beforeEach(() => redis.flushall());
 
-  /** The view of book `bookSeq` and reference tick `priceSeq` (at `reference`). */
-  const view = (bookSeq: number, priceSeq = 1, reference = '25'): PlanView => ({ bookSeq, priceSeq, reference });
+  /** The view of book `bookSeq`, reference tick `priceSeq` (at `reference`) and mainnet book `refSeq`. */
+  const view = (bookSeq: number, priceSeq = 1, reference = '25', refSeq = 0): PlanView => ({ bookSeq, priceSeq, refSeq, reference });
   /** A claim of book `bookSeq` with reference tick 1 that does not wait for reports unless told. */
   const claim = (bot: string, market: string, bookSeq: number, now: number, awaitReportMs = 0) => store.claim(bot, market, view(bookSeq), now, awaitReportMs);
   /** A commit of the cycle planned from book `bookSeq` and reference tick 1. */
@@ -41,6 +41,7 @@ describe('CycleStateStore against a real Redis', () => {
         stage: '0',
         bookSeq: '5',
         priceSeq: '1',
+        refSeq: '0',
         reference: '25',
         updatedAt: String(NOW),
       });
@@ -207,6 +208,17 @@ describe('CycleStateStore against a real Redis', () => {
       expect(await store.commit('b1', 'inj-usdt', view(5, 10), { stage: 3 })).toBe(false);
       expect(await store.commit('b1', 'inj-usdt', view(5, 11), { stage: 2 })).toBe(true);
       expect(await redis.hget(cycleStateKey('b1', 'inj-usdt'), 'stage')).toBe('2');
+    });
+
+    it('claims the same book and tick again with a newer mainnet book, once, and refuses an older one', async () => {
+      await store.claim('b1', 'inj-usdt', view(5, 11, '25', 3), NOW, 0);
+      expect((await store.claim('b1', 'inj-usdt', view(5, 11, '25', 4), NOW + 1, 0)).claimed).toBe(true);
+      expect((await store.claim('b1', 'inj-usdt', view(5, 11, '25', 4), NOW + 2, 0)).claimed).toBe(false);
+      expect((await store.claim('b1', 'inj-usdt', view(5, 11, '25', 2), NOW + 3, 0)).claimed).toBe(false);
+      // the tick orders views before the mainnet book
+      expect((await store.claim('b1', 'inj-usdt', view(5, 10, '25', 9), NOW + 4, 0)).claimed).toBe(false);
+      expect(await store.commit('b1', 'inj-usdt', view(5, 11, '25', 3), { stage: 3 })).toBe(false);
+      expect(await store.commit('b1', 'inj-usdt', view(5, 11, '25', 4), { stage: 2 })).toBe(true);
     });
 
     it('claims a book planned before priceSeq was recorded again with any tick, once', async () => {

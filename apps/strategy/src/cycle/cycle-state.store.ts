@@ -10,10 +10,11 @@ import type { CycleState } from '@mirrorbook/strategy-core';
  * - `stage` — the maintenance depth stage the next maintenance plan uses;
  * - `maintainedAt` — when the last maintenance (freshening) cycle was planned, ms since epoch; a
  *   hash without it (written before the field existed) makes the next maintenance due at once;
- * - `bookSeq`, `priceSeq`, `reference` — the view the newest cycle was planned from: the book
- *   snapshot's `seq`, the reference tick's `seq` and its mid (quote per base, decimal string). A
- *   view not newer, by book seq and then by price seq, is superseded: a book is planned again only
- *   from a newer reference (a reference tick's replan), and no view is planned twice;
+ * - `bookSeq`, `priceSeq`, `refSeq`, `reference` — the view the newest cycle was planned from: the
+ *   book snapshot's `seq`, the reference tick's `seq`, the mainnet book's `seq` (0 without one) and
+ *   the tick's mid (quote per base, decimal string). A view not newer, by book seq, then price seq,
+ *   then mainnet book seq, is superseded: a book is planned again only from a newer reference (a
+ *   reference tick's replan) or a newer mainnet book (its replan), and no view is planned twice;
  * - `updatedAt` — ms since epoch;
  * - `awaiting`, `awaitingUntil` — the index of the cycle whose intent the executor has not yet
  *   reported on, and until when (ms since epoch) no other cycle is claimed because of it.
@@ -29,7 +30,7 @@ const TTL_MS = 7 * 24 * 3600 * 1000;
 // report (ARGV[4] ms at most; 0: never) no other is claimed. A view refused for that stays
 // unplanned, so it can be planned once the report came.
 const CLAIM = `
-local state = redis.call('HMGET', KEYS[1], 'index', 'stage', 'bookSeq', 'awaiting', 'awaitingUntil', 'maintainedAt', 'priceSeq')
+local state = redis.call('HMGET', KEYS[1], 'index', 'stage', 'bookSeq', 'awaiting', 'awaitingUntil', 'maintainedAt', 'priceSeq', 'refSeq')
 local now = tonumber(ARGV[2])
 local index = tonumber(state[1]) or now
 local stage = tonumber(state[2]) or 0
@@ -38,9 +39,11 @@ local maintained = tonumber(state[6]) or -1
 local lastPrice = tonumber(state[7]) or -1
 local seq = tonumber(ARGV[1])
 local priceSeq = tonumber(ARGV[5])
-if seq < last or (seq == last and priceSeq <= lastPrice) then return {0, index, stage, last, maintained, lastPrice} end
+local refSeq = tonumber(ARGV[7])
+local lastRef = tonumber(state[8]) or -1
+if seq < last or (seq == last and (priceSeq < lastPrice or (priceSeq == lastPrice and refSeq <= lastRef))) then return {0, index, stage, last, maintained, lastPrice} end
 if state[4] and (tonumber(state[5]) or 0) > now then return {2, tonumber(state[4]), stage, last, maintained, lastPrice} end
-redis.call('HSET', KEYS[1], 'index', index + 1, 'stage', stage, 'bookSeq', seq, 'priceSeq', priceSeq, 'reference', ARGV[6], 'updatedAt', now)
+redis.call('HSET', KEYS[1], 'index', index + 1, 'stage', stage, 'bookSeq', seq, 'priceSeq', priceSeq, 'refSeq', refSeq, 'reference', ARGV[6], 'updatedAt', now)
 local hold = tonumber(ARGV[4])
 if hold > 0 then
   redis.call('HSET', KEYS[1], 'awaiting', index, 'awaitingUntil', now + hold)
@@ -61,8 +64,8 @@ return 0`;
 // Stores the next stage and maintenance time only while the cycle that computed them is still the
 // newest one (its view is the last claimed).
 const COMMIT = `
-local view = redis.call('HMGET', KEYS[1], 'bookSeq', 'priceSeq')
-if tonumber(view[1]) == tonumber(ARGV[1]) and (tonumber(view[2]) or -1) == tonumber(ARGV[4]) then
+local view = redis.call('HMGET', KEYS[1], 'bookSeq', 'priceSeq', 'refSeq')
+if tonumber(view[1]) == tonumber(ARGV[1]) and (tonumber(view[2]) or -1) == tonumber(ARGV[4]) and (tonumber(view[3]) or 0) == tonumber(ARGV[5]) then
   redis.call('HSET', KEYS[1], 'stage', ARGV[2])
   if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'maintainedAt', ARGV[3]) end
   return 1
@@ -75,6 +78,8 @@ export interface PlanView {
   readonly bookSeq: number;
   /** `seq` of the reference tick */
   readonly priceSeq: number;
+  /** `seq` of the mainnet book the plan mirrors; 0 without one */
+  readonly refSeq: number;
   /** the reference tick's mid, quote units per base unit, decimal string */
   readonly reference: string;
 }
@@ -98,7 +103,7 @@ export class CycleStateStore {
    */
   async claim(botId: string, marketKey: string, view: PlanView, nowMs: number, awaitReportMs: number): Promise<CycleClaim> {
     const key = cycleStateKey(botId, marketKey);
-    const reply = (await this.redis.eval(CLAIM, 1, key, view.bookSeq, nowMs, TTL_MS, awaitReportMs, view.priceSeq, view.reference)) as number[];
+    const reply = (await this.redis.eval(CLAIM, 1, key, view.bookSeq, nowMs, TTL_MS, awaitReportMs, view.priceSeq, view.reference, view.refSeq)) as number[];
     const [claimed, index, stage, last, maintainedAtMs, lastPrice] = reply.map(Number);
     if (claimed === 1) return { claimed: true, state: maintainedAtMs! >= 0 ? { index, stage, maintainedAtMs } : { index, stage } };
     if (claimed === 2) return { claimed: false, reason: 'awaiting-report', awaitingIndex: index! };
@@ -125,6 +130,6 @@ export class CycleStateStore {
    */
   async commit(botId: string, marketKey: string, view: PlanView, next: Pick<CycleState, 'stage' | 'maintainedAtMs'>): Promise<boolean> {
     const key = cycleStateKey(botId, marketKey);
-    return (await this.redis.eval(COMMIT, 1, key, view.bookSeq, next.stage, next.maintainedAtMs ?? '', view.priceSeq)) === 1;
+    return (await this.redis.eval(COMMIT, 1, key, view.bookSeq, next.stage, next.maintainedAtMs ?? '', view.priceSeq, view.refSeq)) === 1;
   }
 }

@@ -17,6 +17,8 @@ export const strategyMetrics = {
   snapshots: () => counter('mirrorbook_strategy_snapshots_total', 'Trading book snapshots taken up by this worker', ['market']),
   /** reference ticks this worker took up (its share of the queue group `strategy-ticks`) */
   ticks: () => counter('mirrorbook_strategy_ticks_total', 'Reference ticks taken up by this worker', ['market']),
+  /** mainnet books this worker took up (its share of the queue group `strategy-refbooks`) */
+  refBooks: () => counter('mirrorbook_strategy_refbooks_total', 'Mainnet books taken up by this worker', ['market']),
   /** evaluations: one bot on one book snapshot; rate() gives evaluations/s */
   evaluations: () => counter('mirrorbook_strategy_evaluations_total', 'Evaluations (one bot on one book snapshot)', ['market']),
   /** intents published, by market and phase */

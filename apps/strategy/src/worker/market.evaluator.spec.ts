@@ -493,4 +493,42 @@ describe('MarketEvaluator with the mainnet book stored by the feed (md:refbook)'
     await evaluator.evaluate(book());
     expect(bestBidOf(published()[0]!.intent)).toBeGreaterThan(24.99);
   });
+
+  describe('a new mainnet book published (md.refbook), before the feed stored it', () => {
+    const wider = (seq: number): BookSnapshot => ({
+      ...refBook(NOW - 100),
+      seq,
+      bids: [{ price: '24.95', quantity: '20' }, { price: '24.9', quantity: '40' }],
+      asks: [{ price: '25.05', quantity: '20' }, { price: '25.1', quantity: '40' }],
+    });
+
+    it('replans every running bot on the market from the stored book at once, against the published book', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3), state: { ...marketState(), refBook: { ...refBook(NOW - 500), seq: 1 } } });
+      await evaluator.evaluate(book(3));
+      expect(published().map((p) => bestBidOf(p.intent))).toEqual([24.987, 24.987]);
+      await evaluator.referenceBookPublished(wider(2));
+      const replans = published().slice(2);
+      expect(replans.map((p) => [p.intent.bot, p.intent.plans[0]!.basedOn.bookSeq])).toEqual([
+        ['b1', 3],
+        ['b2', 3],
+      ]);
+      // the published book, not the one still stored: the best levels at its wider spread
+      expect(replans.map((p) => bestBidOf(p.intent))).toEqual([24.95, 24.95]);
+    });
+
+    it('never plans one book, tick and mainnet book twice (a redelivered mainnet book)', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3), state: { ...marketState(), refBook: { ...refBook(NOW - 500), seq: 1 } } });
+      await evaluator.evaluate(book(3));
+      await evaluator.referenceBookPublished(wider(2));
+      await evaluator.referenceBookPublished(wider(2));
+      expect(published()).toHaveLength(4);
+    });
+
+    it('ignores a trading book and a market without bots', async () => {
+      const { evaluator, published } = setup({ latestBook: book(3) });
+      await evaluator.referenceBookPublished({ ...wider(2), role: 'trading' });
+      await evaluator.referenceBookPublished({ ...wider(2), market: 'atom-usdt' });
+      expect(published()).toHaveLength(0);
+    });
+  });
 });

@@ -62,6 +62,8 @@ interface ClaimedCycle {
 interface Trigger {
   readonly onlyBotId?: string;
   readonly tick?: PriceTick;
+  /** the mainnet book that triggered the plan: newer than the stored one until the feed wrote it */
+  readonly refBook?: BookSnapshot;
 }
 
 /** One snapshot's shared inputs. */
@@ -115,7 +117,7 @@ export class MarketEvaluator {
   private async plan(book: BookSnapshot, trigger: Trigger = {}): Promise<void> {
     const started = performance.now();
     const key = book.market;
-    const { onlyBotId, tick } = trigger;
+    const { onlyBotId, tick, refBook } = trigger;
     const bots = (this.botsByMarket.get(key) ?? []).filter((bot) => onlyBotId === undefined || bot.id === onlyBotId);
     const pair = this.pairs.get(key);
     const market = this.deps.catalog.get(key);
@@ -124,8 +126,10 @@ export class MarketEvaluator {
       return;
     }
     if (bots.length === 0) return;
-    const state = await this.readState(key, market, bots);
-    if (!state) return;
+    const stored = await this.readState(key, market, bots);
+    if (!stored) return;
+    // the feed publishes a mainnet book before it stores it
+    const state = refBook && refBook.seq > (stored.refBook?.seq ?? -1) ? { ...stored, refBook } : stored;
     const nowMs = this.now();
     const ctx: SnapshotContext = {
       book,
@@ -166,6 +170,19 @@ export class MarketEvaluator {
     strategyMetrics.ticks().inc({ market: tick.market });
     this.deps.stats.tick();
     await this.evaluateStoredBook(tick.market, { tick });
+  }
+
+  /**
+   * A new mainnet book of a market (`md.refbook.<mk>`, every few seconds): replans each running bot
+   * on it from the stored latest book at once, so the staircase follows a change of mainnet's
+   * spread or depth (docs/architecture.md#depth-curve) without waiting for the next snapshot. The
+   * planner decides whether anything changes (a band off the curve beyond `depthTolerance`, quotes
+   * inside mainnet's spread); the cycle claim, per book, tick and mainnet book, plans each view once.
+   */
+  async referenceBookPublished(book: BookSnapshot): Promise<void> {
+    if (book.role !== 'reference' || !this.botsByMarket.has(book.market)) return;
+    strategyMetrics.refBooks().inc({ market: book.market });
+    await this.evaluateStoredBook(book.market, { refBook: book });
   }
 
   /**
@@ -251,7 +268,7 @@ export class MarketEvaluator {
     if (!ctx.reference) return { skip: 'reference-missing' };
     if (!account) return { skip: 'account-unknown' };
     const params = this.deps.params.resolve(bot, ctx.pair, botState.params);
-    const view: PlanView = { bookSeq: book.seq, priceSeq: ctx.reference.seq, reference: ctx.reference.mid };
+    const view: PlanView = { bookSeq: book.seq, priceSeq: ctx.reference.seq, refSeq: ctx.state.refBook?.seq ?? 0, reference: ctx.reference.mid };
     const claim = await this.claim(bot, key, view, nowMs);
     if (!claim.claimed) return { skip: claim.reason };
     const outcome = await this.planClaimed(ctx, { bot, params, account, reference: ctx.reference, view, cycle: claim.state });

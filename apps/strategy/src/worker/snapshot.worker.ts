@@ -22,14 +22,17 @@ export const REPORT_QUEUE = 'strategy-reports';
 /** The queue group for reference ticks: one worker replans the bots a tick moved from the stored book. */
 export const TICK_QUEUE = 'strategy-ticks';
 
+/** The queue group for mainnet books: one worker replans the bots of a market from the stored book. */
+export const REFBOOK_QUEUE = 'strategy-refbooks';
+
 /** Lifecycle of the worker. */
 export type WorkerState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped';
 
 /**
  * Takes trading book snapshots from `md.book.<net>.*` in the queue group `strategy` and hands each
  * to the evaluator, at most `STRATEGY_CONCURRENCY` at once, with bot starts (`bot.state.*`) and,
- * when planning waits for reports, the executors' reports (`exec.report.*`) and the reference ticks
- * (`md.price.<net>.*`), all of which plan at once from the stored books. Ready once subscribed; on shutdown it stops taking snapshots
+ * when planning waits for reports, the executors' reports (`exec.report.*`), the reference ticks
+ * (`md.price.<net>.*`) and the mainnet books (`md.refbook.*`), all of which plan at once from the stored books. Ready once subscribed; on shutdown it stops taking snapshots
  * and lets the ones in flight finish.
  */
 @Injectable()
@@ -40,6 +43,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
   private botStates: Subscription | undefined;
   private reports: Subscription | undefined;
   private ticks: Subscription | undefined;
+  private refBooks: Subscription | undefined;
   private readonly limiter: InFlightLimiter;
 
   constructor(
@@ -77,6 +81,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     if (this.settings.awaitReportMs > 0) {
       this.reports = this.messaging.subscribe(subjects.execReport('*'), (report) => this.reported(report), { queue: REPORT_QUEUE });
       this.ticks = this.messaging.subscribe(subjects.mdPrice(this.settings.referenceNet, '*'), (tick) => this.ticked(tick), { queue: TICK_QUEUE, countInvalid: false });
+      this.refBooks = this.messaging.subscribe(subjects.mdRefBook('*'), (book) => this.refBookPublished(book), { queue: REFBOOK_QUEUE });
     }
     // ready means the server knows the subscription: a snapshot published after that reaches the group
     await (await this.messaging.connectionWhenReady()).flush();
@@ -106,6 +111,11 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     await this.limiter.admit(() => this.evaluator.referenceTicked(tick));
   }
 
+  private async refBookPublished(book: BookSnapshot): Promise<void> {
+    if (this.state !== 'running') return;
+    await this.limiter.admit(() => this.evaluator.referenceBookPublished(book));
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'stopping';
@@ -113,6 +123,7 @@ export class SnapshotWorker implements OnApplicationBootstrap, BeforeApplication
     this.botStates?.unsubscribe();
     this.reports?.unsubscribe();
     this.ticks?.unsubscribe();
+    this.refBooks?.unsubscribe();
     this.referenceFeed.stop();
     this.catalog.stop();
     await this.limiter.close();

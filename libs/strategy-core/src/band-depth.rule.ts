@@ -2,13 +2,15 @@ import { QUALITY_BANDS_BPS } from '@mirrorbook/market';
 import type { LevelClaims } from './level.claims';
 import type { AssessedOwnOrder } from './own-order.model';
 
-/** One side's held levels against the depth curve's sizes, in price index × quantity index units. */
+/** One side's resting orders against the depth curve's levels, in price index × quantity index units. */
 export interface BandDepthInput {
   readonly claims: LevelClaims;
   /** the side's levels (price indices), nearest the reference first */
   readonly levels: readonly number[];
   /** per level, the quantity index the plan would place */
   readonly planned: readonly number[];
+  /** the side's resting orders that neither hold a level nor are a level's stale quote, with their price indices */
+  readonly unclaimed: readonly { readonly order: AssessedOwnOrder; readonly k: number }[];
   /** a resting order's remaining size as a quantity index */
   readonly quantityOf: (order: AssessedOwnOrder) => number;
   /** reference / priceTick */
@@ -17,36 +19,72 @@ export interface BandDepthInput {
   readonly tolerance: number;
 }
 
+/** What the band check changes: holders to place again at the curve's sizes, and orders the curve has no room for. */
+export interface BandDepthRelease {
+  readonly claims: LevelClaims;
+  /** holders of levels in an off band: cancelled and placed again at their price */
+  readonly released: AssessedOwnOrder[];
+  /** unclaimed orders in an off band (or beyond the bands): cancelled */
+  readonly surplus: AssessedOwnOrder[];
+}
+
 /**
- * Releases, per depth band of `QUALITY_BANDS_BPS`, every held level of a band whose resting
- * notional is off the plan's by more than `tolerance` of it (docs/architecture.md#cadence): their
- * orders are cancelled and the levels placed again at the curve's sizes, in the same tx (the
- * chain runs a batch's cancels before its creates, so a level keeps its price). So the book follows a change in
- * mainnet's depth, and refills a band takers ate into, while the size jitter of a replan (drawn
- * anew each cycle, the band's total unchanged) moves nothing. Levels no order holds are counted
- * in neither sum: they are placed anyway.
+ * Per depth band of `QUALITY_BANDS_BPS` (docs/architecture.md#cadence): when the notional the bot
+ * rests within the band's edge (the orders holding levels and those no level claims, cumulative
+ * from the reference out, as the book's quality is measured) is off the curve's by more than
+ * `tolerance` of it, the band's holders are released (cancelled
+ * and placed again at the curve's sizes, in the same tx: the chain runs a batch's cancels before its
+ * creates, so a level keeps its price) and its unclaimed orders cancelled. So the book follows a
+ * change in mainnet's depth, sheds what a thinner mainnet book no longer carries, and refills a
+ * band takers ate into; the size jitter of a replan (drawn anew each cycle, the band's total
+ * unchanged) moves nothing. Stale quotes count in neither sum: their levels are placed anyway.
  */
-export function releaseOffDepthBands(input: BandDepthInput): { claims: LevelClaims; released: AssessedOwnOrder[] } {
+export function releaseOffDepthBands(input: BandDepthInput): BandDepthRelease {
   const { claims, levels, planned, referenceTicks } = input;
   const bandOf = (k: number) => {
     const bps = (Math.abs(k - referenceTicks) / referenceTicks) * 10_000;
     const j = QUALITY_BANDS_BPS.findIndex((edge) => bps <= edge);
     return j < 0 ? QUALITY_BANDS_BPS.length : j;
   };
-  const held = new Map<number, { resting: number; wanted: number }>();
+  const sums = new Map<number, { resting: number; wanted: number }>();
+  const add = (k: number, field: 'resting' | 'wanted', units: number) => {
+    const band = sums.get(bandOf(k)) ?? { resting: 0, wanted: 0 };
+    band[field] += units;
+    sums.set(bandOf(k), band);
+  };
   levels.forEach((k, i) => {
+    add(k, 'wanted', k * planned[i]!);
     const holder = claims.holders[i];
-    if (!holder) return;
-    const sums = held.get(bandOf(k)) ?? { resting: 0, wanted: 0 };
-    sums.resting += k * input.quantityOf(holder);
-    sums.wanted += k * planned[i]!;
-    held.set(bandOf(k), sums);
+    if (holder) add(k, 'resting', k * input.quantityOf(holder));
   });
-  const off = new Set([...held].filter(([, s]) => Math.abs(s.resting - s.wanted) > input.tolerance * s.wanted).map(([band]) => band));
-  if (off.size === 0) return { claims, released: [] };
+  for (const { order, k } of input.unclaimed) add(k, 'resting', k * input.quantityOf(order));
+  const off = offBands(sums, input.tolerance);
+  if (off.size === 0) return { claims, released: [], surplus: [] };
   const release = (i: number) => claims.holders[i] !== undefined && off.has(bandOf(levels[i]!));
   return {
     claims: { holders: claims.holders.map((h, i) => (release(i) ? undefined : h)), stale: claims.stale },
     released: claims.holders.filter((h, i): h is AssessedOwnOrder => h !== undefined && release(i)),
+    surplus: input.unclaimed.filter(({ k }) => off.has(bandOf(k))).map(({ order }) => order),
   };
+}
+
+/**
+ * The bands off the curve: the cumulative resting notional up to the band's edge (from the nearest
+ * band out) is off the cumulative wanted by more than `tolerance` of it, and so is the band's own
+ * share (where nothing is wanted, any resting is off). A band whose own share is right is not
+ * placed again for a band nearer the reference that is short.
+ */
+function offBands(sums: ReadonlyMap<number, { resting: number; wanted: number }>, tolerance: number): Set<number> {
+  const off = new Set<number>();
+  let resting = 0;
+  let wanted = 0;
+  for (let band = 0; band <= QUALITY_BANDS_BPS.length; band++) {
+    const s = sums.get(band);
+    if (!s) continue;
+    resting += s.resting;
+    wanted += s.wanted;
+    const beyond = (r: number, w: number) => Math.abs(r - w) > tolerance * w;
+    if (beyond(resting, wanted) && beyond(s.resting, s.wanted)) off.add(band);
+  }
+  return off;
 }

@@ -303,6 +303,19 @@ describe('the depth curve (a mainnet book to mirror)', () => {
       for (const ratio of [inner.ratio.bids!, inner.ratio.asks!]) expect(ratio.sub(1).abs().lte('0.25')).toBe(true);
     });
 
+    it('follows a wider and thinner book (4 × the spread, half the depth): quotes inside it and beyond the curve go, every band from 25 bps within ± 30 %', () => {
+      const start = syntheticBook(INJ, 25, 24);
+      const thinner = syntheticBook(INJ, 25, 24, 0.001, 1.25, 2.5);
+      const full = landed(planCycle(curveInput(start, { params: params({ depthScale: '1' }) })));
+      const followed = planCycle(curveInput(thinner, { params: params({ depthScale: '1' }), ownOrders: full, rng: createSeededRng(4242) }));
+      expect(followed.notes.some((n) => n.includes('quotes beyond the depth curve cancelled'))).toBe(true);
+      const quality = bookQuality(bookAfter(full, followed), thinner, { depthScale: '1' });
+      expect(quality.spreadRatio!.toNumber()).toBeCloseTo(1, 2);
+      for (const band of quality.depth.filter((b) => b.bandBps >= 25)) {
+        for (const ratio of [band.ratio.bids!, band.ratio.asks!]) expect({ band: band.bandBps, within: ratio.sub(1).abs().lte('0.3') }).toEqual({ band: band.bandBps, within: true });
+      }
+    });
+
     it('refills a band whose orders a taker ate into', () => {
       const eaten = resting.map((o) => (o.side === 'sell' && new Dec(o.price).lt('25.025') ? { ...o, quantity: new Dec(o.quantity).div(4).toDecimalPlaces(3, Dec.ROUND_DOWN) } : o));
       const refilled = next(before, eaten);

@@ -67,6 +67,7 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
   const resting = ctx.assessment.ownOrders.filter((o) => !gone.has(o));
   const sizes = shape.sizes && affordable(ctx, ctx.builder(cancelled), { ...shape, sizes: shape.sizes }, resting, notes);
   const resized: AssessedOwnOrder[] = [];
+  const surplus: AssessedOwnOrder[] = [];
   // levels whose holder is resized are placed again in either mode, as a stale quote's level is
   const resizedLevels = { buy: new Set<number>(), sell: new Set<number>() };
   const claims = {} as Record<Side, LevelClaims>;
@@ -81,19 +82,22 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
       claims[side] = byPrice;
       continue;
     }
+    const claimed = new Set([...byPrice.holders, ...byPrice.stale]);
     const bands = releaseOffDepthBands({
       claims: byPrice,
       levels,
       planned: levels.map((k, i) => placedQuantity(ctx, k, sizes[side][i]!)),
+      unclaimed: own.filter(({ order }) => !claimed.has(order)).map(({ order }) => ({ order, k: ctx.grid.indexOf(order.price, side) })),
       quantityOf: (o) => quantityIndexOf(ctx, o),
       referenceTicks: ctx.referenceTicks,
       tolerance: ctx.params.cadence.depthTolerance,
     });
     claims[side] = bands.claims;
     resized.push(...bands.released);
+    surplus.push(...bands.surplus);
     bands.released.forEach((o) => resizedLevels[side].add(byPrice.holders.indexOf(o)));
   }
-  const builder = ctx.builder(cancelled, resized);
+  const builder = ctx.builder([...cancelled, ...surplus], resized);
   const requoted: AssessedOwnOrder[] = [];
   // requote: the levels inside the innermost one the bot still holds follow the reference at once
   const innermostHeld = (side: Side) => {
@@ -116,9 +120,10 @@ function planStaircase(ctx: PlanningContext, mode: 'build' | 'requote', phase: P
     }
   }
   if (shape.tooTight.length > 0) notes.push(`${shape.tooTight.length} quotes inside mainnet's spread cancelled`);
+  if (surplus.length > 0) notes.push(`${surplus.length} quotes beyond the depth curve cancelled: their band carried more than mainnet’s × depthScale`);
   if (resized.length > 0) notes.push(`${resized.length} quotes resized: their depth band was off mainnet’s × depthScale by more than the tolerance`);
   if (requoted.length > 0) notes.push(`${requoted.length} quotes requoted: price or size off by more than the tolerance`);
-  return { phase, actions: planActions([...cancelled, ...resized, ...requoted], builder.creates), notes: [...notes, ...builder.notes()] };
+  return { phase, actions: planActions([...cancelled, ...surplus, ...resized, ...requoted], builder.creates), notes: [...notes, ...builder.notes()] };
 }
 
 /** A resting order's remaining size as a quantity index. */

@@ -1,24 +1,28 @@
 /**
  * Memory of the services: RSS after each import step (a fresh `node` per step), then each service
- * started alone from the compiled dist/ against real nats-server and redis-server — time until
- * /health answers 200 and VmRSS after IDLE_MS idle. `--ts` starts the services the old way
- * (`-r @swc-node/register apps/<app>/src/main.ts`) for a before/after.
+ * started alone from the compiled dist/ against real nats-server and redis-server, with the Node
+ * flags it runs with everywhere (scripts/node-flags.json, as `npm start` and the images) — time
+ * until /health answers 200 and VmRSS after IDLE_MS idle. `--ts` starts the services the old way
+ * (`-r @swc-node/register apps/<app>/src/main.ts`, no flags) for a before/after; `--no-flags`
+ * starts dist/ without the flags.
  *
- * Run: node -r @swc-node/register bench/rss.bench.ts [--ts] [--services-only]   (README "Memory");
- * the services inherit NODE_OPTIONS.
+ * Run: node -r @swc-node/register bench/rss.bench.ts [--ts] [--no-flags] [--services-only]
+ * (README "Memory"); the services inherit NODE_OPTIONS.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCompiled, freePort, ManagedProcess, REPO_ROOT, startTestServers } from '@mirrorbook/testing';
+import { ensureCompiled, freePort, ManagedProcess, REPO_ROOT, serviceNodeFlags, startTestServers } from '@mirrorbook/testing';
 
 /** How long a service idles after /health 200 before its RSS is read (BENCH_IDLE_MS, default 30 s). */
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 30_000);
 const RUNS = 3;
 const typescript = process.argv.includes('--ts');
 const servicesOnly = process.argv.includes('--services-only');
+/** The flags the compiled services start with: scripts/node-flags.json unless `--no-flags`. */
+const nodeFlags = typescript || process.argv.includes('--no-flags') ? [] : serviceNodeFlags();
 
 /** What a step loads; each step is measured in its own process. */
 const IMPORT_STEPS: [string, string[], string][] = [
@@ -95,7 +99,7 @@ async function untilHealthy(proc: ManagedProcess, port: number): Promise<void> {
 }
 
 function command(app: string): string[] {
-  return typescript ? ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts')] : [join('dist', 'apps', app, 'src', 'main.js')];
+  return typescript ? ['-r', '@swc-node/register', join('apps', app, 'src', 'main.ts')] : [...nodeFlags, join('dist', 'apps', app, 'src', 'main.js')];
 }
 
 interface ServiceMemory {
@@ -145,7 +149,8 @@ async function main(): Promise<void> {
   for (const [label, flags, code] of servicesOnly ? [] : IMPORT_STEPS) {
     process.stdout.write(`  ${importStepRss(flags, code).toFixed(0).padStart(4)} MiB  ${label}\n`);
   }
-  process.stdout.write(`\nservices (${typescript ? 'TypeScript through @swc-node/register' : 'compiled, dist/'}), each alone, idle ${IDLE_MS / 1000} s after /health 200:\n`);
+  const how = typescript ? 'TypeScript through @swc-node/register' : `compiled, dist/, node ${nodeFlags.join(' ') || '(no flags)'}`;
+  process.stdout.write(`\nservices (${how}), each alone, idle ${IDLE_MS / 1000} s after /health 200:\n`);
   for (const { app, readyMs, rss, heap } of await measureServices()) {
     const v8 = `V8 heap ${heap.heapUsed.toFixed(0)} used / ${heap.heapTotal.toFixed(0)} total, external ${heap.external.toFixed(0)} MiB`;
     process.stdout.write(`  ${app.padEnd(14)} ready ${(readyMs / 1000).toFixed(1)} s  RSS ${rss.toFixed(0)} MiB  (${v8})\n`);

@@ -162,12 +162,20 @@ function supervise(name, command, args, env = {}) {
 }
 
 /**
- * How an app runs, as in its image (Dockerfile): its compiled entry (scripts/build.mjs) with a
- * 1 MB semi-space, which keeps an idle service's young generation, and so its RSS, small.
+ * The Node/V8 flags of every app (scripts/node-flags.json, the flags the Dockerfile's commands
+ * carry): a 1 MB semi-space and V8's optimize-for-size heap sizing, which keep an idle service's
+ * heap, and so its RSS, small (README, "Memory").
+ * @type {string[]}
+ */
+const NODE_FLAGS = JSON.parse(readFileSync(join(ROOT, 'scripts', 'node-flags.json'), 'utf8')).flags;
+
+/**
+ * How an app runs, as in its image (Dockerfile): its compiled entry (scripts/build.mjs) with the
+ * flags of scripts/node-flags.json.
  * @param {string} app
  */
 function nodeApp(app) {
-  return ['--max-semi-space-size=1', join('dist', 'apps', app, 'src', 'main.js')];
+  return [...NODE_FLAGS, join('dist', 'apps', app, 'src', 'main.js')];
 }
 
 /**

@@ -5,7 +5,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { identityNameOf, natsPasswordVariable, redisPasswordVariable, serviceIdentities } from '@mirrorbook/access';
 import { envSchema } from '@mirrorbook/config';
-import { REPO_ROOT, writeConfigDir } from '@mirrorbook/testing';
+import { REPO_ROOT, serviceNodeFlags, writeConfigDir } from '@mirrorbook/testing';
 import { composeIdentityFiles } from '../../scripts/compose-identities';
 import { interpolate, interpolatedVariables } from './support/compose.interpolation';
 import {
@@ -120,9 +120,9 @@ describe('docker-compose.yml', () => {
 
     it('runs each app service with its own app, compiled', () => {
       for (const name of ['price-feed', 'strategy', 'gateway', 'injective-sim']) {
-        expect(commandOf(project.services[name])).toEqual(['node', '--max-semi-space-size=1', `dist/apps/${name}/src/main.js`]);
+        expect(commandOf(project.services[name])).toEqual(['node', ...serviceNodeFlags(), `dist/apps/${name}/src/main.js`]);
       }
-      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', '--max-semi-space-size=1', 'dist/apps/executor/src/main.js']);
+      for (const [, service] of executors) expect(commandOf(service)).toEqual(['node', ...serviceNodeFlags(), 'dist/apps/executor/src/main.js']);
     });
 
     it('gives every app service its image default HTTP_PORT, so health checks and scrapes agree', () => {

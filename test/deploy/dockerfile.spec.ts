@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@mirrorbook/testing';
+import { REPO_ROOT, serviceNodeFlags } from '@mirrorbook/testing';
 import { repoText } from './support/compose.model';
 import { effective, environment, healthcheckCommand, lineage, loadDockerfile, stage, startCommand } from './support/dockerfile.model';
 
@@ -41,9 +41,11 @@ describe('Dockerfile', () => {
   });
 
   describe('targets', () => {
-    it.each(APPS)('has a target for %s that starts the compiled apps/%s/src/main.ts with a small young generation', (app) => {
+    it.each(APPS)('has a target for %s that starts the compiled apps/%s/src/main.ts with the Node flags of scripts/node-flags.json', (app) => {
       const command = startCommand(dockerfile, app);
-      expect(command.slice(0, 3)).toEqual(['node', '--max-semi-space-size=1', `dist/apps/${app}/src/main.js`]);
+      const flags = serviceNodeFlags();
+      expect(flags).toContain('--max-semi-space-size=1');
+      expect(command.slice(0, flags.length + 2)).toEqual(['node', ...flags, `dist/apps/${app}/src/main.js`]);
       expect(lineage(dockerfile, app).map((s) => s.name)).toContain('runtime');
     });
 

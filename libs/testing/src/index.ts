@@ -11,6 +11,7 @@ export { startTestServers, type TestServers } from './test-servers';
 export { bootstrapBots } from './bots-bootstrap.fixture';
 export { REPO_ROOT, startAppProcess } from './app.launcher';
 export { ensureCompiled } from './compiled.build';
+export { serviceNodeFlags } from './node-flags';
 export { startAppInProcess } from './in-process.app';
 
 // seeding and watching what the apps publish

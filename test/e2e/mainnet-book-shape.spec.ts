@@ -6,7 +6,7 @@ import { botBook, calmPrice, diagnose, note, startScenario } from './support/e2e
 
 const MARKET = 'inj-usdt';
 /** blocks the testnet book may take to follow once the feed published the new mainnet book */
-const FOLLOW_BLOCKS = 12;
+const FOLLOW_BLOCKS = 10;
 
 /** The mainnet book the feed stored last (what the strategy mirrors). */
 async function storedRefBook(stack: Stack): Promise<BookSnapshot | null> {
@@ -66,16 +66,18 @@ describe('e2e: the mainnet book changes shape (4 × the spread, half the depth)'
     const publishedAt = await stack.height();
     let followed: number | 'never' = 'never';
     let last = { ok: false, text: '-' };
+    const trace: string[] = [];
     while (followed === 'never' && (await stack.height()) <= publishedAt + FOLLOW_BLOCKS) {
       const mainnet = (await storedRefBook(stack))!;
       const testnet = await ownBook(stack);
       const height = await stack.height();
       last = mirrors(testnet, mainnet);
+      trace.push(`${height - publishedAt}:${last.ok ? 'ok' : last.text.split('depth ratio ')[1]}`);
       if (last.ok) followed = height - publishedAt;
       else await stack.waitBlocks(1);
     }
     note(`mainnet book reshaped (spread 5 → 20 bps, depth ½): before ${before.text}; published at ${publishedAt}; followed after ${followed} blocks: ${last.text}`);
-    if (followed === 'never') note(await diagnose(stack));
+    if (followed === 'never') note(`${trace.join(' | ')}\n  ${await diagnose(stack)}`);
     expect(followed).not.toBe('never');
     expect(followed).toBeLessThanOrEqual(FOLLOW_BLOCKS);
   }, 120_000);

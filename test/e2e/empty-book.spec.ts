@@ -1,6 +1,6 @@
 import type { Stack } from '@mirrorbook/testing/stack';
 import { eventually } from '@mirrorbook/testing';
-import { botBook, calmPrice, figuresText, firstHeightWhere, note, reportedHeight, startScenario, type BookFigures } from './support/e2e.fixture';
+import { botBook, calmPrice, figuresText, firstHeightWhere, note, reportedHeight, startScenario, waitForMainnetBook, type BookFigures } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 
@@ -17,6 +17,7 @@ describe('e2e: an empty testnet book', () => {
     // the feed has published the empty book and the reference before the bot starts
     await eventually(async () => (await stack.tob(MARKET, 'mainnet')).mid !== null, 30_000, 'a mainnet mid');
     await eventually(() => (stack.bus.counts.get('md') ?? 0) > 0, 30_000, 'market data on NATS');
+    await waitForMainnetBook(stack, MARKET);
     await stack.waitBlocks(3);
   }, 240_000);
   afterAll(async () => stack?.stop());

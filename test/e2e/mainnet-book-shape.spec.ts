@@ -2,7 +2,7 @@ import { bookSnapshotSchema, redisKeys, type BookSnapshot } from '@mirrorbook/co
 import { bookQuality, type BookSides } from '@mirrorbook/market';
 import { eventually } from '@mirrorbook/testing';
 import type { Stack } from '@mirrorbook/testing/stack';
-import { botBook, calmPrice, diagnose, note, startScenario } from './support/e2e.fixture';
+import { botBook, calmPrice, diagnose, note, startScenario, waitForMainnetBook } from './support/e2e.fixture';
 
 const MARKET = 'inj-usdt';
 /** blocks the testnet book may take to follow once the feed published the new mainnet book */
@@ -44,7 +44,7 @@ describe('e2e: the mainnet book changes shape (4 × the spread, half the depth)'
       bots: [{ id: 'spot', wallet: 'w1', markets: [MARKET] }],
       sim: { exchange: { pairs: { [MARKET]: { price: calmPrice('25'), testnetInitial: { kind: 'empty' } } } } },
     });
-    await eventually(async () => (await storedRefBook(stack)) !== null, 30_000, 'the mainnet book in md:refbook');
+    await waitForMainnetBook(stack, MARKET);
     await eventually(async () => (await botBook(stack, 'w1', MARKET)).orders >= 40, 60_000, 'the bot’s book built');
   }, 240_000);
   afterAll(async () => stack?.stop());

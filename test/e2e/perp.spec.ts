@@ -14,6 +14,7 @@ import {
   traceGap,
   timeline,
   traceText,
+  waitForMainnetBook,
   type BookFigures,
 } from './support/e2e.fixture';
 import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.positions';
@@ -28,8 +29,7 @@ describe('e2e: an empty INJ/USDT PERP book', () => {
       sim: { exchange: { pairs: { [MARKET]: { price: calmPrice('25'), testnetInitial: { kind: 'empty' } } } } },
     });
     await eventually(async () => (await stack.tob(MARKET, 'mainnet')).mid !== null, 30_000, 'a mainnet mid');
-    // the bot mirrors the mainnet book (the depth curve), which the feed publishes every few seconds
-    await eventually(async () => (await stack.redis.exists(`md:refbook:${MARKET}`)) === 1, 30_000, 'the mainnet book in md:refbook');
+    await waitForMainnetBook(stack, MARKET);
     await stack.waitBlocks(3);
   }, 240_000);
   afterAll(async () => stack?.stop());

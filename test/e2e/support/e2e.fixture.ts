@@ -1,6 +1,7 @@
 import { connect } from 'nats';
-import { batchIntentSchema, executionReportSchema, isFinalReport, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
+import { batchIntentSchema, executionReportSchema, isFinalReport, redisKeys, type BatchIntent, type ExecutionOutcome, type ExecutionReport } from '@mirrorbook/contracts';
 import { metricSum, startStack, type BusRecorder, type Stack, type StackOptions } from '@mirrorbook/testing/stack';
+import { eventually } from '@mirrorbook/testing';
 
 /** Block time of the scenarios' sim: short, so that a scenario of tens of blocks takes seconds. */
 export const BLOCK_MS = 500;
@@ -78,6 +79,15 @@ export async function botBook(stack: Stack, walletId: string, key: string): Prom
   const bestAsk = asks.length ? Math.min(...asks) : null;
   const spreadPct = bestBid !== null && bestAsk !== null ? ((bestAsk - bestBid) / ((bestAsk + bestBid) / 2)) * 100 : null;
   return { height, orders: orders.length, bids: bids.length, asks: asks.length, bestBid, bestAsk, spreadPct, orderHashes: orders.map((o) => o.orderHash.toLowerCase()) };
+}
+
+/**
+ * Waits until the feed stored the mainnet book of `key` (`md:refbook:<mk>`, read every few
+ * seconds): a bot started before it quotes the configured tiers first and reshapes to the mainnet
+ * book's depth curve a few blocks later.
+ */
+export async function waitForMainnetBook(stack: Stack, key: string): Promise<void> {
+  await eventually(async () => (await stack.redis.exists(redisKeys.latestRefBook(key))) === 1, 30_000, `the mainnet book in md:refbook:${key}`);
 }
 
 /** A book's figures without its order hashes, for a note. */

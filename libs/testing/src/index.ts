@@ -9,7 +9,7 @@ export { startNatsServer, type TestNatsServer } from './nats.server';
 export { startRedisServer, type TestRedisServer } from './redis.server';
 export { startTestServers, type TestServers } from './test-servers';
 export { bootstrapBots } from './bots-bootstrap.fixture';
-export { REPO_ROOT, startAppProcess } from './app.launcher';
+export { REPO_ROOT, startAppProcess, startCompiledAppProcess } from './app.launcher';
 export { ensureCompiled } from './compiled.build';
 export { startAppInProcess } from './in-process.app';
 

@@ -111,10 +111,14 @@ export interface ScaleResult {
     appliedPct: number;
     /** final outcome of each intent sent in the window; `none`: no final report within the grace */
     outcomes: Partial<Record<ExecutionOutcome | 'none', number>>;
+    /** intents named by more than one final report (the last one's outcome is counted) */
+    reportedTwice: number;
   };
   txs: { total: number; perWalletPerMinMean: number; perWalletPerMinMin: number; perWalletPerMinMax: number; sequenceMismatches: number };
   fees: { injPerDayMean: number; injPerDayMin: number; injPerDayMax: number; meterPerDayMean: number | null; meterPerDayMax: number | null };
   ordersOnBook: number;
+  /** what the apps wrote to stdout and stderr over the whole run (LOG_LEVEL info), MiB */
+  logMiB: number;
   perWallet: WalletFigures[];
   window: { seconds: number; fromHeight: number; toHeight: number };
   targets: ScaleTarget[];
@@ -266,7 +270,7 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     log(`scale: window sampled (${toHeight - fromHeight} blocks); settling its intents`);
 
     const sentIds = [...tap.intents.values()].filter((i) => i.seenAt >= from && i.seenAt <= to).map((i) => i.id);
-    const outcomes = await settle(tap, sentIds, options.graceSeconds * 1000);
+    const { outcomes, reportedTwice } = await settle(tap, sentIds, options.graceSeconds * 1000);
     const meters = await feeMeters(stack, bots.map((b) => b.wallet));
     const ordersOnBook = await countOrders(stack, bots.map((b) => b.wallet), [...markets]);
     log(`scale: ${ordersOnBook} bot orders on the books`);
@@ -316,7 +320,7 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
       services,
       bench: { cpuPct: benchUsage?.cpuPct ?? Number.NaN, rssMiB: benchUsage?.rssMeanMiB ?? Number.NaN },
       totals,
-      intents: { sent: sentIds.length, applied, appliedPct, outcomes },
+      intents: { sent: sentIds.length, applied, appliedPct, outcomes, reportedTwice },
       txs: {
         total: perWallet.reduce((n, w) => n + w.txs, 0),
         perWalletPerMinMean: round(mean(perMin), 2),
@@ -332,6 +336,7 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
         meterPerDayMax: meterDays.length ? round(Math.max(...meterDays), 3) : null,
       },
       ordersOnBook,
+      logMiB: round([...stack.procs.values()].reduce((n, p) => n + p.logs().length, 0) / MIB, 1),
       perWallet,
       window: { seconds: round(seconds, 1), fromHeight, toHeight },
     };
@@ -349,13 +354,23 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
  * The final outcome of each intent of `ids` (the last final report naming it), waiting at most
  * `graceMs` for those still open; `none` for an intent with no final report by then.
  */
-async function settle(tap: BusTap, ids: readonly string[], graceMs: number): Promise<Partial<Record<ExecutionOutcome | 'none', number>>> {
+async function settle(
+  tap: BusTap,
+  ids: readonly string[],
+  graceMs: number,
+): Promise<{ outcomes: Partial<Record<ExecutionOutcome | 'none', number>>; reportedTwice: number }> {
   const wanted = new Set(ids);
+  const twice = new Set<string>();
   const outcomeOf = () => {
     const final = new Map<string, ExecutionOutcome>();
+    twice.clear();
     for (const r of tap.reports) {
       if (!isFinalReport(r)) continue;
-      for (const id of r.intentIds) if (wanted.has(id)) final.set(id, r.outcome);
+      for (const id of r.intentIds) {
+        if (!wanted.has(id)) continue;
+        if (final.has(id)) twice.add(id);
+        final.set(id, r.outcome);
+      }
     }
     return final;
   };
@@ -370,7 +385,7 @@ async function settle(tap: BusTap, ids: readonly string[], graceMs: number): Pro
     const outcome = final.get(id) ?? 'none';
     counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
-  return counts;
+  return { outcomes: counts, reportedTwice: twice.size };
 }
 
 /** Each wallet's `fees:<wallet>` perDayInj (the executor's own meter), as a number; absent when unset. */
@@ -478,11 +493,11 @@ export function scaleServiceTable(r: ScaleResult): { header: string[]; rows: str
 export function scaleSummaryTable(r: ScaleResult): { header: string[]; rows: string[][] } {
   const outcomes = Object.entries(r.intents.outcomes).map(([k, n]) => `${k} ${n}`).join(', ');
   const rows: string[][] = [
-    ['intents applied ÷ sent', `${r.intents.appliedPct} %`, `${r.intents.sent} intents published in the window; final outcomes: ${outcomes || 'none'}`],
+    ['intents applied ÷ sent', `${r.intents.appliedPct} %`, `${r.intents.sent} intents published in the window; final outcomes: ${outcomes || 'none'}${r.intents.reportedTwice ? ` (${r.intents.reportedTwice} with two final reports: the last counted)` : ''}`],
     ['txs per wallet per minute (mean / min / max)', `${r.txs.perWalletPerMinMean} / ${r.txs.perWalletPerMinMin} / ${r.txs.perWalletPerMinMax}`, `${r.txs.total} txs in blocks over ${r.window.seconds} s, ${r.window.toHeight - r.window.fromHeight} blocks (${r.observedBlockMs} ms each, nominal ${r.blockMs}); ${r.txs.sequenceMismatches} sequence mismatches`],
     ['fee meter: INJ a day per wallet (mean / min / max)', `${r.fees.injPerDayMean} / ${r.fees.injPerDayMin} / ${r.fees.injPerDayMax}`, `the window's fees (mirrorbook_executor_fees_inj_total) × 24 h ÷ its wall time; the executors' own meter (fees:<wallet> perDayInj, since their start): mean ${r.fees.meterPerDayMean ?? '—'}, max ${r.fees.meterPerDayMax ?? '—'}`],
     ['orders on the books at the end', String(r.ordersOnBook), `${r.wallets} wallets × ${r.markets} markets; executors: ${r.executorProcesses} process(es) of ≤ ${r.walletsPerExecutor} wallet(s); apps from dist/; stack up in ${r.startSeconds} s`],
-    ['the bench itself (not counted)', `${r.bench.cpuPct} % CPU, ${r.bench.rssMiB} MiB`, 'bus tap (intents, reports), /proc sampling, /metrics reads'],
+    ['the bench itself (not counted)', `${r.bench.cpuPct} % CPU, ${r.bench.rssMiB} MiB`, `bus tap (intents, reports), /proc sampling, /metrics reads; keeps the apps' output (${r.logMiB} MiB at LOG_LEVEL info)`],
   ];
   for (const t of r.targets) rows.push([`target: ${t.target}`, t.met ? 'pass' : 'miss', t.value]);
   return { header: ['figure', 'value', 'how'], rows };

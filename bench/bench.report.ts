@@ -5,7 +5,7 @@ import type { CadenceResult } from './cadence.bench';
 import { CADENCE_TARGETS, cadenceHeader, cadenceRows, targetMisses } from './lib/cadence.table';
 import type { LoadResult } from './lib/load.scenario';
 import { markdownTable, textTable, type ResultRow } from './lib/results.table';
-import { scaleServiceTable, scaleSummaryTable, type ScaleResult } from './lib/scale.scenario';
+import { scaleServiceTable, scaleSummaryTable, type ScaleResult } from './lib/scale.table';
 import { median, round } from './lib/sample.stats';
 import { ratioText, SEED } from './lib/seed.numbers';
 import { SECTIONS, type Results, type Section } from './bench.results';

@@ -6,7 +6,7 @@ import type { ExecutorScenarioResult } from './executor.bench';
 import type { LoadResult } from './lib/load.scenario';
 import type { machineInfo } from './lib/machine.info';
 import type { PipelineResult } from './lib/pipeline.scenario';
-import type { ScaleResult } from './lib/scale.scenario';
+import type { ScaleResult } from './lib/scale.table';
 import type { StaticBookResult } from './lib/static-book.scenario';
 import type { ResultRow } from './lib/results.table';
 

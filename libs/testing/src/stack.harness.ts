@@ -251,6 +251,19 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
       : await startRecorder(servers.nats.url, wallets.flatMap((w) => keyVariants(w.key)), options.recordAll ?? false);
   const redis = new Redis(servers.redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 250 });
   const procs = new Map<string, ManagedProcess>();
+  const teardown = async () => {
+    await Promise.all([...procs.values()].map((p) => p.stop('SIGTERM', 10_000)));
+    await nc?.close().catch(() => undefined);
+    redis.disconnect();
+    await servers.stop();
+    config.remove();
+  };
+  /** a start that failed (an app exited, or never listened) takes the rest of the stack down with it */
+  const orTeardown = <T>(step: Promise<T>): Promise<T> =>
+    step.catch(async (error: unknown) => {
+      await teardown();
+      throw error;
+    });
   const skip = new Set(options.without ?? []);
   const base = { ...servers.env, CONFIG_DIR: config.dir, HTTP_PORT: '0', HEARTBEAT_INTERVAL_MS: '1000', GATEWAY_TOKEN: STACK_TOKEN, ...options.env };
   const start = (name: string, app: AppName, env: Record<string, string> = {}) => {
@@ -261,7 +274,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
     return proc;
   };
   const sim = start('injective-sim', 'injective-sim', { SIM_CONFIG: config.path('sim.json') });
-  const simUrl = `http://127.0.0.1:${await portOf(sim)}`;
+  const simUrl = `http://127.0.0.1:${await orTeardown(portOf(sim))}`;
   const withSim = { SIM_LCD_URL: simUrl };
   let replicas = 0;
   const startExecutor = (walletId: string, instanceId?: string): string => {
@@ -290,8 +303,8 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
     }
   }
   const gateway = skip.has('gateway') ? undefined : start('gateway', 'gateway', withSim);
-  const gatewayUrl = gateway ? `http://127.0.0.1:${await portOf(gateway)}` : undefined;
-  for (const proc of procs.values()) await portOf(proc);
+  const gatewayUrl = gateway ? `http://127.0.0.1:${await orTeardown(portOf(gateway))}` : undefined;
+  for (const proc of procs.values()) await orTeardown(portOf(proc));
 
   const lcd = new LcdClient({ baseUrl: simUrl, rateLimiter: harnessLimiter(options, redis, simUrl), maxRetries: 5 });
   const height = () => lcd.getLatestHeight();
@@ -384,13 +397,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
       return `http://127.0.0.1:${await portOf(proc)}`;
     },
     startExecutor,
-    stop: async () => {
-      await Promise.all([...procs.values()].map((p) => p.stop('SIGTERM', 10_000)));
-      await nc?.close().catch(() => undefined);
-      redis.disconnect();
-      await servers.stop();
-      config.remove();
-    },
+    stop: teardown,
   };
 }
 

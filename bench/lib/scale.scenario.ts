@@ -242,7 +242,7 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
         meterPerDayMax: meterDays.length ? round(Math.max(...meterDays), 3) : null,
       },
       ordersOnBook,
-      logMiB: round([...stack.procs.values()].reduce((n, p) => n + p.logs().length, 0) / MIB, 1),
+      logMiB: round([...stack.procs.values()].reduce((n, p) => n + p.logs().length, 0) / MIB, 2),
       perWallet,
       window: { seconds: round(seconds, 1), fromHeight, toHeight },
     };

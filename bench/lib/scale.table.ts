@@ -41,6 +41,8 @@ export interface ScaleServiceUsage {
   /** /health 200 after the process was spawned, ms (several processes: the slowest; median beside it); null: not an app */
   readyMs: number | null;
   readyMedianMs?: number;
+  /** processes that never answered /health 200 (readyMs is then Infinity, null in the JSON) */
+  notReady?: number;
 }
 
 export interface WalletFigures {
@@ -144,6 +146,7 @@ export function aggregate(idle: ProcessUsage[], loaded: ProcessUsage[], ready: M
         : {}),
       readyMs,
       ...(several && r.ready.length > 1 ? { readyMedianMs: median(r.ready.map((ms) => ms ?? Number.POSITIVE_INFINITY)) } : {}),
+      ...(r.ready.some((ms) => ms === null) ? { notReady: r.ready.filter((ms) => ms === null).length } : {}),
     };
   });
 }

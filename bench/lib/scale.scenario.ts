@@ -146,21 +146,23 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
   const startSeconds = round((Date.now() - t0) / 1000, 1);
   log(`scale: ${options.wallets} wallets × ${markets.length} markets, ${executorProcesses} executor process(es) of ≤ ${perExecutor} wallet(s), up in ${startSeconds} s`);
   const tap = await BusTap.open(stack.servers.nats.url);
+  let ready = new Map<string, number | null>();
   try {
     const watched: WatchedProcess[] = [
       ...[...stack.procs.entries()].map(([name, p]) => ({ name, pid: p.pid })),
       ...childProcesses(['nats-server', 'redis-server']),
       { name: BENCH_PROCESS, pid: process.pid },
     ];
-    const ready = await readiness.results();
-    await stack.waitBlocks(5, 120_000);
+    ready = await readiness.results();
+    // a saturated machine (every app just started) may keep the sim from answering for a while
+    await stack.waitBlocks(5, 300_000);
     await sleep(2000);
     const idle = await sampleUsage(watched, options.idleSeconds * 1000);
     log(`scale: idle sampled; bootstrapping ${bots.length} bots`);
 
     const boot = await stack.gateway('POST', '/api/bots/bootstrap');
     if (boot.status !== 200 && boot.status !== 201) throw new Error(`gateway bootstrap: ${boot.status} ${JSON.stringify(boot.body)}`);
-    await stack.waitBlocks(10, 180_000);
+    await stack.waitBlocks(10, 300_000);
     await sleep(Math.max(0, options.warmupSeconds * 1000 - 10 * blockMs));
 
     const before = await executorCounters(stack);
@@ -248,7 +250,8 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     };
     return { ...result, targets: scaleTargets(result) };
   } catch (error) {
-    log(`scale failed; last log lines:\n${stack.logs().split('\n').slice(-40).join('\n')}`);
+    const readyText = [...ready].map(([name, ms]) => `${name} ${ms === null ? 'never' : `${(ms / 1000).toFixed(1)} s`}`).join(', ');
+    log(`scale failed; ready (spawn → /health 200): ${readyText || 'not measured yet'}; last log lines:\n${stack.logs().split('\n').slice(-40).join('\n')}`);
     throw error;
   } finally {
     await tap.close();

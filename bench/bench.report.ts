@@ -5,6 +5,7 @@ import type { CadenceResult } from './cadence.bench';
 import { CADENCE_TARGETS, cadenceHeader, cadenceRows, targetMisses } from './lib/cadence.table';
 import type { LoadResult } from './lib/load.scenario';
 import { markdownTable, textTable, type ResultRow } from './lib/results.table';
+import { scaleServiceTable, scaleSummaryTable, type ScaleResult } from './lib/scale.table';
 import { median, round } from './lib/sample.stats';
 import { ratioText, SEED } from './lib/seed.numbers';
 import { SECTIONS, type Results, type Section } from './bench.results';
@@ -13,14 +14,31 @@ const SECTION_COUNT = SECTIONS.length;
 
 /** Prints the comparison table, the per-service table of a load run and the machine line. */
 export function printTables(results: Results): void {
-  // a cadence-only run has none of the comparison's figures
-  if (results.settings.only.some((s) => s !== 'cadence')) {
+  // a cadence or scale run alone has none of the comparison's figures
+  if (results.settings.only.some((s) => s !== 'cadence' && s !== 'scale')) {
     const main = textTable(['metric', 'mirrorbook', 'seed', 'better by', 'how'], results.table.map((r) => [r.metric, r.value, r.seed, r.ratio, r.note]), [34, 30, 24, 22, 64]);
     process.stdout.write(`\n${main}\n`);
   }
   if (results.load) process.stdout.write(`\n${textTable(serviceHeader(results.load), serviceRows(results.load))}\n`);
+  if (results.scale) {
+    const services = scaleServiceTable(results.scale);
+    const summary = scaleSummaryTable(results.scale);
+    process.stdout.write(`\n${scaleAbout(results.scale)}\n${textTable(services.header, services.rows, 40)}\n${textTable(summary.header, summary.rows, [40, 24, 80])}\n`);
+  }
   if (results.cadence) process.stdout.write(`\n${cadenceAbout(results.cadence)}\n${textTable(cadenceHeader(results.cadence.runs), cadenceRows(results.cadence.runs), 40)}\n${cadenceVerdict(results.cadence)}\n`);
   process.stdout.write(`\n${machineLine(results)}\n`);
+}
+
+/** What the scale run ran. */
+function scaleAbout(r: ScaleResult): string {
+  return `Scale: ${r.wallets} wallets × ${r.markets} markets (one bot per wallet) on the simulator, every app from dist/ as the images run it, executors ${r.executorProcesses} process(es) of ≤ ${r.walletsPerExecutor} wallet(s); CPU (% of one core) and mean RSS over a ${r.minutes} min window after the books were built; ready: spawn → /health 200 (every app started at once, as npm start does)`;
+}
+
+/** The scale section of bench/RESULTS.md. */
+function scaleMarkdown(r: ScaleResult): string[] {
+  const services = scaleServiceTable(r);
+  const summary = scaleSummaryTable(r);
+  return [`${scaleAbout(r)}:`, '', markdownTable(services.header, services.rows), '', markdownTable(summary.header, summary.rows), ''];
 }
 
 /** What the cadence run replayed, at which scale. */
@@ -273,6 +291,7 @@ export function resultsMarkdown(results: Results, jsonFile: string): string {
     lines.push(`CPU (% of one core) and RSS of every process, idle (bots stopped) and with ${results.load.bots} bots running (${results.load.wallets} wallets × ${results.load.markets} markets, ${results.load.window.seconds} s window):`, '');
     lines.push(markdownTable(serviceHeader(results.load), serviceRows(results.load)), '');
   }
+  if (results.scale) lines.push(...scaleMarkdown(results.scale));
   if (results.cadence) lines.push(cadenceMarkdown(results, jsonFile), '');
   lines.push(
     '**Machine**',

@@ -6,17 +6,22 @@ import type { ExecutorScenarioResult } from './executor.bench';
 import type { LoadResult } from './lib/load.scenario';
 import type { machineInfo } from './lib/machine.info';
 import type { PipelineResult } from './lib/pipeline.scenario';
+import type { ScaleResult } from './lib/scale.table';
 import type { StaticBookResult } from './lib/static-book.scenario';
 import type { ResultRow } from './lib/results.table';
 
-export const SECTIONS = ['planning', 'strategy', 'executor', 'pipeline', 'tick', 'load', 'cadence'] as const;
+export const SECTIONS = ['planning', 'strategy', 'executor', 'pipeline', 'tick', 'load', 'scale', 'cadence'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Settings {
   quick: boolean;
   only: Section[];
+  /** wallets of the load run */
   wallets: number;
+  /** markets per bot of the load and scale runs */
   markets: number;
+  /** the scale run: wallets, minutes of its window, wallets per executor process */
+  scale: { wallets: number; minutes: number; walletsPerExecutor: number };
   /** candles of the cadence run (real time scale: 86 blocks each) */
   candles: number;
   resultsMd: boolean;
@@ -48,6 +53,8 @@ export interface Results {
   /** a reference move on a quiet testnet book: tick → broadcast */
   tick?: StaticBookResult;
   load?: LoadResult;
+  /** many wallets on the compiled services: per-service RSS and CPU, intents applied, txs, fees, readiness */
+  scale?: ScaleResult;
   /** the cost of fidelity: three cadence settings on one replay */
   cadence?: CadenceResult;
   table: ResultRow[];

@@ -3,16 +3,22 @@
  * in `bench/results/<date>.json` and, for a full run, the table with the machine it ran on in
  * `bench/RESULTS.md`.
  *
- *   npm run bench                      # full: ≈ 35 min on 2 cores (the cadence run ≈ 25 of them)
- *   npm run bench -- --quick           # shorter windows, 5 wallets in the load run, 3 candles of cadence: ≈ 12 min
+ *   npm run bench                      # full: ≈ 45 min on 2 cores (the cadence run ≈ 25 of them, the scale run ≈ 8)
+ *   npm run bench -- --quick           # shorter windows, 5 wallets in the load run, 10 × 1 min in the scale run,
+ *                                      # 3 candles of cadence: ≈ 15 min
  *   npm run bench -- --only pipeline,load --wallets 10
  *   npm run bench -- --only cadence --candles 20   # the cost of fidelity alone: ≈ 25 min
  *   npm run bench -- --only tick       # a reference move on a static testnet book: ≈ 3 min
+ *   npm run bench -- --only scale [--wallets 50] [--minutes 5] [--wallets-per-executor 10]
+ *                                      # 50 wallets × 6 markets on the compiled services: ≈ 8 min
  *
- * Options: `--quick`; `--only <sections>` (planning, strategy, executor, pipeline, tick, load, cadence);
+ * Options: `--quick`; `--only <sections>` (planning, strategy, executor, pipeline, tick, load, scale, cadence);
  * `--candles N` for the cadence run (default 20, quick 3; real time scale, 86 blocks each);
  * `--wallets N` and `--markets N` for the load run (default 20 × 6, quick 5 × 6; the stack knows
- * six real market pairs, so 10 markets cannot be configured); `--results-md` to write
+ * six real market pairs, so 10 markets cannot be configured); for the scale run `--wallets N`
+ * (default 50, quick 10), `--minutes M` (its window, default 5, quick 1) and
+ * `--wallets-per-executor N` (default 10: one executor process per 10 wallets, EXECUTOR_WALLETS;
+ * 1: one process per wallet, WALLET_ID), `--markets` as the load run; `--results-md` to write
  * bench/RESULTS.md from a quick or partial run too (a cadence-only run rewrites just its section
  * of bench/RESULTS.md, by default from 20 candles on); `--no-write` to print only.
  * Processes started by the harness put their temporary files under $TMPDIR.
@@ -26,18 +32,24 @@ import { runExecutorScenario } from './executor.bench';
 import { runLoadScenario } from './lib/load.scenario';
 import { loadNow, machineInfo } from './lib/machine.info';
 import { runPipelineScenario } from './lib/pipeline.scenario';
+import { runScaleScenario } from './lib/scale.scenario';
 import { runStaticBookScenario } from './lib/static-book.scenario';
 import { round } from './lib/sample.stats';
 import { runPlanningBench } from './strategy-planning.bench';
 import { runStrategyBench } from './strategy-worker.bench';
 
 const USAGE = `usage: npm run bench [-- options]
-  --quick              shorter windows, 5 wallets in the load run, 3 candles in the cadence run
-                       (≈ 12 min instead of ≈ 35)
+  --quick              shorter windows, 5 wallets in the load run, 10 wallets for 1 min in the
+                       scale run, 3 candles in the cadence run (≈ 15 min instead of ≈ 45)
   --only a,b           sections to run: ${SECTIONS.join(', ')}
   --candles N          candles of the cadence run, 86 blocks of 700 ms each [20; quick 3]
-  --wallets N          wallets (one bot each) in the load run [20; quick 5]
-  --markets N          markets per bot in the load run, at most 6 [6]
+  --wallets N          wallets (one bot each) in the load and the scale run
+                       [load 20, quick 5; scale 50, quick 10]
+  --markets N          markets per bot in the load and the scale run, at most 6 [6]
+  --minutes M          minutes of the scale run's measured window [5; quick 1]
+  --wallets-per-executor N
+                       wallets one executor process runs in the scale run (EXECUTOR_WALLETS);
+                       1: a process per wallet (WALLET_ID) [10]
   --results-md         write bench/RESULTS.md from a quick or partial run too (--only cadence
                        rewrites its own section of it, by default from 20 candles on)
   --no-write           print only: no bench/results/<date>.json, no RESULTS.md
@@ -50,7 +62,7 @@ function parseArgs(argv: string[]): Settings {
     process.stdout.write(USAGE);
     process.exit(0);
   }
-  const withValue = ['--only', '--wallets', '--markets', '--from', '--candles'];
+  const withValue = ['--only', '--wallets', '--markets', '--from', '--candles', '--minutes', '--wallets-per-executor'];
   const known = ['--quick', '--results-md', '--no-write', ...withValue];
   for (let i = 0; i < argv.length; i++) {
     if (!known.includes(argv[i]!)) throw new Error(`unknown argument "${argv[i]}"\n${USAGE}`);
@@ -67,6 +79,15 @@ function parseArgs(argv: string[]): Settings {
   const markets = Number(value('--markets') ?? 6);
   if (!Number.isInteger(wallets) || wallets < 1) throw new Error(`--wallets: a positive integer, got "${value('--wallets')}"`);
   if (!Number.isInteger(markets) || markets < 1 || markets > 6) throw new Error(`--markets: 1 to 6 (the pairs the stack knows), got "${value('--markets')}"`);
+  const scale = {
+    wallets: Number(value('--wallets') ?? (quick ? 10 : 50)),
+    minutes: Number(value('--minutes') ?? (quick ? 1 : 5)),
+    walletsPerExecutor: Number(value('--wallets-per-executor') ?? 10),
+  };
+  if (!(scale.minutes > 0)) throw new Error(`--minutes: a positive number, got "${value('--minutes')}"`);
+  if (!Number.isInteger(scale.walletsPerExecutor) || scale.walletsPerExecutor < 1) {
+    throw new Error(`--wallets-per-executor: a positive integer, got "${value('--wallets-per-executor')}"`);
+  }
   const candles = Number(value('--candles') ?? (quick ? 3 : 20));
   if (!Number.isInteger(candles) || candles < 1) throw new Error(`--candles: a positive integer, got "${value('--candles')}"`);
   // a cadence run short of the 20 candles the targets are judged on is a smoke run: not recorded in RESULTS.md unless asked
@@ -76,6 +97,7 @@ function parseArgs(argv: string[]): Settings {
     only: only as Section[],
     wallets,
     markets,
+    scale,
     candles,
     resultsMd: argv.includes('--results-md') || (!quick && (only.length === SECTIONS.length || cadenceOnly)),
     write: !argv.includes('--no-write'),
@@ -171,6 +193,16 @@ async function main(): Promise<void> {
       log,
     });
   });
+  await run('scale', async () => {
+    results.scale = await runScaleScenario({
+      ...settings.scale,
+      markets: settings.markets,
+      idleSeconds: settings.quick ? 5 : 10,
+      warmupSeconds: settings.quick ? 15 : 30,
+      graceSeconds: settings.quick ? 15 : 30,
+      log,
+    });
+  });
   await run('cadence', async () => {
     results.cadence = await runCadenceBench(cadenceDefaults(log, settings.candles));
   });
@@ -187,6 +219,13 @@ async function main(): Promise<void> {
     const file = join(dir, `${results.startedAt.slice(0, 19).replace(/:/g, '-')}Z${suffix}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     log(`results: ${file}`);
+    // the scale run's figures also on their own, beside a run of several sections
+    if (results.scale && settings.only.length > 1) {
+      const scaleFile = file.replace(/\.json$/, '-scale.json');
+      const { machine, machineAtEnd, startedAt, mode } = results;
+      writeFileSync(scaleFile, `${JSON.stringify({ startedAt, mode, settings, machine, machineAtEnd, scale: results.scale }, null, 2)}\n`);
+      log(`scale results: ${scaleFile}`);
+    }
     if (settings.resultsMd) {
       writeResultsMd(results, file);
       log(`table: ${join(__dirname, 'RESULTS.md')}`);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { percentile, round, sleep, sortedCopy } from './sample.stats';
+import { mean, percentile, round, sleep, sortedCopy } from './sample.stats';
 
 /** Clock ticks per second of `/proc/<pid>/stat` times (USER_HZ; 100 on every Linux we run on). */
 const CLK_TCK = 100;
@@ -19,6 +19,8 @@ export interface ProcessUsage {
   /** resident set size, MiB: median and max of the samples */
   rssMiB: number;
   rssMaxMiB: number;
+  /** mean of the samples, MiB */
+  rssMeanMiB: number;
 }
 
 /** utime + stime in seconds, or undefined when the process is gone. */
@@ -65,7 +67,7 @@ export function childProcesses(names: readonly string[]): WatchedProcess[] {
 
 /**
  * Samples CPU and RSS of `procs` for `ms`: CPU from the difference of utime + stime between the
- * window's ends, RSS every `everyMs` (median and max).
+ * window's ends, RSS every `everyMs` (median, mean and max).
  */
 export async function sampleUsage(procs: readonly WatchedProcess[], ms: number, everyMs = 1000): Promise<ProcessUsage[]> {
   const cpu0 = procs.map((p) => cpuSeconds(p.pid));
@@ -91,6 +93,7 @@ export async function sampleUsage(procs: readonly WatchedProcess[], ms: number, 
       cpuPct: start === undefined || end === undefined ? Number.NaN : round(((end - start) / wallS) * 100, 1),
       rssMiB: round(percentile(samples, 50), 0),
       rssMaxMiB: round(samples[samples.length - 1] ?? Number.NaN, 0),
+      rssMeanMiB: round(mean(samples), 0),
     };
   });
 }

@@ -9,9 +9,8 @@ export { startNatsServer, type TestNatsServer } from './nats.server';
 export { startRedisServer, type TestRedisServer } from './redis.server';
 export { startTestServers, type TestServers } from './test-servers';
 export { bootstrapBots } from './bots-bootstrap.fixture';
-export { REPO_ROOT, startAppProcess } from './app.launcher';
+export { REPO_ROOT, serviceNodeFlags, startAppProcess, startCompiledAppProcess } from './app.launcher';
 export { ensureCompiled } from './compiled.build';
-export { serviceNodeFlags } from './node-flags';
 export { startAppInProcess } from './in-process.app';
 
 // seeding and watching what the apps publish

@@ -13,7 +13,7 @@ import {
   type Wallet,
 } from '@mirrorbook/injective';
 import { generatePrivateKeyHex, walletFromPrivateKey } from '@mirrorbook/injective/signing';
-import { startAppProcess } from './app.launcher';
+import { startAppProcess, startCompiledAppProcess } from './app.launcher';
 import { catalogTestnetDenoms } from './catalog-market.fixture';
 import { repoConfigPairs, writeConfigDir, type ConfigDir, type ConfigPair } from './config-dir.fixture';
 import { writeWalletKeyFile } from './key-file.fixture';
@@ -55,6 +55,17 @@ export interface StackOptions {
   appEnv?: Partial<Record<AppName, Record<string, string>>>;
   /** executor replicas per wallet; default 1 */
   executorsPerWallet?: number;
+  /**
+   * wallets one executor process runs (EXECUTOR_WALLETS=w1,w2,…, a key file per wallet), in the
+   * wallets' order; default 1: one process per wallet with WALLET_ID. Replicas apply per group.
+   */
+  walletsPerExecutor?: number;
+  /** run the apps from the compiled dist/ as the images do (the caller builds it: `ensureCompiled()`); default TypeScript */
+  compiled?: boolean;
+  /** the raw `>` recorder (every message through one more subscriber); default true. Off, `bus` records nothing */
+  recordBus?: boolean;
+  /** called as each app process is spawned (before the harness waits for it) */
+  onStart?: (name: string, proc: ManagedProcess) => void;
   /** apps not to start */
   without?: AppName[];
   /** nats-server config text for the stack's NATS (e.g. a JetStream store limit) */
@@ -167,6 +178,11 @@ export function keyVariants(key: string): string[] {
 
 const NOISE = /^(md\.|svc\.heartbeat\.|\$JS\.|_INBOX\.|\$SYS\.)/;
 
+/** A recorder that saw nothing (`recordBus: false`). */
+function noRecorder(): BusRecorder {
+  return { messages: [], counts: new Map(), keyLeaks: [], total: () => 0, on: () => [], disconnects: () => 0 };
+}
+
 async function startRecorder(url: string, secrets: string[], keepAll: boolean): Promise<{ recorder: BusRecorder; nc: NatsConnection }> {
   const nc = await connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 250, name: 'stack-recorder' });
   const messages: BusMessage[] = [];
@@ -229,18 +245,36 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
   });
   const pairs = pairsOf(options.markets);
   const config = writeConfig(options, pairs, wallets);
-  const { recorder: bus, nc } = await startRecorder(servers.nats.url, wallets.flatMap((w) => keyVariants(w.key)), options.recordAll ?? false);
+  const { recorder: bus, nc } =
+    options.recordBus === false
+      ? { recorder: noRecorder(), nc: undefined }
+      : await startRecorder(servers.nats.url, wallets.flatMap((w) => keyVariants(w.key)), options.recordAll ?? false);
   const redis = new Redis(servers.redis.url, { maxRetriesPerRequest: null, retryStrategy: () => 250 });
   const procs = new Map<string, ManagedProcess>();
+  const teardown = async () => {
+    await Promise.all([...procs.values()].map((p) => p.stop('SIGTERM', 10_000)));
+    await nc?.close().catch(() => undefined);
+    redis.disconnect();
+    await servers.stop();
+    config.remove();
+  };
+  /** a start that failed (an app exited, or never listened) takes the rest of the stack down with it */
+  const orTeardown = <T>(step: Promise<T>): Promise<T> =>
+    step.catch(async (error: unknown) => {
+      await teardown();
+      throw error;
+    });
   const skip = new Set(options.without ?? []);
   const base = { ...servers.env, CONFIG_DIR: config.dir, HTTP_PORT: '0', HEARTBEAT_INTERVAL_MS: '1000', GATEWAY_TOKEN: STACK_TOKEN, ...options.env };
   const start = (name: string, app: AppName, env: Record<string, string> = {}) => {
-    const proc = startAppProcess(app, { ...base, ...options.appEnv?.[app], ...env });
+    const launch = options.compiled ? startCompiledAppProcess : startAppProcess;
+    const proc = launch(app, { ...base, ...options.appEnv?.[app], ...env });
     procs.set(name, proc);
+    options.onStart?.(name, proc);
     return proc;
   };
   const sim = start('injective-sim', 'injective-sim', { SIM_CONFIG: config.path('sim.json') });
-  const simUrl = `http://127.0.0.1:${await portOf(sim)}`;
+  const simUrl = `http://127.0.0.1:${await orTeardown(portOf(sim))}`;
   const withSim = { SIM_LCD_URL: simUrl };
   let replicas = 0;
   const startExecutor = (walletId: string, instanceId?: string): string => {
@@ -250,13 +284,27 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
     start(name, 'executor', { ...withSim, WALLET_ID: w.id, INSTANCE_ID: instanceId ?? name, ...writeWalletKeyFile(config.dir, w.id, w.key) });
     return name;
   };
+  /** One process for several wallets: EXECUTOR_WALLETS and a key file each; named `executor-<first>..<last>-<n>`. */
+  const startExecutorGroup = (group: StackWallet[]): string => {
+    const name = `executor-${group[0]!.id}..${group[group.length - 1]!.id}-${replicas++}`;
+    const keyFiles = Object.assign({}, ...group.map((w) => writeWalletKeyFile(config.dir, w.id, w.key))) as Record<string, string>;
+    start(name, 'executor', { ...withSim, EXECUTOR_WALLETS: group.map((w) => w.id).join(','), INSTANCE_ID: name, ...keyFiles });
+    return name;
+  };
   for (const app of ['price-feed', 'strategy'] as const) if (!skip.has(app)) start(app, app, withSim);
   if (!skip.has('executor')) {
-    for (const w of wallets) for (let replica = 0; replica < (options.executorsPerWallet ?? 1); replica++) startExecutor(w.id);
+    const perProcess = options.walletsPerExecutor ?? 1;
+    for (let i = 0; i < wallets.length; i += perProcess) {
+      const group = wallets.slice(i, i + perProcess);
+      for (let replica = 0; replica < (options.executorsPerWallet ?? 1); replica++) {
+        if (perProcess === 1) startExecutor(group[0]!.id);
+        else startExecutorGroup(group);
+      }
+    }
   }
   const gateway = skip.has('gateway') ? undefined : start('gateway', 'gateway', withSim);
-  const gatewayUrl = gateway ? `http://127.0.0.1:${await portOf(gateway)}` : undefined;
-  for (const proc of procs.values()) await portOf(proc);
+  const gatewayUrl = gateway ? `http://127.0.0.1:${await orTeardown(portOf(gateway))}` : undefined;
+  for (const proc of procs.values()) await orTeardown(portOf(proc));
 
   const lcd = new LcdClient({ baseUrl: simUrl, rateLimiter: harnessLimiter(options, redis, simUrl), maxRetries: 5 });
   const height = () => lcd.getLatestHeight();
@@ -349,13 +397,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
       return `http://127.0.0.1:${await portOf(proc)}`;
     },
     startExecutor,
-    stop: async () => {
-      await Promise.all([...procs.values()].map((p) => p.stop('SIGTERM', 10_000)));
-      await nc.close().catch(() => undefined);
-      redis.disconnect();
-      await servers.stop();
-      config.remove();
-    },
+    stop: teardown,
   };
 }
 

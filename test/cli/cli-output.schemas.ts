@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marketQualitySchema } from '@mirrorbook/contracts';
 
 // The `--json` contract of each mirrorbook command, as a consumer (a script, CI) relies on it.
 // Decimals are plain strings; unknown values are null, never absent.
@@ -207,8 +208,12 @@ export const compareOutput = z
           mainnet: compareSide.nullable(),
           testnet: compareSide.nullable(),
           quality: compareQuality.nullable(),
+          // the gateway's md.quality.<mk> payload from Redis quality:<mk>, as is; null with the reason when absent
+          window: marketQualitySchema.nullable(),
+          windowReason: z.string().min(1).nullable(),
         })
-        .strict(),
+        .strict()
+        .refine((m) => (m.window === null) !== (m.windowReason === null), 'exactly one of window and windowReason'),
     ),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { redisKeys } from '@mirrorbook/contracts';
+import { marketQualitySchema, redisKeys } from '@mirrorbook/contracts';
 import { LcdClient } from '@mirrorbook/injective';
 import { Dec, midPrice, type Market } from '@mirrorbook/market';
 import { startTestServers, storedFees, storedOrder, writeWalletKeyFile, type TestServers } from '@mirrorbook/testing';
@@ -242,6 +242,77 @@ describe('mirrorbook read commands against the sim', () => {
         expect(table.stdout).toMatch(/MARKET\s+TRACKING bps\s+SPREAD T\/M\s+DEPTH 10bps B\/A/);
         expect(table.stdout).toMatch(/atom-usdt\s+\d+(\.\d+)?\s+\d+(\.\d+)?\s+/);
         expect(table.stdout).toContain('yes / no');
+      });
+    });
+
+    describe('with the live window the gateway keeps in quality:<mk>', () => {
+      const key = redisKeys.latestQuality('atom-usdt');
+      let redis: Redis;
+      beforeAll(() => {
+        redis = new Redis(servers.redis.url);
+      });
+      afterAll(async () => {
+        await redis?.del(key);
+        redis?.disconnect();
+      });
+
+      it('prints the window figures beside the instant ones and carries the md.quality payload as is in --json', async () => {
+        const window = marketQualitySchema.parse({
+          v: 1,
+          market: 'atom-usdt',
+          windowMs: 60_000,
+          ts: Date.now(),
+          samples: 12,
+          depthScale: '1',
+          rule: { maxSpreadBps: '100', minDepth: '4000' },
+          figures: {
+            trackingErrorRmsBps: '50.254',
+            spreadRatio: '2.125',
+            depth: [
+              { bandBps: 10, depthRatio: { bids: '2.0089944', asks: '2.011' } },
+              { bandBps: 25, depthRatio: { bids: '1.5', asks: null } },
+            ],
+            uptimePct: { aggregate: '97.5', perOrder: '0' },
+          },
+        });
+        await redis.set(key, JSON.stringify(window), 'PX', 600_000);
+
+        const json = await runCli(['compare', '--market', 'atom-usdt', '--json'], env);
+        expect(json.code).toBe(0);
+        const [atom] = parseJson(compareOutput, json).markets;
+        expect(atom?.window).toEqual(window);
+        expect(atom?.windowReason).toBeNull();
+        // the instant figures are still there beside it
+        expect(atom?.quality?.depth.map((b) => b.bandBps)).toEqual([10, 25, 50, 100, 200, 500]);
+
+        const table = await runCli(['compare', '--market', 'atom-usdt'], env);
+        expect(table.code).toBe(0);
+        expect(table.stdout).toMatch(/MARKET\s+TRACKING bps\s+SPREAD T\/M/);
+        expect(table.stdout).toContain(
+          'atom-usdt  window (60 s, 12 samples): RMS 50.25 bps, spread ratio 2.125, depth ratio B/A 10bps 2.009/2.011, 25bps 1.5/-, uptime aggregate 97.5 % / per-order 0 %',
+        );
+      });
+
+      it('says "no live window" where the gateway keeps none (not running), and does not fail', async () => {
+        await redis.del(key);
+        const json = await runCli(['compare', '--market', 'atom-usdt', '--json'], env);
+        expect(json.code).toBe(0);
+        const [atom] = parseJson(compareOutput, json).markets;
+        expect(atom).toMatchObject({ window: null, windowReason: 'no live window (the gateway publishes it)' });
+        expect(atom?.quality).not.toBeNull();
+
+        const table = await runCli(['compare', '--market', 'atom-usdt'], env);
+        expect(table.code).toBe(0);
+        expect(table.stdout).toContain('atom-usdt  no live window (the gateway publishes it)');
+      });
+
+      it('names a value that is not a quality payload instead of showing it', async () => {
+        await redis.set(key, JSON.stringify({ v: 1, market: 'atom-usdt' }), 'PX', 600_000);
+        const run = await runCli(['compare', '--market', 'atom-usdt', '--json'], env);
+        expect(run.code).toBe(0);
+        const [atom] = parseJson(compareOutput, run).markets;
+        expect(atom?.window).toBeNull();
+        expect(atom?.windowReason).toMatch(/^no live window: quality:atom-usdt is not a valid quality payload/);
       });
     });
 

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { NatsConnection } from 'nats';
 import { register, type Gauge } from 'prom-client';
-import { marketQualitySchema, redisKeys, type BookSnapshot, type MarketQuality } from '@mirrorbook/contracts';
+import { marketQualitySchema, QUALITY_KEY_TTL_WINDOWS, redisKeys, type BookSnapshot, type MarketQuality } from '@mirrorbook/contracts';
 import { BookQualityWindow, marketQualityPayload, olpRuleFor, qualitySample, type OwnOrder } from '@mirrorbook/market';
 import { book, bytes, eventually, rawClients, startTestServers, storedOrder, type TestServers } from '@mirrorbook/testing';
 import { startGateway, type GatewayUnderTest } from './gateway.fixture';
@@ -105,6 +105,24 @@ describe('the gateway publishes book quality on md.quality.<mk>', () => {
       expect(await gaugeValue('mirrorbook_quality_uptime_pct', { market: MARKET, rule: 'aggregate' })).toBe(100);
       expect(await gaugeValue('mirrorbook_quality_uptime_pct', { market: MARKET, rule: 'per_order' })).toBe(0);
       expect(await gaugeValue('mirrorbook_quality_depth_ratio', { market: MARKET, band_bps: '10', side: 'bids' })).toBeCloseTo(2.009, 3);
+    });
+
+    it('keeps the published payload in Redis quality:<mk>, expiring after 3 windows, for the CLI', async () => {
+      const published = heard.find((q) => q.ts === T0 + 2000)!;
+      // written right after the publish, in the background: wait for that write, not for a time
+      const stored = await eventually(
+        async () => {
+          const raw = await redis.get(redisKeys.latestQuality(MARKET));
+          const quality = raw === null ? undefined : marketQualitySchema.parse(JSON.parse(raw));
+          return quality?.ts === T0 + 2000 ? quality : undefined;
+        },
+        10_000,
+        'quality:<mk> of the second book',
+      );
+      expect(stored).toEqual(published);
+      const ttlMs = await redis.pttl(redisKeys.latestQuality(MARKET));
+      expect(ttlMs).toBeGreaterThan(2 * 60_000);
+      expect(ttlMs).toBeLessThanOrEqual(QUALITY_KEY_TTL_WINDOWS * 60_000);
     });
 
     it('shows the figures in GET /api/markets', async () => {

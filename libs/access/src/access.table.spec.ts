@@ -66,6 +66,7 @@ describe('serviceIdentities', () => {
     ['seq:w1', ['executor-w1']],
     ['orders:w2:inj-usdt', ['executor-w2']],
     ['md:price:reference:inj-usdt', ['price-feed']],
+    ['quality:inj-usdt', ['gateway']],
     ['strategy:cycle:spot-inj:inj-usdt', ['strategy']],
   ])('Redis %s: only %j may write it', (key, who) => {
     expect(mayWrite(key)).toEqual(who);

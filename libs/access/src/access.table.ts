@@ -135,7 +135,8 @@ const gateway: ServiceIdentity = {
     ],
     subscribe: [all('md'), all('svc.heartbeat'), all(subjectCatalog.botState.prefix), INBOX],
   },
-  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'fees:*', 'lease:*', 'strategy:*'], write: ['bot:*', 'bots:bootstrap'] },
+  // quality:*: the latest md.quality payload per market, for the CLI (which hears no md.*)
+  redis: { read: ['md:*', 'orders:*', 'balances:*', 'positions:*', 'fees:*', 'lease:*', 'strategy:*'], write: ['bot:*', 'bots:bootstrap', 'quality:*'] },
 };
 
 /** The simulator: its heartbeat only (it keeps its chain in memory). */

@@ -54,6 +54,7 @@ export {
 export {
   botsBootstrapSchema,
   feeBudgetStateSchema,
+  QUALITY_KEY_TTL_WINDOWS,
   redisKeys,
   storedBalancesSchema,
   storedFeesSchema,

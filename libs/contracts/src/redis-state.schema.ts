@@ -40,9 +40,17 @@ export const redisKeys = {
   latestRefBook: (market: string) => `md:refbook:${market}`,
   /** JSON FeedStatus: the latest feed status per market */
   latestStatus: (market: string) => `md:status:${market}`,
+  /**
+   * JSON MarketQuality: the gateway's latest `md.quality.<mk>` payload, expiring after
+   * QUALITY_KEY_TTL_WINDOWS × its window so a stopped gateway's figures age out (read by `mirrorbook compare`)
+   */
+  latestQuality: (market: string) => `quality:${market}`,
   /** hash {tokens, at}: the machine-wide request bucket of one upstream host (`kind` lcd; host = host:port) */
   rateLimit: (kind: 'lcd', host: string) => `ratelimit:${kind}:${host}`,
 };
+
+/** How many quality windows (QUALITY_WINDOW_MS) `quality:<mk>` outlives the gateway's last write. */
+export const QUALITY_KEY_TTL_WINDOWS = 3;
 
 /** One open order of a wallet as the executor keeps it in `orders:<wallet>:<mk>`. */
 export const storedOrderSchema = z

@@ -9,12 +9,15 @@ import { MarketReader } from '../chain/market.reader';
 import { formatAmount, formatDecimal, formatPercent, jsonDecimal, jsonPercent } from '../format/number.format';
 import { renderTable } from '../format/table.renderer';
 import { compareBooks, exceedsMaxGap, pairQuality, type MarketComparison, type PairQuality, type SideMetrics } from './market.comparison';
+import { formatLiveWindow, NO_LIVE_WINDOW, readLiveWindows, type LiveWindowReading } from './live-window.reader';
 import { readOwnOrders, type OwnOrdersReading } from './own-orders.reader';
 
 interface PairResult {
   readonly pair: MarketPair;
   readonly comparison: MarketComparison | null;
   readonly quality: PairQuality | null;
+  /** the gateway's rolling-window figures from `quality:<mk>`, or why there are none */
+  readonly window: LiveWindowReading;
   readonly exceeds: boolean;
   /** why the pair could not be compared */
   readonly error: unknown;
@@ -24,7 +27,9 @@ interface PairResult {
  * `mirrorbook compare`: mainnet vs testnet for every enabled pair (mid, gap, spread, depth
  * within 1/2/5 % of the mainnet mid, levels) and its book quality now, measured as the gateway's
  * `md.quality.<mk>` is (libs/market `qualitySample`: tracking error, spread ratio, depth ratio per
- * band, two-sided uptime of the bots' orders from `orders:<wallet>:<mk>`). Exits 1 when `--max-gap` is given and some gap is
+ * band, two-sided uptime of the bots' orders from `orders:<wallet>:<mk>`), and beside it the live
+ * rolling window the gateway published last (Redis `quality:<mk>`: the `md.quality.<mk>` payload,
+ * which the CLI cannot hear), or "no live window" where the gateway is not running. Exits 1 when `--max-gap` is given and some gap is
  * above it (or unknown), 4 when a pair could not be read. On `--network mainnet` it compares
  * mainnet with testnet, as on `testnet`.
  */
@@ -44,7 +49,10 @@ export async function compareCommand(ctx: CliContext, opts: { market?: string; m
       }),
     );
     const orders = await readOwnOrders(ctx, books.filter((b) => b.books).map((b) => b.pair.key));
-    return [books.map(({ pair, books: read, error }) => pairResult(ctx, pair, read, orders, opts.maxGap, error)), orders] as const;
+    // after the orders, on the same connection; where Redis could not be read for them, not tried again
+    const windows = await readLiveWindows(ctx, pairs.map((p) => p.key), orders.ok ? undefined : orders.reason);
+    const windowOf = (market: string): LiveWindowReading => windows.get(market) ?? { window: null, reason: NO_LIVE_WINDOW };
+    return [books.map(({ pair, books: read, error }) => pairResult(ctx, pair, read, orders, windowOf(pair.key), opts.maxGap, error)), orders] as const;
   });
   const failed = results.filter((r) => r.exceeds);
   ctx.out.result(
@@ -61,6 +69,9 @@ export async function compareCommand(ctx: CliContext, opts: { market?: string; m
         mainnet: r.comparison && compareSideJson(r.comparison.reference, sides.reference.marketId(r.pair)),
         testnet: r.comparison && compareSideJson(r.comparison.trading, sides.trading.marketId(r.pair)),
         quality: r.quality && qualityJson(r.quality),
+        // the md.quality.<mk> payload as the gateway published it: one definition of the window figures
+        window: r.window.window,
+        windowReason: r.window.reason,
       })),
     },
     () => renderComparison(results, network, opts.maxGap),
@@ -77,16 +88,17 @@ function pairResult(
   pair: MarketPair,
   books: readonly [Book, Book] | null,
   own: OwnOrdersReading,
+  window: LiveWindowReading,
   maxGap: Decimal | undefined,
   error: unknown,
 ): PairResult {
-  if (!books) return { pair, comparison: null, quality: null, exceeds: maxGap !== undefined, error };
+  if (!books) return { pair, comparison: null, quality: null, window, exceeds: maxGap !== undefined, error };
   const [reference, trading] = books;
   const comparison = compareBooks(reference, trading);
   const rule = { ...olpRuleFor(pair.key), minDepth: new Dec(ctx.config().env.QUALITY_MIN_DEPTH) };
   const orders = own.ok ? (own.byMarket.get(pair.key) ?? []) : null;
   const quality = pairQuality(reference, trading, orders, rule, depthScaleOf(ctx.config(), pair.key));
-  return { pair, comparison, quality, exceeds: exceedsMaxGap(comparison.gapPct, maxGap), error: undefined };
+  return { pair, comparison, quality, window, exceeds: exceedsMaxGap(comparison.gapPct, maxGap), error: undefined };
 }
 
 /**
@@ -186,5 +198,10 @@ function renderQualityTable(results: readonly PairResult[]): string {
     ],
     results,
   );
-  return `${table}\nquality now: tracking |testnet mid − mainnet mid| ÷ mainnet mid; spread and depth ratios testnet ÷ mainnet (depth × depthScale, within the band of each own mid); uptime: the bots' orders within MaxSpread of the testnet mid reach MinDepth on both sides (aggregate / one order)`;
+  const width = Math.max(...results.map((r) => r.pair.key.length));
+  const windows = results.map((r) => `${r.pair.key.padEnd(width)}  ${formatLiveWindow(r.window)}`).join('\n');
+  return (
+    `${table}\nquality now: tracking |testnet mid − mainnet mid| ÷ mainnet mid; spread and depth ratios testnet ÷ mainnet (depth × depthScale, within the band of each own mid); uptime: the bots' orders within MaxSpread of the testnet mid reach MinDepth on both sides (aggregate / one order)` +
+    `\n\n${windows}\nlive window: the same measures over the gateway's rolling window (md.quality.<mk>, kept in Redis quality:<mk>): RMS tracking error, time-weighted spread ratio, mean depth ratio per band (bids/asks), % of the window with two-sided uptime`
+  );
 }

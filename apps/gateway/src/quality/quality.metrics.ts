@@ -1,4 +1,4 @@
-import { Gauge, register } from 'prom-client';
+import { Counter, Gauge, register } from 'prom-client';
 import type { MarketQuality } from '@mirrorbook/contracts';
 
 function gauge(name: string, help: string, labelNames: string[]): Gauge {
@@ -11,6 +11,11 @@ const depthRatio = () =>
   gauge('mirrorbook_quality_depth_ratio', 'Mean testnet depth ÷ (mainnet depth × depthScale) within a band of each own mid over the quality window', ['market', 'band_bps', 'side']);
 const uptimePct = () => gauge('mirrorbook_quality_uptime_pct', 'Share of the quality window with OLP two-sided uptime, %, by rule (aggregate, per_order)', ['market', 'rule']);
 const samples = () => gauge('mirrorbook_quality_samples', 'Book snapshots inside the quality window', ['market']);
+
+/** Writes of `quality:<mk>` to Redis that failed or were skipped (Redis not ready); the NATS publish goes on regardless. */
+export const qualityRedisWriteFailures = (): Counter =>
+  (register.getSingleMetric('mirrorbook_quality_redis_write_failures_total') as Counter | undefined) ??
+  new Counter({ name: 'mirrorbook_quality_redis_write_failures_total', help: 'Writes of the latest book quality (quality:<mk>) to Redis that failed or were skipped', labelNames: [] });
 
 /** Sets a gauge to a decimal string's value, or drops the series while the figure is unknown. */
 function setOrRemove(g: Gauge, labels: Record<string, string>, value: string | null): void {

@@ -3,6 +3,7 @@ import type { Subscription } from 'nats';
 import {
   bookSnapshotSchema,
   isNewerCopy,
+  QUALITY_KEY_TTL_WINDOWS,
   redisKeys,
   storedOrderSchema,
   subjects,
@@ -16,7 +17,7 @@ import { BookQualityWindow, Dec, marketQualityPayload, olpRuleFor, qualitySample
 import { RedisService } from '@mirrorbook/redis';
 import { StoredJsonReader } from '../platform/stored-json.reader';
 import { TopicHub } from '../realtime/topic.hub';
-import { recordQualityGauges } from './quality.metrics';
+import { qualityRedisWriteFailures, recordQualityGauges } from './quality.metrics';
 import { referenceBookProblem } from './reference-book.check';
 
 /** What the monitor holds per configured market. */
@@ -38,8 +39,10 @@ interface MarketState {
  * configured market, measures it against the latest reference (mainnet) book and the bots' own
  * orders (`orders:<wallet>:<mk>`) with libs/market `qualitySample`, keeps a `BookQualityWindow`
  * of QUALITY_WINDOW_MS, and publishes the rolling figures on `md.quality.<mk>` at most once per
- * QUALITY_PUBLISH_INTERVAL_MS (book time), to the gauges and to the dashboard (`books` topic,
- * event `quality`). Lives in the gateway: it already hears `md.>` and reads `orders:*`.
+ * QUALITY_PUBLISH_INTERVAL_MS (book time), to the gauges, to the dashboard (`books` topic,
+ * event `quality`) and to Redis `quality:<mk>` (expiring after QUALITY_KEY_TTL_WINDOWS windows,
+ * for `mirrorbook compare`, which cannot hear md.*). Lives in the gateway: it already hears
+ * `md.>` and reads `orders:*`.
  */
 @Injectable()
 export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -47,6 +50,8 @@ export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShut
   private readonly markets = new Map<string, MarketState>();
   private readonly subscriptions: Subscription[] = [];
   private closing = false;
+  /** a `quality:<mk>` write failed and no write has succeeded since: log the next failure no more */
+  private storeFailing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -121,6 +126,33 @@ export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShut
     this.messaging.publish(subjects.mdQuality(book.market), quality);
     recordQualityGauges(quality);
     this.hub.publish('books', 'quality', quality);
+    this.store(quality);
+  }
+
+  /**
+   * Keeps the payload in `quality:<mk>` with an expiry of QUALITY_KEY_TTL_WINDOWS windows, in the
+   * background: a Redis that is away or refuses is counted and logged once per outage, and never
+   * holds up or stops the NATS publish.
+   */
+  private store(quality: MarketQuality): void {
+    const key = redisKeys.latestQuality(quality.market);
+    const failed = (reason: string) => {
+      qualityRedisWriteFailures().inc();
+      if (!this.storeFailing) this.logger.warn(`could not keep ${key} in Redis: ${reason}; md.quality goes on (logged once until a write succeeds)`);
+      this.storeFailing = true;
+    };
+    if (!this.redis.isReady()) {
+      failed('Redis not ready');
+      return;
+    }
+    const ttlMs = QUALITY_KEY_TTL_WINDOWS * this.config.env.QUALITY_WINDOW_MS;
+    this.redis.client.set(key, JSON.stringify(quality), 'PX', ttlMs).then(
+      () => {
+        if (this.storeFailing) this.logger.log(`keeping ${key} in Redis again`);
+        this.storeFailing = false;
+      },
+      (error: Error) => failed(error.message),
+    );
   }
 
   private usable(book: BookSnapshot, market: string): boolean {

@@ -140,8 +140,9 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
       env: { NETWORK: 'sim', LOG_LEVEL: 'info', CHAIN_LCD_LIMIT_PER_IP: '2000' },
     });
   } catch (error) {
-    const hint = perExecutor > 1 ? ' (an executor that does not know EXECUTOR_WALLETS exits at start: try --wallets-per-executor 1)' : '';
-    throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}${hint}`);
+    // the process's last lines say why it stopped
+    const lines = error instanceof Error ? error.message.split('\n').filter((l) => l.trim() !== '') : [String(error)];
+    throw new Error([lines[0], ...lines.slice(1).slice(-6)].join('\n  '));
   }
   const startSeconds = round((Date.now() - t0) / 1000, 1);
   log(`scale: ${options.wallets} wallets × ${markets.length} markets, ${executorProcesses} executor process(es) of ≤ ${perExecutor} wallet(s), up in ${startSeconds} s`);

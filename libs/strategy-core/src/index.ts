@@ -5,3 +5,4 @@ export { createSeededRng } from './seeded-rng.factory';
 export type { SpotBalances } from './spot.budget';
 export { StrategyInputError } from './strategy-input.error';
 export { referenceMoved, type ReferenceMoveInput } from './reference-move.rule';
+export { mainnetBookShifted } from './mainnet-book.shift';

@@ -286,7 +286,7 @@ export async function startStack(options: StackOptions & { recordAll?: boolean }
   };
   /** One process for several wallets: EXECUTOR_WALLETS and a key file each; named `executor-<first>..<last>-<n>`. */
   const startExecutorGroup = (group: StackWallet[]): string => {
-    const name = `executor-${group[0]!.id}..${group[group.length - 1]!.id}-${replicas++}`;
+    const name = `executor-${group[0]!.id}-to-${group[group.length - 1]!.id}-${replicas++}`;
     const keyFiles = Object.assign({}, ...group.map((w) => writeWalletKeyFile(config.dir, w.id, w.key))) as Record<string, string>;
     start(name, 'executor', { ...withSim, EXECUTOR_WALLETS: group.map((w) => w.id).join(','), INSTANCE_ID: name, ...keyFiles });
     return name;

@@ -5,4 +5,3 @@ export { createSeededRng } from './seeded-rng.factory';
 export type { SpotBalances } from './spot.budget';
 export { StrategyInputError } from './strategy-input.error';
 export { referenceMoved, type ReferenceMoveInput } from './reference-move.rule';
-export { mainnetBookShifted } from './mainnet-book.shift';

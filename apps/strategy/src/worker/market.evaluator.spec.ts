@@ -524,20 +524,6 @@ describe('MarketEvaluator with the mainnet book stored by the feed (md:refbook)'
       expect(published()).toHaveLength(4);
     });
 
-    it('replans on a later mainnet book only when its shape moved beyond depthTolerance since the last one', async () => {
-      const { evaluator, published } = setup({ latestBook: book(3), state: { ...marketState(), refBook: { ...refBook(NOW - 500), seq: 1 } } });
-      await evaluator.evaluate(book(3));
-      await evaluator.referenceBookPublished(wider(2));
-      expect(published()).toHaveLength(4);
-      // the same shape again, a few sizes 10 % larger: not replanned
-      const alike = wider(3);
-      await evaluator.referenceBookPublished({ ...alike, bids: alike.bids.map((l) => ({ ...l, quantity: String(Number(l.quantity) * 1.1) })) });
-      expect(published()).toHaveLength(4);
-      // back to the narrow spread: replanned
-      await evaluator.referenceBookPublished({ ...refBook(NOW - 50), seq: 4 });
-      expect(published()).toHaveLength(6);
-    });
-
     it('ignores a trading book and a market without bots', async () => {
       const { evaluator, published } = setup({ latestBook: book(3) });
       await evaluator.referenceBookPublished({ ...wider(2), role: 'trading' });

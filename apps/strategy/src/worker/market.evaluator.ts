@@ -3,7 +3,7 @@ import { isFinalReport, newestCopy, subjects, type BookSnapshot, type BotState, 
 import { resolveBotState, type AppConfig, type BotEntry, type MarketPair } from '@mirrorbook/config';
 import { Dec, type Market } from '@mirrorbook/market';
 import type { MessagingService } from '@mirrorbook/messaging';
-import { createSeededRng, mainnetBookShifted, planCycle, referenceMoved, StrategyInputError, type CyclePlan, type CycleState } from '@mirrorbook/strategy-core';
+import { createSeededRng, planCycle, referenceMoved, StrategyInputError, type CyclePlan, type CycleState } from '@mirrorbook/strategy-core';
 import type { BotParamsResolver } from '../bots/bot-params.resolver';
 import { cidPrefixOf, intentIdOf, parseIntentId } from '../cycle/cid-prefix.factory';
 import type { CycleClaim, CycleStateStore, PlanView } from '../cycle/cycle-state.store';
@@ -92,8 +92,6 @@ export class MarketEvaluator {
   private readonly logger = new Logger(MarketEvaluator.name);
   private readonly pairs: ReadonlyMap<string, MarketPair>;
   private readonly botsByMarket: ReadonlyMap<string, readonly BotEntry[]>;
-  /** the last mainnet book this worker took per market (`referenceBookPublished`) */
-  private readonly refBooks = new Map<string, BookSnapshot>();
   /** cid prefix → the bot and market whose intents carry it */
   private readonly owners: ReadonlyMap<string, { readonly bot: BotEntry; readonly key: string }>;
   private readonly now: () => number;
@@ -175,30 +173,16 @@ export class MarketEvaluator {
   }
 
   /**
-   * A new mainnet book of a market (`md.refbook.<mk>`, every few seconds): when its shape moved
-   * beyond the bots' `depthTolerance` since the last one this worker took (`mainnetBookShifted`),
-   * replans each running bot on it from the stored latest book at once, so the staircase follows a
-   * change of mainnet's spread or depth (docs/architecture.md#depth-curve) without waiting for the
-   * next snapshot; other changes wait for the next plan. The
+   * A new mainnet book of a market (`md.refbook.<mk>`, every few seconds): replans each running bot
+   * on it from the stored latest book at once, so the staircase follows a change of mainnet's
+   * spread or depth (docs/architecture.md#depth-curve) without waiting for the next snapshot. The
    * planner decides whether anything changes (a band off the curve beyond `depthTolerance`, quotes
    * inside mainnet's spread); the cycle claim, per book, tick and mainnet book, plans each view once.
    */
   async referenceBookPublished(book: BookSnapshot): Promise<void> {
     if (book.role !== 'reference' || !this.botsByMarket.has(book.market)) return;
     strategyMetrics.refBooks().inc({ market: book.market });
-    const before = this.refBooks.get(book.market);
-    if (before && before.seq >= book.seq) return;
-    this.refBooks.set(book.market, book);
-    if (before && !mainnetBookShifted(before, book, this.depthToleranceOf(book.market))) return;
     await this.evaluateStoredBook(book.market, { refBook: book });
-  }
-
-  /** The smallest `cadence.depthTolerance` of the market's bots, from their configured parameters. */
-  private depthToleranceOf(key: string): number {
-    const pair = this.pairs.get(key);
-    const bots = this.botsByMarket.get(key) ?? [];
-    if (!pair || bots.length === 0) return 0;
-    return Math.min(...bots.map((bot) => Number(this.deps.params.resolve(bot, pair, {}).cadence.depthTolerance)));
   }
 
   /**

@@ -31,8 +31,8 @@ describe('the compiled output (dist/)', () => {
   });
 
   it("keeps Nest's constructor metadata (injection by type)", () => {
-    const runner = readFileSync(join(REPO_ROOT, 'dist', 'apps', 'executor', 'src', 'lease', 'executor.runner.js'), 'utf8');
-    expect(runner).toContain('"design:paramtypes"');
+    const tenures = readFileSync(join(REPO_ROOT, 'dist', 'apps', 'executor', 'src', 'lease', 'executor.tenures.js'), 'utf8');
+    expect(tenures).toContain('"design:paramtypes"');
   });
 
   it('leaves out specs and the test harness', () => {

@@ -92,7 +92,7 @@ describe('loadConfig', () => {
       expect(problemsOf()).toEqual([
         `${join(dir, 'strategy.json')}:2: baseSize: must be at most 1000000`,
         `${join(dir, 'strategy.json')}:42: bookBuilding.tiers[0].levels: must be at most 100`,
-        `${join(dir, 'strategy.json')}:131: intentTtlMs: must be at most 60000 (the executor refuses longer-lived intents)`,
+        `${join(dir, 'strategy.json')}:133: intentTtlMs: must be at most 60000 (the executor refuses longer-lived intents)`,
       ]);
     });
 

@@ -83,7 +83,8 @@ describe('e2e: INJ/USDT PERP with margin while synthetic takers trade', () => {
     pacer = await startBlockPacer(stack, { market: MARKET });
     pacer.botRunning();
     position = watchPosition(stack, 'w1');
-    await eventually(async () => (await botBook(stack, 'w1', MARKET)).orders >= 54, 60_000, 'a full book');
+    // a book the strategy no longer builds (bookBuilding.minTotalOrders 50): the depth curve's 54 less what the takers ate
+    await eventually(async () => (await botBook(stack, 'w1', MARKET)).orders >= 50, 60_000, 'a full book');
   }, 240_000);
   afterAll(async () => {
     await position?.stop();

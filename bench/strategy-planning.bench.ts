@@ -31,7 +31,7 @@ const params = resolveStrategyParams({
 function input(seed: number): PlanCycleInput {
   return {
     market: market!,
-    book: { bids: [], asks: [], orderCount: 0, seq: seed },
+    book: { bids: [], asks: [], orderCount: 0, seq: seed, height: 1 },
     reference: { price: new Dec('25.0435'), seq: seed },
     ownOrders: [],
     balances: { base: new Dec('10000'), quote: new Dec('250000') },

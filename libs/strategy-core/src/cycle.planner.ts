@@ -12,6 +12,7 @@ import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
 import { withoutNoOps } from './no-op.filter';
 import { capOpenOrders } from './open-orders.cap';
+import { ownOrdersOnBook } from './own-orders.book-view';
 import { splitOutOfBand } from './out-of-band';
 import { planActions } from './plan.actions';
 import { capPlanSize } from './plan-size.cap';
@@ -40,7 +41,7 @@ export interface CycleState {
 export const initialCycleState: CycleState = Object.freeze({ index: 0, stage: 0 });
 
 /** The parts of a testnet book snapshot planning reads. */
-export type PlanningBook = Pick<BookSnapshot, 'bids' | 'asks' | 'orderCount' | 'seq'>;
+export type PlanningBook = Pick<BookSnapshot, 'bids' | 'asks' | 'orderCount' | 'seq' | 'height'>;
 
 /** Everything one planning cycle depends on; nothing else is read (no clock, no I/O, no global random). */
 export interface PlanCycleInput {
@@ -54,7 +55,7 @@ export interface PlanCycleInput {
    * `depthScale`; absent (no fresh book from the feed): the configured tiers
    */
   readonly referenceBook?: BookSides;
-  /** the bot's open orders on this market */
+  /** the bot's open orders on this market, as the executor stored them (planned as the book shows them: `ownOrdersOnBook`) */
   readonly ownOrders: readonly OwnOrder[];
   /** spot markets: available balances (required) */
   readonly balances?: SpotBalances;
@@ -110,7 +111,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   validate(input);
   const { market, book, reference, cycle } = input;
   const params = compileParams(input.params);
-  const assessment = assess(book, reference.price, input.ownOrders, input.nowMs, params.bookBuilding.nearPct);
+  const assessment = assess(book, reference.price, ownOrdersOnBook(input.ownOrders, book), input.nowMs, params.bookBuilding.nearPct);
   const phase = selectPhase(assessment, input.params);
   const basedOn = { bookSeq: book.seq, priceSeq: reference.seq, referencePrice: toDecimalString(reference.price) };
   if (market.status !== 'active') {

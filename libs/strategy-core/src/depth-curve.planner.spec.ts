@@ -277,7 +277,7 @@ describe('the depth curve (a mainnet book to mirror)', () => {
 
     it('keeps the curve when maintenance is due: no tier freshening (small orders, cancels of the oldest), the curve’s missing levels placed', () => {
       const landedBook = bookAfter(resting, { actions: [] });
-      const testnet = { bids: landedBook.bids.map((l) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() })), asks: landedBook.asks.map((l) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() })), orderCount: resting.length, seq: 9 };
+      const testnet = { bids: landedBook.bids.map((l) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() })), asks: landedBook.asks.map((l) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() })), orderCount: resting.length, seq: 9, height: 1 };
       const due = (own: OwnOrder[]) => planCycle(curveInput(before, { params: params({ depthScale: '0.5' }), book: testnet, ownOrders: own, rng: createSeededRng(4242) }));
       expect(due(resting).phase).toBe('MAINTENANCE');
       expect(due(resting).actions).toEqual([]);
@@ -292,7 +292,7 @@ describe('the depth curve (a mainnet book to mirror)', () => {
       const deeper = syntheticBook(INJ, 25, 20, 0.00025, 1.25, 10);
       const landedBook = bookAfter(resting, { actions: [] });
       const level = (l: { price: Decimal.Value; quantity: Decimal.Value }) => ({ price: new Dec(l.price).toFixed(), quantity: new Dec(l.quantity).toFixed() });
-      const testnet = { bids: landedBook.bids.map(level), asks: landedBook.asks.map(level), orderCount: resting.length, seq: 9 };
+      const testnet = { bids: landedBook.bids.map(level), asks: landedBook.asks.map(level), orderCount: resting.length, seq: 9, height: 1 };
       const waiting = planCycle(
         curveInput(deeper, { params: params({ depthScale: '0.5' }), book: testnet, ownOrders: resting, rng: createSeededRng(4242), cycle: { index: 3, stage: 0, maintainedAtMs: NOW - 1000 } }),
       );

@@ -8,7 +8,7 @@ import { cancels, creates, cycleInput, NOW, ofSide, own, params, spreadPct } fro
 // the 25.00 reference, all within 5 % of it.
 const levels = (from: string, step: string) =>
   Array.from({ length: 30 }, (_, i) => ({ price: new Dec(from).add(new Dec(step).mul(i)).toFixed(), quantity: '2' }));
-const book: PlanningBook = { bids: levels('24.9', '-0.02'), asks: levels('25.6', '0.02'), orderCount: 60, seq: 1 };
+const book: PlanningBook = { bids: levels('24.9', '-0.02'), asks: levels('25.6', '0.02'), orderCount: 60, seq: 1, height: 1 };
 // 12 resting orders of the bot, the older the farther from the reference
 const ownOrders = Array.from({ length: 6 }, (_, i) => [
   own(i, 'buy', new Dec('24.8').sub(new Dec('0.02').mul(i)), { createdAtMs: NOW - 60_000 * (i + 1) }),

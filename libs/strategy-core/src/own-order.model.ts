@@ -14,6 +14,8 @@ export interface OwnOrder {
   readonly createdAtMs: number;
   /** derivatives: a reduce-only order (counts against the position, not the position cap) */
   readonly reduceOnly?: boolean;
+  /** the block that included it, when the executor knows it (`ownOrdersOnBook` judges only those) */
+  readonly height?: number | null;
 }
 
 /** An own order measured against the reference. */

@@ -12,6 +12,7 @@ const book = (bids: PlanningBook['bids'], asks: PlanningBook['asks']): PlanningB
   asks,
   orderCount: bids.length + asks.length,
   seq: 1,
+  height: 1,
 });
 
 const plan = (b: PlanningBook, ownOrders: OwnOrder[] = [], seed = 1) =>

@@ -149,7 +149,7 @@ describe('book building (staircase)', () => {
 
   describe("when other traders' asks sit just below the reference", () => {
     // thin book (not enough depth), best ask 24.99: post-only bids at or above it would be rejected
-    const book = { bids: [{ price: '24.5', quantity: '3' }], asks: [{ price: '24.99', quantity: '3' }], orderCount: 2, seq: 1 };
+    const book = { bids: [{ price: '24.5', quantity: '3' }], asks: [{ price: '24.99', quantity: '3' }], orderCount: 2, seq: 1, height: 1 };
     const plan = planCycle(cycleInput({ book }));
 
     it('drops the bids that would cross the book', () => {

@@ -23,10 +23,10 @@ const balances = (entries: StoredBalances['balances']): StoredBalances => ({ hei
 const positions = (entries: StoredPositions['positions']): StoredPositions => ({ height: 1, ts: 1, positions: entries });
 
 describe('accountInputs', () => {
-  it('maps stored orders to own orders (createdAt becomes createdAtMs)', () => {
+  it('maps stored orders to own orders (createdAt becomes createdAtMs; the inclusion height is kept)', () => {
     const inputs = accountInputs(spot, 'inj-usdt', { orders: [order], balances: balances({}), positions: undefined });
     expect(inputs?.ownOrders).toEqual([
-      { orderHash: order.orderHash, side: 'buy', price: '24.5', quantity: '2', createdAtMs: 1_700_000_000_000 },
+      { orderHash: order.orderHash, side: 'buy', price: '24.5', quantity: '2', createdAtMs: 1_700_000_000_000, height: 10 },
     ]);
   });
 

@@ -33,7 +33,7 @@ export interface AccountInputs {
  */
 export function accountInputs(market: Market, marketKey: string, account: StoredAccount): AccountInputs | undefined {
   const ownOrders = account.orders.map(
-    (o): OwnOrder => ({ orderHash: o.orderHash, side: o.side, price: o.price, quantity: o.quantity, createdAtMs: o.createdAt }),
+    (o): OwnOrder => ({ orderHash: o.orderHash, side: o.side, price: o.price, quantity: o.quantity, createdAtMs: o.createdAt, height: o.height }),
   );
   if (market.type === 'spot') {
     if (!account.balances) return undefined;

@@ -24,5 +24,5 @@ export function bookOf(orders: readonly OwnOrder[], seq = 2): PlanningBook {
   const level = (o: OwnOrder) => ({ price: new Dec(o.price).toFixed(), quantity: new Dec(o.quantity).toFixed() });
   const bids = orders.filter((o) => o.side === 'buy').sort((a, b) => new Dec(b.price).cmp(a.price)).map(level);
   const asks = orders.filter((o) => o.side === 'sell').sort((a, b) => new Dec(a.price).cmp(b.price)).map(level);
-  return { bids, asks, orderCount: bids.length + asks.length, seq };
+  return { bids, asks, orderCount: bids.length + asks.length, seq, height: 1 };
 }

@@ -41,10 +41,10 @@ export function ladderBook(center: Decimal.Value, perSide: number, step: Decimal
   const level = (price: Decimal): BookLevel => ({ price: price.toFixed(), quantity: '1' });
   const bids = Array.from({ length: perSide }, (_, i) => level(c.sub(s.mul(i + 1))));
   const asks = Array.from({ length: perSide }, (_, i) => level(c.add(s.mul(i + 1))));
-  return { bids, asks, orderCount: 2 * perSide, seq };
+  return { bids, asks, orderCount: 2 * perSide, seq, height: 1 };
 }
 
-export const emptyBook: PlanningBook = { bids: [], asks: [], orderCount: 0, seq: 1 };
+export const emptyBook: PlanningBook = { bids: [], asks: [], orderCount: 0, seq: 1, height: 1 };
 
 export function own(n: number, side: Side, price: Decimal.Value, extra: Partial<OwnOrder> = {}): OwnOrder {
   return { orderHash: hash(n), side, price: new Dec(price), quantity: new Dec(1), createdAtMs: NOW - 60_000 + n, ...extra };

@@ -69,6 +69,20 @@ describe('BotStateRegistry', () => {
     expect(stopped).toEqual(['b1']);
   });
 
+  it('resolves fee budgets once per change of the live edits (heartbeats ask every beat), and follows an edit', async () => {
+    const { redis, registry } = await loaded({ record: record('running', { feeBudget: { dailyInj: '2' } }, 1) });
+    const first = registry.feeBudgets();
+    expect(first.map((l) => l.live.dailyInj)).toEqual(['2']);
+    redis.record = record('running', { feeBudget: { dailyInj: '2' } }, 2);
+    await registry.resync();
+    // same edits, a later record: the resolved layers are the same objects, not parsed again
+    expect(registry.feeBudgets()[0]).toBe(first[0]);
+    redis.record = record('running', { feeBudget: { dailyInj: '3' } }, 3);
+    await registry.resync();
+    expect(registry.feeBudgets().map((l) => l.live.dailyInj)).toEqual(['3']);
+    expect(registry.paramsOf('b1', 'inj-usdt').leverage.toFixed()).toBe(resolveStrategyParams().leverage);
+  });
+
   it('never goes back to an older updatedAt: a record older than the one in force is ignored', async () => {
     const { redis, registry, stopped } = await loaded({ record: record('stopped', {}, 10) });
     redis.record = record('running', {}, 9);

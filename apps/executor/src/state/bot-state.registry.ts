@@ -23,6 +23,8 @@ export class BotStateRegistry {
   private readonly logger = new Logger(BotStateRegistry.name);
   private readonly states = new Map<string, BotState>();
   private readonly params = new Map<string, BotMarketParams>();
+  /** per bot, its markets' fee budget layers: resolving parameters is a schema parse, and heartbeats and fee records ask often */
+  private readonly feeLayers = new Map<string, FeeBudgetLayers[]>();
   private subscribed = false;
   private listener: BotStateListener | undefined;
   private reads: Promise<void> = Promise.resolve();
@@ -111,15 +113,25 @@ export class BotStateRegistry {
    * edits (the budget is the wallet's: `walletFeeBudget` takes the tightest and caps live edits).
    */
   feeBudgets(): FeeBudgetLayers[] {
-    return this.bots.flatMap((bot) =>
-      bot.markets.map((key) => {
+    return this.bots.flatMap((bot) => {
+      const cached = this.feeLayers.get(bot.id);
+      if (cached) return cached;
+      const layers = bot.markets.map((key) => {
         const market = this.config.markets.find((m) => m.key === key);
         return {
           configured: effectiveStrategyParams(this.config.strategyDefaults, market, bot).params.feeBudget,
           live: effectiveStrategyParams(this.config.strategyDefaults, market, bot, this.states.get(bot.id)?.params).params.feeBudget,
         };
-      }),
-    );
+      });
+      this.feeLayers.set(bot.id, layers);
+      return layers;
+    });
+  }
+
+  /** Drops what was resolved from the bot's parameters (its live edits changed). */
+  private forgetParams(botId: string): void {
+    for (const key of [...this.params.keys()]) if (key.startsWith(`${botId}\u0000`)) this.params.delete(key);
+    this.feeLayers.delete(botId);
   }
 
   private desired(botId: string): BotRunState | undefined {
@@ -178,7 +190,7 @@ export class BotStateRegistry {
     }
     const state = step.state;
     this.states.set(bot.id, state);
-    for (const key of [...this.params.keys()]) if (key.startsWith(`${bot.id}\u0000`)) this.params.delete(key);
+    if (JSON.stringify(before?.params) !== JSON.stringify(state.params)) this.forgetParams(bot.id);
     if (before?.desired !== state.desired) this.logger.log(`bot ${bot.id}: ${before?.desired ?? 'unknown'} -> ${state.desired} (by ${state.by})`);
     if (announce && before !== undefined && state.desired === 'stopped' && before.desired !== 'stopped') this.listener?.botStopped(bot);
   }

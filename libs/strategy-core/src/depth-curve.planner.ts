@@ -21,6 +21,17 @@ export interface DepthTarget {
  * without a mid or a crossed one: nothing to mirror.
  */
 export function depthTargets(book: BookSides, depthScale: Decimal): Record<Side, DepthTarget> | null {
+  // one cycle asks several times (phase choice, each planning pass), and every bot of the market on the same book
+  let byScale = computedTargets.get(book);
+  if (!byScale) computedTargets.set(book, (byScale = new Map()));
+  const key = depthScale.toString();
+  if (!byScale.has(key)) byScale.set(key, computeDepthTargets(book, depthScale));
+  return byScale.get(key)!;
+}
+
+const computedTargets = new WeakMap<BookSides, Map<string, Record<Side, DepthTarget> | null>>();
+
+function computeDepthTargets(book: BookSides, depthScale: Decimal): Record<Side, DepthTarget> | null {
   const mid = midPrice(book);
   const { bestBid, bestAsk } = bestPrices(book);
   if (!mid || !bestBid || !bestAsk || !mid.gt(0) || bestAsk.lt(bestBid)) return null;

@@ -56,6 +56,8 @@ type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 export class MarketStateReader {
   private readonly logger = new Logger(MarketStateReader.name);
   private readonly invalidKeys = new Set<string>();
+  /** per market, the last mainnet book read and its parse: the feed rewrites it every few seconds, each snapshot reads it */
+  private readonly refBooks = new Map<string, { readonly raw: unknown; readonly book: BookSnapshot | undefined }>();
 
   constructor(private readonly redis: Redis) {}
 
@@ -84,7 +86,7 @@ export class MarketStateReader {
     const next = () => values[at++];
     const reference = this.parse(redisKeys.latestPrice('reference', marketKey), next(), priceTickSchema);
     const status = this.parse(redisKeys.latestStatus(marketKey), next(), feedStatusSchema);
-    const refBook = this.parse(redisKeys.latestRefBook(marketKey), next(), bookSnapshotSchema);
+    const refBook = this.refBook(marketKey, next());
     const bootstrapped = botsBootstrapped(next() as string | null);
     const stored = bots.map((bot) => {
       const raw = (next() as string | null) ?? null;
@@ -107,6 +109,15 @@ export class MarketStateReader {
       ),
       fees: new Map(fees),
     };
+  }
+
+  /** The mainnet book parsed again only when its stored text changed (the same object otherwise, so what is derived from it is kept). */
+  private refBook(marketKey: string, raw: unknown): BookSnapshot | undefined {
+    const last = this.refBooks.get(marketKey);
+    if (last && last.raw === raw) return last.book;
+    const book = this.parse(redisKeys.latestRefBook(marketKey), raw, bookSnapshotSchema);
+    this.refBooks.set(marketKey, { raw, book });
+    return book;
   }
 
   private orders(key: string, raw: unknown): StoredOrder[] {

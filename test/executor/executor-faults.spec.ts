@@ -19,6 +19,11 @@ describe('executor: sim faults', () => {
       EXEC_BREAKER_FAILURES: '3',
       EXEC_BREAKER_COOLDOWN_MS: '2000',
       EXEC_BREAKER_MAX_COOLDOWN_MS: '8000',
+      // the references are written once, above, and nothing refreshes them: with the default 120 s a
+      // slow run (beforeAll and the first test past 120 s under load) had every later intent
+      // rejected by the pre-trade check as "reference price … is stale", so no tx was ever sent and
+      // the breaker could not trip. Staleness has its own tests (pre-trade.checker.spec.ts).
+      EXEC_REFERENCE_MAX_AGE_MS: String(24 * 3600_000),
     });
     await h.tookOver(executor);
   }, 120_000);
@@ -77,19 +82,37 @@ describe('executor: sim faults', () => {
         .filter((m) => m.subject.startsWith('svc.heartbeat.executor.'))
         .map((m) => (JSON.parse(m.data) as Heartbeat).state);
     const seenBefore = states().length;
+    const paused = () => states().slice(seenBefore).includes('paused');
     await h.admin('faults', { dropBroadcastRate: 1 });
+    // one intent after the other until the executor says it paused (each is tried, every broadcast
+    // lost, until the breaker trips): what ended each one is kept for the failure message, and an
+    // intent that never reached a broadcast (rejected) can never trip the breaker, so it ends the wait
+    const sent: { id: string; outcome?: string; error?: string | null }[] = [];
+    let failure: Error | undefined;
+    let gaveUp = false;
     const during = (async () => {
-      for (let i = 0; i < 6 && !states().slice(seenBefore).includes('paused'); i++) {
+      while (!paused() && !gaveUp) {
         const intent = h.intent(wallet, [{ market: 'inj-usdt', bookSeq: ++bookSeq, actions: [create('9.400')] }], 60_000);
+        const entry: (typeof sent)[number] = { id: intent.id };
+        sent.push(entry);
         await h.publishIntent(intent);
-        await eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
+        const report = await eventually(() => h.finalOutcomes().get(intent.id), 90_000, `a report for ${intent.id}`);
+        Object.assign(entry, { outcome: report.outcome, error: report.error });
+        if (report.outcome === 'rejected') throw new Error(`intent ${intent.id} was rejected before any broadcast, so it cannot trip the breaker: ${report.error}`);
       }
-    })();
-    await eventually(() => states().slice(seenBefore).includes('paused'), 120_000, 'a paused heartbeat').catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}; heartbeat states since: ${JSON.stringify(states().slice(seenBefore))}; executor log tail:\n${executor.logs().slice(-4000)}`);
+    })().catch((error: Error) => {
+      failure = error;
     });
+    const why = (error: Error) =>
+      new Error(`${error.message}; intents sent: ${JSON.stringify(sent)}; heartbeat states since: ${JSON.stringify(states().slice(seenBefore))}; executor log tail:\n${executor.logs().slice(-4000)}`);
+    await eventually(() => paused() || failure !== undefined, 120_000, 'a paused heartbeat').catch((error: Error) => {
+      gaveUp = true;
+      throw why(error);
+    });
+    if (!paused()) throw why(failure!);
     await h.admin('faults', { reset: true });
     await during;
+    if (failure) throw why(failure);
     const probe = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: ++bookSeq, actions: [create('9.300')] }], 60_000);
     await h.publishIntent(probe);
     const final = await eventually(() => h.finalOutcomes().get(probe.id), 60_000, 'a report for the probe');

@@ -35,9 +35,11 @@ export interface BandDepthRelease {
  * `tolerance` of it, the band's holders are released (cancelled
  * and placed again at the curve's sizes, in the same tx: the chain runs a batch's cancels before its
  * creates, so a level keeps its price) and its unclaimed orders cancelled. So the book follows a
- * change in mainnet's depth, sheds what a thinner mainnet book no longer carries, and refills a
- * band takers ate into; the size jitter of a replan (drawn anew each cycle, the band's total
- * unchanged) moves nothing. Stale quotes count in neither sum: their levels are placed anyway.
+ * change in mainnet's depth and sheds what a thinner mainnet book no longer carries; the size
+ * jitter of a replan (drawn anew each cycle, the band's total unchanged) moves nothing. A level no
+ * order holds (eaten by takers, its quote stale or inside mainnet's spread) counts at the size the
+ * plan places it: its level is placed anyway, so it never makes the band's holders churn. Stale
+ * quotes count in neither sum.
  */
 export function releaseOffDepthBands(input: BandDepthInput): BandDepthRelease {
   const { claims, levels, planned, referenceTicks } = input;
@@ -55,7 +57,9 @@ export function releaseOffDepthBands(input: BandDepthInput): BandDepthRelease {
   levels.forEach((k, i) => {
     add(k, 'wanted', k * planned[i]!);
     const holder = claims.holders[i];
-    if (holder) add(k, 'resting', k * input.quantityOf(holder));
+    // a level no order holds is placed at the curve's size by this plan (or the next build): counting it
+    // short would resize every holder of a band whenever a move of the reference left a few quotes stale
+    add(k, 'resting', holder ? k * input.quantityOf(holder) : k * planned[i]!);
   });
   for (const { order, k } of input.unclaimed) add(k, 'resting', k * input.quantityOf(order));
   const off = offBands(sums, input.tolerance);

@@ -326,6 +326,24 @@ describe('the depth curve (a mainnet book to mirror)', () => {
     });
   });
 
+  describe('when mainnet moves 3 bps under a full ETH/USDT PERP curve whose funds bind (baseSize 0.1, maxNetPosition 5)', () => {
+    const ETH = fixtureMarket('ETH/USDT PERP', 'testnet', 'derivative');
+    const ethParams = params({ baseSize: '0.1', maxNetPosition: '5' });
+    const at = (mid: string, own: OwnOrder[] = [], seed = 1) =>
+      planCycle(curveInput(syntheticBook(ETH, mid, 24), { market: ETH, params: ethParams, balances: undefined, position: new Dec(0), ownOrders: own, rng: createSeededRng(seed) }));
+    const resting = landed(at('3000'));
+    const moved = at('3000.9', resting, 4242);
+
+    it('re-places the quotes the move left inside mainnet’s spread, and resizes no band for them', () => {
+      expect(moved.notes.some((n) => n.includes('quotes inside mainnet'))).toBe(true);
+      expect(moved.notes.filter((n) => n.includes('quotes resized'))).toEqual([]);
+    });
+
+    it('cancels well under half the curve (24 of 80; 47 when the levels left stale made their bands look short and every holder went)', () => {
+      expect(cancels(moved).length).toBeLessThan(resting.length * 0.35);
+    });
+  });
+
   describe('when mainnet jumps 10 % under a full curve of 80 resting orders', () => {
     const plan = planCycle(curveInput(syntheticBook(INJ, 25)));
     const resting = landed(plan);

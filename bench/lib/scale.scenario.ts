@@ -101,7 +101,7 @@ async function executorCounters(stack: Stack): Promise<Counters> {
  * `wallets` wallets × `markets` markets on the simulator with every app run from the compiled
  * dist/ as the images run it (dist/ is built first when missing or stale), executors grouped
  * `walletsPerExecutor` wallets to a process. Sampled idle (bots stopped), then, after the bots are
- * bootstrapped and the books built, over a window of `minutes`: per-process CPU (utime + stime over
+ * started (each by the gateway) and the books built, over a window of `minutes`: per-process CPU (utime + stime over
  * the window, % of one core) and RSS (mean of 1 s samples) from /proc; intents the strategy
  * published in the window and their final outcomes from the executors' reports; txs per wallet
  * and fees from the executors' metrics; time from spawn to /health 200 per app process.
@@ -110,7 +110,8 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
   const blockMs = options.blockMs ?? 700;
   const log = options.log ?? (() => undefined);
   const markets = ALL_MARKETS.slice(0, Math.min(options.markets, ALL_MARKETS.length));
-  const bots = Array.from({ length: options.wallets }, (_, i) => ({ id: `bot${i + 1}`, wallet: `w${i + 1}`, markets: [...markets], enabled: true }));
+  // stopped by default, so the idle sample is idle (bots:bootstrap is there, and a bot runs by its config default)
+  const bots = Array.from({ length: options.wallets }, (_, i) => ({ id: `bot${i + 1}`, wallet: `w${i + 1}`, markets: [...markets], enabled: false }));
   const perExecutor = Math.max(1, Math.min(options.walletsPerExecutor, options.wallets));
   const executorProcesses = Math.ceil(options.wallets / perExecutor);
 
@@ -159,10 +160,12 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScaleResu
     await stack.waitBlocks(5, 300_000);
     await sleep(2000);
     const idle = await sampleUsage(watched, options.idleSeconds * 1000);
-    log(`scale: idle sampled; bootstrapping ${bots.length} bots`);
+    log(`scale: idle sampled; starting ${bots.length} bots`);
 
-    const boot = await stack.gateway('POST', '/api/bots/bootstrap');
-    if (boot.status !== 200 && boot.status !== 201) throw new Error(`gateway bootstrap: ${boot.status} ${JSON.stringify(boot.body)}`);
+    for (const bot of bots) {
+      const res = await stack.gateway('POST', `/api/bots/${bot.id}/start`);
+      if (res.status !== 200) throw new Error(`gateway start ${bot.id}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     await stack.waitBlocks(10, 300_000);
     await sleep(Math.max(0, options.warmupSeconds * 1000 - 10 * blockMs));
 

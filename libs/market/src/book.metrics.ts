@@ -156,15 +156,36 @@ export function sideDepth(levels: readonly PriceLevel[], band: DepthBand): SideD
   let count = 0;
   let notional = new ExactDec(0);
   let quantity = new ExactDec(0);
-  for (const level of levels) {
-    const price = levelPrice(level);
-    if (!isInDepthBand(price, band)) continue;
-    const q = levelQuantity(level);
+  for (const level of parsedLevels(levels)) {
+    if (level.price.lt(band.low) || level.price.gt(band.high)) continue;
     count += 1;
-    notional = notional.add(price.mul(q));
-    quantity = quantity.add(q);
+    notional = notional.add(level.notional);
+    quantity = quantity.add(level.quantity);
   }
   return { levels: count, quoteNotional: new Dec(notional), baseQuantity: new Dec(quantity) };
+}
+
+interface ParsedLevel {
+  readonly price: Decimal;
+  readonly quantity: Decimal;
+  readonly notional: Decimal;
+}
+
+// book quality and the depth curve measure one side in several bands: its levels are parsed once
+const parsed = new WeakMap<readonly PriceLevel[], readonly ParsedLevel[]>();
+
+/** The side's levels as exact decimals (validated), parsed once per levels array. */
+function parsedLevels(levels: readonly PriceLevel[]): readonly ParsedLevel[] {
+  let out = parsed.get(levels);
+  if (!out) {
+    out = levels.map((level) => {
+      const price = levelPrice(level);
+      const quantity = levelQuantity(level);
+      return { price, quantity, notional: price.mul(quantity) };
+    });
+    parsed.set(levels, out);
+  }
+  return out;
 }
 
 /**

@@ -26,9 +26,11 @@ export function ownOrdersOnBook(own: readonly OwnOrder[], book: BookView): OwnOr
     groups.set(key, [...(groups.get(key) ?? []), o]);
   }
   const replaced = new Map<OwnOrder, OwnOrder | null>();
+  if (groups.size === 0) return [...own];
+  const shownAt = { buy: quantityByPrice(book.bids), sell: quantityByPrice(book.asks) };
   for (const orders of groups.values()) {
     const { side, price } = orders[0]!;
-    const shown = levelQuantity(side === 'buy' ? book.bids : book.asks, new Dec(price));
+    const shown = shownAt[side].get(new Dec(price).toString()) ?? new Dec(0);
     let shortfall = Dec.max(0, orders.reduce((n, o) => n.add(o.quantity), new Dec(0)).sub(shown));
     for (const o of [...orders].sort((a, b) => a.createdAtMs - b.createdAtMs)) {
       if (shortfall.lte(0)) break;
@@ -51,7 +53,7 @@ function covered(side: Side, price: Decimal, levels: readonly BookLevel[]): bool
   return side === 'buy' ? price.gte(deepest.price) : price.lte(deepest.price);
 }
 
-function levelQuantity(levels: readonly BookLevel[], price: Decimal): Decimal {
-  const level = levels.find((l) => price.eq(l.price));
-  return level ? new Dec(level.quantity) : new Dec(0);
+/** A side's quantity per price, keyed by the price's normalised decimal text. */
+function quantityByPrice(levels: readonly BookLevel[]): Map<string, Decimal> {
+  return new Map(levels.map((l) => [new Dec(l.price).toString(), new Dec(l.quantity)]));
 }

@@ -1,5 +1,5 @@
 import { redisKeys } from '@mirrorbook/contracts';
-import { book, startRedisServer, type TestRedisServer } from '@mirrorbook/testing';
+import { book, startRedisServer, storedOrder, type TestRedisServer } from '@mirrorbook/testing';
 import Redis from 'ioredis';
 import { MarketStateReader } from './market-state.reader';
 
@@ -29,5 +29,23 @@ describe('MarketStateReader', () => {
     expect((await reader.read('inj-usdt', 'spot', [])).refBook?.seq).toBe(2);
     await redis.del(redisKeys.latestRefBook('inj-usdt'));
     expect((await reader.read('inj-usdt', 'spot', [])).refBook).toBeUndefined();
+  });
+
+  it('reads a bot’s stored orders as they are now: an entry parsed again only when its text changed, removed ones gone', async () => {
+    const reader = new MarketStateReader(redis);
+    const bots = [{ id: 'b1', wallet: 'w1', markets: ['inj-usdt'], params: {}, enabled: true }];
+    const key = redisKeys.orders('w1', 'inj-usdt');
+    const [one, two] = [storedOrder(1), storedOrder(2)];
+    await redis.hset(key, one.orderHash, JSON.stringify(one), two.orderHash, JSON.stringify(two));
+    const first = (await reader.read('inj-usdt', 'spot', bots)).bots.get('b1')!.orders;
+    expect(first.map((o) => o.orderHash).sort()).toEqual([one.orderHash, two.orderHash]);
+    await redis.hset(key, two.orderHash, JSON.stringify({ ...two, quantity: '0.5' }));
+    await redis.hdel(key, one.orderHash);
+    const second = (await reader.read('inj-usdt', 'spot', bots)).bots.get('b1')!.orders;
+    expect(second.map((o) => [o.orderHash, o.quantity])).toEqual([[two.orderHash, '0.5']]);
+    await redis.hset(key, 'bad', '{"not":"an order"}');
+    const third = (await reader.read('inj-usdt', 'spot', bots)).bots.get('b1')!.orders;
+    expect(third.map((o) => o.orderHash)).toEqual([two.orderHash]);
+    expect(third[0]).toBe(second[0]);
   });
 });

@@ -58,6 +58,8 @@ export class MarketStateReader {
   private readonly invalidKeys = new Set<string>();
   /** per market, the last mainnet book read and its parse: the feed rewrites it every few seconds, each snapshot reads it */
   private readonly refBooks = new Map<string, { readonly raw: unknown; readonly book: BookSnapshot | undefined }>();
+  /** per `orders:<wallet>:<mk>`, its entries' text and parse as last read (only the entries still there are kept) */
+  private readonly parsedOrders = new Map<string, Map<string, { readonly json: string; readonly order: StoredOrder | undefined }>>();
 
   constructor(private readonly redis: Redis) {}
 
@@ -122,11 +124,16 @@ export class MarketStateReader {
 
   private orders(key: string, raw: unknown): StoredOrder[] {
     const entries = (raw ?? {}) as Record<string, string>;
+    const before = this.parsedOrders.get(key);
+    const now = new Map<string, { readonly json: string; readonly order: StoredOrder | undefined }>();
     const orders: StoredOrder[] = [];
     for (const [hash, json] of Object.entries(entries)) {
-      const order = this.parse(`${key} ${hash}`, json, storedOrderSchema);
+      const kept = before?.get(hash);
+      const order = kept && kept.json === json ? kept.order : this.parse(`${key} ${hash}`, json, storedOrderSchema);
+      now.set(hash, { json, order });
       if (order) orders.push(order);
     }
+    this.parsedOrders.set(key, now);
     return orders;
   }
 

@@ -12,7 +12,6 @@ import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
 import { withoutNoOps } from './no-op.filter';
 import { capOpenOrders } from './open-orders.cap';
-import { ownOrdersOnBook } from './own-orders.book-view';
 import { splitOutOfBand } from './out-of-band';
 import { planActions } from './plan.actions';
 import { capPlanSize } from './plan-size.cap';
@@ -55,7 +54,7 @@ export interface PlanCycleInput {
    * `depthScale`; absent (no fresh book from the feed): the configured tiers
    */
   readonly referenceBook?: BookSides;
-  /** the bot's open orders on this market, as the executor stored them (planned as the book shows them: `ownOrdersOnBook`) */
+  /** the bot's open orders on this market */
   readonly ownOrders: readonly OwnOrder[];
   /** spot markets: available balances (required) */
   readonly balances?: SpotBalances;
@@ -111,7 +110,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   validate(input);
   const { market, book, reference, cycle } = input;
   const params = compileParams(input.params);
-  const assessment = assess(book, reference.price, ownOrdersOnBook(input.ownOrders, book), input.nowMs, params.bookBuilding.nearPct);
+  const assessment = assess(book, reference.price, input.ownOrders, input.nowMs, params.bookBuilding.nearPct);
   const phase = selectPhase(assessment, input.params);
   const basedOn = { bookSeq: book.seq, priceSeq: reference.seq, referencePrice: toDecimalString(reference.price) };
   if (market.status !== 'active') {

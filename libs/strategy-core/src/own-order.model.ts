@@ -14,7 +14,7 @@ export interface OwnOrder {
   readonly createdAtMs: number;
   /** derivatives: a reduce-only order (counts against the position, not the position cap) */
   readonly reduceOnly?: boolean;
-  /** the block that included it, when the executor knows it (`ownOrdersOnBook` judges only those) */
+  /** the block that included it, when the executor knows it */
   readonly height?: number | null;
 }
 

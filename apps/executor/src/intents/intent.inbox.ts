@@ -100,14 +100,18 @@ export class IntentInbox {
     else msg.term();
   }
 
-  /** Stops delivering and gives every unsettled intent back to the queue at once. */
+  /**
+   * Stops delivering and gives every unsettled intent back to the queue at once. The consumer is
+   * closed first: a nak redelivers at once, and a redelivery reaching this stopping inbox was nak'd
+   * again, a delivery burnt (under load an intent went to the dead letters a holder early).
+   */
   async stop(): Promise<void> {
     const messages = this.messages;
     this.messages = undefined;
     clearInterval(this.workingTimer);
+    await messages?.close()?.catch(() => undefined);
     for (const msg of this.held.values()) msg.nak();
     this.held.clear();
-    await messages?.close()?.catch(() => undefined);
   }
 
   private receive(msg: JsMsg): void {

@@ -14,6 +14,7 @@ import {
 import { planCycle, type CyclePlan, type PlanCycleInput } from './cycle.planner';
 import type { OwnOrder } from './own-order.model';
 import { createSeededRng } from './seeded-rng.factory';
+import { bookOf, restingStaircase } from './testing/resting-staircase.fixture';
 import { cancels, creates, cycleInput, hash, NOW, params, sum } from './testing/strategy.fixtures';
 
 // Every real market of the fixture: spot and derivative, mainnet and testnet.
@@ -406,6 +407,29 @@ describe('planCycle', () => {
       expect(() => planCycle(cycleInput({ cycle: { index: -1, stage: 0 } }))).toThrow(
         expect.objectContaining({ code: 'INVALID_CYCLE' }),
       );
+    });
+  });
+
+  describe('when takers ate orders the executor has not reconciled yet', () => {
+    // the built staircase, stored with its inclusion height; the book at a later height lacks the three innermost asks
+    const { ownOrders } = restingStaircase('25');
+    const stored = ownOrders.map((o) => ({ ...o, height: 3 }));
+    const asks = stored.filter((o) => o.side === 'sell').sort((a, b) => new Dec(a.price).cmp(b.price));
+    const eaten = new Set(asks.slice(0, 3));
+    const book = { ...bookOf(stored.filter((o) => !eaten.has(o))), height: 5 };
+    const input = cycleInput({ book, ownOrders: stored, cycle: { index: 4, stage: 0, maintainedAtMs: NOW - 1000 } });
+
+    it('plans from the book: the eaten levels are placed again, and no cancel goes to an eaten order', () => {
+      const plan = planCycle(input);
+      const placedAsks = new Set(creates(plan).filter((c) => c.side === 'sell').map((c) => new Dec(c.price).toFixed()));
+      for (const o of eaten) expect(placedAsks.has(new Dec(o.price).toFixed())).toBe(true);
+      const gone = new Set([...eaten].map((o) => o.orderHash));
+      expect(cancels(plan).filter((c) => gone.has(c.orderHash))).toEqual([]);
+    });
+
+    it('trusts the store while the book has not reached the orders’ block', () => {
+      const plan = planCycle({ ...input, book: { ...book, height: 2 } });
+      expect(creates(plan).filter((c) => c.side === 'sell')).toEqual([]);
     });
   });
 

@@ -12,6 +12,7 @@ import type { PhasePlan } from './phase-plan.model';
 import { selectPhase } from './phase.selector';
 import { withoutNoOps } from './no-op.filter';
 import { capOpenOrders } from './open-orders.cap';
+import { ownOrdersOnBook } from './own-orders.book-view';
 import { splitOutOfBand } from './out-of-band';
 import { planActions } from './plan.actions';
 import { capPlanSize } from './plan-size.cap';
@@ -110,8 +111,14 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
   validate(input);
   const { market, book, reference, cycle } = input;
   const params = compileParams(input.params);
-  const assessment = assess(book, reference.price, input.ownOrders, input.nowMs, params.bookBuilding.nearPct);
-  const phase = selectPhase(assessment, input.params);
+  const stored = assess(book, reference.price, input.ownOrders, input.nowMs, params.bookBuilding.nearPct);
+  const phase = selectPhase(stored, input.params);
+  // a book near the reference (gap below maintenance.gapBelowPct) plans the orders as the book shows
+  // them, so a level takers ate is placed again next block (the executor drops it only when it
+  // reconciles); a book far off keeps the stored ones, which the executor's pre-trade checks count
+  // too: its taker orders were refused otherwise, and a 30 % perp gap stayed open
+  const nearReference = stored.gapPct !== null && stored.gapPct.abs().lt(params.maintenance.gapBelowPct);
+  const assessment = nearReference ? assess(book, reference.price, ownOrdersOnBook(input.ownOrders, book), input.nowMs, params.bookBuilding.nearPct) : stored;
   const basedOn = { bookSeq: book.seq, priceSeq: reference.seq, referencePrice: toDecimalString(reference.price) };
   if (market.status !== 'active') {
     const nextCycleState = { ...cycle, index: cycle.index + 1 };

@@ -57,7 +57,7 @@ describe('chaos: a lagging node answers the open orders', () => {
 
     await h.admin('faults', { reset: true });
     const current0 = await reads('current');
-    // two passes at the current height: enough for the two-pass drop to have acted, had anything been missing
+    // two passes at the current height: enough for a drop to have acted (an adopted order takes two), had anything been missing
     await eventually(async () => (await reads('current')) >= current0 + 2 * MARKETS_PER_PASS, 60_000, 'two reconciliation passes once the node caught up', 200);
 
     const touched = h.events.filter((e) => e.orderHash && ours.has(e.orderHash.toLowerCase()) && e.kind !== 'created');

@@ -52,7 +52,7 @@ describe('e2e: INJ/USDT PERP mispriced by 30 % with depth', () => {
 
   it('is pulled within 2 % of mainnet in <= 5 blocks', async () => {
     const settled = blocksToSettle(trace, 2);
-    if (settled === 'never' || settled > 5) note(await diagnose(stack));
+    if (process.env.E2E_TIMELINE || settled === 'never' || settled > 5) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
     expect(settled).not.toBe('never');
     expect(settled).toBeLessThanOrEqual(5);
   });

@@ -117,7 +117,7 @@ describe('e2e: INJ/USDT PERP with margin while synthetic takers trade', () => {
     const trace = await traceGap(stack, MARKET, jumpedAt, 12, [1], (g) => g.mainnet !== null && Math.abs(g.mainnet - target) / target < 0.005);
     const settled = blocksToSettle(trace, 1);
     note(`perp jump 25 → ${target} at ${jumpedAt}: (blocks:gap%) ${traceText(trace)}; within 1 % for good after ${settled} blocks; turns: ${pacer.summary()}`);
-    if (settled === 'never' || settled > 5) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
+    if (process.env.E2E_TIMELINE || settled === 'never' || settled > 5) note(`${await diagnose(stack)}\n  ${timeline(stack, t0)}`);
     expect(settled).not.toBe('never');
     expect(settled).toBeLessThanOrEqual(5);
   }, 120_000);

@@ -3,6 +3,7 @@ import type { BookSnapshot, OrderAction, StrategyParams, StrategyPhase } from '@
 import { toDecimalString, type BookSides, type Market } from '@mirrorbook/market';
 import { assess, type BookAssessment } from './book.assessor';
 import { pickBudgetRelief } from './budget.relief';
+import { foldIntoCancelAll } from './cancel-all.fold';
 import { depthTargets } from './depth-curve.planner';
 import { maintenanceDueAtMs } from './maintenance.cadence';
 import { planMaintenance } from './maintenance.planner';
@@ -165,7 +166,7 @@ export function planCycle(input: PlanCycleInput): CyclePlan {
     ...(maintainedAtMs === undefined ? {} : { maintainedAtMs }),
   };
   const planned = capOpenOrders([...planActions(withdrawn, []), ...plan.actions], assessment.ownOrders, pass.ctx.params.maxOrdersPerSide);
-  const sized = capPlanSize(withoutNoOps(planned, assessment.ownOrders), pass.ctx.params.maxActionsPerPlan);
+  const sized = capPlanSize(foldIntoCancelAll(withoutNoOps(planned, assessment.ownOrders), assessment.ownOrders), pass.ctx.params.maxActionsPerPlan);
   const actions = sized.actions;
   const notes = relief.length > 0 ? [...plan.notes, `${relief.length} far orders withdrawn: the position budget binds`] : [...plan.notes];
   if (sized.deferred > 0) notes.push(`${sized.deferred} creates left for the next cycle: a plan carries at most ${pass.ctx.params.maxActionsPerPlan} actions`);

@@ -349,20 +349,32 @@ describe('the depth curve (a mainnet book to mirror)', () => {
     const resting = landed(plan);
     const jumped = planCycle(curveInput(syntheticBook(INJ, '27.5'), { ownOrders: resting }));
 
-    it('stays within the executor’s per-intent limit (150): every cancel now, the nearest creates first, the rest next cycle', () => {
+    it('replaces the whole book in one plan: one cancel-all, then every create of the new curve (a cancel each made 160 actions, over the executor’s 150, and 10 creates waited a cycle)', () => {
       expect(resting).toHaveLength(80);
-      expect(jumped.actions).toHaveLength(150);
-      expect(cancels(jumped)).toHaveLength(80);
-      expect(jumped.notes).toContain('10 creates left for the next cycle: a plan carries at most 150 actions');
-      const nearest = (side: Side) => ofSide(creates(jumped), side).map((o) => new Dec(o.price).sub('27.5').abs().toNumber());
-      for (const side of ['buy', 'sell'] as const) expect(nearest(side)).toEqual([...nearest(side)].sort((x, y) => x - y));
+      expect(jumped.actions[0]).toEqual({ type: 'cancelAll' });
+      expect(jumped.actions.filter((a) => a.type === 'cancel')).toEqual([]);
+      expect(creates(jumped)).toHaveLength(80);
+      expect(jumped.notes.filter((n) => n.includes('left for the next cycle'))).toEqual([]);
     });
 
-    it('places the deferred creates the cycle after', () => {
-      const placed = landed(jumped);
-      const next = planCycle(curveInput(syntheticBook(INJ, '27.5'), { ownOrders: placed, rng: createSeededRng(777) }));
-      expect(creates(next).length).toBeGreaterThanOrEqual(10);
-      expect(next.actions.length).toBeLessThanOrEqual(150);
+    describe('with room for 40 actions a plan', () => {
+      const small = params({ maxActionsPerPlan: 40 });
+      const capped = planCycle(curveInput(syntheticBook(INJ, '27.5'), { ownOrders: resting, params: small }));
+
+      it('keeps the cancel-all and the creates nearest the reference; the rest wait for the next cycle', () => {
+        expect(capped.actions).toHaveLength(40);
+        expect(capped.actions[0]).toEqual({ type: 'cancelAll' });
+        expect(capped.notes).toContain('41 creates left for the next cycle: a plan carries at most 40 actions');
+        const nearest = (side: Side) => ofSide(creates(capped), side).map((o) => new Dec(o.price).sub('27.5').abs().toNumber());
+        for (const side of ['buy', 'sell'] as const) expect(nearest(side)).toEqual([...nearest(side)].sort((x, y) => x - y));
+      });
+
+      it('places the deferred creates the cycle after', () => {
+        const placed = landed(capped);
+        const next = planCycle(curveInput(syntheticBook(INJ, '27.5'), { ownOrders: placed, params: small, rng: createSeededRng(777) }));
+        expect(creates(next).length).toBeGreaterThanOrEqual(10);
+        expect(next.actions.length).toBeLessThanOrEqual(40);
+      });
     });
   });
 

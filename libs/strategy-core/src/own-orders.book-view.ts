@@ -8,8 +8,8 @@ export type BookView = Pick<BookSnapshot, 'bids' | 'asks' | 'height'>;
 
 /**
  * The bot's stored orders as the testnet book read at `book.height` shows them. The executor
- * learns of fills only when it reconciles (every `EXEC_RECONCILE_INTERVAL_MS`, two passes to drop
- * an order), so between two passes takers may have eaten orders the store still lists; planning on
+ * learns of fills only when it reconciles (every `EXEC_RECONCILE_INTERVAL_MS`, or after its checks
+ * refused a plan on its holdings), so in between takers may have eaten orders the store still lists; planning on
  * them holds the eaten levels empty until then. An order included at or before the book's height
  * (`height` known) whose price level the book no longer carries is gone; where the level carries
  * less than the bot's orders there, the shortfall is taken off the oldest first (the chain fills a

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { Dec } from '@mirrorbook/market';
 import { planCycle } from './cycle.planner';
 import type { OwnOrder } from './own-order.model';
-import { creates, cycleInput, fixtureMarket, hash, ofSide, own, params, sum } from './testing/strategy.fixtures';
+import { cancels, creates, cycleInput, fixtureMarket, hash, ofSide, own, params, sum } from './testing/strategy.fixtures';
 
 // INJ/USDT PERP (tick 0.001, quantity tick 0.001): an empty book, so a 27-a-side staircase of ~1 each
 const perp = fixtureMarket('INJ/USDT PERP', 'mainnet', 'derivative');
@@ -114,7 +114,7 @@ describe('derivative position cap', () => {
     const sells = ofSide(creates(plan), 'sell');
 
     it('withdraws the deep asks and places the tightest levels with their room', () => {
-      expect(plan.actions.filter((a) => a.type === 'cancel').map((a) => (a as { orderHash: string }).orderHash).sort()).toEqual([hash(1), hash(2)]);
+      expect(cancels(plan).map((a) => a.orderHash).sort()).toEqual([hash(1), hash(2)]);
       expect(sells.length).toBeGreaterThan(0);
       expect(Dec.max(...sells.map((o) => new Dec(o.price))).lt('25.05')).toBe(true);
       expect(total(sells).lte(14)).toBe(true);

@@ -14,6 +14,8 @@ export interface RejectedAction {
   readonly market: string;
   readonly action: OrderAction;
   readonly reason: string;
+  /** refused by a check that counts the wallet's stored orders or balances, which fills since the last reconciliation may have changed */
+  readonly onHoldings?: boolean;
 }
 
 /** One intent after the checks: the plans to execute (only accepted actions) and what was refused. */
@@ -66,13 +68,15 @@ export function checkPreTrade(intents: readonly RunnableIntent[], ctx: PreTradeC
         const reason =
           feeBudgetRefusal(ctx) ??
           createRefusal(action, plan, intent.bot, market, ctx, usedCids) ??
-          venue.refusal(action, plan, market) ??
           batchRefusal(action, batchNotional, ctx) ??
-          takerRefusal(action, intent.bot, plan.market, ctx) ??
+          takerRefusal(action, intent.bot, plan.market, ctx);
+        const holdingsReason =
+          reason ??
+          venue.refusal(action, plan, market) ??
           positions.refusal(action, plan, intent.bot, market) ??
           budget.reserve(action, market, ctx.params(intent.bot, plan.market).leverage);
-        if (reason !== null) {
-          rejected.push({ market: plan.market, action, reason });
+        if (holdingsReason !== null) {
+          rejected.push({ market: plan.market, action, reason: holdingsReason, onHoldings: reason === null });
           continue;
         }
         recordTaker(action, plan.market, ctx);

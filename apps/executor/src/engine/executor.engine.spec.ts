@@ -213,6 +213,21 @@ describe('ExecutorEngine', () => {
       expect(world.reports[0]).toMatchObject({ failed: [{ cid: 'c1', reason }], error: `pre-trade checks refused 1 action(s): ${reason}` });
     });
 
+    it('by a check on the wallet’s holdings: reads the chain again before the next batch, as fills not yet seen count until then; a refusal of the order itself reads nothing', async () => {
+      const { world } = await takeOver();
+      world.deliver(intent('i1', 'inj-usdt', ['c1'], { price: '9.9005' }));
+      await until(() => world.reports.length === 1, 'tick refusal');
+      // eleven asks of 10 INJ, and the wallet holds 100
+      const asks = Array.from({ length: 11 }, (_, i) => createAction({ cid: `a${i}`, side: 'sell', price: '10.1', quantity: '10' }));
+      world.deliver(batchIntent('i2', [marketPlan('inj-usdt', 2, asks)], { ts: Date.now(), bot: 'b1' }));
+      await until(() => world.reports.length === 3, 'the asks');
+      expect(world.reports[1]!.failed.map((f) => f.cid)).toEqual(['a10']);
+      world.deliver(intent('i3', 'inj-usdt', ['c3'], { bookSeq: 3 }));
+      await until(() => world.reports.length === 4, 'next intent');
+      const reconcile = world.logOf('reconcile')[0]!;
+      expect(world.logOf('reconcile', 'report')).toEqual([reconcile, 'report rejected i1', 'report rejected i2', 'report applied i2', reconcile, 'report applied i3']);
+    });
+
     it('by a spent daily fee budget: every create is refused with the reason, a cancel still goes, and the report and /health say so', async () => {
       const { world, engine } = await takeOver();
       world.deliver(intent('i1', 'inj-usdt', ['c1']));

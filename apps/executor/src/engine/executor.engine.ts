@@ -240,8 +240,10 @@ export class ExecutorEngine implements IntentSink, BotStateListener {
       await abortableSleep(PENDING_POLL_MS, stop).catch(() => undefined);
       return;
     }
-    // a tx of unknown outcome was settled: the chain is read again (at or above its height) before the next batch
-    if (this.sender.takeReconcileRequest()) await this.reconciliation.run(guard);
+    // a tx of unknown outcome was settled, or the checks refused actions on holdings that fills may
+    // have changed: the chain is read again (at or above the last tx's height) before the next batch
+    const asked = [this.sender.takeReconcileRequest(), this.intents.takeReconcileRequest()];
+    if (asked.some(Boolean)) await this.reconciliation.run(guard);
     const now = Date.now();
     if (now >= this.nextResyncAt) {
       this.nextResyncAt = now + this.parts.settings.botStateResyncMs;

@@ -39,6 +39,8 @@ interface PendingIntent {
 }
 
 const MAX_INTENT_ATTEMPTS = 3;
+/** At most one reconciliation a second is asked for by refusals (each reads every market's orders). */
+const REFUSAL_RECONCILE_GAP_MS = 1000;
 /** How long past its deadline an applied intent is remembered: a replay later than that expires anyway. */
 const APPLIED_MEMORY_MARGIN_MS = 60_000;
 
@@ -51,6 +53,8 @@ const APPLIED_MEMORY_MARGIN_MS = 60_000;
 export class IntentPipeline {
   private readonly pending = new Map<string, PendingIntent>();
   private readonly takerWindow: TakerWindow;
+  private reconcileAsked = false;
+  private reconcileAskedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly parts: IntentPipelineParts,
@@ -68,6 +72,17 @@ export class IntentPipeline {
   /** When the oldest waiting intent arrived, ms since epoch; undefined when none waits. */
   get oldestReceivedAt(): number | undefined {
     return this.pending.values().next().value?.receivedAt;
+  }
+
+  /**
+   * True once after the checks refused an action on the wallet's holdings (stored orders, balances):
+   * the executor learns of fills only when it reconciles, so orders takers filled still count until
+   * then, and the strategy's next plan would be refused the same way.
+   */
+  takeReconcileRequest(): boolean {
+    const asked = this.reconcileAsked;
+    this.reconcileAsked = false;
+    return asked;
   }
 
   /** A new intent from the inbox. */
@@ -197,6 +212,10 @@ export class IntentPipeline {
           ? [{ v: 1 as const, wallet: intent.wallet, market: r.market, kind: 'rejected' as const, orderHash: null, cid: r.action.cid, side: r.action.side, price: r.action.price, quantity: r.action.quantity, reason: r.reason, height: null, ts: now }]
           : [],
       );
+      if (rejected.some((r) => r.onHoldings) && now - this.reconcileAskedAt >= REFUSAL_RECONCILE_GAP_MS) {
+        this.reconcileAsked = true;
+        this.reconcileAskedAt = now;
+      }
       const summary = [...new Set(rejected.map((r) => r.reason))].slice(0, 3).join('; ');
       const report = executionReports.forDropped(intent, 'rejected', `pre-trade checks refused ${rejected.length} action(s): ${summary}`, now, failed);
       await this.parts.reporter.orderEvents(events);

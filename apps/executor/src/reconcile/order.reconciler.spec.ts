@@ -5,7 +5,7 @@ import { reconcileOrders, type ChainOrder, type ReconcileInput } from './order.r
 const hash = (b: string) => `0x${b.repeat(32)}`;
 const chainOrder = (b: string, cid: string | null, fillable = '2'): ChainOrder => ({ orderHash: hash(b), cid, side: 'buy', price: new Dec('9.5'), fillable: new Dec(fillable) });
 const storedOrder = (b: string, cid: string, quantity = '2'): StoredOrder => ({ orderHash: hash(b), cid, side: 'buy', price: '9.5', quantity, createdAt: 1, height: 5 });
-const input = (overrides: Partial<ReconcileInput>): ReconcileInput => ({ chain: [], stored: [], orphanPolicy: 'cancel', pendingCids: new Set(), missingBefore: new Set(), now: 99, ...overrides });
+const input = (overrides: Partial<ReconcileInput>): ReconcileInput => ({ chain: [], stored: [], orphanPolicy: 'cancel', pendingCids: new Set(), missingBefore: new Set(), readHeight: 7, now: 99, ...overrides });
 
 describe('reconcileOrders', () => {
   describe('when chain and store agree', () => {
@@ -35,23 +35,33 @@ describe('reconcileOrders', () => {
     });
   });
 
-  describe('when a stored order is missing from the chain', () => {
+  describe('when a stored order is missing from a read at or after its block', () => {
+    it('drops it at once: the chain has seen it and no longer lists it', () => {
+      const plan = reconcileOrders(input({ stored: [storedOrder('04', 'old')], readHeight: 5 }));
+      expect(plan.gone.map((o) => o.cid)).toEqual(['old']);
+      expect(plan.missing).toEqual(new Set());
+    });
+  });
+
+  describe('when a stored order of unknown block (adopted) is missing from the chain', () => {
+    const adopted = { ...storedOrder('04', 'old'), height: null };
+
     it('keeps it the first time, remembering it as missing', () => {
-      const plan = reconcileOrders(input({ stored: [storedOrder('04', 'old')] }));
+      const plan = reconcileOrders(input({ stored: [adopted] }));
       expect(plan.gone).toEqual([]);
       expect(plan.missing).toEqual(new Set([hash('04')]));
     });
 
     it('drops it when the previous pass missed it too', () => {
-      const plan = reconcileOrders(input({ stored: [storedOrder('04', 'old')], missingBefore: new Set([hash('04')]) }));
+      const plan = reconcileOrders(input({ stored: [adopted], missingBefore: new Set([hash('04')]) }));
       expect(plan.gone.map((o) => o.cid)).toEqual(['old']);
       expect(plan.missing).toEqual(new Set());
     });
 
     it('starts counting again when it was listed in between', () => {
-      const first = reconcileOrders(input({ stored: [storedOrder('04', 'old')] }));
-      const listed = reconcileOrders(input({ stored: [storedOrder('04', 'old')], chain: [chainOrder('04', 'old')], missingBefore: first.missing }));
-      const third = reconcileOrders(input({ stored: [storedOrder('04', 'old')], missingBefore: listed.missing }));
+      const first = reconcileOrders(input({ stored: [adopted] }));
+      const listed = reconcileOrders(input({ stored: [adopted], chain: [chainOrder('04', 'old')], missingBefore: first.missing }));
+      const third = reconcileOrders(input({ stored: [adopted], missingBefore: listed.missing }));
       expect([listed.missing.size, third.gone.length, third.missing.size]).toEqual([0, 0, 1]);
     });
   });

@@ -22,6 +22,8 @@ export interface ReconcileInput {
   readonly pendingCids: ReadonlySet<string>;
   /** hashes (lower case) of stored orders the previous pass of this market did not find on chain */
   readonly missingBefore: ReadonlySet<string>;
+  /** the block the chain's list was read at */
+  readonly readHeight: number;
   /** ms since epoch */
   readonly now: number;
 }
@@ -32,9 +34,9 @@ export interface ReconcilePlan {
   readonly orphans: readonly StoredOrder[];
   /** the orphans to cancel (policy `cancel`) */
   readonly cancel: readonly string[];
-  /** stored, and missing from the chain in this pass and the previous one: closed (filled or cancelled elsewhere) */
+  /** stored and missing from a read at or after the block that created it, or (block unknown) from this pass and the previous one: closed (filled or cancelled elsewhere) */
   readonly gone: readonly StoredOrder[];
-  /** hashes (lower case) of stored orders missing for the first time: kept, dropped if the next pass misses them too */
+  /** hashes (lower case) of stored orders of unknown block missing for the first time: kept, dropped if the next pass misses them too */
   readonly missing: ReadonlySet<string>;
   /** on both, partly filled since: the stored copy with the remaining quantity, and the amount filled */
   readonly partlyFilled: readonly { readonly order: StoredOrder; readonly filled: string }[];
@@ -42,9 +44,10 @@ export interface ReconcilePlan {
 
 /**
  * Compares the chain's open orders of one market with the stored ones. Orders of txs still in
- * flight (by cid) are never orphans. Orders whose remaining quantity shrank are updated; a stored
- * order the chain does not list is dropped only when the previous pass missed it too (one read may
- * come from a node that has not seen it yet).
+ * flight (by cid) are never orphans. Orders whose remaining quantity shrank are updated. A stored
+ * order the chain does not list is gone when the list was read at or after the block that created
+ * it; one whose block is unknown (adopted) only when the previous pass missed it too, for the read
+ * may come from a node that has not seen it yet.
  */
 export function reconcileOrders(input: ReconcileInput): ReconcilePlan {
   const stored = new Map(input.stored.map((o) => [o.orderHash.toLowerCase(), o]));
@@ -82,7 +85,8 @@ export function reconcileOrders(input: ReconcileInput): ReconcilePlan {
   for (const order of input.stored) {
     const key = order.orderHash.toLowerCase();
     if (onChain.has(key)) continue;
-    if (input.missingBefore.has(key)) gone.push(order);
+    const seenByRead = order.height !== null && order.height <= input.readHeight;
+    if (seenByRead || input.missingBefore.has(key)) gone.push(order);
     else missing.add(key);
   }
   return { orphans, cancel, gone, missing, partlyFilled };

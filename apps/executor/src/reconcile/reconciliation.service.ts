@@ -16,7 +16,7 @@ export interface ReconciliationResult {
   /** orphan order hashes to cancel, per market key (already stored, so the cancel batch finds them) */
   readonly cancel: ReadonlyMap<string, readonly string[]>;
   readonly adopted: number;
-  /** stored orders dropped after two passes without them on chain (reported `closed`) */
+  /** stored orders dropped as no longer on chain (reported `closed`) */
   readonly gone: number;
   readonly partlyFilled: number;
   /** markets left as they were: every read of their open orders came from a node behind the required height */
@@ -39,8 +39,9 @@ export interface ReconciliationOptions {
 
 /**
  * Brings `orders:<wallet>:<mk>` in line with the chain's open orders (the chain is the truth),
- * market by market, from reads at a height at least that of the wallet's last tx: stored orders the
- * chain did not list in two passes in a row are dropped (`closed`), partly filled ones updated,
+ * market by market, from reads at a height at least that of the wallet's last tx and of every stored
+ * order: stored orders the chain did not list are dropped (`closed`; of unknown block, after two
+ * passes in a row), partly filled ones updated,
  * orphans stored and either kept (policy `adopt`) or returned for cancelling; each change is
  * published as an order event. A market whose reads all come from a node behind that height is
  * left untouched for this pass.
@@ -83,6 +84,7 @@ export class ReconciliationService {
         orphanPolicy: this.options.orphanPolicy,
         pendingCids,
         missingBefore: this.missing.get(key) ?? new Set(),
+        readHeight: read.height!,
         now,
       });
       this.missing.set(key, plan.missing);
@@ -95,7 +97,7 @@ export class ReconciliationService {
       }
       for (const { order, filled } of plan.partlyFilled) events.push(this.event(key, 'filled', { ...order, quantity: filled }, 'partly filled', now));
       for (const order of plan.gone) {
-        events.push(this.event(key, 'closed', order, 'not on chain in two reconciliations: filled or cancelled elsewhere, no fill seen', now));
+        events.push(this.event(key, 'closed', order, 'not on chain since its block: filled or cancelled elsewhere, no fill seen', now));
       }
       gone += plan.gone.length;
       partlyFilled += plan.partlyFilled.length;

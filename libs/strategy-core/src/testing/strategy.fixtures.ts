@@ -72,8 +72,11 @@ export function creates(plan: Pick<CyclePlan, 'actions'>): CreateOrderAction[] {
   return plan.actions.filter((a): a is CreateOrderAction => a.type === 'create');
 }
 
-export function cancels(plan: Pick<CyclePlan, 'actions'>): CancelOrderAction[] {
-  return plan.actions.filter((a): a is CancelOrderAction => a.type === 'cancel');
+/** The plan's cancels, a cancel-all read as a cancel of every order the plan's assessment held. */
+export function cancels(plan: Pick<CyclePlan, 'actions'> & Partial<Pick<CyclePlan, 'assessment'>>): CancelOrderAction[] {
+  const listed = plan.actions.filter((a): a is CancelOrderAction => a.type === 'cancel');
+  if (!plan.actions.some((a) => a.type === 'cancelAll')) return listed;
+  return (plan.assessment?.ownOrders ?? []).map((o) => ({ type: 'cancel', orderHash: o.order.orderHash }));
 }
 
 export function ofSide(orders: readonly CreateOrderAction[], side: Side): CreateOrderAction[] {

@@ -6,7 +6,7 @@
 export { walletFromPrivateKey } from './wallet/wallet.factory';
 export { generatePrivateKeyHex } from './wallet/private-key.generator';
 export { buildBatchUpdateOrdersMsg } from './tx/batch-update-orders.builder';
-export { signTx, type SignedTx } from './tx/tx.signer';
+export { signTx, txSigner, type SignedTx } from './tx/tx.signer';
 export { broadcastTx } from './tx/tx.broadcaster';
 export { waitForInclusion } from './tx/inclusion.waiter';
 export { feePaidOf, parseTxResult, type OrderCreateResult, type PaidCoin, type TxResult } from './tx/tx-result.parser';

@@ -9,7 +9,7 @@ import {
   type NetworkConfig,
   type Wallet,
 } from '@mirrorbook/injective';
-import { broadcastTx, buildBatchUpdateOrdersMsg, type SignedTx, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
+import { broadcastTx, buildBatchUpdateOrdersMsg, type SignedTx, txSigner, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 
 /** How the CLI signs: blocks of validity and how long to wait for a block. */
 export interface TxSenderOptions {
@@ -45,18 +45,16 @@ export class TxSender {
     const msg = buildBatchUpdateOrdersMsg(input);
     for (let attempt = 0; ; attempt++) {
       const height = await this.lcd.getLatestHeight();
-      const sign = (gasLimit: number): SignedTx =>
-        signTx({
-          msg,
-          wallet: this.wallet,
-          chainId: this.network.chainId,
-          accountNumber: account.accountNumber,
-          sequence: account.sequence,
-          timeoutHeight: height + (this.options.timeoutBlocks ?? 20),
-          gas: gasLimit,
-          gasPrice: fees.gasPrice,
-          feeDenom: this.network.feeDenom,
-        });
+      const sign = txSigner({
+        msg,
+        wallet: this.wallet,
+        chainId: this.network.chainId,
+        accountNumber: account.accountNumber,
+        sequence: account.sequence,
+        timeoutHeight: height + (this.options.timeoutBlocks ?? 20),
+        gasPrice: fees.gasPrice,
+        feeDenom: this.network.feeDenom,
+      });
       // the table's estimate (cancel-alls at libs/injective's default count: the CLI keeps no orders)
       const { signed: estimated } = signWithEstimatedGas(sign, input);
       const signed = fees.fixedGas ? estimated : await this.simulated(sign, estimated);

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { DEFAULT_CANCEL_ALL_ORDERS_PER_MARKET, gasFromSimulation, signWithEstimatedGas, TxNotIncludedError, type Wallet } from '@mirrorbook/injective';
-import { buildBatchUpdateOrdersMsg, type SignedTx, signTx, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
+import { buildBatchUpdateOrdersMsg, type SignedTx, txSigner, type TxResult, waitForInclusion } from '@mirrorbook/injective/signing';
 import type { BuiltBatch } from '../batch/batch-input.builder';
 import { classifyBroadcastFailure } from '../sequence/broadcast-failure.classifier';
 import type { SequenceManager } from '../sequence/sequence.manager';
@@ -103,19 +103,17 @@ export class TxSubmitter {
       const height = await this.latestHeight();
       const sequence = this.sequence.next;
       const timeoutHeight = height + this.options.timeoutBlocks;
-      const sign = (gas: number): SignedTx =>
-        signTx({
-          msg,
-          wallet: this.options.wallet,
-          chainId,
-          accountNumber: this.sequence.accountNumber,
-          sequence,
-          timeoutHeight,
-          gas,
-          gasPrice,
-          feeDenom: this.chain.network.feeDenom,
-          allowMainnetTrading: this.options.allowMainnetTrading,
-        });
+      const sign = txSigner({
+        msg,
+        wallet: this.options.wallet,
+        chainId,
+        accountNumber: this.sequence.accountNumber,
+        sequence,
+        timeoutHeight,
+        gasPrice,
+        feeDenom: this.chain.network.feeDenom,
+        allowMainnetTrading: this.options.allowMainnetTrading,
+      });
       const signed = await this.signWithGas(sign, built);
       const sent = await this.sendPastLaggingNodes(signed, height, guard);
       if (sent.kind === 'resign') continue;

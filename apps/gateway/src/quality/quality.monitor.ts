@@ -114,7 +114,8 @@ export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShut
     const state = this.markets.get(book.market);
     if (!state) return;
     const reference = state.reference ?? (await this.storedReference(book.market));
-    if (!reference || book.ts < state.lastBookTs) return;
+    // a book no newer than the last measured (the same snapshot again) is not another sample
+    if (!reference || book.ts <= state.lastBookTs) return;
     const orders = await this.ownOrders(state.wallets, book.market);
     const depthScale = state.depthScale ?? '1';
     state.lastBookTs = book.ts;

@@ -8,7 +8,7 @@ import { MainnetTradingRefusedError } from '../errors/mainnet-trading-refused.er
 import { cosmosTxProto } from '../proto/cosmos-tx.proto';
 import { walletFromPrivateKey } from '../wallet/wallet.factory';
 import { buildBatchUpdateOrdersMsg } from './batch-update-orders.builder';
-import { signTx, type SignTxInput } from './tx.signer';
+import { signTx, txSigner, type SignTxInput } from './tx.signer';
 
 const { spot: SPOT_INJ_USDT } = injUsdtMarkets();
 
@@ -118,5 +118,18 @@ describe('signTx', () => {
     ])('refuses %s', (_name, bad) => {
       expect(() => signTx({ ...input, ...bad })).toThrow(RangeError);
     });
+  });
+});
+
+describe('txSigner', () => {
+  it('signs the message at each gas exactly as signTx does, the body built once for all of them', () => {
+    const { gas: _gas, ...rest } = input;
+    const sign = txSigner(rest);
+    for (const gas of [30_000_000, 400_000, 123_457]) expect(sign(gas)).toEqual(signTx({ ...input, gas }));
+  });
+
+  it('refuses mainnet before it builds anything', () => {
+    const { gas: _gas, ...rest } = input;
+    expect(() => txSigner({ ...rest, chainId: 'injective-1' })).toThrow(MainnetTradingRefusedError);
   });
 });

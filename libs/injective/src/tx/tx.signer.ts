@@ -1,9 +1,10 @@
 import type Decimal from 'decimal.js';
 import type { Msgs } from '@injectivelabs/sdk-ts/core/modules';
-import { createTransaction, TxClient } from '@injectivelabs/sdk-ts/core/tx';
+import { createAuthInfo, createBody, createFee, createSignDoc, createSigners, SIGN_DIRECT } from '@injectivelabs/sdk-ts/core/tx';
 import { Dec } from '@mirrorbook/market';
 import { sha256 } from '@noble/hashes/sha2';
 import { assertSigningAllowed } from '../network/signing.guard';
+import { cosmosTxProto } from '../proto/cosmos-tx.proto';
 import type { Wallet } from '../wallet/wallet.model';
 
 /** What to sign. The caller owns the sequence: the adapter keeps none. */
@@ -44,29 +45,40 @@ export interface SignedTx {
  * gas × gasPrice, rounded up to a whole base unit.
  */
 export function signTx(input: SignTxInput): SignedTx {
+  return txSigner(input)(input.gas);
+}
+
+/**
+ * `signTx` for one message, sequence and timeout at any gas limit: the estimate signs a draft to
+ * learn the tx's size, then the tx at the gas it needs (and a simulation a third time). The body —
+ * the message, a hundred orders' worth of encoding — is built once and only the fee part again
+ * (the SDK's `createTransaction` builds both each time, and hashes the sign bytes for a signer that
+ * hashes them itself). Same bytes as `createTransaction` (tx.signer.golden.spec).
+ */
+export function txSigner(input: Omit<SignTxInput, 'gas'>): (gas: number) => SignedTx {
   assertSigningAllowed(input.chainId, input.allowMainnetTrading === true);
   nonNegativeInteger(input.accountNumber, 'accountNumber');
   nonNegativeInteger(input.sequence, 'sequence');
   nonNegativeInteger(input.timeoutHeight, 'timeoutHeight');
-  nonNegativeInteger(input.gas, 'gas');
   const gasPrice = new Dec(input.gasPrice);
   if (!gasPrice.isFinite() || gasPrice.lte(0)) throw new RangeError('gasPrice must be greater than zero');
-  const feeAmount = gasPrice.mul(input.gas).ceil().toFixed();
-
-  const { txRaw, signBytes } = createTransaction({
-    message: input.msg,
-    memo: input.memo ?? '',
+  const { TxBody, AuthInfo, SignDoc, TxRaw } = cosmosTxProto;
+  const bodyBytes = TxBody.toBinary(createBody({ message: input.msg, memo: input.memo ?? '', timeoutHeight: input.timeoutHeight }));
+  const signerInfo = createSigners({
     chainId: input.chainId,
-    fee: { amount: [{ denom: input.feeDenom ?? 'inj', amount: feeAmount }], gas: String(input.gas) },
-    pubKey: input.wallet.publicKeyBase64,
-    accountNumber: input.accountNumber,
-    sequence: input.sequence,
-    timeoutHeight: input.timeoutHeight,
+    mode: SIGN_DIRECT,
+    signers: [{ pubKey: input.wallet.publicKeyBase64, sequence: input.sequence }],
   });
-  txRaw.signatures = [input.wallet.sign(signBytes)];
-  const txBytesBase64 = TxClient.encode(txRaw);
-  const txHash = Buffer.from(sha256(Buffer.from(txBytesBase64, 'base64'))).toString('hex').toUpperCase();
-  return { txBytesBase64, txHash, feeAmount };
+  return (gas) => {
+    nonNegativeInteger(gas, 'gas');
+    const feeAmount = gasPrice.mul(gas).ceil().toFixed();
+    const fee = createFee({ fee: { denom: input.feeDenom ?? 'inj', amount: feeAmount }, gasLimit: gas });
+    const authInfoBytes = AuthInfo.toBinary(createAuthInfo({ signerInfo, fee }));
+    const signBytes = SignDoc.toBinary(createSignDoc({ chainId: input.chainId, bodyBytes, authInfoBytes, accountNumber: input.accountNumber }));
+    const txBytes = Buffer.from(TxRaw.toBinary({ bodyBytes, authInfoBytes, signatures: [input.wallet.sign(signBytes)] }));
+    const txHash = Buffer.from(sha256(txBytes)).toString('hex').toUpperCase();
+    return { txBytesBase64: txBytes.toString('base64'), txHash, feeAmount };
+  };
 }
 
 function nonNegativeInteger(value: number, name: string): void {

@@ -21,21 +21,29 @@ import { PERP as MARKET, PERP_CAP as CAP, watchPosition } from './support/perp.p
 
 describe('e2e: an empty INJ/USDT PERP book', () => {
   let stack: Stack;
+  let pacer: BlockPacer;
 
   beforeAll(async () => {
     stack = await startScenario({
       markets: [MARKET],
+      // blocks one bot turn at a time, so that "2 blocks" counts the bot's turns on a loaded machine too
+      paced: true,
       bots: [{ id: 'perp', wallet: 'w1', markets: [MARKET], enabled: false }],
       sim: { exchange: { pairs: { [MARKET]: { price: calmPrice('25'), testnetInitial: { kind: 'empty' } } } } },
     });
+    pacer = await startBlockPacer(stack, { market: MARKET });
     await eventually(async () => (await stack.tob(MARKET, 'mainnet')).mid !== null, 30_000, 'a mainnet mid');
     await waitForMainnetBook(stack, MARKET);
-    await stack.waitBlocks(3);
+    await pacer.waitBlocks(3);
   }, 240_000);
-  afterAll(async () => stack?.stop());
+  afterAll(async () => {
+    await pacer?.stop();
+    await stack?.stop();
+  });
 
   it('is filled with >= 54 margined orders on both sides, spread <= 0.1 %, within 2 blocks of the start', async () => {
     const started = await stack.height();
+    pacer.botRunning();
     expect((await stack.gateway('POST', '/api/bots/perp/start')).status).toBe(200);
     let book: BookFigures | undefined;
     const full = (b: BookFigures) => b.orders >= 54 && b.bids > 0 && b.asks > 0 && b.spreadPct !== null && b.spreadPct <= 0.1;
@@ -54,7 +62,7 @@ describe('e2e: an empty INJ/USDT PERP book', () => {
     const fullAt = await reportedHeight(stack, 'w1', book!.orderHashes, 'created');
     const orders = await stack.openOrders('w1', MARKET);
     const margined = orders.filter((o) => o.margin !== null && o.margin.gt(0)).length;
-    note(`perp empty book: started at ${started}, full at ${fullAt} (${fullAt - started} blocks), seen at ${seenAt}: ${figuresText(book)}; ${margined}/${orders.length} orders with margin`);
+    note(`perp empty book: started at ${started}, full at ${fullAt} (${fullAt - started} blocks), seen at ${seenAt}: ${figuresText(book)}; ${margined}/${orders.length} orders with margin; turns: ${pacer.summary()}`);
     expect(fullAt).toBeLessThanOrEqual(seenAt);
     expect(fullAt - started).toBeLessThanOrEqual(2);
     expect(margined).toBe(orders.length);

@@ -68,7 +68,8 @@ describe('mirrorbook cancel and close-positions against the sim', () => {
 
     describe("while the wallet's executor holds the lease", () => {
       beforeAll(async () => {
-        await redis.set(redisKeys.executorLease('w1'), 'executor-w1-a', 'PX', 60_000);
+        // long enough for both CLI runs on a loaded machine (each starts a Node process); deleted after
+        await redis.set(redisKeys.executorLease('w1'), 'executor-w1-a', 'PX', 600_000);
       });
 
       afterAll(async () => {
@@ -135,7 +136,8 @@ describe('mirrorbook cancel and close-positions against the sim', () => {
     describe('with --yes --force while the lease is held', () => {
       it('cancels anyway and warns on stderr', async () => {
         const [hash] = await trader.spot(WALLETS.alice, spot, [['buy', '23', '1']]);
-        await redis.set(redisKeys.executorLease('w1'), 'executor-w1-a', 'PX', 60_000);
+        // long enough for both CLI runs on a loaded machine (each starts a Node process); deleted after
+        await redis.set(redisKeys.executorLease('w1'), 'executor-w1-a', 'PX', 600_000);
         const run = await runCli(['cancel', '--wallet', 'w1', '--market', 'inj-usdt', '--yes', '--force', '--json'], env);
         await redis.del(redisKeys.executorLease('w1'));
         expect(run.code).toBe(0);
@@ -173,7 +175,8 @@ describe('mirrorbook cancel and close-positions against the sim', () => {
 
     describe('while the lease is held', () => {
       it('refuses --yes with exit 3', async () => {
-        await redis.set(redisKeys.executorLease('w1'), 'executor-w1-a', 'PX', 60_000);
+        // long enough for both CLI runs on a loaded machine (each starts a Node process); deleted after
+        await redis.set(redisKeys.executorLease('w1'), 'executor-w1-a', 'PX', 600_000);
         const run = await runCli(['close-positions', '--wallet', 'w1', '--yes'], env);
         await redis.del(redisKeys.executorLease('w1'));
         expect(run.code).toBe(3);

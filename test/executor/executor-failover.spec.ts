@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { redisKeys, type CreateOrderAction, type OrderAction } from '@mirrorbook/contracts';
 import { eventually, type ManagedProcess } from '@mirrorbook/testing';
 import { ExecutorHarness, MARKETS, type MarketKey } from '@mirrorbook/testing/stack';
@@ -11,22 +12,30 @@ const markets = Object.keys(MARKETS) as MarketKey[];
 /**
  * Redis's own record of one wallet's lease, via MONITOR, in the order Redis ran the commands:
  * renewals (the renew script on the lease key) and acquisition attempts (the acquire script, which
- * also INCRs the fence), by instance (a holder value is `<instance>:<pid>:<nonce>`).
+ * also INCRs the fence), by instance (a holder value is `<instance>:<pid>:<nonce>`). MONITOR runs
+ * in a `redis-cli` child: ioredis's monitor mode can fail with "Command queue state error" when a
+ * monitored line arrives before its own ready check's reply (redis/ioredis#1981).
  */
 class LeaseRecord {
   readonly entries: { kind: 'renew' | 'attempt'; holder: string }[] = [];
-  private constructor(private readonly monitor: Redis) {}
+  private constructor(private readonly monitor: ChildProcess) {}
 
-  static async start(redis: Redis, wallet: string): Promise<LeaseRecord> {
+  static async start(redisUrl: string, wallet: string): Promise<LeaseRecord> {
     const leaseKey = redisKeys.executorLease(wallet);
     const instanceOf = (holder: string) => holder.split(':')[0];
-    const record = new LeaseRecord(await redis.monitor());
-    record.monitor.on('monitor', (_time: string, args: string[]) => {
-      const [command, script, numKeys, ...rest] = args;
-      if (!/^eval$/i.test(command) || rest[0] !== leaseKey) return;
-      if (script.includes("'INCR'")) record.entries.push({ kind: 'attempt', holder: instanceOf(rest[2]) });
-      else if (numKeys === '1' && script.includes("'PEXPIRE'")) record.entries.push({ kind: 'renew', holder: instanceOf(rest[1]) });
+    const record = new LeaseRecord(spawn('redis-cli', ['-u', redisUrl, '--no-auth-warning', 'monitor'], { stdio: ['ignore', 'pipe', 'inherit'] }));
+    const lines = createInterface({ input: record.monitor.stdout! });
+    const started = new Promise<void>((resolve, reject) => {
+      record.monitor.once('error', reject);
+      lines.on('line', (line) => {
+        if (line === 'OK') return resolve();
+        const [command, script, numKeys, ...rest] = monitoredArgs(line);
+        if (!command || !/^eval$/i.test(command) || rest[0] !== leaseKey) return;
+        if (script.includes("'INCR'")) record.entries.push({ kind: 'attempt', holder: instanceOf(rest[2]) });
+        else if (numKeys === '1' && script.includes("'PEXPIRE'")) record.entries.push({ kind: 'renew', holder: instanceOf(rest[1]) });
+      });
     });
+    await started;
     return record;
   }
 
@@ -49,8 +58,13 @@ class LeaseRecord {
   }
 
   stop(): void {
-    this.monitor.disconnect();
+    this.monitor.kill();
   }
+}
+
+/** The quoted arguments of one `redis-cli monitor` line (`<time> [<db> <client>] "cmd" "arg" …`), unescaped. */
+function monitoredArgs(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(x[0-9a-f]{2}|.)/g, (_, e: string) => (e.length === 3 ? String.fromCharCode(parseInt(e.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e] ?? e)));
 }
 
 /** The fencing token an executor logged when it took the lease. */
@@ -122,7 +136,7 @@ describe('executor: two processes for one wallet', () => {
 
   it('hands over to the standby once the dead holder\'s lease runs out (at most TTL / renew + 1 refused attempts) when the active one is killed mid-broadcast, losing and duplicating nothing', async () => {
     const [wallet] = h.wallets;
-    record = await LeaseRecord.start(h.redis, wallet.id);
+    record = await LeaseRecord.start(h.servers.redis.url, wallet.id);
     // applied by exec-a before it dies; published again once exec-b holds the lease (below)
     const replayed = h.intent(wallet, [{ market: 'atom-usdt', bookSeq: 9_999, actions: [create('9.300')] }], 50_000);
     await h.publishIntent(replayed);

@@ -67,6 +67,7 @@ export {
   type StoredOrder,
   type StoredPositions,
 } from './redis-state.schema';
+export { StoredOrdersMemo, type StoredOrderParse } from './stored-orders.memo';
 export {
   bookSeqIssue,
   futureSeqIssue,

@@ -82,17 +82,25 @@ const BPS = 10_000;
 
 /** Highest bid and lowest ask, scanning every level (null where a side is empty). */
 export function bestPrices(book: BookSides): BestPrices {
-  let bestBid: Decimal | null = null;
-  let bestAsk: Decimal | null = null;
-  for (const level of book.bids) {
+  return { bestBid: bestOfSide(book.bids, 'bid'), bestAsk: bestOfSide(book.asks, 'ask') };
+}
+
+// the strategy assesses one book once per bot, and the quality monitor again: each side is scanned once
+const bestBids = new WeakMap<readonly PriceLevel[], Decimal | null>();
+const bestAsks = new WeakMap<readonly PriceLevel[], Decimal | null>();
+
+function bestOfSide(levels: readonly PriceLevel[], side: 'bid' | 'ask'): Decimal | null {
+  const known = side === 'bid' ? bestBids : bestAsks;
+  const kept = known.get(levels);
+  if (kept !== undefined) return kept;
+  let best: Decimal | null = null;
+  for (const level of levels) {
     const price = levelPrice(level);
-    if (bestBid === null || price.gt(bestBid)) bestBid = price;
+    if (best === null || (side === 'bid' ? price.gt(best) : price.lt(best))) best = price;
   }
-  for (const level of book.asks) {
-    const price = levelPrice(level);
-    if (bestAsk === null || price.lt(bestAsk)) bestAsk = price;
-  }
-  return { bestBid: bestBid && new Dec(bestBid), bestAsk: bestAsk && new Dec(bestAsk) };
+  const result = best && new Dec(best);
+  known.set(levels, result);
+  return result;
 }
 
 /** (best bid + best ask) / 2, quote per base, exact; null when either side is empty. */

@@ -53,7 +53,15 @@ function covered(side: Side, price: Decimal, levels: readonly BookLevel[]): bool
   return side === 'buy' ? price.gte(deepest.price) : price.lte(deepest.price);
 }
 
+// every bot on the market reads the same snapshot's sides: each is indexed once
+const indexed = new WeakMap<readonly BookLevel[], ReadonlyMap<string, Decimal>>();
+
 /** A side's quantity per price, keyed by the price's normalised decimal text. */
-function quantityByPrice(levels: readonly BookLevel[]): Map<string, Decimal> {
-  return new Map(levels.map((l) => [new Dec(l.price).toString(), new Dec(l.quantity)]));
+function quantityByPrice(levels: readonly BookLevel[]): ReadonlyMap<string, Decimal> {
+  let byPrice = indexed.get(levels);
+  if (!byPrice) {
+    byPrice = new Map(levels.map((l) => [new Dec(l.price).toString(), new Dec(l.quantity)]));
+    indexed.set(levels, byPrice);
+  }
+  return byPrice;
 }

@@ -9,7 +9,7 @@ import {
   subjects,
   type BookSnapshot,
   type MarketQuality,
-  type StoredOrder,
+  StoredOrdersMemo,
 } from '@mirrorbook/contracts';
 import { APP_CONFIG, depthScaleOf, type AppConfig } from '@mirrorbook/config';
 import { countInvalidInput, MessagingService } from '@mirrorbook/messaging';
@@ -52,6 +52,8 @@ export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShut
   private closing = false;
   /** a `quality:<mk>` write failed and no write has succeeded since: log the next failure no more */
   private storeFailing = false;
+  /** the bots' orders as last read: each book re-reads every bot's hash, and only new entries are parsed */
+  private readonly orders = new StoredOrdersMemo((key, _hash, json) => this.stored.parse(storedOrderSchema, key, json));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -178,11 +180,10 @@ export class QualityMonitor implements OnApplicationBootstrap, OnApplicationShut
       const perWallet = await Promise.all(
         wallets.map(async (wallet) => {
           const key = redisKeys.orders(wallet, market);
-          const raws = Object.values(await this.redis.client.hgetall(key));
-          return raws.map((raw) => this.stored.parse(storedOrderSchema, key, raw)).filter((o): o is StoredOrder => o !== undefined);
+          return this.orders.orders(key, await this.redis.client.hgetall(key));
         }),
       );
-      return perWallet.flat().map((o) => ({ side: o.side, price: o.price, quantity: o.quantity }));
+      return perWallet.flat();
     } catch (error) {
       this.logger.debug(`own orders of ${market} not read: ${(error as Error).message}`);
       return null;

@@ -11,6 +11,7 @@ import {
   storedFeesSchema,
   storedOrderSchema,
   storedPositionsSchema,
+  StoredOrdersMemo,
   type BookSnapshot,
   type BotState,
   type FeedStatus,
@@ -56,10 +57,9 @@ type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 export class MarketStateReader {
   private readonly logger = new Logger(MarketStateReader.name);
   private readonly invalidKeys = new Set<string>();
-  /** per market, the last mainnet book read and its parse: the feed rewrites it every few seconds, each snapshot reads it */
-  private readonly refBooks = new Map<string, { readonly raw: unknown; readonly book: BookSnapshot | undefined }>();
-  /** per `orders:<wallet>:<mk>`, its entries' text and parse as last read (only the entries still there are kept) */
-  private readonly parsedOrders = new Map<string, Map<string, { readonly json: string; readonly order: StoredOrder | undefined }>>();
+  /** per key of a book (`md:refbook:<mk>`, `md:book:<mk>`), the text last read and its parse: the feed rewrites them every few seconds or every block, and each snapshot or report reads them */
+  private readonly books = new Map<string, { readonly raw: unknown; readonly book: BookSnapshot | undefined }>();
+  private readonly orders = new StoredOrdersMemo((key, hash, json) => this.parse(`${key} ${hash}`, json, storedOrderSchema));
 
   constructor(private readonly redis: Redis) {}
 
@@ -94,7 +94,7 @@ export class MarketStateReader {
       const raw = (next() as string | null) ?? null;
       return this.parse(redisKeys.bot(bot.id), raw, botStateSchema) ?? raw;
     });
-    const orders = bots.map((bot) => this.orders(redisKeys.orders(bot.wallet, marketKey), next()));
+    const orders = bots.map((bot) => this.orders.orders(redisKeys.orders(bot.wallet, marketKey), next() as Record<string, string> | null));
     const accounts = wallets.map((wallet) => [wallet, next()] as const);
     const fees = wallets.map((wallet) => [wallet, this.parse(redisKeys.fees(wallet), next(), storedFeesSchema)] as const);
     return {
@@ -115,33 +115,22 @@ export class MarketStateReader {
 
   /** The mainnet book parsed again only when its stored text changed (the same object otherwise, so what is derived from it is kept). */
   private refBook(marketKey: string, raw: unknown): BookSnapshot | undefined {
-    const last = this.refBooks.get(marketKey);
-    if (last && last.raw === raw) return last.book;
-    const book = this.parse(redisKeys.latestRefBook(marketKey), raw, bookSnapshotSchema);
-    this.refBooks.set(marketKey, { raw, book });
-    return book;
+    return this.book(redisKeys.latestRefBook(marketKey), raw);
   }
 
-  private orders(key: string, raw: unknown): StoredOrder[] {
-    const entries = (raw ?? {}) as Record<string, string>;
-    const before = this.parsedOrders.get(key);
-    const now = new Map<string, { readonly json: string; readonly order: StoredOrder | undefined }>();
-    const orders: StoredOrder[] = [];
-    for (const [hash, json] of Object.entries(entries)) {
-      const kept = before?.get(hash);
-      const order = kept && kept.json === json ? kept.order : this.parse(`${key} ${hash}`, json, storedOrderSchema);
-      now.set(hash, { json, order });
-      if (order) orders.push(order);
-    }
-    this.parsedOrders.set(key, now);
-    return orders;
+  private book(key: string, raw: unknown): BookSnapshot | undefined {
+    const last = this.books.get(key);
+    if (last && last.raw === raw) return last.book;
+    const book = this.parse(key, raw, bookSnapshotSchema);
+    this.books.set(key, { raw, book });
+    return book;
   }
 
   /** The feed's latest book of the market (`md:book:<mk>`); undefined when none is stored. */
   async latestBook(marketKey: string): Promise<BookSnapshot | undefined> {
     if (this.redis.status !== 'ready') throw new StateUnavailableError(`Redis is ${this.redis.status}`);
     const key = redisKeys.latestBook(marketKey);
-    return this.parse(key, await this.redis.get(key), bookSnapshotSchema);
+    return this.book(key, await this.redis.get(key));
   }
 
   private parse<T>(key: string, raw: unknown, schema: Schema<T>): T | undefined {

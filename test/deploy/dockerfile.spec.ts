@@ -44,7 +44,7 @@ describe('Dockerfile', () => {
     it.each(APPS)('has a target for %s that starts the compiled apps/%s/src/main.ts with the Node flags of scripts/node-flags.json', (app) => {
       const command = startCommand(dockerfile, app);
       const flags = serviceNodeFlags();
-      expect(flags).toContain('--max-semi-space-size=1');
+      expect(flags.some((flag) => flag.startsWith('--max-semi-space-size='))).toBe(true);
       expect(command.slice(0, flags.length + 2)).toEqual(['node', ...flags, `dist/apps/${app}/src/main.js`]);
       expect(lineage(dockerfile, app).map((s) => s.name)).toContain('runtime');
     });
